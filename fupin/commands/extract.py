@@ -1,0 +1,118 @@
+"""``fupin extract``: articles to facts and officials."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from fupin.jsonl import LineError, read_jsonl, write_jsonl
+
+DESCRIPTION = """\
+Extract facts (one statistic each: metric, region, value, bound, as_of, evidence)
+and quoted officials from articles.
+
+File to file: --in ARTICLES.jsonl (one article.schema.json object per line) and
+--out FACTS.jsonl (one fact.schema.json object per line); --officials writes the
+officials. Bad lines are reported on stderr with file, line and problem, and the
+other articles are still processed; the exit status is non-zero only when no
+article could be read.
+"""
+
+EPILOG = """\
+examples:
+  fupin extract --in articles.jsonl --out facts.jsonl
+  fupin extract --in articles.jsonl --out facts.jsonl --officials officials.jsonl --workers 2
+  fupin extract --in articles.jsonl --out facts.jsonl --ner transformers:./models/cluener-bert
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract facts and officials from articles",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--in", dest="input", metavar="ARTICLES.jsonl", help="articles to read")
+    parser.add_argument("--out", metavar="FACTS.jsonl", help="where to write the facts")
+    parser.add_argument("--officials", metavar="OFFICIALS.jsonl", help="also write the officials quoted")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
+    parser.add_argument(
+        "--ner",
+        metavar="BACKEND",
+        help="NER backend for officials: transformers:PATH (a local Hugging Face token-classification model)",
+    )
+    parser.add_argument("--spacy-model", metavar="NAME", help="use an installed trained spaCy pipeline's NER")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        print(f"fupin extract: --workers must be at least 1, got {args.workers}", file=sys.stderr)
+        return 2
+    ner = args.ner or (f"spacy:{args.spacy_model}" if args.spacy_model else None)
+    if not args.input:
+        print("fupin extract: --in ARTICLES.jsonl is required", file=sys.stderr)
+        return 2
+    if not args.out:
+        print("fupin extract: --out FACTS.jsonl is required with --in", file=sys.stderr)
+        return 2
+    return extract_files(args.input, args.out, args.officials, workers=args.workers, ner=ner)
+
+
+def _articles(path: str, counts: dict[str, int], lines: deque[int]) -> Iterator[Any]:
+    """Stream the readable articles of a file, remembering each one's line number.
+
+    Bad lines are reported on stderr and counted; ``lines`` gets one entry per
+    article yielded, in order, so results (which come back in input order) can
+    name their line.
+    """
+    for item in read_jsonl(path):
+        if isinstance(item, LineError):
+            counts["bad"] += 1
+            print(f"fupin extract: {item}", file=sys.stderr)
+            continue
+        number, article = item
+        lines.append(number)
+        yield article
+
+
+def extract_files(
+    input_path: str, out_path: str, officials_path: str | None, *, workers: int = 1, ner: str | None = None
+) -> int:
+    """File-to-file extraction, streaming; returns the exit status."""
+    from fupin.extract import ArticleError, extract_articles
+
+    if not os.path.isfile(input_path):
+        print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
+        return 1
+    counts = {"bad": 0, "articles": 0, "facts": 0, "officials": 0}
+    lines: deque[int] = deque()
+    officials_cm = open(officials_path, "w", encoding="utf-8") if officials_path else contextlib.nullcontext()
+    with open(out_path, "w", encoding="utf-8") as facts_fh, officials_cm as officials_fh:
+        articles = _articles(input_path, counts, lines)
+        results = extract_articles(articles, workers=workers, officials=officials_fh is not None, ner=ner)
+        for result in results:
+            where = f"{input_path}:{lines.popleft()}"
+            if isinstance(result, ArticleError):
+                counts["bad"] += 1
+                print(f"fupin extract: {where}: {result}", file=sys.stderr)
+                continue
+            counts["articles"] += 1
+            for warning in result.warnings:
+                print(f"fupin extract: {where}: article {result.article_id}: {warning}", file=sys.stderr)
+            counts["facts"] += write_jsonl(result.facts, facts_fh)
+            if officials_fh is not None:
+                counts["officials"] += write_jsonl(result.officials, officials_fh)
+    print(
+        f"fupin extract: {counts['articles']} articles, {counts['facts']} facts, "
+        f"{counts['officials']} officials, {counts['bad']} unreadable lines or articles",
+        file=sys.stderr,
+    )
+    return 0 if counts["articles"] else 1

@@ -1,0 +1,33 @@
+"""What the spaCy components know about one article, in one place.
+
+Each component adds its part (sentences, places, quantities, dates) and the fact
+component reads all of it; keeping it in a plain dataclass lets the language rules
+be tested without building a spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fupin.extract.mentions import DateMention, PlaceMention, Quantity
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The normalised text of an article and the mentions found in it."""
+
+    text: str
+    lang: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    published: str | None = None
+    title: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``position`` (whole text if none)."""
+        for start, end in self.sentences:
+            if start <= position < end:
+                return start, end
+        return 0, len(self.text)

@@ -1,0 +1,116 @@
+"""The spaCy components that do the extraction, registered as factories.
+
+A user can add them to a pipeline of their own (``nlp.add_pipe("fupin_facts")``)
+after ``fupin_analysis``; fupin's own pipelines are built in
+``fupin.extract.pipeline``. Every component reads and extends ``doc._.fupin``, an
+:class:`~fupin.extract.analysis.Analysis`, so that the language rules work on plain
+character offsets while spaCy provides the pipeline, the tokens and the sentence
+boundaries.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fupin.extract.analysis import Analysis
+from fupin.extract.sentences import split_sentences
+
+for _name in ("fupin", "facts", "officials"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _rules(doc: Doc) -> ModuleType:
+    """The language package (``fupin.extract.zh`` or ``fupin.extract.en``) for this doc."""
+    return importlib.import_module(f"fupin.extract.{'zh' if doc.lang_ == 'zh' else 'en'}")
+
+
+def _analysis(doc: Doc) -> Analysis:
+    if doc._.fupin is None:
+        raise ValueError("fupin components need 'fupin_analysis' first in the pipeline")
+    return doc._.fupin
+
+
+@Language.component("fupin_analysis")
+def analysis_component(doc: Doc) -> Doc:
+    """Start the analysis: sentence spans, also written to the tokens as sentence starts.
+
+    Article metadata (published date, title) comes from ``doc.user_data["fupin_meta"]``
+    when the caller put it there.
+    """
+    meta = doc.user_data.get("fupin_meta", {})
+    lang = "zh" if doc.lang_ == "zh" else "en"
+    sentences = split_sentences(doc.text, lang)
+    doc._.fupin = Analysis(
+        text=doc.text,
+        lang=lang,
+        sentences=sentences,
+        published=meta.get("published"),
+        title=meta.get("title"),
+    )
+    starts = {start for start, _ in sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+@Language.component("fupin_places")
+def places_component(doc: Doc) -> Doc:
+    """Find place names (gazetteer of China's divisions, national and group forms)."""
+    from fupin.extract.gazetteer import Gazetteer
+
+    analysis = _analysis(doc)
+    analysis.places = Gazetteer.default().find(analysis.text, analysis.lang)
+    return doc
+
+
+@Language.component("fupin_quantities")
+def quantities_component(doc: Doc) -> Doc:
+    """Find numbers with their bounds and units, language by language."""
+    analysis = _analysis(doc)
+    analysis.quantities = _rules(doc).find_quantities(analysis.text)
+    return doc
+
+
+@Language.component("fupin_dates")
+def dates_component(doc: Doc) -> Doc:
+    """Find time expressions resolved against the publication date."""
+    analysis = _analysis(doc)
+    analysis.dates = _rules(doc).find_dates(analysis.text, analysis.published)
+    return doc
+
+
+@Language.component("fupin_facts")
+def facts_component(doc: Doc) -> Doc:
+    """Turn quantities into facts: metric, scope, period, region and as_of."""
+    doc._.facts = _rules(doc).find_facts(_analysis(doc))
+    return doc
+
+
+@Language.factory("fupin_officials", default_config={"ner": None})
+def make_officials_component(nlp: Language, name: str, ner: str | None) -> OfficialsComponent:
+    """Officials quoted or cited; ``ner`` is an optional backend spec ("transformers:PATH")."""
+    return OfficialsComponent(ner)
+
+
+class OfficialsComponent:
+    """Find the officials of a doc, optionally helped by a NER backend loaded once."""
+
+    def __init__(self, ner: str | None) -> None:
+        self.ner_spec = ner
+        self._backend = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        from fupin.extract.officials import find_officials, load_ner_backend
+
+        if self.ner_spec and self._backend is None:
+            self._backend = load_ner_backend(self.ner_spec)
+        analysis = _analysis(doc)
+        doc._.officials = find_officials(
+            analysis.text, analysis.lang, analysis.sentences, places=analysis.places, ner=self._backend
+        )
+        return doc

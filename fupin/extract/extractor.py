@@ -1,0 +1,128 @@
+"""Article in, facts and officials out: the extraction API.
+
+``Extractor.extract`` handles one article; ``extract_articles`` streams many, in
+several processes when asked (each process builds its spaCy pipelines once and
+nothing is kept per article after its result is yielded).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from fupin import __version__
+from fupin.extract.language import detect_language
+from fupin.extract.pipeline import cached_pipeline
+from fupin.extract.records import fact_record, official_record
+from fupin.extract.sanity import implausible
+from fupin.extract.textnorm import normalize
+
+EXTRACTOR_VERSION = f"fupin-rules/{__version__}"
+
+
+class ArticleError(ValueError):
+    """An article that cannot be extracted (no id, no text, wrong language)."""
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """What one article yielded; ``warnings`` name the problems met on the way."""
+
+    article_id: str
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    officials: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    """Extracts facts (and officials) from articles, one pipeline per language."""
+
+    def __init__(self, *, officials: bool = True, ner: str | None = None) -> None:
+        self.officials = officials
+        self.ner = ner
+        self.version = EXTRACTOR_VERSION if not ner else f"{EXTRACTOR_VERSION}+{ner.split(':', 1)[0]}"
+
+    def extract(self, article: dict[str, Any]) -> ArticleResult:
+        """Facts and officials of one article (article.schema.json)."""
+        article_id, text, lang = _checked(article)
+        result = ArticleResult(article_id)
+        if not text.strip():
+            result.warnings.append("article has no text")
+            return result
+        norm = normalize(text)
+        nlp = cached_pipeline(lang, self.officials, self.ner)
+        doc = nlp.make_doc(norm.text)
+        doc.user_data["fupin_meta"] = {"published": article.get("published"), "title": article.get("title")}
+        doc = nlp(doc)
+        for draft in doc._.facts or []:
+            problem = implausible(draft.quantity.value, draft.quantity.unit or "count")
+            if problem:
+                result.warnings.append(f"{draft.metric}: {problem}; fact dropped")
+                continue
+            result.facts.append(fact_record(draft, article, norm, lang, self.version))
+        for official in doc._.officials or []:
+            result.officials.append(official_record(official, article, norm))
+        return result
+
+
+def _checked(article: Any) -> tuple[str, str, str]:
+    """The id, text and language of an article, or an ArticleError saying what is wrong."""
+    if not isinstance(article, dict):
+        raise ArticleError(f"expected a JSON object, got {type(article).__name__}")
+    article_id = article.get("id")
+    if article_id is None or str(article_id) == "":
+        raise ArticleError("article has no 'id'")
+    text = article.get("text")
+    if not isinstance(text, str):
+        raise ArticleError(f"article {article_id}: 'text' must be a string, got {type(text).__name__}")
+    lang = article.get("language") or detect_language(text)
+    if lang not in ("zh", "en"):
+        raise ArticleError(f"article {article_id}: language {lang!r} is not 'zh' or 'en'")
+    return str(article_id), text, lang
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(officials: bool, ner: str | None) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(officials=officials, ner=ner)
+
+
+def _extract_in_worker(article: dict[str, Any]) -> ArticleResult | ArticleError:
+    assert _worker_extractor is not None
+    try:
+        return _worker_extractor.extract(article)
+    except ArticleError as exc:
+        return exc
+
+
+def extract_article(
+    article: dict[str, Any], *, officials: bool = True, ner: str | None = None
+) -> ArticleResult:
+    """Facts and officials of one article."""
+    return Extractor(officials=officials, ner=ner).extract(article)
+
+
+def extract_articles(
+    articles: Iterable[dict[str, Any]], *, workers: int = 1, officials: bool = True, ner: str | None = None
+) -> Iterator[ArticleResult | ArticleError]:
+    """Results in input order; an unreadable article yields its ArticleError instead.
+
+    With ``workers > 1`` articles are spread over that many processes; each builds
+    its pipelines once (forkserver, so no process inherits the parent's threads).
+    """
+    if workers <= 1:
+        extractor = Extractor(officials=officials, ner=ner)
+        for article in articles:
+            try:
+                yield extractor.extract(article)
+            except ArticleError as exc:
+                yield exc
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(officials, ner)) as pool:
+        yield from pool.imap(_extract_in_worker, articles, chunksize=4)

@@ -1,0 +1,87 @@
+"""From drafts on normalised text to schema-valid fact and official records.
+
+Language rules work on the normalised text (simplified characters, no pinyin
+glosses); researchers need evidence in the article as published. This module maps
+every offset back, takes the sentence from the original text, adds the article's
+metadata and ids, and applies the publication-date fallback, saying so in
+``as_of_source``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from fupin.extract.mentions import FactDraft
+from fupin.extract.textnorm import Normalized
+
+
+def fact_id(article_id: str, metric: str, start: int, end: int) -> str:
+    """Stable id: the same statistic at the same place of the same article."""
+    key = f"{article_id}|{metric}|{start}|{end}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def published_as_of(published: str | None) -> str | None:
+    """The publication date at the precision it was given (``YYYY[-MM[-DD]]``)."""
+    if not published:
+        return None
+    head = published.strip()[:10]
+    parts = head.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    keep = [parts[0]] + [p for p in parts[1:3] if p.isdigit() and len(p) == 2]
+    return "-".join(keep)
+
+
+def fact_record(
+    draft: FactDraft, article: dict[str, Any], norm: Normalized, lang: str, extractor: str
+) -> dict[str, Any]:
+    """The fact.schema.json object for one draft."""
+    quantity = draft.quantity
+    start, end = norm.to_original(quantity.start, quantity.end)
+    s_start, s_end = norm.to_original(draft.sentence_start, draft.sentence_end)
+    text = article["text"]
+    as_of, as_of_source = draft.as_of, draft.as_of_source
+    if as_of is None:
+        as_of = published_as_of(article.get("published"))
+        as_of_source = "published" if as_of else None
+    elif as_of_source is None:
+        as_of_source = "text"
+    article_id = str(article["id"])
+    return {
+        "fact_id": fact_id(article_id, draft.metric, start, end),
+        "article_id": article_id,
+        "url": article.get("url"),
+        "source": article.get("source"),
+        "published": article.get("published"),
+        "language": lang,
+        "metric": draft.metric,
+        "scope": draft.scope,
+        "period": draft.period,
+        "region": draft.region,
+        "value": _plain_number(quantity.value),
+        "value_max": None if quantity.value_max is None else _plain_number(quantity.value_max),
+        "unit": quantity.unit or "count",
+        "bound": quantity.bound,
+        "as_of": as_of,
+        "as_of_source": as_of_source,
+        "evidence": {"sentence": text[s_start:s_end], "start": start, "end": end},
+        "extractor": extractor,
+        "confidence": draft.confidence,
+    }
+
+
+def official_record(official: dict[str, Any], article: dict[str, Any], norm: Normalized) -> dict[str, Any]:
+    """An official found on normalised text, with offsets into the original text."""
+    record = dict(official)
+    evidence = dict(record.get("evidence") or {})
+    start, end = norm.to_original(int(evidence.get("start", 0)), int(evidence.get("end", 0)))
+    record["evidence"] = {**evidence, "start": start, "end": end}
+    record["article_id"] = str(article["id"])
+    return record
+
+
+def _plain_number(value: float) -> int | float:
+    """Integers as ints in JSON ("2734200", not "2734200.0")."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)

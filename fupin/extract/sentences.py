@@ -1,0 +1,42 @@
+"""Sentence boundaries as character spans.
+
+Facts quote their sentence as evidence, so the split has to follow how news is
+written: Chinese sentences end at 。！？ (and at line breaks, since headlines and
+captions carry no final stop); English ones at . ! ? followed by space and a capital
+or a quote, but not after abbreviations or inside numbers ("2.7342", "No. 5").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_END = re.compile(r"[。！？!?；;…]+[”’」』\"')）]*|\n+")
+_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_EN_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|No|St|Co|Ltd|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|e\.g|i\.e|U\.S)\.$"
+)
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans covering the non-blank sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    pattern = _ZH_END if lang == "zh" else _EN_END
+    for match in pattern.finditer(text):
+        end = match.end() if lang == "zh" else match.start()
+        if lang != "zh" and match.group().strip() == "" and _EN_ABBREV.search(text[start:end]):
+            continue
+        _append_trimmed(spans, text, start, end)
+        start = match.end()
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add the span without surrounding whitespace, skipping blank ones."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

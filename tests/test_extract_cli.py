@@ -1,0 +1,99 @@
+"""``fupin extract`` file to file: schema-valid output and bad input handled line by line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from conftest import read_jsonl, run_fupin, schema
+
+GOOD_ZH = {
+    "id": "t-zh",
+    "language": "zh",
+    "published": "2020-06-20",
+    "text": "截至6月底,甘肃省已建成扶贫车间1982个,吸纳贫困劳动力3.3万人就业。",
+}
+GOOD_EN = {
+    "id": "t-en",
+    "published": "2020-07-02",
+    "text": "As of the end of June, Shanxi Province had built 968 poverty alleviation workshops, "
+    "absorbing more than 20,000 poor laborers.",
+}
+
+
+def _write(path: Path, lines: list[str | bytes]) -> Path:
+    with path.open("wb") as fh:
+        for line in lines:
+            fh.write((line if isinstance(line, bytes) else line.encode("utf-8")) + b"\n")
+    return path
+
+
+def test_facts_and_officials_are_schema_valid(dev_extraction: dict) -> None:
+    fact_schema, official_schema = schema("fact.schema.json"), schema("official.schema.json")
+    facts = read_jsonl(dev_extraction["facts"])
+    assert len(facts) > 50
+    articles = {a["id"]: a for a in read_jsonl(dev_extraction["articles"])}
+    for fact in facts:
+        jsonschema.validate(fact, fact_schema)
+        text = articles[fact["article_id"]]["text"]
+        ev = fact["evidence"]
+        assert 0 <= ev["start"] < ev["end"] <= len(text)
+        assert text[ev["start"] : ev["end"]] in ev["sentence"]
+        assert ev["sentence"] in text
+    for official in read_jsonl(dev_extraction["officials"]):
+        jsonschema.validate(official, official_schema)
+
+
+def test_language_is_detected_when_missing(tmp_path: Path) -> None:
+    src = _write(tmp_path / "a.jsonl", [json.dumps(GOOD_EN)])
+    out = tmp_path / "f.jsonl"
+    proc = run_fupin("extract", "--in", str(src), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    facts = read_jsonl(out)
+    assert facts and {f["language"] for f in facts} == {"en"}
+    assert any(f["metric"] == "workshops" and f["value"] == 968 for f in facts)
+
+
+def test_bad_lines_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
+    src = _write(
+        tmp_path / "mixed.jsonl",
+        [
+            json.dumps(GOOD_ZH, ensure_ascii=False),
+            "{not json",
+            json.dumps({"id": "no-text"}),
+            "扶贫车间".encode("gbk"),
+            json.dumps({"id": "huge", "language": "en", "text": "The county has built 10^40 workshops."}),
+            json.dumps({"id": "absurd", "language": "zh", "text": "全省共建成扶贫车间9999999999999个。"}),
+            json.dumps(GOOD_EN),
+        ],
+    )
+    out = tmp_path / "facts.jsonl"
+    proc = run_fupin("extract", "--in", str(src), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert f"{src}:2: not JSON" in proc.stderr
+    assert f"{src}:3:" in proc.stderr and "'text' must be a string" in proc.stderr
+    assert f"{src}:4: not UTF-8" in proc.stderr
+    assert "absurd" in proc.stderr and "plausible" in proc.stderr
+    facts = read_jsonl(out)
+    assert {f["article_id"] for f in facts} == {"t-zh", "t-en"}
+    assert all(f["value"] < 1e12 for f in facts)
+
+
+def test_exit_status_is_non_zero_only_when_nothing_could_be_read(tmp_path: Path) -> None:
+    src = _write(tmp_path / "bad.jsonl", ["nope", "[1, 2"])
+    proc = run_fupin("extract", "--in", str(src), "--out", str(tmp_path / "f.jsonl"))
+    assert proc.returncode == 1
+    assert "bad.jsonl:1" in proc.stderr and "bad.jsonl:2" in proc.stderr
+    missing = run_fupin(
+        "extract", "--in", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "g.jsonl")
+    )
+    assert missing.returncode == 1 and "missing.jsonl" in missing.stderr
+
+
+def test_workers_give_the_same_facts_as_one_process(dev_files: dict, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run_fupin("extract", "--in", str(dev_files["articles"]), "--out", str(one)).returncode == 0
+    proc = run_fupin("extract", "--in", str(dev_files["articles"]), "--out", str(two), "--workers", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert read_jsonl(one) == read_jsonl(two)
