@@ -13,7 +13,7 @@ import sys
 from fupin import __version__
 
 #: Subcommands in the order ``fupin --help`` lists them (data flows top to bottom).
-COMMANDS = ("extract", "evaluate")
+COMMANDS = ("crawl", "demo", "extract", "reconcile", "export", "run", "schedule", "serve", "feed", "evaluate")
 
 DESCRIPTION = """\
 fupin mines news about China's employment-based poverty alleviation

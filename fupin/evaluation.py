@@ -160,8 +160,6 @@ def match_officials(gold, pred):
     return tp, fp, fn, title_ok, org_ok, role_ok
 
 
-
-
 def score(
     gold_facts: str,
     pred_facts: str,
@@ -174,7 +172,11 @@ def score(
     ids = {r["id"] for r in load(articles)} if articles else {g["article_id"] for g in gold}
     gold = [g for g in gold if g["article_id"] in ids]
     pred = [p for p in load(pred_facts) if p.get("article_id") in ids]
-    out = {"articles": len(ids), "gold_facts": sum(not g.get("uncertain") for g in gold), "pred_facts": len(pred)}
+    out = {
+        "articles": len(ids),
+        "gold_facts": sum(not g.get("uncertain") for g in gold),
+        "pred_facts": len(pred),
+    }
     for mode in ("lenient", "strict"):
         counts, details = match_facts(gold, pred, strict=(mode == "strict"))
         tp = sum(c[0] for c in counts.values())
@@ -199,9 +201,17 @@ def score(
         tp, fp, fn, t_ok, o_ok, r_ok = match_officials(go, po)
         p, r, f = prf(tp, fp, fn)
         m = max(tp, 1)
-        out["officials"] = {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn,
-                            "title_correct": round(t_ok / m, 3), "organization_correct": round(o_ok / m, 3),
-                            "role_correct": round(r_ok / m, 3)}
+        out["officials"] = {
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "title_correct": round(t_ok / m, 3),
+            "organization_correct": round(o_ok / m, 3),
+            "role_correct": round(r_ok / m, 3),
+        }
     return out
 
 
@@ -210,13 +220,21 @@ def render(out: dict) -> str:
     lines = [f"articles {out['articles']}  gold facts {out['gold_facts']}  predicted {out['pred_facts']}"]
     for mode in ("lenient", "strict"):
         s = out[mode]
-        lines.append(f"facts {mode:8s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})")
+        lines.append(
+            f"facts {mode:8s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})"
+        )
     lm = out["of_lenient_matches"]
-    lines.append(f"of lenient matches: region {lm['region_correct']:.3f}  as_of {lm['as_of_correct']:.3f}  bound {lm['bound_correct']:.3f}")
+    lines.append(
+        f"of lenient matches: region {lm['region_correct']:.3f}  as_of {lm['as_of_correct']:.3f}  bound {lm['bound_correct']:.3f}"
+    )
     lines.append("strict F1 by metric:")
     for k, v in out["strict_by_metric"].items():
-        lines.append(f"  {str(k):42s} P {v['p']:.3f} R {v['r']:.3f} F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
+        lines.append(
+            f"  {str(k):42s} P {v['p']:.3f} R {v['r']:.3f} F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})"
+        )
     if "officials" in out:
         o = out["officials"]
-        lines.append(f"officials P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  title {o['title_correct']:.3f}  org {o['organization_correct']:.3f}  role {o['role_correct']:.3f}")
+        lines.append(
+            f"officials P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  title {o['title_correct']:.3f}  org {o['organization_correct']:.3f}  role {o['role_correct']:.3f}"
+        )
     return "\n".join(lines)

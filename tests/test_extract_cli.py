@@ -75,6 +75,7 @@ def test_bad_lines_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
     assert f"{src}:3:" in proc.stderr and "'text' must be a string" in proc.stderr
     assert f"{src}:4: not UTF-8" in proc.stderr
     assert "absurd" in proc.stderr and "plausible" in proc.stderr
+    assert "huge" in proc.stderr
     facts = read_jsonl(out)
     assert {f["article_id"] for f in facts} == {"t-zh", "t-en"}
     assert all(f["value"] < 1e12 for f in facts)

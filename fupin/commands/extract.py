@@ -6,8 +6,10 @@ import argparse
 import contextlib
 import os
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from fupin.jsonl import LineError, read_jsonl, write_jsonl
@@ -15,6 +17,10 @@ from fupin.jsonl import LineError, read_jsonl, write_jsonl
 DESCRIPTION = """\
 Extract facts (one statistic each: metric, region, value, bound, as_of, evidence)
 and quoted officials from articles.
+
+On the store (no --in): extracts the stored articles that the current extractor
+version has not processed yet (a new version re-extracts all of them), writing
+facts and officials into the store.
 
 File to file: --in ARTICLES.jsonl (one article.schema.json object per line) and
 --out FACTS.jsonl (one fact.schema.json object per line); --officials writes the
@@ -25,6 +31,7 @@ article could be read.
 
 EPILOG = """\
 examples:
+  fupin extract                      # the store under $FUPIN_HOME: only what is new
   fupin extract --in articles.jsonl --out facts.jsonl
   fupin extract --in articles.jsonl --out facts.jsonl --officials officials.jsonl --workers 2
   fupin extract --in articles.jsonl --out facts.jsonl --ner transformers:./models/cluener-bert
@@ -42,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--in", dest="input", metavar="ARTICLES.jsonl", help="articles to read")
     parser.add_argument("--out", metavar="FACTS.jsonl", help="where to write the facts")
     parser.add_argument("--officials", metavar="OFFICIALS.jsonl", help="also write the officials quoted")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        help="store to extract in when --in is not given (default $FUPIN_HOME or ./fupin-data)",
+    )
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="processes to use (default 1)")
     parser.add_argument(
         "--ner",
@@ -49,6 +61,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="NER backend for officials: transformers:PATH (a local Hugging Face token-classification model)",
     )
     parser.add_argument("--spacy-model", metavar="NAME", help="use an installed trained spaCy pipeline's NER")
+    parser.add_argument(
+        "--dask",
+        metavar="CLUSTER",
+        help="run on Dask over Parquet partitions: local:N (N local worker processes) or tcp://HOST:PORT",
+    )
     parser.set_defaults(func=run)
 
 
@@ -58,11 +75,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     ner = args.ner or (f"spacy:{args.spacy_model}" if args.spacy_model else None)
     if not args.input:
-        print("fupin extract: --in ARTICLES.jsonl is required", file=sys.stderr)
-        return 2
+        return extract_into_store(args.home, workers=args.workers, ner=ner)
     if not args.out:
         print("fupin extract: --out FACTS.jsonl is required with --in", file=sys.stderr)
         return 2
+    if args.dask:
+        return extract_files_dask(args.input, args.out, args.officials, cluster=args.dask, ner=ner)
     return extract_files(args.input, args.out, args.officials, workers=args.workers, ner=ner)
 
 
@@ -116,3 +134,59 @@ def extract_files(
         file=sys.stderr,
     )
     return 0 if counts["articles"] else 1
+
+
+def extract_files_dask(
+    input_path: str, out_path: str, officials_path: str | None, *, cluster: str, ner: str | None = None
+) -> int:
+    """File-to-file extraction on a Dask cluster; the same facts as a single process."""
+    from fupin.extract.distributed import extract_with_dask, write_partitions
+
+    if not os.path.isfile(input_path):
+        print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
+        return 1
+    counts = {"bad": 0, "articles": 0, "facts": 0, "officials": 0}
+    lines: deque[int] = deque()
+    with tempfile.TemporaryDirectory(prefix="fupin-parts-") as tmp:
+        partitions = write_partitions(_articles(input_path, counts, lines), Path(tmp))
+        counts["articles"] = len(lines)
+        officials_cm = (
+            open(officials_path, "w", encoding="utf-8") if officials_path else contextlib.nullcontext()
+        )
+        with open(out_path, "w", encoding="utf-8") as facts_fh, officials_cm as officials_fh:
+            try:
+                results = extract_with_dask(partitions, cluster, officials=officials_fh is not None, ner=ner)
+                for part in results:
+                    for error in part["errors"]:
+                        print(f"fupin extract: {error}", file=sys.stderr)
+                    counts["facts"] += write_jsonl(part["facts"], facts_fh)
+                    if officials_fh is not None:
+                        counts["officials"] += write_jsonl(part["officials"], officials_fh)
+            except ValueError as exc:
+                print(f"fupin extract: {exc}", file=sys.stderr)
+                return 2
+    print(
+        f"fupin extract (dask {cluster}): {counts['articles']} articles, {counts['facts']} facts, "
+        f"{counts['officials']} officials, {counts['bad']} unreadable lines",
+        file=sys.stderr,
+    )
+    return 0 if counts["articles"] else 1
+
+
+def extract_into_store(home: str | None, *, workers: int = 1, ner: str | None = None) -> int:
+    """Extract the store's pending articles; returns the exit status."""
+    from fupin.corpus.extraction import extract_store
+    from fupin.corpus.store import Store, StoreError
+
+    try:
+        with Store.open(home, wait=30.0) as store:
+            counts = extract_store(store, workers=workers, ner=ner)
+    except StoreError as exc:
+        print(f"fupin extract: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"fupin extract: {counts['articles']} articles extracted with {counts['extractor']}, "
+        f"{counts['facts']} facts, {counts['officials']} officials, {counts['errors']} articles unreadable",
+        file=sys.stderr,
+    )
+    return 0

@@ -13,6 +13,7 @@ import hashlib
 from typing import Any
 
 from fupin.extract.mentions import FactDraft
+from fupin.extract.officials.remap import remap_official
 from fupin.extract.textnorm import Normalized
 
 
@@ -73,11 +74,8 @@ def fact_record(
 
 
 def official_record(official: dict[str, Any], article: dict[str, Any], norm: Normalized) -> dict[str, Any]:
-    """An official found on normalised text, with offsets into the original text."""
-    record = dict(official)
-    evidence = dict(record.get("evidence") or {})
-    start, end = norm.to_original(int(evidence.get("start", 0)), int(evidence.get("end", 0)))
-    record["evidence"] = {**evidence, "start": start, "end": end}
+    """An official found on normalised text, re-read as written in the original text."""
+    record = remap_official(official, article["text"], norm.to_original)
     record["article_id"] = str(article["id"])
     return record
 

@@ -1,0 +1,800 @@
+"""Cross-source reconciliation: one record per statistic, with what each outlet said about it.
+
+Researchers want to know, for "workshops in Gansu at the end of June 2020", which
+value to use and where outlets disagree. :func:`reconcile` turns facts
+(fact.schema.json dicts) into reconciled groups (reconciled.schema.json dicts):
+
+1. **Grouping.** Facts state the same statistic when metric, unit, scope, period
+   and region agree (region by adcode, else by province for province-level
+   figures, else by level + province + name; multi-province or multi-county
+   groups by their count and kind, "22 provinces" = "22个省份"; national figures
+   together) and their dates are compatible (:mod:`fupin.corpus.dates`: a month
+   contains its days, a year its months). Dates are clustered finest first: each
+   distinct day seeds a cluster, a month (then a year) joins the one cluster it
+   contains, or, when it contains several, the one whose values it agrees with
+   (ties: the latest, the "by the end of" reading), or seeds its own. A year
+   ("this year" is a span more often than a point) joins a finer date only when
+   the values agree too, and no date joins a cluster where the same article
+   states a different value (that is a second statistic, not a second precision).
+   A date that only comes from the publication date (``as_of_source:
+   "published"``) is taken at month precision: the figure was true some time
+   before publication.
+2. **Values.** Each report becomes the interval of true values consistent with
+   it: an exact figure its rounding interval (the unit of its last non-zero digit,
+   at least two significant digits assumed: 27,510,000 -> +-5,000), "more than
+   30,000" [30,000, 40,000], "about 50" +-10%, a range its ends. Two reports agree
+   when their intervals overlap.
+3. **Truth discovery.** TruthFinder (:mod:`fupin.corpus.truth`) runs over every
+   group of the corpus at once: outlets whose figures are corroborated gain
+   reliability, outlets that contradict others lose it, and each distinct value
+   of a group gets a confidence. The most confident value wins; it is then
+   refined to the most precise value that agrees with it (32,688 over "more than
+   30,000", 27,507,000 over "27.51 million").
+4. **Status and flags.** ``single`` (one article), ``agreed`` (several articles,
+   all consistent) or ``conflict``; suspect values are flagged: a factor of 10 to
+   10,000 from the preferred value (translation slips, a misread 万), percentages
+   over 100 for rates, a part larger than its total for the same region and date
+   (resumed workshops/enterprises, poor workers among workers), a cumulative
+   count that falls over time in one region (within a year for counts that
+   restart each year), and ``other`` for a value whose own article also gives the
+   preferred one (two statistics under one key, not a contradiction).
+
+``group_id`` hashes the statistic's key (metric, unit, scope, period, region key,
+date key), so it is stable across runs. Given the previous records, a group whose
+members and decision are unchanged keeps its previous record verbatim, so a re-run
+changes nothing and a new article changes only the groups it touches (the learned
+reliabilities shown in untouched groups are those of the run that last changed them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from fupin.corpus.dates import Period, before, compatible, contains, month_of, parse_period
+from fupin.corpus.truth import Claim, TruthParams, TruthResult, truthfinder
+
+#: part metric -> total metric: the part can never exceed the total for one region and date
+PARTS_OF = {
+    "workshops_resumed": "workshops",
+    "enterprises_resumed": "enterprises",
+    "poor_workers_employed": "workers_employed",
+}
+#: counts that only grow; "year": compare only within one calendar year (they restart each year)
+CUMULATIVE = {
+    "workshops": None,
+    "enterprises": None,
+    "workshops_resumed": "year",
+    "enterprises_resumed": "year",
+    "poor_migrant_workers": "year",
+}
+#: percentages that can legitimately exceed 100
+PERCENT_CAN_EXCEED_100 = frozenset({"poor_migrant_workers_share_of_last_year"})
+#: factors of a slip: "273,420" for 2.7342 million, a misread 万
+MAGNITUDES = (10, 100, 1000, 10000)
+#: relative distance over which the similarity of two disagreeing values decays by 1/e
+SIMILARITY_SCALE = 0.05
+ABOUT_TOLERANCE = 0.1
+BOUND_TOLERANCE = 0.1
+_BOUND_ORDER = {"exact": 0, "range": 1, "about": 2, "more_than": 3, "less_than": 3}
+
+
+# -- values ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The true values consistent with one report (closed)."""
+
+    lo: float
+    hi: float
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+    def overlaps(self, other: Interval) -> bool:
+        """Some value is consistent with both; intervals that only touch do not count."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        return lo < hi or (lo == hi and (self.width == 0 or other.width == 0))
+
+    def scaled(self, factor: float) -> Interval:
+        return Interval(self.lo * factor, self.hi * factor)
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(repr(float(value))).normalize()
+
+
+def last_digit_unit(value: float) -> float:
+    """The unit of the last non-zero digit as written: 27510000 -> 10000, 98.83 -> 0.01, 30000 -> 10000."""
+    d = _decimal(abs(value))
+    if d == 0:
+        return 1.0
+    return float(Decimal(10) ** d.as_tuple().exponent)
+
+
+def rounding_unit(value: float) -> float:
+    """The rounding unit of an exact figure, assuming at least two significant digits.
+
+    "30,000" may be "3万" rounded, but taking it as 30,000 +- 5,000 would make it
+    agree with anything from 25,000 to 35,000; two significant digits (+- 500) is
+    what a reader of "30,000" assumes.
+    """
+    d = _decimal(abs(value))
+    if d == 0:
+        return 1.0
+    exponent = min(d.as_tuple().exponent, d.adjusted() - 1)
+    return float(Decimal(10) ** exponent)
+
+
+def value_interval(value: float, value_max: float | None, bound: str) -> Interval:
+    """The interval of true values a report with this value and bound allows."""
+    v = float(value)
+    if bound == "range" and value_max is not None and float(value_max) >= v:
+        return Interval(v, float(value_max))
+    if bound == "about":
+        half = max(rounding_unit(v) / 2, ABOUT_TOLERANCE * abs(v))
+        return Interval(v - half, v + half)
+    if bound == "more_than":
+        return Interval(v, v + max(last_digit_unit(v), BOUND_TOLERANCE * abs(v)))
+    if bound == "less_than":
+        return Interval(v - max(last_digit_unit(v), BOUND_TOLERANCE * abs(v)), v)
+    half = rounding_unit(v) / 2
+    return Interval(v - half, v + half)
+
+
+def similarity(a: object, b: object) -> float:
+    """1 for agreeing intervals, decaying with the relative gap between them otherwise."""
+    assert isinstance(a, Interval) and isinstance(b, Interval)
+    if a.overlaps(b):
+        return 1.0
+    gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+    magnitude = max(abs(a.lo), abs(a.hi), abs(b.lo), abs(b.hi), 1e-12)
+    return math.exp(-gap / (SIMILARITY_SCALE * magnitude))
+
+
+def magnitude_slip(member: Interval, preferred: Interval) -> tuple[int, str] | None:
+    """``(factor, "below"|"above")`` when a power of ten reconciles a value with the preferred one."""
+    for factor in MAGNITUDES:
+        if member.scaled(factor).overlaps(preferred):
+            return factor, "below"
+        if member.scaled(1 / factor).overlaps(preferred):
+            return factor, "above"
+    return None
+
+
+def plain_number(value: float | None) -> float | int | None:
+    """2186.0 -> 2186: the store keeps doubles, JSON readers expect counts as integers."""
+    if value is None:
+        return None
+    value = float(value)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def fmt_number(value: float) -> str:
+    """1234567 -> "1,234,567"; 98.83 -> "98.83"."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1000 else f"{value:,.2f}"
+
+
+def fmt_value(value: float, value_max: float | None, bound: str, unit: str) -> str:
+    suffix = "%" if unit == "percent" else (" yuan" if unit == "yuan" else "")
+    text = fmt_number(value)
+    if bound == "range" and value_max is not None:
+        return f"{text} to {fmt_number(value_max)}{suffix}"
+    prefix = {"more_than": "more than ", "less_than": "less than ", "about": "about "}.get(bound, "")
+    return f"{prefix}{text}{suffix}"
+
+
+# -- facts -------------------------------------------------------------------------------------------
+
+
+def derive_fact_id(fact: Mapping[str, Any]) -> str:
+    """The id fupin.extract gives a fact: article, metric and evidence offsets."""
+    evidence = fact.get("evidence") or {}
+    key = f"{fact['article_id']}|{fact['metric']}|{evidence.get('start')}|{evidence.get('end')}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def source_of(fact: Mapping[str, Any]) -> str:
+    """The outlet: ``source``, else the URL's host, else the article itself."""
+    source = (fact.get("source") or "").strip()
+    if source:
+        return source
+    host = urlsplit(fact.get("url") or "").hostname or ""
+    if host:
+        return host.removeprefix("www.")
+    return f"article:{fact['article_id']}"
+
+
+_GROUP_KINDS = (
+    ("province", ("province", "provinces", "省", "自治区", "直辖市")),
+    ("prefecture", ("prefecture", "prefectures", "city", "cities", "市", "州", "地区")),
+    ("county", ("county", "counties", "县", "区县", "旗")),
+    ("township", ("township", "townships", "town", "towns", "乡", "镇")),
+    ("village", ("village", "villages", "村")),
+)
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def _normalize_name(name: str) -> str:
+    return _PUNCT.sub("", name.casefold())
+
+
+def group_signature(name: str) -> str:
+    """A language-neutral key for a group of places: its count and kind ("22 provinces" = "22个省份")."""
+    digits = re.findall(r"\d+", name)
+    lowered = name.casefold()
+    kinds = [kind for kind, words in _GROUP_KINDS if any(w in lowered for w in words)]
+    if digits and kinds:
+        return f"{'+'.join(digits)}:{kinds[0]}"
+    return _normalize_name(name)
+
+
+def region_key(region: Mapping[str, Any]) -> str:
+    """Which region a figure is about, the same for a Chinese and an English report of it."""
+    level = region.get("level")
+    if level == "national":
+        return "national"
+    if level == "group":
+        return f"group:{group_signature(region.get('name') or '')}"
+    adcode = region.get("adcode")
+    province = region.get("province")
+    if level == "province" and province:
+        return f"province:{province}"
+    if adcode:
+        return f"adcode:{adcode}"
+    return f"{level}:{province or ''}:{_normalize_name(region.get('name') or '')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One fact, prepared for grouping: its keys, its outlet and its value interval."""
+
+    fact: Mapping[str, Any]
+    fact_id: str
+    source: str
+    bucket: tuple[str, ...]
+    date: str | None
+    claim: tuple[float, float | None, str]
+    interval: Interval
+
+    @property
+    def article_id(self) -> str:
+        return str(self.fact["article_id"])
+
+
+def grouping_date(fact: Mapping[str, Any]) -> str | None:
+    """The date a fact is grouped by: its as_of, at month precision when it is only the publication date."""
+    as_of = fact.get("as_of")
+    if as_of and fact.get("as_of_source") == "published":
+        return month_of(as_of)
+    period = parse_period(as_of)
+    return period.text if period else None
+
+
+def prepare(fact: Mapping[str, Any]) -> Report:
+    """A fact as a Report; raises ValueError naming what is missing."""
+    missing = [k for k in ("article_id", "metric", "region", "value") if fact.get(k) is None]
+    if missing:
+        raise ValueError(f"fact {fact.get('fact_id') or '?'} lacks {', '.join(missing)}")
+    bound = fact.get("bound") or "exact"
+    value_max = fact.get("value_max")
+    value = float(fact["value"])
+    return Report(
+        fact=fact,
+        fact_id=str(fact.get("fact_id") or derive_fact_id(fact)),
+        source=source_of(fact),
+        bucket=(
+            str(fact["metric"]),
+            str(fact.get("unit") or ""),
+            str(fact.get("scope") or ""),
+            str(fact.get("period") or ""),
+            region_key(fact["region"]),
+        ),
+        date=grouping_date(fact),
+        claim=(value, None if value_max is None else float(value_max), bound),
+        interval=value_interval(value, value_max, bound),
+    )
+
+
+# -- grouping ----------------------------------------------------------------------------------------
+
+
+def group_id_for(bucket: Sequence[str], date_key: str | None) -> str:
+    """Stable id of a statistic: a hash of its key, never of its members."""
+    key = "|".join([*bucket, date_key or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _agreement(reports: Sequence[Report], others: Sequence[Report]) -> int:
+    return sum(1 for a in reports for b in others if a.interval.overlaps(b.interval))
+
+
+def _self_contradiction(reports: Sequence[Report], others: Sequence[Report]) -> bool:
+    """One article giving two different values: two statistics, not one date at two precisions."""
+    return any(
+        a.article_id == b.article_id and not a.interval.overlaps(b.interval) for a in reports for b in others
+    )
+
+
+def _may_join(period: Period, mine: Sequence[Report], cluster: Sequence[Report]) -> bool:
+    """Whether reports dated ``period`` may join a cluster of finer dates it contains.
+
+    A month joins its days ("by the end of June" is June 30). A year is usually a
+    span ("this year", "in 2020"), so it joins a finer date only when the values
+    agree as well. Never when the same article states a different value there.
+    """
+    if _self_contradiction(mine, cluster):
+        return False
+    return period.precision != "year" or _agreement(mine, cluster) > 0
+
+
+def cluster_dates(reports: Sequence[Report]) -> dict[str | None, list[Report]]:
+    """Split one bucket's reports into date clusters keyed by their finest date (see the module doc)."""
+    by_date: dict[str | None, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_date[report.date].append(report)
+    clusters: dict[str | None, list[Report]] = {}
+    if None in by_date:
+        clusters[None] = list(by_date[None])
+    periods = sorted((p for p in map(parse_period, by_date) if p), key=lambda p: (p.rank, p.start, p.text))
+    keys: dict[str, Period] = {}
+    for period in periods:
+        mine = by_date[period.text]
+        candidates = [
+            k
+            for k, p in keys.items()
+            if p != period and contains(period, p) and _may_join(period, mine, clusters[k])
+        ]
+        if not candidates:
+            keys[period.text] = period
+            clusters[period.text] = list(mine)
+            continue
+        best = max(candidates, key=lambda k: (_agreement(mine, clusters[k]), keys[k].end, k))
+        clusters[best].extend(mine)
+    return clusters
+
+
+@dataclass(slots=True)
+class Group:
+    """A statistic and its reports, with the decision once made."""
+
+    group_id: str
+    bucket: tuple[str, ...]
+    date_key: str | None
+    reports: list[Report]
+    claims: dict[tuple, list[Report]] = field(default_factory=dict)
+    preferred: tuple | None = None
+    winner: tuple | None = None
+    flags: list[dict[str, str]] = field(default_factory=list)
+    period: Period | None = None
+
+    def __post_init__(self) -> None:
+        self.period = parse_period(self.date_key)
+
+    @property
+    def metric(self) -> str:
+        return self.bucket[0]
+
+    @property
+    def interval(self) -> Interval:
+        return self.claims_of_preferred[0].interval
+
+    @property
+    def claims_of_preferred(self) -> list[Report]:
+        assert self.preferred is not None
+        return self.claims[self.preferred]
+
+
+def build_groups(reports: Iterable[Report]) -> list[Group]:
+    """Bucket by statistic, cluster by date, and collect each group's distinct values (claims)."""
+    buckets: dict[tuple[str, ...], list[Report]] = defaultdict(list)
+    for report in reports:
+        buckets[report.bucket].append(report)
+    groups = []
+    for bucket in sorted(buckets):
+        for date_key, members in cluster_dates(buckets[bucket]).items():
+            members = sorted(members, key=lambda r: (r.article_id, r.fact_id))
+            group = Group(group_id_for(bucket, date_key), bucket, date_key, members)
+            for report in members:
+                group.claims.setdefault(report.claim, []).append(report)
+            groups.append(group)
+    return sorted(groups, key=lambda g: g.group_id)
+
+
+# -- deciding ----------------------------------------------------------------------------------------
+
+
+def learn(
+    groups: Sequence[Group], params: TruthParams | None, priors: Mapping[str, float] | None
+) -> TruthResult:
+    """Source reliability and value confidence over the whole corpus (TruthFinder)."""
+    objects = {
+        g.group_id: [
+            Claim(key, frozenset(r.source for r in reports), reports[0].interval)
+            for key, reports in g.claims.items()
+        ]
+        for g in groups
+    }
+    return truthfinder(objects, similarity, params, priors)
+
+
+def _articles(reports: Iterable[Report]) -> int:
+    return len({r.article_id for r in reports})
+
+
+def decide(group: Group, confidence: Mapping[Hashable, float]) -> None:
+    """Pick the winning value, then refine it to the most precise value that agrees with it."""
+    claims = group.claims
+
+    def strength(key: tuple) -> tuple:
+        reports = claims[key]
+        return (
+            round(confidence[key], 9),
+            len({r.source for r in reports}),
+            _articles(reports),
+            -_BOUND_ORDER.get(key[2], 4),
+            -reports[0].interval.width,
+            key[0],
+        )
+
+    winner = max(claims, key=strength)
+    current = winner
+    while True:
+        here = claims[current][0].interval
+        finer = [k for k in claims if claims[k][0].interval.width < here.width and _agrees(claims[k], here)]
+        if not finer:
+            break
+        current = max(finer, key=lambda k: (strength(k), -claims[k][0].interval.width))
+    group.winner, group.preferred = winner, current
+
+
+def _agrees(reports: Sequence[Report], interval: Interval) -> bool:
+    return reports[0].interval.overlaps(interval)
+
+
+def status_of(group: Group) -> str:
+    if any(not r.interval.overlaps(group.interval) for r in group.reports):
+        return "conflict"
+    return "single" if _articles(group.reports) == 1 else "agreed"
+
+
+def _flag(report: Report, reason: str, detail: str) -> dict[str, str]:
+    return {"fact_id": report.fact_id, "reason": reason, "detail": detail}
+
+
+def value_flags(group: Group) -> list[dict[str, str]]:
+    """Flags that one group's own values raise: order of magnitude, percent over 100, a second statistic."""
+    flags = []
+    unit = group.bucket[1]
+    preferred = fmt_value(*group.preferred, unit)  # type: ignore[misc]
+    for report in group.reports:
+        text = f"{fmt_value(*report.claim, unit)} ({report.source})"
+        if not report.interval.overlaps(group.interval):
+            slip = magnitude_slip(report.interval, group.interval)
+            if slip:
+                detail = f"{text} is a factor of {slip[0]:,} {slip[1]} the preferred {preferred}"
+                flags.append(
+                    _flag(report, "order_of_magnitude", f"{detail}: a translation slip or a misread 万/亿?")
+                )
+            elif _states_preferred(group, report.article_id):
+                detail = (
+                    f"{text}: article {report.article_id} also gives {preferred} for this metric, region and "
+                    "date; probably two statistics (another place, period or scope), not a contradiction"
+                )
+                flags.append(_flag(report, "other", detail))
+        if unit == "percent" and group.metric not in PERCENT_CAN_EXCEED_100 and report.claim[0] > 100:
+            detail = f"{text}: a share of {group.metric.replace('_', ' ')} cannot exceed 100%"
+            flags.append(_flag(report, "percent_over_100", detail))
+    return flags
+
+
+def _states_preferred(group: Group, article_id: str) -> bool:
+    """The article also reports a value that agrees with the preferred one."""
+    return any(r.article_id == article_id and r.interval.overlaps(group.interval) for r in group.reports)
+
+
+def _describe(group: Group) -> str:
+    region = _region(group)
+    when = f"as of {group.date_key}" if group.date_key else "with no date"
+    return f"{region.get('name')} {when} (group {group.group_id})"
+
+
+def exceeds_total_flags(groups: Sequence[Group]) -> None:
+    """A part (resumed workshops, ...) larger than its total for the same region and a compatible date."""
+    totals: dict[tuple, list[Group]] = defaultdict(list)
+    for g in groups:
+        totals[(g.metric, *g.bucket[1:])].append(g)
+    for part in groups:
+        total_metric = PARTS_OF.get(part.metric)
+        if not total_metric:
+            continue
+        for total in totals.get((total_metric, *part.bucket[1:]), []):
+            if not compatible(part.period, total.period) or part.interval.lo <= total.interval.hi:
+                continue
+            whole = f"{fmt_value(*total.preferred, total.bucket[1])} {total_metric}"  # type: ignore[misc]
+            for report in part.reports:
+                if report.interval.lo > total.interval.hi:
+                    text = f"{fmt_value(*report.claim, part.bucket[1])} {part.metric} ({report.source})"
+                    detail = f"{text} exceeds the {whole} reported for {_describe(total)}"
+                    part.flags.append(_flag(report, "exceeds_total", detail))
+
+
+def _earlier(members: Sequence[Group], later: Group, same_year: bool) -> list[Group]:
+    """Groups of a series whose dates lie wholly before ``later``'s (in the same year if asked)."""
+    out = []
+    for g in members:
+        assert g.period is not None and later.period is not None
+        if before(g.period, later.period) and (
+            not same_year or g.period.start.year == later.period.start.year
+        ):
+            out.append(g)
+    return out
+
+
+def cumulative_decrease_flags(groups: Sequence[Group]) -> None:
+    """A cumulative count that is lower than an earlier figure for the same region."""
+    series: dict[tuple, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.metric in CUMULATIVE and g.period is not None:
+            series[g.bucket].append(g)
+    for bucket, members in series.items():
+        for later in members:
+            earlier = _earlier(members, later, CUMULATIVE[bucket[0]] == "year")
+            if not earlier:
+                continue
+            top = max(earlier, key=lambda g: (g.interval.lo, g.group_id))
+            if top.interval.lo <= later.interval.hi:
+                continue
+            was = f"{fmt_value(*top.preferred, bucket[1])} reported for {_describe(top)}"  # type: ignore[misc]
+            for report in later.reports:
+                if report.interval.hi < top.interval.lo:
+                    now = f"{fmt_value(*report.claim, bucket[1])} ({report.source}) as of {later.date_key}"
+                    detail = f"{bucket[0]} is a cumulative count but falls to {now} from {was}"
+                    later.flags.append(_flag(report, "cumulative_decrease", detail))
+
+
+# -- records -----------------------------------------------------------------------------------------
+
+
+def _region(group: Group) -> dict[str, Any]:
+    """The region as the preferred value's report names it (one with an adcode first)."""
+    pool = group.claims[group.preferred] if group.preferred else group.reports
+    best = min(pool, key=lambda r: (not r.fact["region"].get("adcode"), r.article_id, r.fact_id))
+    return dict(best.fact["region"])
+
+
+def _member(report: Report, agrees: bool) -> dict[str, Any]:
+    fact = report.fact
+    return {
+        "fact_id": report.fact_id,
+        "article_id": report.article_id,
+        "source": fact.get("source"),
+        "url": fact.get("url"),
+        "language": fact.get("language"),
+        "value": plain_number(fact["value"]),
+        "value_max": plain_number(fact.get("value_max")),
+        "bound": report.claim[2],
+        "as_of": fact.get("as_of"),
+        "agrees": agrees,
+    }
+
+
+def _explain(
+    group: Group, status: str, trust: Mapping[str, float], confidence: Mapping[Hashable, float]
+) -> str:
+    unit = group.bucket[1]
+    n_articles = _articles(group.reports)
+    sources = sorted({r.source for r in group.reports})
+    languages = sorted({str(r.fact.get("language")) for r in group.reports if r.fact.get("language")})
+    head = (
+        f"{len(group.reports)} report{'s' * (len(group.reports) != 1)} in {n_articles} "
+        f"article{'s' * (n_articles != 1)} from {len(sources)} source{'s' * (len(sources) != 1)}"
+        + (f" ({', '.join(languages)})" if languages else "")
+        + "."
+    )
+    claims = sorted(group.claims, key=lambda k: (-confidence[k], k[0]))
+    parts = []
+    for key in claims:
+        by = sorted({r.source for r in group.claims[key]})
+        who = ", ".join(f"{s} {trust[s]:.2f}" for s in by)
+        parts.append(f"{fmt_value(*key, unit)} from {who} (confidence {confidence[key]:.2f})")
+    values = "Values with source reliability: " + "; ".join(parts) + "."
+    preferred = fmt_value(*group.preferred, unit)  # type: ignore[misc]
+    if status == "single" and len(group.claims) == 1:
+        why = f"Preferred {preferred}: the only value reported; nothing to compare it with."
+    elif len(group.claims) == 1:
+        why = f"Preferred {preferred}: every report gives it."
+    else:
+        winner = fmt_value(*group.winner, unit)  # type: ignore[misc]
+        why = (
+            f"{winner} has the highest TruthFinder confidence (the reliabilities of its sources, "
+            "learned from agreement across the corpus, and support from values that agree with it)"
+        )
+        runner_up = max(confidence[k] for k in group.claims if k != group.winner)
+        if confidence[group.winner] - runner_up < 0.01:
+            why += f", narrowly ({confidence[group.winner]:.4f} against {runner_up:.4f})"
+        if group.winner != group.preferred:
+            why += f"; preferred {preferred}, the most precise value consistent with it"
+        why += "."
+        dissent = sorted(
+            {fmt_value(*r.claim, unit) for r in group.reports if not r.interval.overlaps(group.interval)}
+        )
+        if dissent:
+            why += f" Disagreeing: {', '.join(dissent)}."
+    return f"{head} {values} {why}"
+
+
+def to_record(
+    group: Group, trust: Mapping[str, float], confidence: Mapping[Hashable, float]
+) -> dict[str, Any]:
+    """A reconciled.schema.json record for a decided group."""
+    metric, unit, scope, period, _ = group.bucket
+    status = status_of(group)
+    value, value_max, bound = group.preferred  # type: ignore[misc]
+    original = group.claims[group.preferred][0].fact  # type: ignore[index]
+    sources = sorted({r.source for r in group.reports})
+    as_of_sources = {r.fact.get("as_of_source") or "text" for r in group.reports if r.date}
+    return {
+        "group_id": group.group_id,
+        "metric": metric,
+        "unit": unit or None,
+        "scope": scope or None,
+        "period": period or None,
+        "region": _region(group),
+        "as_of": group.date_key,
+        "as_of_source": ("text" if "text" in as_of_sources else "published") if as_of_sources else None,
+        "value": plain_number(original["value"]),
+        "value_max": plain_number(original.get("value_max")) if bound == "range" else None,
+        "bound": bound,
+        "status": status,
+        "support": {
+            "articles": _articles(group.reports),
+            "sources": sources,
+            "languages": sorted({str(r.fact["language"]) for r in group.reports if r.fact.get("language")}),
+            "agreeing_articles": _articles(r for r in group.reports if r.interval.overlaps(group.interval)),
+        },
+        "members": [_member(r, r.interval.overlaps(group.interval)) for r in group.reports],
+        "flags": sorted(group.flags, key=lambda f: (f["reason"], f["fact_id"], f.get("detail", ""))),
+        "source_reliability": {s: round(trust[s], 4) for s in sources},
+        "explanation": _explain(group, status, trust, confidence),
+    }
+
+
+def decision(record: Mapping[str, Any]) -> tuple:
+    """What a record decides, leaving out learned numbers and prose that drift with the rest of the corpus."""
+    members = tuple(
+        (m["fact_id"], m["article_id"], m.get("value"), m.get("bound"), m.get("as_of"), m.get("agrees"))
+        for m in record.get("members", [])
+    )
+    flags = tuple((f["fact_id"], f["reason"], f.get("detail")) for f in record.get("flags", []))
+    return (
+        record.get("metric"),
+        record.get("as_of"),
+        record.get("value"),
+        record.get("value_max"),
+        record.get("bound"),
+        record.get("status"),
+        json.dumps(record.get("region"), sort_keys=True, ensure_ascii=False),
+        members,
+        flags,
+    )
+
+
+# -- the entry points --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    """The outcome of a run: records, ids of previous groups that no longer exist, and what was learned."""
+
+    records: list[dict[str, Any]]
+    removed: list[str]
+    changed: list[str]
+    trust: dict[str, float]
+    iterations: int
+    converged: bool
+
+    def counts(self) -> dict[str, int]:
+        out = {"groups": len(self.records), "single": 0, "agreed": 0, "conflict": 0, "flagged": 0}
+        for record in self.records:
+            out[record["status"]] += 1
+            out["flagged"] += bool(record.get("flags"))
+        out["changed"] = len(self.changed)
+        out["removed"] = len(self.removed)
+        out["iterations"] = self.iterations
+        return out
+
+
+def _unique(facts: Iterable[Mapping[str, Any]]) -> list[Report]:
+    """Prepared reports, one per fact id (a later copy of a fact replaces an earlier one)."""
+    reports: dict[str, Report] = {}
+    for fact in facts:
+        report = prepare(fact)
+        reports[report.fact_id] = report
+    return [reports[k] for k in sorted(reports)]
+
+
+def run_reconciliation(
+    facts: Iterable[Mapping[str, Any]],
+    previous: Iterable[Mapping[str, Any]] | None = None,
+    params: TruthParams | None = None,
+    priors: Mapping[str, float] | None = None,
+    reuse: bool = True,
+) -> Reconciliation:
+    """Reconcile facts; with ``previous`` records, unchanged groups keep their previous record verbatim.
+
+    ``reuse=False`` rebuilds every record (fresh reliabilities and explanations) but
+    still reports which previous groups are gone.
+    """
+    groups = build_groups(_unique(facts))
+    learned = learn(groups, params, priors)
+    for group in groups:
+        decide(group, learned.confidence[group.group_id])
+    for group in groups:
+        group.flags = value_flags(group)
+    exceeds_total_flags(groups)
+    cumulative_decrease_flags(groups)
+    old = {r["group_id"]: dict(r) for r in previous or ()}
+    records, changed = [], []
+    for group in groups:
+        record = to_record(group, learned.trust, learned.confidence[group.group_id])
+        kept = old.get(group.group_id)
+        if reuse and kept is not None and decision(kept) == decision(record):
+            record = kept
+        if kept != record:
+            changed.append(group.group_id)
+        records.append(record)
+    records.sort(key=_order)
+    removed = sorted(set(old) - {g.group_id for g in groups})
+    return Reconciliation(records, removed, changed, learned.trust, learned.iterations, learned.converged)
+
+
+def _order(record: Mapping[str, Any]) -> tuple:
+    region = record.get("region") or {}
+    where = (region.get("province") or "", region.get("name") or "")
+    return (record["metric"], *where, record.get("as_of") or "", record["group_id"])
+
+
+def reconcile(
+    facts: Iterable[Mapping[str, Any]],
+    previous: Iterable[Mapping[str, Any]] | None = None,
+    params: TruthParams | None = None,
+    priors: Mapping[str, float] | None = None,
+) -> list[dict[str, Any]]:
+    """Group facts that state the same statistic and decide each group (see the module doc).
+
+    ``previous``: the records of an earlier run; a group whose decision is the same
+    keeps its earlier record byte for byte. ``priors``: optional initial
+    reliability per source (otherwise TruthFinder's uniform 0.9); the learned
+    reliabilities, not the priors, decide.
+    """
+    return run_reconciliation(facts, previous, params, priors).records
+
+
+def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | None = None) -> Reconciliation:
+    """Reconcile every fact in the store and write the reconciled table (one commit).
+
+    Only groups whose decision changed are rewritten and groups that no longer
+    exist are removed; ``full`` rewrites every group with freshly learned
+    reliabilities. ``store`` is a :class:`fupin.corpus.store.Store` open for writing.
+    """
+    with store.run("reconcile") as log:
+        facts = store.fact_records()
+        previous = store.reconciled_records()
+        result = run_reconciliation(facts, previous, params, reuse=not full)
+        written = store.replace_reconciled(result.records, remove=result.removed)
+        for key, n in {**result.counts(), **written}.items():
+            log.count(key, n)
+    return result

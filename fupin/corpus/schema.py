@@ -1,0 +1,211 @@
+"""The store's tables and the forward migrations that build them.
+
+A store written by an older fupin must open in a newer one, so the schema is a
+list of numbered migrations; ``migrate`` applies the missing ones in order, each
+in its own transaction, and records it in ``schema_version``. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+#: v1: what the crawler writes (articles, every URL that carried one, HTTP validators).
+V1 = Migration(
+    1,
+    "articles, article_urls, fetches",
+    (
+        """CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER PRIMARY KEY,
+            description VARCHAR,
+            applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+        )""",
+        """CREATE TABLE articles (
+            article_id VARCHAR PRIMARY KEY,
+            url VARCHAR,
+            canonical_url VARCHAR NOT NULL UNIQUE,
+            source VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            fetched_at TIMESTAMP,
+            content_hash VARCHAR,
+            simhash UBIGINT,
+            encoding VARCHAR,
+            warc_file VARCHAR,
+            warc_offset BIGINT,
+            warc_length BIGINT,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            http_status INTEGER
+        )""",
+        "CREATE INDEX articles_content_hash ON articles (content_hash)",
+        """CREATE TABLE article_urls (
+            url VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            source VARCHAR,
+            first_seen TIMESTAMP
+        )""",
+        """CREATE TABLE fetches (
+            url VARCHAR PRIMARY KEY,
+            status INTEGER,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            fetched_at TIMESTAMP
+        )""",
+    ),
+)
+
+#: v2: extraction output, reconciliation and the run log.
+V2 = Migration(
+    2,
+    "facts, officials, extraction state, reconciled, runs",
+    (
+        """CREATE TABLE facts (
+            fact_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            url VARCHAR,
+            source VARCHAR,
+            published VARCHAR,
+            language VARCHAR,
+            metric VARCHAR NOT NULL,
+            scope VARCHAR,
+            period VARCHAR,
+            region_name VARCHAR NOT NULL,
+            province VARCHAR,
+            level VARCHAR NOT NULL,
+            adcode VARCHAR,
+            value DOUBLE NOT NULL,
+            value_max DOUBLE,
+            unit VARCHAR NOT NULL,
+            bound VARCHAR NOT NULL,
+            as_of VARCHAR,
+            as_of_date DATE,
+            as_of_precision VARCHAR,
+            as_of_source VARCHAR,
+            sentence VARCHAR NOT NULL,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            extractor VARCHAR,
+            confidence DOUBLE,
+            extractor_version VARCHAR
+        )""",
+        "CREATE INDEX facts_article ON facts (article_id)",
+        """CREATE TABLE officials (
+            official_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            name_normalized VARCHAR,
+            title VARCHAR,
+            organization VARCHAR,
+            province VARCHAR,
+            role VARCHAR NOT NULL,
+            quote_kind VARCHAR NOT NULL,
+            quote VARCHAR,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            extractor_version VARCHAR
+        )""",
+        "CREATE INDEX officials_article ON officials (article_id)",
+        """CREATE TABLE extraction (
+            article_id VARCHAR PRIMARY KEY,
+            extractor_version VARCHAR NOT NULL,
+            extracted_at TIMESTAMP NOT NULL,
+            n_facts INTEGER,
+            n_officials INTEGER
+        )""",
+        """CREATE TABLE reconciled (
+            group_id VARCHAR PRIMARY KEY,
+            metric VARCHAR NOT NULL,
+            scope VARCHAR,
+            period VARCHAR,
+            region_name VARCHAR,
+            province VARCHAR,
+            level VARCHAR,
+            adcode VARCHAR,
+            as_of VARCHAR,
+            as_of_date DATE,
+            as_of_precision VARCHAR,
+            value DOUBLE NOT NULL,
+            bound VARCHAR,
+            status VARCHAR NOT NULL,
+            n_members INTEGER,
+            n_sources INTEGER,
+            record VARCHAR NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        )""",
+        "CREATE SEQUENCE runs_id START 1",
+        """CREATE TABLE runs (
+            id BIGINT PRIMARY KEY DEFAULT nextval('runs_id'),
+            kind VARCHAR NOT NULL,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            status VARCHAR NOT NULL,
+            counts VARCHAR,
+            errors VARCHAR
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be used by this version of fupin (newer, or not a fupin store)."""
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open database; 0 for an empty one."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "schema_version" not in tables:
+        if tables:
+            raise SchemaError(f"not a fupin store: it has tables {sorted(tables)} but no schema_version")
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def pending(version: int) -> list[Migration]:
+    """Migrations a database at ``version`` still needs."""
+    if version > CURRENT_VERSION:
+        raise SchemaError(
+            f"the store has schema version {version}, newer than this fupin understands "
+            f"({CURRENT_VERSION}); upgrade fupin"
+        )
+    return [m for m in MIGRATIONS if m.version > version]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Bring the database up to ``CURRENT_VERSION``; returns the versions applied.
+
+    Each migration runs in one transaction, so a crash in the middle leaves the
+    database at the previous version, and the next open applies it again.
+    """
+    applied = []
+    for migration in pending(current_version(con)):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute(
+                "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+                [migration.version, migration.description],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied

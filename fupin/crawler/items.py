@@ -1,0 +1,30 @@
+"""What the news spider yields: one kept article with its raw response."""
+
+from __future__ import annotations
+
+import scrapy
+
+
+class ArticleItem(scrapy.Item):
+    """One on-topic article page; the store pipeline archives ``raw_*`` in WARC and stores the rest.
+
+    The fields other than ``raw_*`` are the keys of ``Store.add_article`` (the WARC
+    pointer is filled in by the pipeline).
+    """
+
+    url = scrapy.Field()
+    canonical_url = scrapy.Field()
+    source = scrapy.Field()
+    title = scrapy.Field()
+    published = scrapy.Field()
+    language = scrapy.Field()
+    text = scrapy.Field()
+    fetched_at = scrapy.Field()
+    content_hash = scrapy.Field()
+    simhash = scrapy.Field()
+    encoding = scrapy.Field()
+    etag = scrapy.Field()
+    last_modified = scrapy.Field()
+    http_status = scrapy.Field()
+    raw_headers = scrapy.Field()  # list[tuple[str, str]] as received
+    raw_body = scrapy.Field()  # bytes as received (after transfer decoding)

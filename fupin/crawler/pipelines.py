@@ -1,0 +1,109 @@
+"""The store pipeline: the single writer of a crawl.
+
+DuckDB allows one writing process, so the pipeline owns the store for the
+whole crawl (the spider and middlewares reach it through ``crawler.fupin_store``).
+For each kept article it archives the raw response in WARC first, then adds the
+article with the WARC pointer; the store commits each article on its own, so a
+crawl killed at any moment loses nothing it reported as stored, and a resumed
+crawl skips those URLs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
+
+from fupin.corpus.store import Store
+from fupin.crawler.items import ArticleItem
+from fupin.crawler.middlewares import summary_from_stats
+from fupin.crawler.warc import WarcArchive
+
+logger = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Archive raw responses in WARC and add articles to the corpus store."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        self.home = Path(crawler.settings.get("FUPIN_HOME"))
+        self.max_articles = crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
+        self.store: Store | None = None
+        self.archive: WarcArchive | None = None
+        self.run_id: int | None = None
+        self.kept = 0
+        self._closing = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.store = Store.open(self.home)
+        self.archive = WarcArchive(self.home)
+        self.run_id = self.store.start_run("crawl")
+        self.crawler.fupin_store = self.store
+        self.crawler.fupin_known = self.store.known_urls() | self.store.fetched_urls()
+        # list pages are fetched again on every run (conditionally): never skip them
+        self.crawler.fupin_known -= getattr(self.crawler.spider, "list_urls", set())
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, ArticleItem):
+            return item
+        assert self.store is not None and self.archive is not None
+        stats = self.crawler.stats
+        if self.max_articles and self.kept >= self.max_articles:
+            raise DropItem("fupin: --max-articles reached")
+        pointer = self.archive.write_response(
+            item["url"], item["http_status"], item["raw_headers"], item["raw_body"]
+        )
+        record = {k: v for k, v in item.items() if not k.startswith("raw_")}
+        record.update(warc_file=pointer.file, warc_offset=pointer.offset, warc_length=pointer.length)
+        article_id, is_new = self.store.add_article(record)
+        self.crawler.fupin_known.update({item["url"], item["canonical_url"]})
+        if is_new:
+            self.kept += 1
+            stats.inc_value("fupin/articles_new")
+            if self.max_articles and self.kept >= self.max_articles:
+                self._stop("max_articles")
+        else:
+            stats.inc_value("fupin/articles_duplicate")
+            logger.info("duplicate of %s: %s (%s)", article_id, item["url"], item["source"])
+        return item
+
+    def _stop(self, reason: str) -> None:
+        if self._closing:
+            return
+        self._closing = True
+        engine = self.crawler.engine
+        if hasattr(engine, "close_spider_async"):
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+        else:  # Scrapy < 2.14
+            engine.close_spider(self.crawler.spider, reason)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Runs after the pipeline's close, when the finish reason is known."""
+        if self.store is None:
+            return
+        summary = summary_from_stats(self.crawler.stats.get_stats(), reason)
+        self.crawler.fupin_summary = summary
+        if reason == "finished":
+            # validators of list pages are kept only after a complete crawl: after an
+            # interrupted one a 304 must not hide links that were never followed
+            for url, (status, etag, last_modified) in getattr(spider, "list_validators", {}).items():
+                self.store.record_fetch(url, status, etag, last_modified)
+        if self.run_id is not None:
+            status = "ok" if reason == "finished" else reason
+            self.store.finish_run(self.run_id, summary.to_dict(), status=status)
+        if self.archive is not None:
+            self.archive.close()
+        self.store.close()
+        self.store = None
+        self.crawler.fupin_store = None

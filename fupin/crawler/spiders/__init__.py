@@ -1,0 +1,1 @@
+"""Spiders of the fupin Scrapy project (one, config-driven: ``news``)."""

@@ -1,0 +1,297 @@
+"""Time expressions in English news text, resolved against the publication date.
+
+Statistics in poverty-alleviation news are dated by phrases such as "as of May 31,
+this year", "by the end of June", "at the end of October", "since the beginning of
+this year", "in the first half of the year", "last year" or "in 2019". Each becomes
+a :class:`~fupin.extract.mentions.DateMention` with an ISO date at its precision
+(the end of a month is its last day; "early March" is the month; "this year" the
+year). Deictic or span phrases ("at present", "recently", "in the past two years")
+are kept with ``as_of=None`` so that the fact rules know the sentence names its time
+but gives no point date. Relative phrases need the publication date; without it
+they resolve to ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fupin.extract.mentions import DateMention, Precision
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# ", this year" / " of last year" / ", 2020" after a month or day
+_REL = r"(?P<rel>(?i:this|last|next|the\s+same|the\s+previous))"
+_YEAR_TAIL = rf"(?:,?\s*(?i:of\s+)?{_REL}\s+(?i:year)\b|,?\s*{_YEAR}\b)?"
+_PREP = r"(?:\b(?i:in|on|of|since|by|until|till|through|before|after|during|from|as\s+of|to|between|and)\s+)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """The publication date, as far as it is known."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _ref(published: str | None) -> _Ref:
+    match = re.match(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", published or "")
+    if not match:
+        return _Ref(None, None, None)
+    year, month, day = (int(g) if g else None for g in match.groups())
+    return _Ref(year, month, day)
+
+
+def _year_of(match: re.Match[str], ref: _Ref, month: int | None = None) -> int | None:
+    """The year a month/day phrase belongs to: written, relative, or the publication year.
+
+    A month later than the publication month (by more than one) without a year is taken
+    to be last year's ("as of December 31" in a January article).
+    """
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    rel = (groups.get("rel") or "").lower()
+    if ref.year is None:
+        return None
+    if rel == "last" or rel.startswith("the previous"):
+        return ref.year - 1
+    if rel == "next":
+        return ref.year + 1
+    if not rel and month is not None and ref.month is not None and month > ref.month + 1:
+        return ref.year - 1
+    return ref.year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    day = min(day, calendar.monthrange(year, month)[1])
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_num(match: re.Match[str]) -> int:
+    return _MONTHS[match.group("month").lower().rstrip(".")]
+
+
+Resolver = Callable[[re.Match[str], _Ref], tuple[str | None, Precision | None]]
+
+
+def _full_date(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    month = _month_num(match)
+    return _iso(_year_of(match, ref, month), month, int(match.group("day"))), "day"
+
+
+def _iso_date(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    month, day = int(match.group("m")), int(match.group("d"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None, None
+    return _iso(int(match.group("year")), month, day), "day"
+
+
+def _month_end(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    month = _month_num(match)
+    year = _year_of(match, ref, month)
+    return _iso(year, month, 31), "day"
+
+
+def _month_only(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    month = _month_num(match)
+    return _iso(_year_of(match, ref, month), month), "month"
+
+
+def _relative_year(offset: int) -> Resolver:
+    def resolve(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+        if ref.year is None:
+            return None, None
+        return _iso(ref.year + offset), "year"
+
+    return resolve
+
+
+def _year_end(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    groups = match.groupdict()
+    if groups.get("year"):
+        return _iso(int(groups["year"]), 12, 31), "day"
+    if ref.year is None:
+        return None, None
+    offset = -1 if (groups.get("rel") or "").lower() in {"last", "the previous"} else 0
+    return _iso(ref.year + offset, 12, 31), "day"
+
+
+def _part_of_year(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "the first half of the year" -> June; "the first quarter" -> March; "first three quarters" -> Sep."""
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else ref.year
+    if year is None:
+        return None, None
+    if (groups.get("rel") or "").lower() == "last":
+        year -= 1
+    part = match.group("part").lower()
+    ends = {
+        "first half": 6, "second half": 12, "first quarter": 3, "second quarter": 6, "third quarter": 9,
+        "fourth quarter": 12, "first three quarters": 9, "first two quarters": 6,
+    }  # fmt: skip
+    return _iso(year, ends[re.sub(r"\s+", " ", part)]), "month"
+
+
+def _month_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "from January to May" / "January-May": the statistic is as of the last month."""
+    month = _MONTHS[match.group("month2").lower().rstrip(".")]
+    return _iso(_year_of(match, ref, month), month), "month"
+
+
+def _explicit_year(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    return _iso(int(match.group("year"))), "year"
+
+
+def _year_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    return _iso(int(match.group("year2"))), "year"
+
+
+def _no_point(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    return None, None
+
+
+def _this_month(offset: int) -> Resolver:
+    def resolve(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+        if ref.year is None or ref.month is None:
+            return None, None
+        month, year = ref.month + offset, ref.year
+        if month < 1:
+            month, year = month + 12, year - 1
+        return _iso(year, month), "month"
+
+    return resolve
+
+
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_PART = (
+    r"(?P<part>first\s+half|second\s+half|first\s+(?:three|two)\s+quarters"
+    r"|(?:first|second|third|fourth)\s+quarter)"
+)
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"), _iso_date),
+    (re.compile(rf"\b(?i:(?:the\s+)?end\s+of)\s+{_MONTH}(?!\w){_YEAR_TAIL}"), _month_end),
+    (re.compile(rf"\b(?:the\s+)?(?:end|close)\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|{_YEAR})\b",
+                re.I),
+     _year_end),
+    (re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+the\s+year\b", re.I), _year_end),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR_TAIL}"), _full_date),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w)(?:,?\s*{_YEAR}\b)?"), _full_date),
+    (re.compile(rf"\b(?:(?i:from)\s+)?{_MONTH}(?!\w)\s*(?:-|–|to|through)\s*{_MONTH2}(?!\w){_YEAR_TAIL}"),
+     _month_span),
+    (re.compile(rf"\b(?i:(?:the\s+)?(?:beginning|start|middle)\s+of|early|late|mid-?|end-)\s*{_MONTH}(?!\w){_YEAR_TAIL}"),
+     _month_only),
+    (re.compile(rf"{_PREP}{_MONTH}(?!\w){_YEAR_TAIL}"), _month_only),
+    (re.compile(rf"\b{_MONTH}(?!\w)\s+{_YEAR}\b"), _month_only),
+    (re.compile(rf"\b{_MONTH}(?!\w),?\s+(?:of\s+)?(?P<rel>this|last)\s+year\b"), _month_only),
+    (re.compile(rf"\b(?:in\s+)?the\s+{_PART}\s+of\s+(?:(?P<rel>this|last)\s+year|the\s+year|{_YEAR})\b",
+                re.I),
+     _part_of_year),
+    (re.compile(rf"\b(?:in\s+)?the\s+{_PART}\b(?!\s+of)", re.I), _part_of_year),
+    (re.compile(r"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+year\b", re.I),
+     _relative_year(0)),
+    (re.compile(r"\bthis\s+year\b(?!\s*'s\s+target)", re.I), _relative_year(0)),
+    (re.compile(r"\b(?:last|the\s+previous|the\s+past)\s+year\b(?!\s*-)", re.I), _relative_year(-1)),
+    (re.compile(r"\bnext\s+year\b", re.I), _relative_year(1)),
+    (re.compile(r"\bthis\s+month\b", re.I), _this_month(0)),
+    (re.compile(r"\blast\s+month\b", re.I), _this_month(-1)),
+    (re.compile(rf"\b(?:from\s+)?{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)\d\d)\b"), _year_span),
+    (re.compile(rf"(?:{_PREP}|\b(?:year|years)\s+|\()?\b{_YEAR}(?!\d|[,.]\d)(?!\s*(?:yuan|people|workers|%))"),
+     _explicit_year),
+    (re.compile(
+        r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:years?|months?|days?|weeks?)\b"
+        r"|\bin\s+recent\s+(?:years|days|months|weeks)\b|\b(?:at\s+present|currently|presently|recently|nowadays"
+        r"|at\s+the\s+moment|so\s+far|to\s+date|up\s+to\s+now|until\s+now|these\s+days|a\s+few\s+days\s+ago"
+        r"|not\s+long\s+ago|today|now)\b",
+        re.I), _no_point),
+]  # fmt: skip
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every time expression of ``text``, longest first where they overlap, in text order."""
+    ref = _ref(published)
+    candidates: list[tuple[int, int, int, str | None, Precision | None]] = []
+    for priority, (pattern, resolve) in enumerate(_RULES):
+        for match in pattern.finditer(text):
+            if _skip(text, match):
+                continue
+            as_of, precision = resolve(match, _future_ref(text, match, ref))
+            start, end = _trim(text, match)
+            candidates.append((start, end, priority, as_of, precision))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, int, str | None, Precision | None]] = []
+    for cand in candidates:
+        if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
+            chosen.append(cand)
+    chosen.sort()
+    return [DateMention(s, e, as_of, precision if as_of else None) for s, e, _, as_of, precision in chosen]
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|plans?|planned|planning|strive|striving|aims?|target|expected|scheduled)\b", re.I
+)
+
+
+def _future_ref(text: str, match: re.Match[str], ref: _Ref) -> _Ref:
+    """In a sentence about plans ("will build 500 workshops by the end of September") a later
+    month is this year's, not last year's: the reference month is then taken as December."""
+    if ref.year is None or ref.month is None:
+        return ref
+    s0 = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    s1 = min(x for x in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
+    if _FUTURE.search(text[s0:s1]):
+        return _Ref(ref.year, 12, ref.day)
+    return ref
+
+
+def _skip(text: str, match: re.Match[str]) -> bool:
+    """Not a time: "year-on-year", "May" the verb, a month name inside a longer word."""
+    after = text[match.end() : match.end() + 12].lower()
+    if re.match(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b", after):
+        return True
+    groups = match.groupdict()
+    year_after = text[match.end("year") : match.end("year") + 12] if groups.get("year") else ""
+    if (
+        year_after
+        and match.end("year") == match.end()
+        and re.match(r"\s+(?!to\b|and\b|or\b|year)[a-z]", year_after)
+    ):
+        return True  # "1982 poverty alleviation workshops" is a count, not a year
+    month = groups.get("month")
+    if month and month.lower() in {"may", "march"} and match.group().strip() == month:
+        return True
+    return False
+
+
+def _trim(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span without a leading preposition or parenthesis, and without trailing blanks."""
+    start, end = match.start(), match.end()
+    lead = re.match(
+        r"(?:\(|(?:in|on|of|since|by|until|till|through|before|after|during|from|as\s+of|to|between|and"
+        r"|year|years)\s+)",
+        text[start:end],
+        re.I,
+    )
+    if lead and re.search(r"\d|[A-Z]", text[start + lead.end() : end]):
+        start += lead.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,545 @@
+"""English fact rules: which metric a number states, with its scope, period, region and date.
+
+A number is classified by the words of its clause: the noun it counts ("968 poverty
+alleviation workshops", "40081 migrant workers", "150 jobs"), the verb that governs
+it ("absorbing", "resumed work", "decided to build"), the rate or share it is
+("return rate of 98.6%", "107.45% of ... last year") and, for money, whether it is a
+wage, a subsidy or a fund. Bare numbers borrow their noun from the number before
+them in the sentence ("Of the 968 workshops, 966 have resumed work") or from "the
+number of X ... reached N". Numbers that fit no rule (ages, tons, fellow travellers,
+output values, growth rates) are not facts.
+
+``as_of`` is the date nearest before the number in its sentence, else a date after
+it in the same clause that is not a comparison ("... of last year"), else the date
+that opens an earlier sentence of the paragraph ("As of May 31, this year, ...");
+never the publication date (the caller decides about that fallback).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from fupin.extract.analysis import Analysis
+from fupin.extract.en import cues
+from fupin.extract.mentions import DateMention, FactDraft, Quantity
+
+NATIONAL = {"name": "China", "province": None, "level": "national", "adcode": None}
+
+
+class RegionSource(Protocol):
+    """What the rules need from region resolution (``fupin.extract.regions.RegionResolver``)."""
+
+    def region_at(self, position: int) -> dict: ...
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """The words around one number."""
+
+    q: Quantity
+    sentence: tuple[int, int]
+    before: str  # its clause, up to the number
+    after: str  # its clause, after the number
+    left: str  # the sentence up to the number
+    right: str  # the sentence after the number
+    noun: str  # the counted noun ("poverty alleviation workshops"), "" if none
+    kind: str | None  # workshop / enterprise / people / jobs / None
+    prev_sentence: str
+    is_total: bool = False  # the M of "N of the M workshops": the whole, not what N did
+
+
+@dataclass(slots=True)
+class _Claim:
+    metric: str
+    scope: str | None = None
+    period: str | None = None
+
+
+def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[FactDraft]:
+    """The facts of an English article, in text order, repeats removed."""
+    text = analysis.text
+    resolver = regions or _default_regions(analysis)
+    drafts: list[FactDraft] = []
+    kinds: list[tuple[Quantity, str | None, list[_Claim]]] = []
+    sentences = _Sentences(analysis)
+    quantities = analysis.quantities
+    for i, q in enumerate(quantities):
+        sentence = sentences.at(q.start)
+        neighbours = (
+            quantities[i - 1] if i else None,
+            quantities[i + 1] if i + 1 < len(quantities) else None,
+        )
+        ctx = _context(analysis, q, sentence, kinds, sentences.before(sentence[0]), neighbours)
+        claims = _classify(ctx, kinds)
+        kinds.append((q, ctx.kind, claims))
+        if not claims:
+            continue
+        as_of = _as_of(analysis, q, sentence)
+        region = resolver.region_at(q.start)
+        for claim in claims:
+            quantity = _with_unit(q, claim.metric)
+            drafts.append(
+                FactDraft(
+                    metric=claim.metric,
+                    quantity=quantity,
+                    region=region,
+                    as_of=as_of,
+                    as_of_source="text" if as_of else None,
+                    sentence_start=sentence[0],
+                    sentence_end=sentence[1],
+                    scope=claim.scope,
+                    period=claim.period,
+                )
+            )
+    return _dedupe(text, drafts)
+
+
+# how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
+# must not make the work quadratic
+_WINDOW = 400
+
+
+class _Sentences:
+    """Sentence look-ups by position in O(log n) (articles can hold thousands of numbers)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.text = analysis.text
+        self.spans = sorted(analysis.sentences)
+        self.starts = [s for s, _ in self.spans]
+
+    def at(self, position: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i >= 0 and self.spans[i][0] <= position < self.spans[i][1]:
+            return self.spans[i]
+        return (0, len(self.text)) if not self.spans else _gap(self.text, position)
+
+    def before(self, start: int) -> str:
+        """The text of the sentence that ends before ``start``, "" if none."""
+        i = bisect.bisect_left(self.starts, start) - 1
+        while i >= 0 and self.spans[i][1] > start:
+            i -= 1
+        return self.text[self.spans[i][0] : self.spans[i][1]] if i >= 0 else ""
+
+
+def _gap(text: str, position: int) -> tuple[int, int]:
+    """A position outside every sentence (blank text around it): the line that holds it."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _default_regions(analysis: Analysis) -> RegionSource:
+    try:
+        from fupin.extract.regions import RegionResolver
+    except ImportError:  # the gazetteer is not there yet: everything is national
+        return _National()
+    return RegionResolver(analysis)
+
+
+class _National:
+    def region_at(self, position: int) -> dict:
+        return dict(NATIONAL)
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+def _clause_bounds(text: str, start: int, end: int, s0: int, s1: int) -> tuple[int, int]:
+    """The clause around ``[start, end)`` inside the sentence ``[s0, s1)``."""
+    s0, s1 = max(s0, start - _WINDOW), min(s1, end + _WINDOW)
+    c0 = s0
+    for match in cues.CLAUSE_BREAK.finditer(text, s0, start):
+        c0 = match.end()
+    match = cues.CLAUSE_BREAK.search(text, end, s1)
+    c1 = match.start() if match else s1
+    return c0, c1
+
+
+def _kind_of(noun: str) -> str | None:
+    """The class of the rightmost class word of the counted noun."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in (
+        ("workshop", cues.WORKSHOP),
+        ("enterprise", cues.ENTERPRISE),
+        ("people", cues.PEOPLE),
+        ("jobs", cues.JOBS),
+    ):
+        for match in pattern.finditer(noun):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), kind)
+    return best[1] if best else None
+
+
+_STOCK_VERB = (
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
+    r"|amounted\s+to|came\s+to|rose\s+to|increased\s+to|grew\s+to|climbed\s+to)\s+(?:\w+\s+){0,3}$"
+)
+# "the number of poor people who returned to work reached 1.098 million"
+_NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
+# "migrant workers from poor households numbered 2.3 million" (the subject is the whole clause)
+_SUBJECT = re.compile(rf"^(?P<np>[^,;]{{3,120}}?){_STOCK_VERB}", re.I)
+_VERB_AFTER_BARE = re.compile(
+    r"^\s+(?:of\s+(?:them|which|these|whom)\s+)?(?:have|has|had|were|are|was|is|will)\b", re.IGNORECASE
+)
+_OF_WHICH_AFTER = re.compile(r"^\s+(?:of|among)\s+(?:them|which|whom|these)\b", re.IGNORECASE)
+
+
+def _context(
+    analysis: Analysis,
+    q: Quantity,
+    sentence: tuple[int, int],
+    previous: list[tuple[Quantity, str | None, list[_Claim]]],
+    prev: str,
+    neighbours: tuple[Quantity | None, Quantity | None],
+) -> _Ctx:
+    text = analysis.text
+    s0, s1 = sentence
+    c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
+    before, after = text[c0 : q.start], text[q.end : c1]
+    noun = q.counter or ""
+    kind = _kind_of(noun) if noun else None
+    if kind is None:
+        subject = _NUMBER_OF.search(text[max(s0, q.start - 200) : q.start]) or _SUBJECT.search(
+            before.lstrip()
+        )
+        if subject:
+            noun = subject.group("np")
+            kind = _kind_of(noun)
+    left_q, right_q = neighbours
+    part_of = right_q if right_q and q.end < right_q.start <= c1 and _part_of(text, q, right_q) else None
+    if part_of is not None:  # "1,342 of the 1,400 workshops had resumed": N counts M's noun, M's verb
+        noun = part_of.counter or ""
+        kind = _kind_of(noun)
+        after = text[part_of.end : _clause_bounds(text, part_of.start, part_of.end, s0, s1)[1]]
+    if kind is None and not noun and (cues.INCLUDE.search(before) or _VERB_AFTER_BARE.match(after)):
+        for prev_q, prev_kind, _ in reversed(previous):
+            if prev_q.start >= s0 and prev_kind is not None:
+                kind, noun = prev_kind, prev_q.counter or ""
+                break
+    is_total = left_q is not None and _part_of(text, left_q, q)
+    left, right = text[max(s0, q.start - _WINDOW) : q.start], text[q.end : min(s1, q.end + _WINDOW)]
+    return _Ctx(q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], is_total)
+
+
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|its|their)\s+(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
+    """Whether the text reads "PART of the WHOLE ..." ("1,342 of the 1,400 workshops")."""
+    return part.end < whole.start and bool(_PART_OF.fullmatch(text[part.end : whole.start]))
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    q = ctx.q
+    if q.unit == "percent":
+        return _percent(ctx)
+    if q.unit == "yuan":
+        return _money(ctx)
+    if q.counter and _MEASURE.match(q.counter):
+        return []
+    if cues.CHANGE.search(ctx.before[-40:]):
+        return []
+    rule = _COUNT_RULES.get(ctx.kind or "")
+    if rule is not None:
+        return rule(ctx, previous)
+    return _money(ctx) if q.unit is None and not q.counter else []
+
+
+_MEASURE = re.compile(
+    r"(?:years?|months?|days?|hours?|minutes?|weeks?|times|tons?|tonnes?|kg|kilo\w*|jin|catties|mu|acres?|hectares?"
+    r"|km|square|sq|cubic|met(?:er|re)s?|m2|centimet\w+|cm|g|grams?|pieces|sets|bags|boxes|heads|yuan|dollars?"
+    r"|us\s+dollars|euros?|degrees?|floors?|storeys?|stories|lines|machines|vehicles|cars|trucks)\b",
+    re.IGNORECASE,
+)
+_HAS = re.compile(
+    r"\b(?:has|have|had|with|there\s+(?:are|were|is))\s+(?:a\s+total\s+of\s+|more\s+than\s+|over\s+|about\s+"
+    r"|nearly\s+|some\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _percent(ctx: _Ctx) -> list[_Claim]:
+    if cues.CHANGE.search(ctx.before[-40:]) or re.match(r"\s*year[- ]on[- ]year", ctx.after, re.I):
+        return []
+    if cues.SHARE_OF_LAST_YEAR.search(ctx.right) and re.search(
+        r"worker|labou?r|migrant|poor|people|workforce", ctx.left + ctx.right + ctx.prev_sentence, re.I
+    ):
+        return [_Claim("poor_migrant_workers_share_of_last_year")]
+    if cues.RATE.search(ctx.before) or cues.RATE.search(ctx.left[-80:]) or cues.RATE_AFTER.search(ctx.after):
+        if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
+            return []
+        subject = _subject(ctx)
+        if subject == "workshop":
+            return [_Claim("workshop_resumption_rate")]
+        if subject == "enterprise":
+            return [_Claim("enterprise_resumption_rate")]
+    return []
+
+
+def _subject(ctx: _Ctx) -> str | None:
+    """Workshop or enterprise: what the rate is about (after it, else nearest before)."""
+    for match in re.finditer(
+        r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", ctx.after
+    ):
+        return "workshop" if re.match(r"work|fact", match.group(), re.I) else "enterprise"
+    for source in (ctx.left, ctx.prev_sentence):
+        found = list(
+            re.finditer(
+                r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", source, re.I
+            )
+        )
+        if found:
+            return "workshop" if re.match(r"work|fact", found[-1].group(), re.I) else "enterprise"
+    return None
+
+
+def _scope(ctx: _Ctx) -> str:
+    """Where people are employed: the scope noun after the number, else the nearest one before."""
+    best: tuple[int, str] | None = None
+    for scope, pattern in cues.SCOPE_NOUNS:
+        match = pattern.search(ctx.after)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), scope)
+    if best:
+        return best[1]
+    for source in (ctx.left, ctx.prev_sentence):
+        best = None
+        for scope, pattern in cues.SCOPE_NOUNS:
+            for match in pattern.finditer(source):
+                if best is None or match.start() > best[0]:
+                    best = (match.start(), scope)
+        if best:
+            return best[1]
+    return "other"
+
+
+def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
+    window = ctx.noun + " " + ctx.after
+    resumed = cues.RESUME.search(window)
+    if resumed and not ctx.is_total:
+        if cues.NEGATED.search(window[: resumed.start()]):
+            return []
+        claims = [_Claim("workshops_resumed")]
+        if cues.ALL.search(ctx.before):
+            claims.insert(0, _Claim("workshops"))
+        return claims
+    if cues.PLAN.search(ctx.before[-60:]) or re.search(
+        r"\b(?:to\s+be|will\s+be)\s+built\b|\bplanned\b", ctx.after
+    ):
+        return [_Claim("workshops_planned")]
+    return [_Claim("workshops")]
+
+
+def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
+    if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]):
+        return []
+    if cues.RESUME.search(ctx.after) and not ctx.is_total:
+        claims = [_Claim("enterprises_resumed")]
+        if cues.ALL.search(ctx.before):
+            claims.insert(0, _Claim("enterprises"))
+        return claims
+    return [_Claim("enterprises")]
+
+
+def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
+    if re.search(r"\b(?:lost|cut|laid\s+off|shed)\s+$", ctx.before, re.I):
+        return []
+    if cues.PUBLIC_POSTS.search(ctx.noun):
+        return [_Claim("jobs", scope="other")]
+    return [_Claim("jobs", scope=_scope(ctx))]
+
+
+def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    near = ctx.noun + " " + ctx.after[:60]
+    poor = bool(cues.POOR.search(near))
+    employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
+    include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
+    employed_before = _employment_before(ctx, previous)
+    if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
+        return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
+    if employ:
+        metric = "poor_workers_employed" if poor else "workers_employed"
+        return [_Claim(metric, scope=_scope(ctx))]
+    if _HAS.search(ctx.before) and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
+        # "the workshop has 40 workers": a workforce, when a workshop/enterprise/base is the subject
+        owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(ctx.before)]
+        if owner and not cues.MIGRATE.search(ctx.noun):
+            metric = "poor_workers_employed" if poor else "workers_employed"
+            return [_Claim(metric, scope=owner[0])]
+    migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + near)
+    poor_context = poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence)
+    if migrate and poor_context:
+        return [_Claim("poor_migrant_workers")]
+    return []
+
+
+def _employment_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> bool:
+    """Whether an employment figure came earlier in the sentence ("hired 260, including 110 ...")."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            return False
+        if any(c.metric in ("workers_employed", "poor_workers_employed") for c in claims):
+            return True
+    return False
+
+
+def _included_scope(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> str:
+    """ "including N poor labourers": the scope of the employment figure it is part of."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            break
+        for claim in claims:
+            if claim.metric in ("workers_employed", "poor_workers_employed") and claim.scope:
+                return claim.scope
+    return _scope(ctx)
+
+
+_COUNT_RULES: dict[str, Callable[[_Ctx, list], list[_Claim]]] = {
+    "workshop": _workshops,
+    "enterprise": _enterprises,
+    "jobs": _jobs,
+    "people": _people,
+}
+
+
+def _money(ctx: _Ctx) -> list[_Claim]:
+    """Income, subsidy or funds, by the money word nearest to the number."""
+    before, after = ctx.before, ctx.after
+    if len(ctx.left.split()) <= 3 and ctx.q.unit == "yuan":  # "Not less than 5,000 yuan." after its sentence
+        before = ctx.prev_sentence[-120:] + " " + before
+    scores: list[tuple[int, str]] = []
+    for name, pattern in (("subsidy", cues.SUBSIDY), ("income", cues.INCOME), ("funds", cues.FUNDS)):
+        hits = [len(before) - m.end() for m in pattern.finditer(before)]
+        hits += [m.start() for m in pattern.finditer(after)]
+        if hits:
+            scores.append((min(hits), name))
+    if not scores:
+        return []
+    scores.sort()
+    kind = scores[0][1]
+    blocker = cues.NOT_MONEY_FACT.search(before[-50:] + " " + after[:30])
+    if blocker and kind != "income":
+        return []
+    period = _period(before, after)
+    if ctx.q.unit != "yuan":  # a bare number is money only as a wage or subsidy with its period
+        if kind == "funds" or period is None or ctx.q.counter:
+            return []
+    if kind == "subsidy":
+        if (
+            ctx.q.value >= 1e6
+            and period in (None, "once")
+            and not re.search(r"\bper\b|\beach\b", after, re.I)
+        ):
+            return [_Claim("funds")]
+        return [_Claim("subsidy", period=period or "once")]
+    if kind == "income":
+        if blocker and blocker.start() < 50 and not cues.INCOME.search(before[-40:]):
+            return []
+        return [_Claim("income", period=period if period != "once" else None)]
+    return [_Claim("funds")]
+
+
+def _period(before: str, after: str) -> str | None:
+    """Day, month, year or once: the period word after the number first, else before it."""
+    for source in (after[:60], before):
+        best: tuple[int, str] | None = None
+        for period, pattern in cues.PERIODS:
+            for match in pattern.finditer(source):
+                distance = match.start() if source is not before else len(source) - match.end()
+                if best is None or distance < best[0]:
+                    best = (distance, period)
+        if best:
+            return best[1]
+    return None
+
+
+def _with_unit(q: Quantity, metric: str) -> Quantity:
+    """The quantity with the unit its metric implies ("more than 60 every day" is yuan)."""
+    unit = {"income": "yuan", "subsidy": "yuan", "funds": "yuan"}.get(metric)
+    if metric.endswith("rate") or metric.endswith("last_year"):
+        unit = "percent"
+    unit = unit or "count"
+    if q.unit == unit:
+        return q
+    return Quantity(q.start, q.end, q.value, q.value_max, unit, q.bound, q.counter)
+
+
+# --- as_of ---------------------------------------------------------------------------------
+
+_COMPARISON = re.compile(
+    r"\b(?:than|compared|equivalent|represent\w*|accounting|account\w*|same\s+period|over|versus|vs)\b|\bof\s+the\b"
+    r"|%",
+    re.IGNORECASE,
+)
+_ANCHOR = re.compile(
+    r"(?:^|\b(?:as\s+of|by|at|since|until|till|up\s+to|in|on|of|during|through|after)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:
+    s0, s1 = sentence
+    text = analysis.text
+    in_sentence = [d for d in analysis.dates if s0 <= d.start and d.end <= s1]
+    before = [d for d in in_sentence if d.end <= q.start and not _is_comparison_before(text, d)]
+    if before:
+        return before[-1].as_of
+    for d in in_sentence:
+        if d.start >= q.end:
+            between = text[q.end : d.start]
+            if re.search(r"[;]", between) or _COMPARISON.search(between):
+                break
+            return d.as_of
+    return _paragraph_date(analysis, sentence)
+
+
+def _is_comparison_before(text: str, d: DateMention) -> bool:
+    """ "compared with the end of last year, ..." names the baseline, not the statistic's date."""
+    return bool(
+        re.search(r"\b(?:than|compared\s+(?:with|to)|from|versus|over)\s+(?:the\s+)?$", text[: d.start][-30:])
+    )
+
+
+def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None:
+    """The date that opens an earlier sentence of the same paragraph ("As of May 31, ...")."""
+    text = analysis.text
+    para_start = text.rfind("\n", 0, sentence[0]) + 1
+    earlier = [s for s in analysis.sentences if para_start <= s[0] and s[1] <= sentence[0]]
+    for s0, _ in reversed(earlier):
+        opening = [d for d in analysis.dates if s0 <= d.start < s0 + 40]
+        if opening and opening[0].as_of and _ANCHOR.search(text[s0 : opening[0].start]):
+            return opening[0].as_of
+    return None
+
+
+# --- repeats -------------------------------------------------------------------------------
+
+
+def _dedupe(text: str, drafts: list[FactDraft]) -> list[FactDraft]:
+    """Drop a fact that repeats an earlier one (a headline repeated as the first line, a caption
+    printed twice): same metric, value, region and date."""
+    seen: set[tuple] = set()
+    out: list[FactDraft] = []
+    for draft in drafts:
+        q = draft.quantity
+        key = (
+            draft.metric,
+            round(q.value, 4),
+            q.value_max,
+            (draft.region or {}).get("province"),
+            (draft.region or {}).get("level"),
+            draft.as_of,
+            text[draft.sentence_start : draft.sentence_end].strip().lower(),
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(draft)
+    return out

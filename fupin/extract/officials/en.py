@@ -1,0 +1,449 @@
+"""Quoted officials in English text.
+
+Forms: "NAME, TITLE of ORG, said ...", "..., said NAME, TITLE of ORG", "TITLE NAME
+said", "according to NAME, ...", "NAME told ...", a name introduced once and then
+quoted by surname ("Li said") or by a pronoun opening the next sentence ("He
+pointed out"). A person counts only with a title phrase (``titles.EN_TITLE_HEADS``),
+so villagers, workers and reporters quoted by name never do. Names are capitalised
+words; Chinese names are recognised by their pinyin shape (a known surname, then a
+given name of one to three syllables), other names only next to a title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from fupin.extract.mentions import PlaceMention
+from fupin.extract.officials.model import Person
+from fupin.extract.officials.names import is_pinyin_word, name_key, pinyin_surnames
+from fupin.extract.officials.ner import NerSpan
+from fupin.extract.officials.orgs import province_of
+from fupin.extract.officials.titles import (
+    EN_BODY_RE,
+    EN_BUSINESS_ORG,
+    EN_CUE_AFTER,
+    EN_CUE_ALT,
+    EN_CUE_ANYWHERE,
+    EN_CUE_BEFORE,
+    EN_TITLE_HEADS,
+    EN_TITLE_MODIFIERS,
+)
+
+_WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?"
+_RUN_RE = re.compile(rf"\b{_WORD}(?:\s+{_WORD})*\b")
+_LOWER_GIVEN_RE = re.compile(rf"\b({_WORD})\s+([a-z]+)\b")
+_HEADS = "|".join(re.escape(h) for h in sorted(EN_TITLE_HEADS, key=len, reverse=True))
+_MODS = "|".join(re.escape(m) for m in EN_TITLE_MODIFIERS)
+_TITLE_RE = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])"
+    r"(?:\s+(?P<prep>of|at|from|for|in|with)\s+(?P<org>.+))?$",
+    re.IGNORECASE,
+)
+_PRE_TITLE_RE = re.compile(
+    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*)(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
+    re.IGNORECASE,
+)
+_SECOND_ROLE = re.compile(
+    rf"\s+and\s+(?:(?:the|a|an)\s+)?(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})\b", re.IGNORECASE
+)
+_NOT_NAME_WORDS = frozenset(
+    """province provincial county city district town township village ministry department office bureau
+    committee council commission company co ltd group center centre news agency daily party state national
+    people's china chinese poverty alleviation human resources social security government municipal
+    development reform university institute school college hospital bank federation association united
+    nations new year spring festival the of and in on at for by with from""".split()
+)
+_TITLE_WORDS = frozenset(w for phrase in EN_TITLE_HEADS + EN_TITLE_MODIFIERS for w in phrase.split())
+_QUOTES_OPEN, _QUOTES_CLOSE = '“"', '”"'
+_PRONOUN_RE = re.compile(r"^(?:He|She)\b")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+
+
+class _Doc:
+    """Text, sentence bounds and every name-like mention, for windowed look-ups."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sorted(sentences) or [(0, len(text))]
+        self.starts = [s for s, _ in self.sentences]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        start, end = self.sentences[self.sentence_index(pos)]
+        return (start, end) if pos < end else (start, max(end, pos))
+
+
+def _chinese_name_in(words: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """Indices [i, j) of a pinyin "Surname Given" pair inside a run of capitalised words."""
+    surnames = pinyin_surnames()
+    for i in range(len(words) - 2, -1, -1):
+        first, given = words[i][2].lower(), words[i + 1][2]
+        if first in surnames and is_pinyin_word(given) and given.lower() not in _NOT_NAME_WORDS:
+            if given.lower() in surnames and i + 2 < len(words) and is_pinyin_word(words[i + 2][2], 2):
+                return i, i + 3 if words[i + 2][2].lower() not in _NOT_NAME_WORDS else i + 2
+            return i, i + 2
+    return None
+
+
+def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, bool]]:
+    """(start, end, is_chinese) of the names in the text; other runs are kept as unsure names."""
+    out: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for run in _RUN_RE.finditer(text):
+        words = [
+            (m.start() + run.start(), m.end() + run.start(), m.group())
+            for m in re.finditer(r"\S+", run.group())
+        ]
+        found = _chinese_name_in(words)
+        if found:
+            i, j = found
+            out.append((words[i][0], words[j - 1][1], True))
+            taken.add(words[i][0])
+        elif 2 <= len(words) <= 3 and not any(w[2].lower() in _NOT_NAME_WORDS | _TITLE_WORDS for w in words):
+            out.append((run.start(), run.end(), False))
+            taken.add(run.start())
+    surnames = pinyin_surnames()
+    for m in _LOWER_GIVEN_RE.finditer(text):
+        if m.start() in taken or m.group(1).lower() not in surnames:
+            continue
+        if is_pinyin_word(m.group(2)) and m.group(2) not in _NOT_NAME_WORDS:
+            out.append((m.start(), m.end(), True))
+    for span in ner_spans:
+        if (
+            span.label == "PER"
+            and span.start not in taken
+            and re.fullmatch(rf"{_WORD}(?:\s+{_WORD}){{1,2}}", text[span.start : span.end])
+        ):
+            out.append((span.start, span.end, False))
+    return sorted(set(out))
+
+
+def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
+    """(title, organisation, title end, organisation start) of "deputy director of the X Office"."""
+    phrase = phrase.rstrip(" .")
+    second = _SECOND_ROLE.search(phrase)
+    if second:
+        phrase = phrase[: second.start()]
+    m = _TITLE_RE.match(phrase)
+    if not m:
+        return None
+    title, org = m.group("title"), m.group("org")
+    t_end, o_start = m.end("title"), m.start("org") if org else None
+    if org and m.group("prep").lower() == "of":
+        body = EN_BODY_RE.match(org)
+        rest = org[body.end() :] if body else ""
+        if body and re.match(r"\s+of\s+\S", rest):
+            title = f"{title} of {org[: body.end()]}"
+            t_end = m.start("org") + body.end()
+            if not body.group(1).lower().startswith(("standing", "leading", "working")):
+                o_start = m.start("org") + body.start(1)
+                org = org[body.start(1) :]
+    if org and o_start is not None:
+        lead = re.match(r"(?:the\s+)?", org, flags=re.IGNORECASE)
+        o_start += lead.end()
+        org = org[lead.end() :]
+        tail = re.search(r"\s+\b(?:who|which|that|where|when)\b", org)
+        if tail:
+            org = org[: tail.start()]
+        org = org.rstrip(" ,")
+    return title, org or None, t_end, o_start
+
+
+def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
+    """The phrase after "NAME, " up to the comma, "said" or sentence end that closes it."""
+    m = re.match(r",\s+", text[end:sent_end])
+    if not m:
+        return None
+    start = end + m.end()
+    rest = text[start:sent_end]
+    stop = len(rest)
+    for pat in (
+        r",\s+(?!(?:Ltd|Inc|Co)\b)",
+        r",\s*$",
+        r"\s+(?:also\s+|frankly\s+)?(?:" + EN_CUE_ALT + r")\b",
+        r"[;:\"“”(]",
+        r"\.\s*$",
+        r"(?<=Ltd\.)\s",
+        r"(?<=Inc\.)\s",
+        r"\s+(?=(?:[a-z]+ly|[a-z]{3,}ed)\b)",
+    ):
+        hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
+        if hit:
+            stop = min(stop, hit.start())
+    phrase = rest[:stop].rstrip(" ,.")
+    phrase = re.sub(r"\s*,\s*(?=Ltd|Inc|Co\b)", ", ", phrase)
+    return (phrase, start, start + len(phrase)) if phrase else None
+
+
+def _ministry(title: str, org: str | None) -> str | None:
+    """ "Deputy Minister of Human Resources" -> "Ministry of Human Resources"."""
+    if (
+        org
+        and re.search(r"\bminister$", title, re.IGNORECASE)
+        and not re.search(r"\b(?:Ministry|Department|Bureau|Office|Commission|Council|Administration)\b", org)
+    ):
+        return f"Ministry of {org}"
+    return org
+
+
+def _role(title: str, org: str | None) -> str:
+    """Company managers are "business"; everything else with a title is "official"."""
+    if org and EN_BUSINESS_ORG.search(org):
+        return "business"
+    head = title.lower().split()[-1] if title else ""
+    if head in ("ceo", "boss", "owner", "founder") or re.search(
+        r"\b(?:general\s+)?manager$", title, re.IGNORECASE
+    ):
+        return (
+            "business"
+            if head != "manager"
+            or not org
+            or EN_BUSINESS_ORG.search(org)
+            or not re.search(r"\b(?:Bureau|Office|Department|Ministry|Committee|Government)\b", org)
+            else "official"
+        )
+    return "official"
+
+
+def find_en(
+    text: str,
+    sentences: list[tuple[int, int]],
+    places: list[PlaceMention] | None = None,
+    ner_spans: list[NerSpan] | None = None,
+) -> list[Person]:
+    """The quoted or cited officials of an English text (see the module docstring)."""
+    doc = _Doc(text, sentences)
+    names = _name_mentions(text, ner_spans or [])
+    people: dict[str, Person] = {}
+    for start, end, chinese in names:
+        sent = doc.sentence(start)
+        person = _introduce(text, start, end, sent, chinese, places)
+        if person is None:
+            continue
+        known = people.get(person.key)
+        if known is None:
+            people[person.key] = person
+        elif known.organization is None and person.organization:
+            known.title, known.organization, known.title_span, known.org_span = (
+                person.title,
+                person.organization,
+                person.title_span,
+                person.org_span,
+            )
+            known.province = person.province
+    _collect_quotes(text, doc, names, people)
+    return [p for p in people.values() if p.quote_kind]
+
+
+def _introduce(
+    text: str, start: int, end: int, sent: tuple[int, int], chinese: bool, places: list[PlaceMention] | None
+) -> Person | None:
+    """A person from a name with a title after it (apposition) or before it."""
+    name = text[start:end]
+    parsed = None
+    app = _appositive(text, end, sent[1])
+    if app:
+        got = _parse_title(app[0])
+        if got:
+            title, org, t_end, o_start = got
+            t_start = app[0].lower().find(title.lower())
+            parsed = (
+                title,
+                (app[1] + t_start, app[1] + t_start + len(title)) if t_start >= 0 else None,
+                org,
+                (app[1] + o_start, app[1] + o_start + len(org)) if org and o_start is not None else None,
+            )
+    if parsed is None:
+        before = text[sent[0] : start]
+        m = _PRE_TITLE_RE.search(before)
+        if m:
+            got = _parse_title(m.group("phrase"))
+            if got:
+                title, org, _, _ = got
+                parsed = (title, None, org, None)
+    if parsed is None:
+        return None
+    title, t_span, org, o_span = parsed
+    written_org = org
+    org = _ministry(title, org)
+    if org is not written_org:
+        o_span = None
+    prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent[0], start - 30) : start])
+    if org and prefix and re.match(r"(?:the\s+)?(?:District|County|City|Town|Township|Municipal)\b", org):
+        org, o_span = prefix.group(1) + " " + re.sub(r"^the\s+", "", org), None
+    if not chinese and not _plausible_name(name):
+        return None
+    return Person(
+        name=name,
+        name_span=(start, end),
+        title=title,
+        title_span=t_span,
+        organization=org,
+        org_span=o_span,
+        role=_role(title, org),
+        province=province_of(org, "en", places, start),
+    )
+
+
+def _plausible_name(name: str) -> bool:
+    """A non-pinyin name: two or three capitalised words that are not organisation words."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and not any(w.lower() in _NOT_NAME_WORDS for w in words)
+
+
+def _collect_quotes(
+    text: str, doc: _Doc, names: list[tuple[int, int, bool]], people: dict[str, Person]
+) -> None:
+    """Attach statements to people: full-name, surname-only and pronoun mentions with a cue."""
+    if not people:
+        return
+    name_starts = [n[0] for n in names]
+    mentions: list[_Mention] = []
+    for start, end, _ in names:
+        key = name_key(text[start:end])
+        if key in people:
+            mentions.append(_Mention(start, end, key))
+    by_surname: dict[str, list[str]] = {}
+    for key, person in people.items():
+        by_surname.setdefault(person.name.split()[0], []).append(key)
+    for surname, keys in by_surname.items():
+        if len(keys) != 1:
+            continue
+        for m in re.finditer(rf"\b{re.escape(surname)}\b(?!\s+[A-Za-z]*[a-z]+\s*(?:,|said))", text):
+            if m.start() in name_starts or m.start() < people[keys[0]].name_span[0]:
+                continue
+            nxt, prev = text[m.end() : m.end() + 20], text[max(0, m.start() - 20) : m.start()]
+            if (
+                re.match(r"\s+[A-Z][a-z]", nxt)
+                or re.match(r"['’]s\b", nxt)
+                or re.search(r"[A-Z][a-z]*\s+$", prev)
+            ):
+                continue
+            mentions.append(_Mention(m.start(), m.end(), keys[0]))
+    mentions.sort(key=lambda x: x.start)
+    for mention in mentions:
+        _cite(text, doc, mention, people[mention.key], name_starts)
+    _pronouns(text, doc, mentions, people, name_starts)
+
+
+def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: list[int]) -> None:
+    """Mark the person quoted when a verb of saying governs this mention."""
+    sent = doc.sentence(mention.start)
+    after = text[mention.end : sent[1]]
+    surname_only = " " not in text[mention.start : mention.end]
+    cue_at = None
+    app = re.match(r",\s+[^\"“”]*?,?\s+(?=(?:also\s+|frankly\s+)?\w)", after)
+    if EN_CUE_AFTER.match(after):
+        cue_at = mention.end + EN_CUE_AFTER.match(after).end()
+    elif EN_CUE_BEFORE.search(text[sent[0] : mention.start]):
+        cue_at = mention.start
+    elif surname_only:
+        return
+    elif app and EN_CUE_AFTER.match(after[app.end() :]):
+        cue_at = mention.end + app.end() + EN_CUE_AFTER.match(after[app.end() :]).end()
+    else:
+        cue = EN_CUE_ANYWHERE.search(after[:200])
+        if cue and not any(mention.end < s < mention.end + cue.start() for s in name_starts):
+            if not re.search(r"[\"“”]", after[: cue.start()]):
+                cue_at = mention.end + cue.end()
+    if cue_at is None:
+        return
+    _attach(text, doc, sent, person, mention.start, cue_at)
+
+
+def _attach(text: str, doc: _Doc, sent: tuple[int, int], person: Person, start: int, cue_at: int) -> None:
+    """Direct when a quotation is attached to the attribution; else the reported statement."""
+    quote = (
+        _quote_after_cue(text, cue_at, sent) or _quote_opening(text, sent, start) or _quote_before(text, sent)
+    )
+    if quote and quote[1] - quote[0] >= 12:
+        person.cite("direct", text[quote[0] : quote[1]].strip(), quote, start)
+        return
+    s = cue_at
+    m = re.match(r"\s*(?:that|:|,)?\s*", text[s : sent[1]])
+    s += m.end() if m else 0
+    e = sent[1]
+    statement = text[s:e].strip(" .") or None
+    person.cite("indirect", statement, (s, e) if statement else None, start)
+
+
+_ANY_QUOTE = '“”"'
+
+
+def _next_quote(text: str, start: int, limit: int) -> int:
+    """Index of the next quotation mark of any kind (or ``limit``)."""
+    for i in range(start, limit):
+        if text[i] in _ANY_QUOTE:
+            return i
+    return limit
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _quote_after_cue(text: str, cue_at: int, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """`said: "..."`: a quotation opening right after the verb of saying."""
+    m = re.match(r"\s*[:,]?\s*[“\"]", text[cue_at : sent[1]])
+    if not m:
+        return None
+    a = cue_at + m.end()
+    return a, _next_quote(text, a, _paragraph_end(text, a))
+
+
+def _quote_opening(text: str, sent: tuple[int, int], name_start: int) -> tuple[int, int] | None:
+    """`"...," said NAME`: the sentence opens with a quotation that closes before the name."""
+    if text[sent[0]] not in _QUOTES_OPEN:
+        return None
+    close = _next_quote(text, sent[0] + 1, name_start)
+    return (sent[0] + 1, close) if close < name_start else None
+
+
+def _quote_before(text: str, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """`"...." NAME said.`: a quotation ending right before the sentence, in the same paragraph."""
+    para = text.rfind("\n", 0, sent[0]) + 1
+    region = text[para : sent[0]]
+    stripped = region.rstrip()
+    if not stripped:
+        return None
+    bare = stripped.rstrip(".,")
+    if bare and bare[-1] in _ANY_QUOTE:
+        close = para + len(bare) - 1
+        open_at = max(text.rfind(q, para, close) for q in _QUOTES_OPEN)
+        return (open_at + 1, close) if open_at >= para else None
+    opens = [i for i, c in enumerate(region) if c in _ANY_QUOTE]
+    if len(opens) % 2 == 1 and region[opens[-1]] != "”":
+        return para + opens[-1] + 1, para + len(stripped)  # an opening mark that was never closed
+    return None
+
+
+def _pronouns(
+    text: str, doc: _Doc, mentions: list[_Mention], people: dict[str, Person], name_starts: list[int]
+) -> None:
+    """ "He pointed out ..." right after a sentence that mentions one titled person."""
+    for start, end in doc.sentences:
+        head = text[start:end]
+        if not _PRONOUN_RE.match(head):
+            continue
+        rest = head[2 if head.startswith("He") else 3 :]
+        if not EN_CUE_AFTER.match(rest) and not re.match(r"\s+\w+\s+and\s+(?:" + EN_CUE_ALT + r")", rest):
+            continue
+        earlier = [m for m in mentions if start - 600 < m.start < start]
+        if not earlier:
+            continue
+        last = earlier[-1]
+        if any(last.start < s < start for s in name_starts) or people[last.key].name_span[0] > start:
+            continue
+        _attach(text, doc, (start, end), people[last.key], start, start + 2)

@@ -1,0 +1,397 @@
+"""Quoted officials in Chinese text.
+
+The forms news uses are "ORG + TITLE + NAME + 表示/说/介绍" (甘肃省人社厅厅长周丽宁表示),
+"据 ORG TITLE NAME 介绍", "NAME（ORG TITLE）" and later mentions by name alone
+("郭大雷表示"). A person needs a title from ``titles.ZH_TITLES`` (so villagers,
+workers and reporters never count) and a verb of saying, or a colon, after one of
+their mentions. Names are read from the characters after the title: a known surname
+and one or two given characters, checked against what follows them (a cue verb,
+a particle, punctuation) and against jieba's person tags.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from functools import lru_cache
+
+from fupin.extract.mentions import PlaceMention
+from fupin.extract.officials.model import Person
+from fupin.extract.officials.names import ZH_NOT_IN_GIVEN, ZH_SURNAMES_1, ZH_SURNAMES_2, looks_like_zh_name
+from fupin.extract.officials.ner import NerSpan
+from fupin.extract.officials.orgs import province_of
+from fupin.extract.officials.titles import (
+    ZH_BUSINESS_ORG,
+    ZH_BUSINESS_TITLES,
+    ZH_CUE_RE,
+    ZH_NON_TITLES,
+    ZH_PARTY_BODIES,
+    ZH_TITLES,
+)
+
+_TITLE_RE = re.compile("|".join(re.escape(t) for t in ZH_TITLES))
+_BOUNDARY = set('，,。；;：:、“”"‘’（）()【】[]《》\n\r\t 　!?！？|·—-/')
+_FOLLOW_RE = re.compile(
+    r"(?:"
+    + ZH_CUE_RE.pattern
+    + r"|[在对向也还则就等同一介接带率陪主出参来到告给坦曾又再首进特笑深动高]|[，,。；;、（()“”\"\s]|$)"
+)
+_LEAD_JUNK = re.compile(
+    r"^(?:据|由|经|记者从|记者|在|对|向|是|为|和|与|会上|近日|日前|今天|昨天|此外|其中|同时|另外|接受|采访了|采访|"
+    r"邀请|陪同|带领|随后|当天|目前|日|时|\d+日|\d+月\d+日|[上下]午|指出|表示|介绍|了|的|作为|担任|原|现任|时任)+"
+)
+_ANAPHOR = re.compile(
+    r"^(?:该|本|这家|这个|此|当地)?(公司|企业|厂|工厂|合作社|集团|村|镇|乡|县|局|车间|基地)$"
+)
+_FUNCTION_CHARS = set("与同跟在对向把被从据是的了将为")
+_QUOTE_OPEN, _QUOTE_CLOSE = '“"「『', '”"」』'
+_MIN_QUOTE = 10
+_LEVELS = set("省市县区乡镇村")
+
+
+@lru_cache(maxsize=1)
+def _jieba_posseg():
+    """jieba's POS tagger, loaded once and quietly."""
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return posseg
+
+
+def _jieba_names(text: str) -> dict[int, int]:
+    """Start -> end of the tokens jieba tags as person names (nr, nrfg)."""
+    out: dict[int, int] = {}
+    pos = 0
+    for token in _jieba_posseg().cut(text):
+        if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
+            out[pos] = pos + len(token.word)
+        pos += len(token.word)
+    return out
+
+
+class _Text:
+    """The text with its sentence bounds, for windowed look-ups."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sentences = sorted(sentences) or [(0, len(text))]
+        self.starts = [s for s, _ in self.sentences]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        start, end = self.sentences[i]
+        return (start, end) if pos < end else (start, max(end, pos))
+
+
+def _name_after(text: str, pos: int, jieba_names: dict[int, int], ner_names: dict[int, int]) -> int | None:
+    """End of the personal name starting at ``pos``, or ``None`` if none starts there."""
+    if pos >= len(text):
+        return None
+    surname_len = 2 if text[pos : pos + 2] in ZH_SURNAMES_2 else 1 if text[pos] in ZH_SURNAMES_1 else 0
+    hinted = jieba_names.get(pos) or ner_names.get(pos)
+    if surname_len == 0:
+        return ner_names.get(pos)
+    fits = []
+    for given in (2, 1):
+        end = pos + surname_len + given
+        name = text[pos:end]
+        if end > len(text) or any(c in ZH_NOT_IN_GIVEN for c in name[surname_len:]):
+            continue
+        if not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        if _FOLLOW_RE.match(text, end):
+            fits.append(end)
+    if hinted and (hinted in fits or not fits):
+        return hinted
+    return fits[0] if fits else None
+
+
+def _org_before(text: str, title_start: int, sent_start: int) -> tuple[int, int] | None:
+    """The organisation written right before a title: back to punctuation, minus lead words."""
+    start = title_start
+    floor = max(sent_start, title_start - 40)
+    while start > floor and text[start - 1] not in _BOUNDARY:
+        start -= 1
+    chunk = text[start:title_start]
+    if "的" in chunk:
+        cut = chunk.rindex("的") + 1
+        start, chunk = start + cut, chunk[cut:]
+    junk = _LEAD_JUNK.match(chunk)
+    if junk:
+        start, chunk = start + junk.end(), chunk[junk.end() :]
+    if (len(chunk) < 2 and chunk not in _LEVELS) or any(bad in chunk for bad in ZH_NON_TITLES):
+        return None
+    return start, title_start
+
+
+def _resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None:
+    """ "公司" / "该村": the last full name ending the same way earlier in the text."""
+    m = _ANAPHOR.match(org)
+    if not m:
+        return None
+    suffix = m.group(1)
+    best = None
+    for hit in re.finditer(re.escape(suffix), text[:before]):
+        end = hit.end()
+        start = end - len(suffix)
+        while start > 0 and text[start - 1] not in _BOUNDARY and text[start - 1] not in _FUNCTION_CHARS:
+            start -= 1
+            if end - start > 30:
+                break
+        candidate = text[start:end]
+        junk = _LEAD_JUNK.match(candidate)
+        if junk:
+            start += junk.end()
+        if end - start >= len(suffix) + 2 and not _ANAPHOR.match(text[start:end]):
+            best = (start, end)
+    return best
+
+
+def _cue_after(text: str, end: int, limit: int) -> int | None:
+    """Position of a verb of saying after a name, in the same clause chain (or a colon right after)."""
+    rest = text[end:limit]
+    if re.match(r"\s*[:：]", rest):
+        return end + rest.index(":" if ":" in rest[:3] else "：")
+    window = rest[:60]
+    for m in ZH_CUE_RE.finditer(window):
+        if m.group() in ":：":
+            continue
+        between = window[: m.start()]
+        if _TITLE_RE.search(between) and re.search(r"[\u4e00-\u9fff]{2,3}$", between):
+            return None  # another titled person speaks
+        return end + m.start()
+    return None
+
+
+def _direct_quote(text: str, name_start: int, cue: int, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The span inside quotation marks that the person says, if any."""
+    after = re.match(r"[^，,。“\"]{0,4}[，,:：]?\s*[“\"「『]", text[cue:])
+    if after:
+        open_at = cue + after.end() - 1
+        close = _find_close(text, open_at + 1)
+        if close and _is_speech(text[open_at + 1 : close]):
+            return open_at + 1, close
+    i = name_start - 1
+    lookback = max(0, name_start - 45)
+    while i >= lookback and text[i] not in _QUOTE_CLOSE:
+        if text[i] in "\n" or (
+            text[i] in "。！？" and i < name_start - 1 and text[i + 1] not in _QUOTE_CLOSE
+        ):
+            return None
+        i -= 1
+    if i < lookback:
+        return None
+    open_at = max(text.rfind(q, 0, i) for q in _QUOTE_OPEN)
+    if open_at < 0 or "\n" in text[open_at:i] or not _is_speech(text[open_at + 1 : i]):
+        return None
+    return open_at + 1, i
+
+
+def _is_speech(quoted: str) -> bool:
+    """A quotation rather than scare quotes: long enough, or a whole sentence."""
+    return len(quoted) >= _MIN_QUOTE or (len(quoted) >= 4 and quoted[-1] in "。！？!?…")
+
+
+def _find_close(text: str, start: int) -> int | None:
+    """Index of the quotation mark that closes a quote opened before ``start``."""
+    for i in range(start, min(len(text), start + 600)):
+        if text[i] in _QUOTE_CLOSE:
+            return i
+        if text[i] == "\n":
+            return i
+    return None
+
+
+def _role(title: str, org: str | None) -> str:
+    """Company heads are "business"; public titles are "official"."""
+    if org and ZH_BUSINESS_ORG.search(org):
+        return "business"
+    if title in ZH_BUSINESS_TITLES and title not in ("负责人", "理事长", "社长"):
+        return "business"
+    return "official"
+
+
+def _title_org(
+    text: str, t_start: int, t_end: int, sent_start: int
+) -> tuple[str, tuple[int, int], str | None, tuple[int, int] | None]:
+    """Title and organisation of a mention; party bodies go to the organisation as well."""
+    title = text[t_start:t_end]
+    org_span = _org_before(text, t_start, sent_start)
+    body = next((b for b in ZH_PARTY_BODIES if title.startswith(b)), None)
+    if org_span and body:
+        org_span = (org_span[0], t_start + len(body))
+    elif body and not org_span:
+        org_span = (t_start, t_start + len(body))
+    if org_span:
+        resolved = _resolve_anaphor(text, text[org_span[0] : org_span[1]], org_span[0])
+        if resolved:
+            org_span = resolved
+    org = text[org_span[0] : org_span[1]] if org_span else None
+    return title, (t_start, t_end), org, org_span
+
+
+def find_zh(
+    text: str,
+    sentences: list[tuple[int, int]],
+    places: list[PlaceMention] | None = None,
+    ner_spans: list[NerSpan] | None = None,
+) -> list[Person]:
+    """The quoted or cited officials of a Chinese text (see the module docstring)."""
+    doc = _Text(text, sentences)
+    jieba_names = _jieba_names(text)
+    ner_names = {
+        s.start: s.end for s in ner_spans or [] if s.label == "PER" and _ner_name_ok(text[s.start : s.end])
+    }
+    people: dict[str, Person] = {}
+    intro_ends: set[int] = set()
+    for m in _TITLE_RE.finditer(text):
+        pos = m.end()
+        while pos < len(text) and text[pos] in " 　":
+            pos += 1
+        end = _name_after(text, pos, jieba_names, ner_names)
+        if end is None:
+            continue
+        sent = doc.sentence(m.start())
+        title, t_span, org, org_span = _title_org(text, m.start(), m.end(), sent[0])
+        _add(people, text, (pos, end), title, t_span, org, org_span, places)
+        intro_ends.add(end)
+    _bracketed_titles(text, doc, people, places, jieba_names)
+    _fill_from_ner(text, doc, people, ner_spans or [], places)
+    for name, person in people.items():
+        _collect_quotes(text, doc, name, person)
+    return [p for p in people.values() if p.quote_kind]
+
+
+def _add(
+    people: dict[str, Person],
+    text: str,
+    name_span: tuple[int, int],
+    title: str,
+    t_span: tuple[int, int] | None,
+    org: str | None,
+    org_span: tuple[int, int] | None,
+    places: list[PlaceMention] | None,
+) -> None:
+    """Introduce a person, or complete one seen before without organisation."""
+    name = text[name_span[0] : name_span[1]]
+    known = people.get(name)
+    if known is not None:
+        if known.organization is None and org:
+            known.organization, known.org_span = org, org_span
+            known.province = province_of(org, "zh", places, name_span[0])
+        return
+    people[name] = Person(
+        name=name,
+        name_span=name_span,
+        title=title,
+        title_span=t_span,
+        organization=org,
+        org_span=org_span,
+        role=_role(title, org),
+        province=province_of(org, "zh", places, name_span[0]),
+    )
+
+
+_BRACKET_RE = re.compile(r"[（(]([^（()）\n]{2,40}?)[）)]|[，,]([^，,。；;：:“”\n]{3,40}?)[，,]")
+
+
+def _bracketed_titles(
+    text: str,
+    doc: _Text,
+    people: dict[str, Person],
+    places: list[PlaceMention] | None,
+    jieba_names: dict[int, int],
+) -> None:
+    """ "NAME（ORG TITLE）" and "NAME，ORG TITLE，": titles written after the name."""
+    for m in _BRACKET_RE.finditer(text):
+        group = 1 if m.group(1) else 2
+        inner = m.group(group)
+        t = next((t for t in ZH_TITLES if inner.endswith(t)), None)
+        if t is None:
+            continue
+        name_end = m.start()
+        for length in (3, 2, 4):
+            start = name_end - length
+            if start < 0 or not looks_like_zh_name(text[start:name_end]):
+                continue
+            if group == 2 and (
+                jieba_names.get(start) != name_end or (start > 0 and text[start - 1] not in _BOUNDARY)
+            ):
+                continue  # "NAME，ORG TITLE，" only where the name stands alone before the comma
+            t_start = m.end(group) - len(t)
+            org_span = (m.start(group), t_start) if t_start - m.start(group) >= 2 else None
+            org = text[org_span[0] : org_span[1]] if org_span else None
+            _add(people, text, (start, name_end), t, (t_start, m.end(group)), org, org_span, places)
+            break
+
+
+def _fill_from_ner(
+    text: str, doc: _Text, people: dict[str, Person], spans: list[NerSpan], places: list[PlaceMention] | None
+) -> None:
+    """Names the rules missed: a model's person span right after a model title span."""
+    titles = {s.end: s for s in spans if s.label == "TITLE"}
+    for span in spans:
+        if span.label != "PER" or not _ner_name_ok(text[span.start : span.end]):
+            continue
+        if text[span.start : span.end] in people:
+            continue
+        title = titles.get(span.start)
+        if title is None or not 2 <= title.end - title.start <= 8:
+            continue
+        title_text = text[title.start : title.end]
+        if any(bad in title_text for bad in ZH_NON_TITLES):
+            continue
+        sent = doc.sentence(span.start)
+        org_span = _org_before(text, title.start, sent[0])
+        org = text[org_span[0] : org_span[1]] if org_span else None
+        _add(
+            people, text, (span.start, span.end), title_text, (title.start, title.end), org, org_span, places
+        )
+        people[text[span.start : span.end]].source = "ner"
+
+
+def _ner_name_ok(name: str) -> bool:
+    """A model's person span is used when it has the shape of a Chinese name, any surname."""
+    return (
+        2 <= len(name) <= 4
+        and all("\u4e00" <= c <= "\u9fff" for c in name)
+        and not any(c in ZH_NOT_IN_GIVEN for c in name[1:])
+    )
+
+
+def _collect_quotes(text: str, doc: _Text, name: str, person: Person) -> None:
+    """Every mention of the name followed by a verb of saying makes the person quoted."""
+    for m in re.finditer(re.escape(name), text):
+        if m.end() < len(text) and m.end() != person.name_span[1] and _continues_name(text, m.end()):
+            continue
+        sent = doc.sentence(m.start())
+        cue = _cue_after(text, m.end(), sent[1])
+        if cue is None:
+            continue
+        quote = _direct_quote(text, m.start(), cue, sent)
+        if quote:
+            person.cite("direct", text[quote[0] : quote[1]], quote, m.start())
+        else:
+            statement = _statement(text, cue, sent[1])
+            person.cite("indirect", statement[2], statement[:2], m.start())
+
+
+def _continues_name(text: str, end: int) -> bool:
+    """True when the match is the start of a longer name (周丽 inside 周丽宁)."""
+    return "\u4e00" <= text[end] <= "\u9fff" and not _FOLLOW_RE.match(text, end)
+
+
+def _statement(text: str, cue: int, sent_end: int) -> tuple[int, int, str | None]:
+    """The reported statement after a verb of saying, to the end of the sentence."""
+    m = ZH_CUE_RE.match(text, cue)
+    start = m.end() if m else cue
+    while start < sent_end and text[start] in "，,:： 了":
+        start += 1
+    end = sent_end
+    while end > start and text[end - 1] in "。！？!? \n":
+        end -= 1
+    return (start, end, text[start:end]) if end - start >= 4 else (start, start, None)

@@ -1,0 +1,189 @@
+"""Crawler building blocks: sources file, encodings, URLs, dates, fingerprints, WARC, trap guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scrapy import Request
+from scrapy.utils.test import get_crawler
+
+from fupin.crawler.article import (
+    canonical_url,
+    content_hash,
+    extract_page,
+    find_published,
+    fingerprint_text,
+    simhash,
+    url_date,
+)
+from fupin.crawler.encoding import decode_body
+from fupin.crawler.middlewares import HOPS, KIND, SOURCE, TrapGuardMiddleware
+from fupin.crawler.sources import SourcesError, load_sources
+from fupin.crawler.warc import WarcArchive, read_response
+
+ROOT = Path(__file__).parent.parent
+GOOD = """
+[defaults]
+keywords = ["扶贫车间"]
+
+[[source]]
+name = "a"
+start_urls = ["http://a.example.cn/list/index.html"]
+article_pattern = '/n1/\\d+\\.html$'
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_sources_file_is_valid() -> None:
+    sources = load_sources(ROOT / "sources.toml")
+    names = {s.name for s in sources}
+    assert {"people.com.cn", "xinhuanet.com", "gov.cn", "chinadaily.com.cn", "chinanews.com"} <= names
+    assert all(s.keywords and s.article_pattern for s in sources)
+
+
+def test_sources_defaults_and_domains(tmp_path: Path) -> None:
+    (source,) = load_sources(write(tmp_path, GOOD))
+    assert source.keywords == ("扶贫车间",)
+    assert source.allowed_domains == ("a.example.cn",)
+    assert source.is_article("http://a.example.cn/n1/12.html")
+    assert not source.is_article("http://b.example.cn/n1/12.html")
+    assert source.on_topic("甘肃扶贫车间复工", None) and not source.on_topic("植树节")
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (('name = "a"', 'name = ""'), "source[0].name"),
+        (("'/n1/\\d+\\.html$'", "'/n1/(\\d+\\.html$'"), "source[0].article_pattern"),
+        (("http://a.example.cn/list/index.html", "ftp://x"), "source[0].start_urls[0]"),
+        (('name = "a"', 'name = "a"\ndepth = 3'), "source[0]: unknown key"),
+        (('name = "a"', 'name = "a"\ndepth_limit = -1'), "source[0].depth_limit"),
+        (('keywords = ["扶贫车间"]', 'keywords = "扶贫车间"'), "defaults.keywords"),
+    ],
+)
+def test_sources_errors_name_file_and_key(tmp_path: Path, change: tuple[str, str], where: str) -> None:
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(SourcesError) as err:
+        load_sources(path)
+    assert str(path) in str(err.value) and where in str(err.value)
+
+
+def test_sources_not_toml(tmp_path: Path) -> None:
+    with pytest.raises(SourcesError, match="not valid TOML"):
+        load_sources(write(tmp_path, "[[source]\nname="))
+
+
+GBK_PAGE = (
+    '<html><head><meta charset="gb2312"><title>湘西</title></head>'
+    "<body><p>湘西州人社局局长龙志堃介绍，扶贫车间复工率95.4%。</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "header", "expected"),
+    [
+        (GBK_PAGE.encode("gbk"), "text/html; charset=utf-8", "gb18030"),  # header lies, meta says gb2312
+        (GBK_PAGE.encode("gbk"), "text/html; charset=ISO-8859-1", "gb18030"),
+        (GBK_PAGE.encode("gbk"), None, "gb18030"),
+        (GBK_PAGE.replace("gb2312", "utf-8").encode("utf-8"), "text/html; charset=GBK", "utf-8"),
+    ],
+)
+def test_decode_body_when_header_and_meta_disagree(body: bytes, header: str | None, expected: str) -> None:
+    text, codec = decode_body(body, header)
+    assert codec == expected
+    assert "龙志堃" in text and "\ufffd" not in text
+
+
+def test_canonical_url_drops_tracking_and_index() -> None:
+    base = "http://www.people.com.cn/n1/2020/0326/c1001-31648821.html"
+    assert canonical_url(base + "?utm_source=weibo&utm_medium=x#comments") == base
+    assert canonical_url("http://WWW.Example.cn/news/index.html") == canonical_url(
+        "http://www.example.cn/news/"
+    )
+
+
+def test_dates_from_meta_url_and_no_fallback() -> None:
+    assert url_date("http://x.cn/n1/2020/0326/c1001-1.html") == "2020-03-26"
+    assert url_date("http://x.cn/politics/2020-04/15/c_1.htm") == "2020-04-15"
+    assert url_date("http://rst.x.gov.cn/202004/t20200408_1.html") == "2020-04-08"
+    meta = '<html><head><meta name="publishdate" content="2020-03-26"></head><body><p>x</p></body></html>'
+    assert find_published(meta, "http://x.cn/a.html") == "2020-03-26"
+    nodate = "<html><head><title>扶贫</title></head><body><p>" + "扶贫车间复工。" * 30 + "</p></body></html>"
+    assert find_published(nodate, "http://x.cn/a.html") is None
+
+
+def test_extract_page_main_text_without_boilerplate() -> None:
+    html = (
+        "<html><head><title>扶贫车间复工</title></head><body><div class='nav'><a href='/'>首页</a>"
+        "<a href='/a'>时政</a></div><article><h1>扶贫车间复工</h1>"
+        + "".join(
+            f"<p>甘肃省扶贫车间复工率达到9{i}.2%，吸纳贫困劳动力2.{i}万人，车间负责人介绍了订单情况。</p>"
+            for i in range(5)
+        )
+        + "</article><div class='footer'>版权所有 人民网</div></body></html>"
+    )
+    page = extract_page(html, "http://x.cn/n1/2020/0326/c1-1.html")
+    assert page is not None
+    assert page.title == "扶贫车间复工" and page.language == "zh" and page.published == "2020-03-26"
+    assert "复工率达到90.2%" in page.text and "版权所有" not in page.text and "首页" not in page.text
+
+
+def test_reprint_fingerprints_match_and_others_differ() -> None:
+    body = "\n".join(
+        f"新华社贵阳3月31日电 贵州省已有贫困劳动力外出务工19{i}.3万人，"
+        "全省2238个扶贫车间已复工2107个，复工率94.1%。"
+        for i in range(4)
+    )
+    original = "2020-03-31 10:25 来源：新华网\n" + body + "\n责任编辑：赵文"
+    reprint = (
+        "贵州：外出务工人数超过去年\n2020年04月01日 来源：人民网\n"
+        + body
+        + "\n（来源：新华网）\n(责编：王晓)"
+    )
+    other = "\n".join(
+        f"北京市今年计划新增造林绿化面积1{i}万亩，将采取预约、错峰等方式组织市民参加义务植树活动。"
+        for i in range(4)
+    )
+    a, b, c = (fingerprint_text(t) for t in (original, reprint, other))
+    assert content_hash(a) == content_hash(b)
+    assert (simhash(a) ^ simhash(b)).bit_count() <= 3 < (simhash(a) ^ simhash(c)).bit_count()
+
+
+def test_warc_round_trip(tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path)
+    body = GBK_PAGE.encode("gbk")
+    first = archive.write_response("http://a.cn/1.html", 200, [("Content-Type", "text/html")], b"first")
+    second = archive.write_response(
+        "http://a.cn/2.html",
+        200,
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+        body,
+    )
+    archive.close()
+    assert second.offset == first.offset + first.length and first.file == second.file
+    got = read_response(tmp_path, second.file, second.offset)
+    assert got.url == "http://a.cn/2.html" and got.status == 200 and got.body == body
+    assert ("Content-Encoding", "gzip") not in got.headers  # the body is stored decoded
+    assert decode_body(got.body, dict(got.headers)["Content-Type"])[0].count("龙志堃") == 1
+
+
+def test_trap_guard_caps_calendars_patterns_and_silly_urls() -> None:
+    crawler = get_crawler(settings_dict={"FUPIN_MAX_CALENDAR_PAGES": 5})
+    guard = TrapGuardMiddleware(crawler)
+
+    def req(url: str, kind: str = "list") -> Request:
+        return Request(url, meta={KIND: kind, SOURCE: "s", HOPS: 1})
+
+    calendar = [guard.trap_reason(req(f"http://a.cn/events?date=2020-01-{d:02d}")) for d in range(1, 12)]
+    assert calendar[:5] == [None] * 5 and set(calendar[5:]) == {"calendar"}
+    pages = [guard.trap_reason(req(f"http://a.cn/list/index_{n}.html")) for n in range(1, 260)]
+    assert pages.count(None) == 200 and pages[-1] == "pattern_cap"
+    assert guard.trap_reason(req("http://a.cn/a/b/a/b/a/b/a.html", "article")) == "repeated_segment"
+    assert guard.trap_reason(req("http://a.cn/" + "x" * 600, "article")) == "url_too_long"
+    assert guard.trap_reason(req("http://a.cn/n1/2020/0326/c1-1.html", "article")) is None

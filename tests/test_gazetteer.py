@@ -1,0 +1,169 @@
+"""The gazetteer: data file coverage, Chinese and English search, chains, groups, lookup."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+from fupin.extract.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def found(gaz: Gazetteer, text: str, lang: str) -> list[tuple[str, str | None, str, str | None]]:
+    return [
+        (text[m.start : m.end], m.place.province, m.place.level, m.place.adcode) for m in gaz.find(text, lang)
+    ]
+
+
+def test_data_file_has_all_province_level_units_and_their_divisions():
+    text = resources.files("fupin").joinpath("data/regions.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    current = [r for r in rows if r["former"] == "0"]
+    levels = Counter(r["level"] for r in current)
+    assert levels["province"] == 34
+    assert levels["prefecture"] > 320
+    assert levels["county"] > 2800
+    assert all(len(r["adcode"]) == 6 and r["adcode"].isdigit() for r in rows)
+    provinces = {r["province"] for r in current}
+    assert {
+        "Gansu",
+        "Inner Mongolia",
+        "Guangxi",
+        "Beijing",
+        "Shaanxi",
+        "Shanxi",
+        "Tibet",
+        "Hong Kong",
+    } <= provinces
+    codes = {r["adcode"] for r in current}
+    assert all(r["parent"] in codes for r in current if r["parent"])
+
+
+def test_chinese_chain_is_one_mention_resolved_to_the_county(gaz):
+    text = "近年来,河北省邯郸市鸡泽县在推进精准扶贫过程中,鸡泽县已建立起扶贫车间近百家"
+    assert found(gaz, text, "zh") == [
+        ("河北省邯郸市鸡泽县", "Hebei", "county", "130431"),
+        ("鸡泽县", "Hebei", "county", "130431"),
+    ]
+
+
+def test_chinese_chain_down_to_village(gaz):
+    [m] = gaz.find("记者来到山西省大宁县昕水镇安古村的扶贫车间", "zh")
+    assert (m.place.province, m.place.level, m.place.adcode, m.place.name) == (
+        "Shanxi",
+        "village",
+        None,
+        "安古村",
+    )
+
+
+def test_short_names_need_word_boundaries_and_context(gaz):
+    # 新乡 inside 创新乡村, 阿里 inside 阿里巴巴, 山西 inside 中山西路: no place at all.
+    assert found(gaz, "创新乡村振兴,阿里巴巴在中山西路", "zh") == []
+    # A county's short name is taken next to its province ...
+    assert found(gaz, "宁夏西吉:闽企投资建厂", "zh") == [("宁夏西吉", "Ningxia", "county", "640422")]
+    # ... or when its full name is also in the text, but not alone.
+    assert found(gaz, "天柱山风景", "zh") == []
+    assert [f[0] for f in found(gaz, "天柱:扶贫工厂。天柱县共引进企业32家", "zh")] == ["天柱", "天柱县"]
+
+
+def test_same_name_in_two_provinces_takes_the_province_named(gaz):
+    assert found(gaz, "吉林省长春市的朝阳区", "zh")[-1][1:] == ("Jilin", "county", "220104")
+    assert found(gaz, "北京市朝阳区", "zh") == [("北京市朝阳区", "Beijing", "county", "110105")]
+    text = "Taizhou, Zhejiang and Taizhou in Jiangsu Province"
+    assert [(f[0], f[1]) for f in found(gaz, text, "en")] == [
+        ("Taizhou, Zhejiang", "Zhejiang"),
+        ("Taizhou in Jiangsu Province", "Jiangsu"),
+    ]
+
+
+def test_english_chains_and_forms(gaz):
+    text = (
+        "Ma said in Angu village, Xinshui Town, Daning County, Shanxi Province. Workers in Lanzhou, Gansu "
+        "and Xi’an City, Taoyuan County, Hunan Province; Inner Mongolia, Tibet and Shaanxi; Si County."
+    )
+    got = found(gaz, text, "en")
+    assert got == [
+        ("Angu village, Xinshui Town, Daning County, Shanxi Province", "Shanxi", "village", None),
+        ("Lanzhou, Gansu", "Gansu", "prefecture", "620100"),
+        ("Xi’an City, Taoyuan County, Hunan Province", "Hunan", "township", None),
+        ("Inner Mongolia", "Inner Mongolia", "province", "150000"),
+        ("Tibet", "Tibet", "province", "540000"),
+        ("Shaanxi", "Shaanxi", "province", "610000"),
+        ("Si County", "Anhui", "county", "341324"),
+    ]
+
+
+def test_english_bare_county_and_personal_names_are_not_places(gaz):
+    # "Haishu" is a district of Ningbo, "Jiancheng" no place: neither is taken on its own.
+    assert found(gaz, "working in Haishu Guangbo Plastics; Zhang Jiancheng said", "en") == []
+    assert found(gaz, "Haishu District is busy. Haishu grows.", "en")[1][:3] == (
+        "Haishu",
+        "Zhejiang",
+        "county",
+    )
+
+
+def test_national_and_group_forms(gaz):
+    zh = found(gaz, "全国已有2750万人,中西部22个省份、52个挂牌督战县", "zh")
+    assert [(f[0], f[2]) for f in zh] == [
+        ("全国", "national"),
+        ("中西部22个省份", "group"),
+        ("52个挂牌督战县", "group"),
+    ]
+    en = found(
+        gaz,
+        "The 52 listed Duzhan counties and 22 provinces in the central and western regions, "
+        "across the country and in China",
+        "en",
+    )
+    assert [(f[0], f[1], f[2]) for f in en] == [
+        ("The 52 listed Duzhan counties", None, "group"),
+        ("22 provinces in the central and western regions", None, "group"),
+        ("across the country", None, "national"),
+        ("China", None, "national"),
+    ]
+
+
+def test_lookup_and_parent(gaz):
+    assert gaz.lookup("Gansu Province").adcode == "620000"
+    assert gaz.lookup("甘肃").adcode == "620000"
+    assert gaz.lookup("Xi'an").province == "Shaanxi"
+    assert gaz.lookup("Guangxi Zhuang Autonomous Region").province == "Guangxi"
+    assert gaz.lookup("Macau").province == "Macao"
+    assert gaz.lookup("Atlantis") is None
+    assert gaz.parent(gaz.lookup("鸡泽县")).name == "邯郸市"
+    assert gaz.parent(gaz.lookup("邯郸市")).name == "河北省"
+    assert gaz.parent(gaz.lookup("河北省")) is None
+
+
+def test_former_names_of_the_news_years_still_resolve(gaz):
+    # 永年县 became 永年区 in 2016 data revisions; articles still use the old name.
+    assert gaz.lookup("永年县").province == "Hebei"
+
+
+def test_offsets_stay_inside_odd_text(gaz):
+    for text in ["", "省", "县县县", "\n\n", "Province County City", "全国" * 50, "X County, , Gansu"]:
+        for lang in ("zh", "en"):
+            for m in gaz.find(text, lang):
+                assert 0 <= m.start < m.end <= len(text)
+
+
+def test_usual_short_forms_of_autonomous_areas_and_possessives(gaz):
+    assert [f[:3] for f in found(gaz, "黔东南州和石柱县", "zh")] == [
+        ("黔东南州", "Guizhou", "prefecture"),
+        ("石柱县", "Chongqing", "county"),
+    ]
+    assert [f[0] for f in found(gaz, "Hubei's Enshi and Gansu’s Longnan", "en")] == [
+        "Hubei",
+        "Enshi",
+        "Gansu",
+        "Longnan",
+    ]

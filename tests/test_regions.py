@@ -1,0 +1,125 @@
+"""Region of a statistic: sentence place, back-references, article context, national default."""
+
+from __future__ import annotations
+
+from fupin.extract.analysis import Analysis
+from fupin.extract.gazetteer import Gazetteer
+from fupin.extract.regions import RegionResolver
+from fupin.extract.sentences import split_sentences
+
+
+def resolver(text: str, lang: str, title: str | None = None) -> RegionResolver:
+    analysis = Analysis(text, lang, split_sentences(text, lang), title=title)
+    analysis.places = Gazetteer.default().find(text, lang)
+    return RegionResolver(analysis)
+
+
+def region(text: str, lang: str, number: str, title: str | None = None, nth: int = 0) -> dict:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(number, pos + 1)
+    return resolver(text, lang, title).region_at(pos)
+
+
+def test_place_before_the_number_in_the_sentence():
+    text = "天水市武山县肖丝路服装加工有限公司有六个扶贫车间,吸纳108位建档立卡贫困户就业。"
+    assert region(text, "zh", "108") == {
+        "name": "天水市武山县",
+        "province": "Gansu",
+        "level": "county",
+        "adcode": "620524",
+    }
+
+
+def test_place_after_the_number_in_english():
+    text = "There are 2301 poverty alleviation workshops in Jiangxi Province, and the return rate is 98.83%."
+    assert region(text, "en", "2301")["province"] == "Jiangxi"
+    assert region(text, "en", "98.83")["name"] == "Jiangxi Province"
+
+
+def test_back_reference_to_the_province():
+    text = (
+        "天水市武山县有六个扶贫车间。公司负责人肖文林说,产品供不应求。\n"
+        "截至四月初,全省2007家扶贫车间超过九成实现复工复产。"
+    )
+    got = region(text, "zh", "2007")
+    assert (got["province"], got["level"], got["adcode"]) == ("Gansu", "province", "620000")
+
+
+def test_back_reference_to_the_county_from_a_township():
+    text = "2月25日,安福县寮塘乡一家公司扶贫车间工人在赶制订单。目前,该县各扶贫车间已复工120家。"
+    got = region(text, "zh", "120")
+    assert (got["province"], got["level"], got["adcode"]) == ("Jiangxi", "county", "360829")
+
+
+def test_sentence_without_place_inherits_the_current_place():
+    text = (
+        "In Gansu, a total of 1982 poverty alleviation workshops have been developed. "
+        "As of February 23, there were 519 poverty alleviation workshops that resumed work."
+    )
+    assert region(text, "en", "519") == {
+        "name": "Gansu",
+        "province": "Gansu",
+        "level": "province",
+        "adcode": "620000",
+    }
+
+
+def test_national_paragraph_and_national_bodies():
+    text = (
+        "截至5月底,全国已外出务工贫困劳动力2750.7万人。\n甘肃省已建成扶贫车间2007家。\n"
+        "国务院扶贫办介绍,中西部22个省份扶贫龙头企业复工率达98%。"
+    )
+    assert region(text, "zh", "2750.7")["level"] == "national"
+    assert region(text, "zh", "2007")["province"] == "Gansu"
+    got = region(text, "zh", "98")
+    assert (got["province"], got["level"], got["name"]) == (None, "group", "中西部22个省份")
+    en = (
+        "Gansu built 900 workshops. Li Zhong, Vice Minister of Human Resources and Social Security, said "
+        "that 29.73 million poor workers were migrant workers."
+    )
+    assert region(en, "en", "29.73")["province"] is None
+
+
+def test_no_place_at_all_is_national():
+    assert region("已外出务工贫困劳动力2300多万人。", "zh", "2300") == {
+        "name": "China",
+        "province": None,
+        "level": "national",
+        "adcode": None,
+    }
+
+
+def test_title_gives_the_main_place():
+    text = "目前,已有扶贫车间6000余处。"
+    assert region(text, "zh", "6000", title="山东已建6000余处扶贫车间")["province"] == "Shandong"
+
+
+def test_donor_regions_and_news_outlets_are_not_the_place():
+    text = "福州新闻网7月7日宁夏电 宁夏西吉县与莆田市结对帮扶。\n2019年,莆田市的帮扶资金追加到1597.5万元。"
+    assert region(text, "zh", "1597.5")["province"] == "Ningxia"
+    assert region("吉安新闻网讯 扶贫车间吸纳380人就业。", "zh", "380")["province"] is None
+
+
+def test_destination_lists_are_not_the_place():
+    text = (
+        "In the workshop of Tianshui Fungus Co., 30 workers packed mushrooms sold to Lanzhou, Xi'an, "
+        "Yinchuan and other places. I am earning 3,000 yuan a month."
+    )
+    assert region(text, "en", "3,000")["province"] == "Gansu"
+
+
+def test_cited_report_in_a_placeless_paragraph_takes_the_article_scope():
+    text = (
+        "Chang came to Beijing in 2018, with a monthly income of over 10,000 yuan.\n"
+        "According to the report, 257,000 riders are poor people."
+    )
+    assert region(text, "en", "257,000")["province"] is None
+    assert region(text, "en", "10,000")["province"] == "Beijing"
+
+
+def test_dateline_is_not_the_place_of_national_figures():
+    text = "新华社北京11月19日电 截至10月底,贫困劳动力外出务工2973万人。"
+    assert region(text, "zh", "2973")["province"] is None
+    en = "Beijing, Nov. 19 (Xinhua) -- Some 29.73 million poor laborers were migrant workers."
+    assert region(en, "en", "29.73")["province"] is None
