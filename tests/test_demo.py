@@ -48,7 +48,7 @@ def articles(home: Path) -> dict[str, dict]:
 def test_demo_summary(demo: dict) -> None:
     s = demo["summary"]
     assert s.finish_reason == "finished"
-    assert (s.articles_kept, s.duplicates, s.off_topic, s.robots_forbidden) == (7, 1, 1, 1)
+    assert (s.articles_kept, s.duplicates, s.off_topic, s.robots_forbidden) == (8, 1, 1, 1)
     assert s.errors == {}
 
 
@@ -68,6 +68,7 @@ def test_stored_fields_are_right(demo: dict) -> None:
     )
     english = [a for a in stored.values() if a["source"] == "chinadaily.demo"]
     assert {a["language"] for a in english} == {"en"} and {a["published"] for a in english} == {
+        "2020-03-27",
         "2020-04-20",
         "2020-05-06",
     }
@@ -152,8 +153,8 @@ def test_fupin_demo_command(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "articles kept     7" in proc.stdout
+    assert "articles kept     8" in proc.stdout
     with Store.open(tmp_path / "d", read_only=True) as store:
-        assert store.count("articles") == 7
+        assert store.count("articles") == 8
         runs = store.runs()
     assert runs[-1]["kind"] == "crawl" and json.dumps(runs[-1]["counts"])

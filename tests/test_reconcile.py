@@ -382,9 +382,15 @@ def test_one_article_with_two_values_is_two_statistics() -> None:
         make("B", "b1", 1200, None),
     ]
     (record,) = reconcile(same_date)
-    assert record["status"] == "conflict" and record["value"] == 1200
+    # the other value is the same article's second statistic, not a contradiction between outlets
+    assert record["status"] == "agreed" and record["value"] == 1200
     (flag,) = record["flags"]
     assert flag["reason"] == "other" and "two statistics" in flag["detail"]
+    only_one_article = [make("A", "a1", 2000, None), make("A", "a1", 500000, None, start=50)]
+    (record,) = reconcile(only_one_article)
+    assert record["status"] == "single"
+    contradicted = [*same_date, make("C", "c1", 6600, None)]
+    assert reconcile(contradicted)[0]["status"] == "conflict"
 
 
 def test_poor_workers_cannot_exceed_workers_of_the_same_scope() -> None:
@@ -395,3 +401,17 @@ def test_poor_workers_cannot_exceed_workers_of_the_same_scope() -> None:
     assert flagged == {"poor_workers_employed": ["exceeds_total"], "workers_employed": []}
     total["scope"] = "enterprise"
     assert all(not r["flags"] for r in reconcile([part, total]))
+
+
+def test_a_near_tie_goes_to_the_report_in_the_original_language() -> None:
+    original = {**make("人民网", "zh1", 46000, "2020-03-25"), "language": "zh"}
+    translation = make("China Daily", "en1", 460000, "2020-03-25")
+    for facts in ([original, translation], [translation, original]):
+        (record,) = reconcile(facts)
+        assert record["status"] == "conflict" and record["value"] == 46000
+        assert "original language" in record["explanation"]
+        assert [f["reason"] for f in record["flags"]] == ["order_of_magnitude"]
+    # a clear majority is not overridden by the language rule
+    more = [make(f"Outlet {i}", f"en{i}", 460000, "2020-03-25") for i in range(3)]
+    (record,) = reconcile([original, *more])
+    assert record["value"] == 460000

@@ -377,6 +377,7 @@ class Group:
     claims: dict[tuple, list[Report]] = field(default_factory=dict)
     preferred: tuple | None = None
     winner: tuple | None = None
+    by_language: bool = False  # the original-language rule broke a near tie
     flags: list[dict[str, str]] = field(default_factory=list)
     period: Period | None = None
 
@@ -434,6 +435,20 @@ def _articles(reports: Iterable[Report]) -> int:
     return len({r.article_id for r in reports})
 
 
+#: Confidences closer than this are a tie that the original-language rule breaks.
+NEAR_TIE = 0.01
+
+
+def _in_original_language(reports: Sequence[Report]) -> bool:
+    """Whether a Chinese-language report states this value.
+
+    China's statistics are first published in Chinese; English reports are mostly
+    translations, where slips (a factor of 10, a misread 万) happen. When learned
+    reliabilities cannot separate two values, the one in the original language wins.
+    """
+    return any(r.fact.get("language") == "zh" for r in reports)
+
+
 def decide(group: Group, confidence: Mapping[Hashable, float]) -> None:
     """Pick the winning value, then refine it to the most precise value that agrees with it."""
     claims = group.claims
@@ -449,7 +464,16 @@ def decide(group: Group, confidence: Mapping[Hashable, float]) -> None:
             key[0],
         )
 
-    winner = max(claims, key=strength)
+    best = max(claims, key=strength)
+    rivals = [
+        k
+        for k in claims
+        if confidence[best] - confidence[k] < NEAR_TIE and not _agrees(claims[k], claims[best][0].interval)
+    ]
+    winner = max([best, *rivals], key=lambda k: (_in_original_language(claims[k]), strength(k)))
+    group.by_language = winner != best or (
+        _in_original_language(claims[best]) and any(not _in_original_language(claims[k]) for k in rivals)
+    )
     current = winner
     while True:
         here = claims[current][0].interval
@@ -465,7 +489,15 @@ def _agrees(reports: Sequence[Report], interval: Interval) -> bool:
 
 
 def status_of(group: Group) -> str:
-    if any(not r.interval.overlaps(group.interval) for r in group.reports):
+    """``conflict`` only when an article disagrees without also stating the preferred value.
+
+    One article giving two values under one key (a subsidy per workshop and one per
+    worker) states two statistics; that earns an ``other`` flag, not a conflict.
+    """
+    if any(
+        not r.interval.overlaps(group.interval) and not _states_preferred(group, r.article_id)
+        for r in group.reports
+    ):
         return "conflict"
     return "single" if _articles(group.reports) == 1 else "agreed"
 
@@ -618,13 +650,20 @@ def _explain(
         why = f"Preferred {preferred}: every report gives it."
     else:
         winner = fmt_value(*group.winner, unit)  # type: ignore[misc]
-        why = (
-            f"{winner} has the highest TruthFinder confidence (the reliabilities of its sources, "
-            "learned from agreement across the corpus, and support from values that agree with it)"
-        )
         runner_up = max(confidence[k] for k in group.claims if k != group.winner)
-        if confidence[group.winner] - runner_up < 0.01:
-            why += f", narrowly ({confidence[group.winner]:.4f} against {runner_up:.4f})"
+        if group.by_language:
+            why = (
+                f"{winner} is the value reported in Chinese, the original language of these statistics: "
+                f"TruthFinder confidences are a near tie ({confidence[group.winner]:.4f} against "
+                f"{runner_up:.4f}), and slips happen in translation"
+            )
+        else:
+            why = (
+                f"{winner} has the highest TruthFinder confidence (the reliabilities of its sources, "
+                "learned from agreement across the corpus, and support from values that agree with it)"
+            )
+            if confidence[group.winner] - runner_up < NEAR_TIE:
+                why += f", narrowly ({confidence[group.winner]:.4f} against {runner_up:.4f})"
         if group.winner != group.preferred:
             why += f"; preferred {preferred}, the most precise value consistent with it"
         why += "."

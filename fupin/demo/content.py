@@ -6,8 +6,10 @@ Three fictional outlets modelled on the real ones the crawler is built for
 sitemap, a China-Daily-like English site with an RSS feed). The figures are
 realistic in kind and size (workshop counts, resumption rates, jobs for poor
 labourers, dates, officials with titles) but invented; the people are fictional.
-One Xinhua-like story is reprinted by the People's-Daily-like outlet, one page
-is off-topic (kept out by the topic keywords), one is disallowed by robots.txt.
+One Xinhua-like story is reprinted by the People's-Daily-like outlet; the English
+outlet's Gansu story disagrees with the Chinese original on two figures (a
+factor-of-10 translation slip and a different count), for reconciliation to
+find; one page is off-topic (kept out by the topic keywords), one is disallowed by robots.txt.
 """
 
 from __future__ import annotations
@@ -169,6 +171,20 @@ CHINADAILY = (
             "Poverty alleviation workshops across the country have also reopened, employing 320,000 people from "
             "poor families, he said. Zhang added that the ministry would extend job-stabilization subsidies to "
             "enterprises that hire workers from poverty-stricken areas.",
+        ),
+    ),
+    DemoArticle(
+        "chinadaily",
+        "/chinadaily/a/202003/27/WS5e7d61a2a310128217281f3c.html",
+        "Gansu's workshops get back to work",
+        "2020-03-27",
+        (
+            "LANZHOU - As of March 25, Gansu province had built 1,890 poverty alleviation workshops, "
+            "1,780 of which had resumed production, the provincial poverty alleviation office said.",
+            "The workshops employ 460,000 people, including 21,000 from registered poor households, "
+            "and each poor laborer they hire brings the workshop a one-off reward of 1,000 yuan.",
+            "Zhang Mingyuan, deputy director of the Gansu Provincial Poverty Alleviation Office, said the "
+            "province aims to raise the resumption rate above 98 percent by the end of April.",
         ),
     ),
 )
