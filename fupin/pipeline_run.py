@@ -212,9 +212,10 @@ def _counts(home: Path, since: str | None) -> dict[str, int]:
         )
         if since is not None:
             start = datetime.fromisoformat(since).astimezone(UTC).replace(tzinfo=None)
-            out["groups_changed"] = int(
-                con.execute("SELECT count(*) FROM reconciled WHERE updated_at >= ?", [start]).fetchone()[0]
-            )
+            changed = "SELECT count(*) FROM reconciled WHERE updated_at >= ?"
+            removed = "SELECT count(*) FROM reconciled_removed WHERE removed_at >= ?"
+            counts = (int(con.execute(q, [start]).fetchone()[0]) for q in (changed, removed))
+            out["groups_changed"] = sum(counts)
             out["facts_extracted"] = int(
                 con.execute(
                     "SELECT coalesce(sum(n_facts), 0) FROM extraction WHERE extracted_at >= ?", [start]

@@ -53,7 +53,7 @@ def test_schemas_and_index(exported: tuple[Path, Path], client: httpx.Client) ->
         schema = json.loads((out / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert schema == client.get(f"/schema/{name}").json()
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
-    assert index["counts"] == {"facts": 7, "officials": 3, "reconciled": 5}
+    assert index["counts"] == {"facts": 7, "officials": 3, "reconciled": 5, "removed": 0}
     _, since = all_pages(client, "/reconciled")
     assert index["next_since"]["reconciled"] == since
     assert client.get("/reconciled", params={"since": since}).json()["items"] == []

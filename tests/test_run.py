@@ -7,7 +7,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from feed_support import ARTICLES, LATER_ARTICLE, add_articles, all_pages, open_for_writing, serve
+from feed_support import (
+    ARTICLES,
+    LATER_ARTICLE,
+    add_articles,
+    all_pages,
+    facts_for,
+    open_for_writing,
+    serve,
+)
 
 from fupin.corpus.store import Store
 from fupin.feed import create_app
@@ -69,41 +77,74 @@ def poll(client: httpx.Client, since: str | None) -> tuple[list[dict], str]:
     return items, next_since
 
 
-def test_poller_sees_every_new_or_changed_group_exactly_once(tmp_path: Path) -> None:
+def apply(view: dict[str, dict], items: list[dict]) -> None:
+    """What a poller does with a page of changes, in order: upsert groups, drop tombstones' groups."""
+    for item in items:
+        if item.get("removed"):
+            view.pop(item["group_id"], None)
+        else:
+            view[item["group_id"]] = item
+
+
+def reextract(store: Store, article_id: str, index: int, keep: slice) -> None:
+    """Store a new extraction of one of ARTICLES keeping only some of its facts."""
+    facts = [{**f, "article_id": article_id} for f in facts_for(index, ARTICLES[index])][keep]
+    store.add_facts(article_id, facts, current_version())
+
+
+def test_poller_sees_every_new_changed_or_removed_group_exactly_once(tmp_path: Path) -> None:
     home = tmp_path / "home"
     with Store.open(home) as store:
-        add_articles(store, ARTICLES, version=current_version())
+        ids = add_articles(store, ARTICLES, version=current_version())
     run_pipeline(home)
     view: dict[str, dict] = {}
-    deliveries: list[str] = []
     with serve(create_app(home)) as client:
         items, since = poll(client, None)
-        deliveries += [g["group_id"] for g in items]
-        view.update({g["group_id"]: g for g in items})
+        assert not any(i.get("removed") for i in items)  # a listing from the start is the current set
+        apply(view, items)
         assert view == stored_groups(home)
+        first_view, first_since = dict(view), since
 
         before = stored_groups(home)
-        with open_for_writing(home) as store:  # new articles arrive (crawled and extracted)
+        with open_for_writing(home) as store:  # new articles arrive, and one article loses a fact
             add_articles(store, [LATER_ARTICLE], offset=3, version=current_version())
+            reextract(store, ids[2], 2, slice(0, 1))
         summary = run_pipeline(home)
         after = stored_groups(home)
         changed = {gid for gid, record in after.items() if before.get(gid) != record}
-        assert changed and summary.groups_changed >= len(changed)
+        removed = set(before) - set(after)
+        assert changed and removed and summary.groups_changed >= len(changed)
         assert len(changed) < len(after)  # untouched groups are not sent again
 
         items, since = poll(client, since)
         got = [g["group_id"] for g in items]
-        assert sorted(got) == sorted(changed)  # each new or changed group, once
-        deliveries += got
-        view.update({g["group_id"]: g for g in items})
-        for gid in set(view) - set(after):
-            view.pop(gid)  # groups merged away (not announced by the feed; see the report)
-        assert view == after
+        assert sorted(got) == sorted(changed | removed)  # each new, changed or removed group, once
+        assert {i["group_id"] for i in items if i.get("removed")} == removed
+        apply(view, items)
+        assert view == after  # exactly the store's reconciled set
+
+        with open_for_writing(home) as store:  # the fact comes back, and so does its group
+            reextract(store, ids[2], 2, slice(None))
+        run_pipeline(home)
+        again = stored_groups(home)
+        assert removed <= set(again)
+        items, since = poll(client, since)
+        got = [g["group_id"] for g in items]
+        assert len(got) == len(set(got)) and removed <= set(got)
+        assert not any(i.get("removed") for i in items)  # a normal item, not a tombstone
+        apply(view, items)
+        assert view == again
 
         run_pipeline(home)  # nothing new
         items, since = poll(client, since)
         assert items == []
-    assert len(deliveries) == len(before) + len(changed)
+
+        # a poller that last looked before the removal: one item per group it must update, no tombstone
+        items, _ = poll(client, first_since)
+        assert len({i["group_id"] for i in items}) == len(items)
+        assert not any(i.get("removed") for i in items)
+        apply(first_view, items)
+        assert first_view == again
 
 
 def test_run_command_prints_the_summary_and_where_things_are(tmp_path: Path, capsys) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
+from feed_support import group
 
 from fupin.corpus import schema
 from fupin.corpus.store import Store, StoreError
@@ -123,3 +126,94 @@ def test_locked_store_error_names_the_problem(tmp_path: Path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def _v2_group(group_id: str, value: float) -> dict:
+    return group(
+        group_id, "workshops", "Gansu", "2020-06-30", value, "single", [("f1", "a1", "s.example", value)]
+    )
+
+
+@pytest.fixture
+def v2_store(tmp_path: Path) -> Path:
+    """A store as fupin wrote it at schema version 2 (migrations 1 and 2 as shipped), with three groups.
+
+    The groups were written at different times and not in group_id order, so the
+    migration's numbering by time is visible.
+    """
+    path = tmp_path / "home" / "fupin.duckdb"
+    path.parent.mkdir()
+    con = duckdb.connect(str(path))
+    for migration in (schema.V1, schema.V2):
+        for statement in migration.statements:
+            con.execute(statement)
+        con.execute(
+            "INSERT INTO schema_version (version, description) VALUES (?, ?)",
+            [migration.version, migration.description],
+        )
+    for group_id, value, written in [("g-b", 1, "2020-07-01 08:00"), ("g-a", 2, "2020-07-02 08:00"),
+                                     ("g-c", 3, "2020-07-03 08:00")]:  # fmt: skip
+        record = json.dumps(_v2_group(group_id, value), ensure_ascii=False, sort_keys=True)
+        con.execute(
+            "INSERT INTO reconciled (group_id, metric, province, level, as_of, as_of_date, as_of_precision, "
+            "value, bound, status, n_members, n_sources, record, updated_at) VALUES "
+            "(?, 'workshops', 'Gansu', 'province', '2020-06-30', DATE '2020-06-30', 'day', ?, 'exact', "
+            "'single', 1, 1, ?, ?)",
+            [group_id, value, record, written],
+        )
+    con.close()
+    return path
+
+
+def test_v2_store_gets_change_numbers_in_write_order(v2_store: Path):
+    with Store.open(v2_store.parent) as store:
+        assert store.schema_version() == schema.CURRENT_VERSION >= 3
+        numbers = store.connection.execute(
+            "SELECT group_id, change_seq FROM reconciled ORDER BY 2"
+        ).fetchall()
+        assert numbers == [("g-b", 1), ("g-a", 2), ("g-c", 3)]
+        assert store.reconciled_removals() == []
+        # the sequence goes on after the numbers the migration gave
+        counts = store.replace_reconciled([_v2_group("g-a", 2), _v2_group("g-b", 10)], remove=["g-c"])
+        assert counts == {"inserted": 0, "updated": 1, "unchanged": 1, "deleted": 1}
+        after = dict(store.connection.execute("SELECT group_id, change_seq FROM reconciled").fetchall())
+        assert after == {"g-a": 2, "g-b": 4}
+        assert [(t["group_id"], t["change_seq"]) for t in store.reconciled_removals()] == [("g-c", 5)]
+
+
+def test_feed_reads_a_migrated_v2_store_and_its_old_tokens(v2_store: Path):
+    from feed_support import serve
+
+    from fupin.feed import create_app
+
+    Store.open(v2_store).close()  # a writing command migrates it
+    # a since token written by the feed of version 2 (a time), after g-b was written
+    old_token = base64.urlsafe_b64encode(b'{"t":"since","k":"2020-07-01 12:00:00"}').decode().rstrip("=")
+    with serve(create_app(v2_store.parent)) as client:
+        listing = client.get("/reconciled").json()
+        assert [g["group_id"] for g in listing["items"]] == ["g-b", "g-a", "g-c"]
+        assert [
+            g["group_id"] for g in client.get("/reconciled", params={"since": old_token}).json()["items"]
+        ] == [
+            "g-a",
+            "g-c",
+        ]
+        assert client.get("/reconciled", params={"since": listing["next_since"]}).json()["items"] == []
+
+
+def test_failed_v3_migration_leaves_the_v2_store(v2_store: Path, monkeypatch: pytest.MonkeyPatch):
+    broken = schema.Migration(
+        3, "broken", (*schema.V3.statements[:3], "SELECT no_such_column FROM reconciled")
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS", (schema.V1, schema.V2, broken))
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 3)
+    with pytest.raises(duckdb.Error):
+        Store.open(v2_store)
+    con = duckdb.connect(str(v2_store), read_only=True)
+    columns = [d[0] for d in con.execute("SELECT * FROM reconciled LIMIT 0").description]
+    assert "change_seq" not in columns and schema.current_version(con) == 2
+    con.close()
+    monkeypatch.undo()
+    with Store.open(v2_store) as store:
+        assert store.schema_version() == schema.CURRENT_VERSION
+        assert store.connection.execute("SELECT max(change_seq) FROM reconciled").fetchone()[0] == 3

@@ -158,7 +158,37 @@ V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2)
+#: v3: exact change order for feed pollers. ``reconciled.change_seq`` is drawn from one
+#: sequence on every insert or real update of a group, and ``reconciled_removed`` keeps a
+#: tombstone (with the same sequence) for each group reconciliation removed, with the last
+#: state of the group so that filtered feeds can still announce it. Groups already stored
+#: are numbered in the order they were last written, and the sequence continues after them.
+V3 = Migration(
+    3,
+    "reconciled change sequence and removal tombstones",
+    (
+        "CREATE SEQUENCE reconciled_change_seq START 1",
+        "ALTER TABLE reconciled ADD COLUMN change_seq BIGINT",
+        """UPDATE reconciled SET change_seq = o.n
+        FROM (SELECT group_id, row_number() OVER (ORDER BY updated_at, group_id) AS n FROM reconciled) o
+        WHERE reconciled.group_id = o.group_id""",
+        # advance the sequence past the numbers just given (one nextval per existing group)
+        "SELECT count(nextval('reconciled_change_seq')) FROM reconciled",
+        """CREATE TABLE reconciled_removed (
+            group_id VARCHAR PRIMARY KEY,
+            removed_at TIMESTAMP NOT NULL,
+            change_seq BIGINT NOT NULL,
+            metric VARCHAR,
+            province VARCHAR,
+            level VARCHAR,
+            status VARCHAR,
+            as_of_date DATE,
+            record VARCHAR
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 

@@ -120,6 +120,19 @@ RECONCILED_COLUMNS = (
     "updated_at",
 )
 
+#: The tombstone of a removed reconciled group: when, its change number, and its last state.
+TOMBSTONE_COLUMNS = (
+    "group_id",
+    "removed_at",
+    "change_seq",
+    "metric",
+    "province",
+    "level",
+    "status",
+    "as_of_date",
+    "record",
+)
+
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used as asked."""
@@ -746,9 +759,13 @@ class Store:
     ) -> dict[str, int]:
         """Upsert reconciled groups by ``group_id`` and delete the ids in ``remove``, in one commit.
 
-        A group whose record is unchanged is left alone (its ``updated_at`` too), so
-        re-running reconciliation with no new facts changes nothing. Returns counts
-        of inserted, updated, unchanged and deleted groups.
+        A group whose record is unchanged is left alone (its ``updated_at`` and
+        ``change_seq`` too), so re-running reconciliation with no new facts changes
+        nothing. Every insert, real update and removal draws the next number of the
+        ``reconciled_change_seq`` sequence, so feed pollers see each change once, in
+        order. A removed group leaves a tombstone in ``reconciled_removed`` (with its
+        last state); a group created again later loses its tombstone and is a normal
+        group. Returns counts of inserted, updated, unchanged and deleted groups.
         """
         rows = []
         seen: set[str] = set()
@@ -775,16 +792,39 @@ class Store:
                     continue
                 if old is not None:
                     con.execute("DELETE FROM reconciled WHERE group_id = ?", [row["group_id"]])
+                else:  # created again after a removal: a normal group now, not a tombstone
+                    con.execute("DELETE FROM reconciled_removed WHERE group_id = ?", [row["group_id"]])
                 con.execute(
-                    f"INSERT INTO reconciled ({', '.join(RECONCILED_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(RECONCILED_COLUMNS))})",
+                    f"INSERT INTO reconciled ({', '.join(RECONCILED_COLUMNS)}, change_seq) "
+                    f"VALUES ({', '.join('?' * len(RECONCILED_COLUMNS))}, nextval('reconciled_change_seq'))",
                     [row[c] for c in RECONCILED_COLUMNS],
                 )
                 counts["updated" if old is not None else "inserted"] += 1
             for group_id in removed:
-                gone = con.execute("DELETE FROM reconciled WHERE group_id = ? RETURNING group_id", [group_id])
-                counts["deleted"] += len(gone.fetchall())
+                counts["deleted"] += self._remove_reconciled(group_id)
         return counts
+
+    def _remove_reconciled(self, group_id: str) -> int:
+        """Delete one group and leave its tombstone; returns 1, or 0 when there was no such group."""
+        con = self.connection
+        gone = con.execute(
+            "DELETE FROM reconciled WHERE group_id = ? "
+            "RETURNING metric, province, level, status, as_of_date, record",
+            [group_id],
+        ).fetchall()
+        for last in gone:
+            con.execute(
+                f"INSERT OR REPLACE INTO reconciled_removed ({', '.join(TOMBSTONE_COLUMNS)}) "
+                "VALUES (?, ?, nextval('reconciled_change_seq'), ?, ?, ?, ?, ?, ?)",
+                [group_id, _now(), *last],
+            )
+        return len(gone)
+
+    def reconciled_removals(self) -> list[dict[str, Any]]:
+        """Tombstones of removed groups in change order: group_id, removed_at, change_seq, last state."""
+        columns = ", ".join(TOMBSTONE_COLUMNS)
+        cur = self.connection.execute(f"SELECT {columns} FROM reconciled_removed ORDER BY change_seq")
+        return [dict(zip(TOMBSTONE_COLUMNS, row, strict=True)) for row in cur.fetchall()]
 
     @staticmethod
     def _reconciled_values(group: Mapping[str, Any], what: str) -> dict[str, Any]:

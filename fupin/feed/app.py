@@ -10,7 +10,7 @@ Endpoints (OpenAPI at ``/docs``):
 - ``/facts``, ``/reconciled``, ``/officials``: lists with filters, cursor pages
   and ``since`` (see :mod:`fupin.feed.queries` for the change order);
 - ``/facts/{fact_id}``, ``/reconciled/{group_id}``, ``/articles/{article_id}``;
-- ``/feed.json``: JSON Feed 1.1 of new and changed reconciled facts;
+- ``/feed.json``: JSON Feed 1.1 of new, changed and removed reconciled facts;
 - ``/schema`` and ``/schema/{name}``: the JSON Schemas of the records.
 """
 
@@ -202,7 +202,10 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
         description=(
             "Statistics on China's employment-based poverty alleviation extracted from news, with "
             "their evidence, and reconciled across outlets. Lists are in change order and paged "
-            "with `cursor`; poll with `since=<next_since>` to get only what is new or changed."
+            "with `cursor`; poll with `since=<next_since>` to get only what is new or changed. "
+            "Reconciled groups removed since then come as tombstones "
+            '(`{"group_id": ..., "removed": true, ...}`; in /feed.json items with `_fupin.removed`), '
+            "so a poller that applies the items in order holds exactly the current groups."
         ),
     )
 
@@ -217,6 +220,12 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
     @app.exception_handler(ParamError)
     async def _bad_param(request: Request, exc: ParamError) -> JSONResponse:
         errors = [{"loc": ["query", exc.name], "msg": exc.message, "type": "value_error"}]
+        return JSONResponse(status_code=422, content=_error_body(errors))
+
+    @app.exception_handler(queries.TokenError)
+    async def _bad_token(request: Request, exc: queries.TokenError) -> JSONResponse:
+        # a token that decodes but does not fit this listing (e.g. a /reconciled token given to /facts)
+        errors = [{"loc": ["query", exc.param or "since"], "msg": str(exc), "type": "value_error"}]
         return JSONResponse(status_code=422, content=_error_body(errors))
 
     @app.exception_handler(StoreUnavailable)
@@ -296,7 +305,9 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
         status: Annotated[list[Status] | None, Query(description="single, agreed or conflict")] = None,
     ) -> JSONResponse:
         filters.status = list(status or [])
-        rows, next_cursor, next_since = queries.reconciled_rows(connection, filters, **paging.kwargs())
+        rows, next_cursor, next_since = queries.reconciled_rows(
+            connection, filters, removals=True, **paging.kwargs()
+        )
         root = base_url or str(request.base_url).rstrip("/")
         next_url = None
         if next_cursor:
@@ -327,22 +338,15 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
 
 
 def feed_item(row: dict[str, Any], base_url: str | None) -> dict[str, Any]:
-    """A reconciled row (record, updated_at, change_seq?) as a JSON Feed item."""
-    record = queries.reconciled_record(row)
+    """A reconciled row (record, updated_at, change_seq, removed?) as a JSON Feed item."""
+    record = queries.reconciled_record(row) if row.get("record") else {"group_id": row["group_id"]}
     seq = row.get("change_seq")
-    updated = row.get("updated_at")
-    stamp = _rfc3339(updated)
+    stamp = queries.rfc3339(row.get("updated_at"))
+    if row.get("removed"):
+        return jsonfeed.removal_item(record, seq=seq, removed_at=stamp)
     return jsonfeed.feed_item(
         record, seq=seq if seq is not None else stamp, updated_at=stamp, first_seen=stamp, base_url=base_url
     )
-
-
-def _rfc3339(moment: Any) -> str | None:
-    """A store timestamp (naive, UTC by the store's convention) as RFC 3339."""
-    if moment is None:
-        return None
-    text = moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
-    return text if ("+" in text[10:] or text.endswith("Z")) else text + "Z"
 
 
 def _found(record: dict[str, Any] | None, kind: str, ident: str) -> dict[str, Any]:

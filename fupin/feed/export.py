@@ -5,8 +5,9 @@ walks the API's own queries page by page):
 
 - ``facts.jsonl``, ``reconciled.jsonl``, ``officials.jsonl``: one record per line,
   as ``/facts``, ``/reconciled`` and ``/officials`` list them;
-- ``feed.json``: JSON Feed 1.1 of the reconciled groups in change order, as
-  ``/feed.json`` serves them;
+- ``feed.json``: JSON Feed 1.1 of the reconciled groups in change order, with
+  the removal items of groups that reconciliation removed, as ``/feed.json``
+  serves them (``reconciled.jsonl`` is the current set, without removals);
 - ``schema/*.schema.json``: the record schemas (and the JSON Feed schema);
 - ``index.json``: counts, when it was written, and the ``next_since`` token of each
   listing (a consumer of the files can switch to the API with it).
@@ -32,12 +33,14 @@ from fupin.feed import jsonfeed, queries
 from fupin.feed.store_access import SPEC_DIR, connect_read_only, schema_names
 
 
-def _walk(page: Callable[..., Any], con: duckdb.DuckDBPyConnection) -> tuple[list[Any], str | None]:
+def _walk(
+    page: Callable[..., Any], con: duckdb.DuckDBPyConnection, **kw: Any
+) -> tuple[list[Any], str | None]:
     """Every item of a listing in the API's order; returns (items, next_since)."""
     items: list[Any] = []
     cursor = None
     while True:
-        result = page(con, queries.Filters(), cursor=cursor, limit=queries.MAX_LIMIT)
+        result = page(con, queries.Filters(), cursor=cursor, limit=queries.MAX_LIMIT, **kw)
         if isinstance(result, queries.Page):
             items.extend(result.items)
             cursor, since = result.next_cursor, result.next_since
@@ -73,15 +76,17 @@ def export_feed(
     try:
         facts, facts_since = _walk(queries.facts_page, con)
         officials, officials_since = _walk(queries.officials_page, con)
-        rows, reconciled_since = _walk(queries.reconciled_rows, con)
+        rows, reconciled_since = _walk(queries.reconciled_rows, con, removals=False)
+        changes, _ = _walk(queries.reconciled_rows, con, removals=True)
     finally:
         con.close()
     reconciled = [queries.reconciled_record(row) for row in rows]
+    removed = sum(1 for row in changes if row.get("removed"))
     _write_atomic(out / "facts.jsonl", _jsonl(facts))
     _write_atomic(out / "officials.jsonl", _jsonl(officials))
     _write_atomic(out / "reconciled.jsonl", _jsonl(reconciled))
     feed = jsonfeed.build_feed(
-        [feed_item(row, base_url) for row in rows], base_url=base_url, next_since=reconciled_since
+        [feed_item(row, base_url) for row in changes], base_url=base_url, next_since=reconciled_since
     )
     _write_atomic(out / "feed.json", [json.dumps(feed, ensure_ascii=False, indent=1)])
     for name in schema_names():
@@ -90,7 +95,12 @@ def export_feed(
     index = {
         "generator": f"fupin {__version__}",
         "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "counts": {"facts": len(facts), "officials": len(officials), "reconciled": len(reconciled)},
+        "counts": {
+            "facts": len(facts),
+            "officials": len(officials),
+            "reconciled": len(reconciled),
+            "removed": removed,
+        },
         "files": ["facts.jsonl", "officials.jsonl", "reconciled.jsonl", "feed.json", "schema/"],
         "next_since": {"facts": facts_since, "officials": officials_since, "reconciled": reconciled_since},
     }

@@ -6,6 +6,10 @@ reconciled group (the item id carries the group's change sequence, so a reader
 that de-duplicates by id still shows a group again when its value or status
 changes). The full reconciled record travels in the ``_fupin`` extension object,
 as the specification allows for custom data.
+
+A group that reconciliation removed (merged into another, or its facts gone) is
+announced by a *removal item* with ``_fupin.removed = true`` and no record, so a
+reader that applies the items in order ends with the store's current groups.
 """
 
 from __future__ import annotations
@@ -119,7 +123,7 @@ def feed_item(
             )
             if t
         ],
-        "_fupin": {"group_id": group_id, "change_seq": seq, "record": record},
+        "_fupin": {"group_id": group_id, "change_seq": seq, "removed": False, "record": record},
     }
     if base_url:
         item["url"] = f"{base_url.rstrip('/')}/reconciled/{group_id}"
@@ -131,6 +135,32 @@ def feed_item(
         item["date_published"] = first_seen
     if updated_at:
         item["date_modified"] = updated_at
+    return item
+
+
+def removal_item(last: dict[str, Any], *, seq: int | str | None, removed_at: str | None) -> dict[str, Any]:
+    """The JSON Feed item announcing that a group was removed (``last``: its last record).
+
+    It has no link (the group is gone) and no record: a reader drops the group.
+    """
+    group_id = str(last["group_id"])
+    title = f"removed: {item_title(last)}"
+    item: dict[str, Any] = {
+        "id": f"{group_id}@{seq}" if seq is not None else group_id,
+        "title": title,
+        "content_text": (
+            f"{title}\nThis reconciled statistic ({group_id}) no longer exists: a later reconciliation "
+            "merged its facts into another group or no longer finds them. Drop it."
+        ),
+        "tags": [
+            "removed",
+            *(t for t in (last.get("metric"), (last.get("region") or {}).get("province")) if t),
+        ],
+        "_fupin": {"group_id": group_id, "change_seq": seq, "removed": True, "record": None},
+    }
+    if removed_at:
+        item["date_published"] = removed_at
+        item["date_modified"] = removed_at
     return item
 
 

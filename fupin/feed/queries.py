@@ -6,12 +6,23 @@ run time comes from the fixed fragments of this module (which filters are
 present, and ``IN (?, ?, ...)`` with as many markers as values).
 
 Change order. Every listed record has a *change key* (for reconciled groups the
-store's ``change_seq`` when it has one, else ``updated_at``; for facts and
-officials the time their article was extracted). Lists are ordered by
+store's ``change_seq``, one sequence for every insert, update and removal; for
+facts and officials the time their article was extracted). Lists are ordered by
 ``(key, id)``; a cursor is the last ``(key, id)`` a page returned, and a
 ``since`` token is a key. The last page of a listing returns ``next_since``: the
 highest key in the table at that moment, so a poller that passes it back gets
 exactly what was written after, each change once.
+
+Removals. A reconciled group that reconciliation removed leaves a tombstone in
+``reconciled_removed`` with its own ``change_seq``. Change listings of reconciled
+groups (``/reconciled?since=`` and the JSON Feed) list tombstones among the
+groups, so a poller that applies the items in order (upsert a group, delete a
+tombstone's group) holds exactly the store's reconciled set. Tombstones are
+filtered on the group's last state (province, metric, level, status, date, member
+outlets); the language filter, which looks at member facts that may be gone, lets
+every tombstone through, since announcing a removal too widely is harmless and
+missing one is not. A ``since`` given as a time (an ISO 8601 timestamp, or a token
+of a feed older than change sequences) selects what changed after that time.
 """
 
 from __future__ import annotations
@@ -33,7 +44,9 @@ _EPOCH = "1970-01-01 00:00:00"
 
 
 class TokenError(ValueError):
-    """A cursor or since token that this server did not write."""
+    """A cursor or since token that this server did not write (``param``: which one, when known)."""
+
+    param: str | None = None
 
 
 @dataclass(slots=True)
@@ -152,12 +165,9 @@ class Listing:
     from_sql: str
     columns: dict[str, str]  # filter name -> SQL expression (fixed text, never client input)
     date_column: str | None
-
-
-def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    """Whether a table (a fixed name of this module) has a column; cheaper than the catalogue."""
-    names = [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
-    return column in names
+    time: str | None = None  # what a time-valued ``since`` compares with (default: the key)
+    watermark_sql: str | None = None  # the highest key, when the listing shows only part of the changes
+    removals: bool = False  # whether tombstones (``r.removed``) are listed
 
 
 _EXTRACTED = f"coalesce(x.extracted_at, TIMESTAMP '{_EPOCH}')"
@@ -201,13 +211,26 @@ def officials_listing() -> Listing:
     )
 
 
-def reconciled_listing(con: duckdb.DuckDBPyConnection) -> Listing:
-    key = "r.change_seq" if _has_column(con, "reconciled", "change_seq") else "r.updated_at"
+_RECONCILED_FIELDS = "group_id, metric, province, level, status, as_of_date, record"
+#: Groups and tombstones, as one relation with the columns the filters use.
+_WITH_REMOVALS = (
+    f"(SELECT {_RECONCILED_FIELDS}, updated_at, change_seq, false AS removed FROM reconciled "
+    f"UNION ALL SELECT {_RECONCILED_FIELDS}, removed_at AS updated_at, change_seq, true AS removed "
+    "FROM reconciled_removed) r"
+)
+_CHANGE_WATERMARK = (
+    "SELECT max(change_seq) FROM (SELECT change_seq FROM reconciled "
+    "UNION ALL SELECT change_seq FROM reconciled_removed)"
+)
+
+
+def reconciled_listing(con: duckdb.DuckDBPyConnection | None = None, *, removals: bool = False) -> Listing:
+    """Reconciled groups in change order; with ``removals``, tombstones of removed groups among them."""
     return Listing(
         table="reconciled",
         ident="r.group_id",
-        key=key,
-        from_sql="reconciled r",
+        key="r.change_seq",
+        from_sql=_WITH_REMOVALS if removals else "reconciled r",
         columns={
             "province": "lower(r.province)",
             "metric": "r.metric",
@@ -215,6 +238,9 @@ def reconciled_listing(con: duckdb.DuckDBPyConnection) -> Listing:
             "status": "r.status",
         },
         date_column="r.as_of_date",
+        time="r.updated_at",
+        watermark_sql=_CHANGE_WATERMARK,
+        removals=removals,
     )
 
 
@@ -238,9 +264,10 @@ def _where(listing: Listing, filters: Filters) -> tuple[list[str], list[Any]]:
             params.extend(filters.source)
         if filters.language:
             markers = ", ".join("?" for _ in filters.language)
+            tombstone = "r.removed OR " if listing.removals else ""
             clauses.append(
-                f"EXISTS (SELECT 1 FROM facts mf WHERE list_contains({_MEMBER_FACTS}, mf.fact_id) "
-                f"AND mf.language IN ({markers}))"
+                f"({tombstone}EXISTS (SELECT 1 FROM facts mf "
+                f"WHERE list_contains({_MEMBER_FACTS}, mf.fact_id) AND mf.language IN ({markers})))"
             )
             params.extend(filters.language)
     if listing.date_column and filters.date_from:
@@ -258,12 +285,23 @@ def _key_param(listing: Listing, value: str | int) -> Any:
         if not isinstance(value, int):
             raise TokenError("this token was written by an older version of the feed; start again without it")
         return value
+    return _time_param(value)
+
+
+def _time_param(value: str | int) -> datetime:
     if isinstance(value, int):
         raise TokenError("this token was written by a newer version of the feed; start again without it")
     try:
         return datetime.fromisoformat(value)
     except ValueError:
         raise TokenError("not a token written by this feed") from None
+
+
+def _since_clause(listing: Listing, value: str | int) -> tuple[str, Any]:
+    """``since``: a change number compares with the key; a time with the listing's time column."""
+    if isinstance(value, int) or listing.time is None:
+        return f"{listing.key} > ?", _key_param(listing, value)
+    return f"{listing.time} > ?", _time_param(value)
 
 
 def list_page(
@@ -278,12 +316,21 @@ def list_page(
 ) -> tuple[list[tuple[Any, ...]], list[str], str | None, str | None]:
     """One page of rows in change order: (rows, column names, next_cursor, next_since)."""
     clauses, params = _where(listing, filters)
-    if since is not None:
-        clauses.append(f"{listing.key} > ?")
-        params.append(_key_param(listing, decode_since(since)))
+    try:
+        if since is not None:
+            clause, value = _since_clause(listing, decode_since(since))
+            clauses.append(clause)
+            params.append(value)
+    except TokenError as exc:
+        exc.param = "since"
+        raise
     if cursor is not None:
         key, ident = decode_cursor(cursor)
-        key_value = _key_param(listing, key)
+        try:
+            key_value = _key_param(listing, key)
+        except TokenError as exc:
+            exc.param = "cursor"
+            raise
         clauses.append(f"({listing.key} > ? OR ({listing.key} = ? AND {listing.ident} > ?))")
         params.extend([key_value, key_value, ident])
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
@@ -299,7 +346,9 @@ def list_page(
         rows = rows[:limit]
         last = rows[-1]
         return [r[2:] for r in rows], names[2:], encode_cursor(last[0], last[1]), None
-    top = con.execute(f"SELECT max({listing.key}) FROM {listing.from_sql}").fetchone()
+    top = con.execute(
+        listing.watermark_sql or f"SELECT max({listing.key}) FROM {listing.from_sql}"
+    ).fetchone()
     high = top[0] if top and top[0] is not None else None
     if high is None:
         next_since = (
@@ -323,7 +372,7 @@ OFFICIAL_COLUMNS = (
     'o.role, o.quote_kind, o.quote, o."start", o."end", a.url, a.source'
 )
 
-RECONCILED_COLUMNS = "r.record, r.updated_at"
+RECONCILED_COLUMNS = "r.group_id, r.record, r.updated_at, r.change_seq"
 
 
 def _number(value: Any) -> Any:
@@ -387,6 +436,29 @@ def reconciled_record(row: dict[str, Any]) -> dict[str, Any]:
     return json.loads(record) if isinstance(record, str) else dict(record)
 
 
+def rfc3339(moment: Any) -> str | None:
+    """A store timestamp (naive, UTC by the store's convention) as RFC 3339."""
+    if moment is None:
+        return None
+    text = moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
+    return text if ("+" in text[10:] or text.endswith("Z")) else text + "Z"
+
+
+def tombstone(row: dict[str, Any]) -> dict[str, Any]:
+    """The listing item of a removed group: a poller deletes ``group_id`` from its view."""
+    return {
+        "group_id": row["group_id"],
+        "removed": True,
+        "removed_at": rfc3339(row["updated_at"]),
+        "change_seq": row["change_seq"],
+    }
+
+
+def reconciled_item(row: dict[str, Any]) -> dict[str, Any]:
+    """A listed reconciled row: the record, or the tombstone of a removed group."""
+    return tombstone(row) if row.get("removed") else reconciled_record(row)
+
+
 def _dicts(rows: list[tuple[Any, ...]], names: list[str]) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -402,18 +474,25 @@ def officials_page(con: duckdb.DuckDBPyConnection, filters: Filters, **kw: Any) 
 
 
 def reconciled_rows(
-    con: duckdb.DuckDBPyConnection, filters: Filters, **kw: Any
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, removals: bool | None = None, **kw: Any
 ) -> tuple[list[dict[str, Any]], str | None, str | None]:
-    """Reconciled rows with their change metadata (for the JSON Feed)."""
-    listing = reconciled_listing(con)
-    select = RECONCILED_COLUMNS + (", r.change_seq" if listing.key.endswith("change_seq") else "")
+    """Reconciled rows with their change metadata (record, updated_at, change_seq, removed).
+
+    ``removals`` lists tombstones too (rows with ``removed`` true); by default only
+    when ``since`` is given, since a listing from the start is the current set.
+    """
+    if removals is None:
+        removals = kw.get("since") is not None
+    listing = reconciled_listing(con, removals=removals)
+    select = RECONCILED_COLUMNS + (", r.removed" if removals else "")
     rows, names, cursor, since = list_page(con, listing, select, filters, **kw)
     return _dicts(rows, names), cursor, since
 
 
 def reconciled_page(con: duckdb.DuckDBPyConnection, filters: Filters, **kw: Any) -> Page:
+    """Reconciled records; with ``since``, tombstones (:func:`tombstone`) of groups removed since."""
     rows, cursor, since = reconciled_rows(con, filters, **kw)
-    return Page([reconciled_record(r) for r in rows], cursor, since)
+    return Page([reconciled_item(r) for r in rows], cursor, since)
 
 
 def get_fact(con: duckdb.DuckDBPyConnection, fact_id: str) -> dict[str, Any] | None:
