@@ -19,6 +19,15 @@ URLs are not fetched again; list pages are asked with If-None-Match /
 If-Modified-Since) and resumable (stop it with Ctrl-C, or kill it, and run the
 same command again). It ends with a summary: pages fetched, articles kept,
 duplicates (reprints included), errors by kind.
+
+Shared crawl: with --redis URL (or $FUPIN_REDIS_URL) any number of `fupin crawl`
+processes, on one machine or many, share one Redis-backed queue and dupefilter:
+every URL is fetched once, the crawl resumes from Redis after a stop, and a
+process ends when the whole crawl has been idle for FUPIN_REDIS_IDLE_TIMEOUT
+seconds (default 30). Each process writes its articles to a spool file under
+$FUPIN_HOME/spool and merges the finished spools into the store when it ends
+(one writer at a time); `fupin crawl --merge` merges whatever is left.
+See docs/scale.md.
 """
 
 EPILOG = """\
@@ -27,6 +36,9 @@ examples:
   fupin crawl --sources sources.toml --max-articles 200 --home /data/fupin
   fupin crawl --sources sources.toml --source people.com.cn --source xinhuanet.com
   scrapy crawl news -a sources=sources.toml      (the same spider, run the Scrapy way)
+  fupin crawl --sources sources.toml --redis redis://10.0.0.5:6379/0   (start on every machine)
+  fupin crawl --sources sources.toml --redis redis://localhost:6379 -s FUPIN_REDIS_IDLE_TIMEOUT=10
+  fupin crawl --merge                            (load spools left by killed processes)
 
 The store is $FUPIN_HOME (default ./fupin-data) unless --home is given.
 Exit status: 0 when the crawl ran to its end (or to --max-articles), 1 otherwise,
@@ -54,7 +66,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="override a Scrapy setting"
     )
     parser.add_argument("--log-level", default="INFO", help="Scrapy log level (default INFO)")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        default=os.environ.get("FUPIN_REDIS_URL") or None,
+        help="share the crawl with other processes through this Redis (default $FUPIN_REDIS_URL)",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="only merge the spool files of shared crawls into the store, then exit",
+    )
     parser.set_defaults(func=run)
+
+
+def merge(home: Path) -> int:
+    """``fupin crawl --merge``: load every finished spool into the store."""
+    from fupin.corpus.store import StoreError
+    from fupin.crawler.spool import merge_spools
+
+    try:
+        summary = merge_spools(home, wait=120.0)
+    except StoreError as exc:
+        print(f"fupin crawl --merge: {exc}", file=sys.stderr)
+        return 1
+    print(summary.format())
+    for name in summary.left:
+        print(f"  still being written: {name}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     from fupin.crawler.sources import SourcesError
 
     home = Path(args.home or os.environ.get("FUPIN_HOME") or "fupin-data")
+    if args.merge:
+        return merge(home)
     overrides: dict[str, object] = {"LOG_LEVEL": args.log_level}
     for item in args.set:
         name, sep, value = item.partition("=")
@@ -73,7 +114,9 @@ def run(args: argparse.Namespace) -> int:
         print("fupin crawl: --max-articles must be 0 or more", file=sys.stderr)
         return 2
     try:
-        summary = run_crawl(args.sources, home, args.max_articles or None, overrides, args.source)
+        summary = run_crawl(
+            args.sources, home, args.max_articles or None, overrides, args.source, redis_url=args.redis
+        )
     except SourcesError as exc:
         print(f"fupin crawl: {exc}", file=sys.stderr)
         return 2

@@ -17,7 +17,7 @@ Serve the store under $FUPIN_HOME read-only as a JSON API (FastAPI + uvicorn).
                                     since= (next_since of an earlier last page)
   /facts/ID, /reconciled/ID         one record
   /articles/ID                      metadata, text, and the evidence of its facts
-  /feed.json                        JSON Feed 1.1 of new and changed reconciled facts
+  /feed.json                        JSON Feed 1.1 of new, changed and removed reconciled facts
   /schema/NAME                      JSON Schemas (article, fact, official, reconciled)
   /docs                             OpenAPI documentation
 

@@ -12,6 +12,11 @@ under ``<home>/crawl-jobs/``. A crawl stopped gracefully (Ctrl-C, SIGTERM,
 from the start URLs again. Either way the store decides what is new: every
 stored article is committed on its own and skipped by URL afterwards, so
 nothing stored is lost or stored twice.
+
+Shared crawl: with ``redis_url`` (or ``FUPIN_REDIS_URL``) the queue and the
+dupefilter live in Redis instead of JOBDIR, so many processes crawl together and
+resume from Redis, and articles go through per-process spool files that one
+writer merges into the store (fupin.crawler.distributed, fupin.crawler.spool).
 """
 
 from __future__ import annotations
@@ -34,13 +39,24 @@ _reactor_used = False
 MARKER = "RUNNING"
 
 
-def crawl_settings(home: str | Path, overrides: dict[str, Any] | None = None) -> Any:
-    """The project's Scrapy settings with the store's home and ``overrides`` applied."""
+def crawl_settings(
+    home: str | Path, overrides: dict[str, Any] | None = None, redis_url: str | None = None
+) -> Any:
+    """The project's Scrapy settings with the store's home and ``overrides`` applied.
+
+    ``redis_url`` (or a ``FUPIN_REDIS_URL`` setting or environment variable) makes
+    it a shared crawl (fupin.crawler.distributed); ``overrides`` still win.
+    """
     from scrapy.settings import Settings
 
     settings = Settings()
     settings.setmodule("fupin.crawler.settings", priority="project")
     settings.set("FUPIN_HOME", str(home), priority="cmdline")
+    redis_url = redis_url or (overrides or {}).get("FUPIN_REDIS_URL")
+    if redis_url:
+        from fupin.crawler.distributed import redis_settings
+
+        settings.setdict(redis_settings(redis_url), priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -59,13 +75,17 @@ def run_crawl(
     settings: dict[str, Any] | None = None,
     source_names: list[str] | None = None,
     in_process: bool | None = None,
+    redis_url: str | None = None,
 ) -> CrawlSummary:
     """Crawl the sources into the store at ``home``; returns (and logs) the summary.
 
     ``settings`` overrides Scrapy settings (e.g. ``{"DOWNLOAD_TIMEOUT": 3}``).
     ``in_process`` None means: in this process unless a crawl already ran here.
+    ``redis_url`` shares the crawl with every other process given the same Redis.
     """
     load_sources(sources)  # fail early, with the file and key, before Scrapy starts
+    if redis_url:
+        settings = {**(settings or {}), "FUPIN_REDIS_URL": redis_url}
     if in_process is None:
         in_process = not _reactor_used
     if not in_process:
@@ -87,6 +107,9 @@ def _run_here(
 
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
+    settings = crawl_settings(home, overrides)
+    if settings.get("FUPIN_REDIS_URL"):
+        return _run_shared(settings, sources, max_articles, source_names)
     jobdir = job_dir(home, sources, source_names)
     _prepare_jobdir(jobdir)
     settings = crawl_settings(home, {"JOBDIR": str(jobdir), **(overrides or {})})
@@ -107,6 +130,28 @@ def _run_here(
     else:
         (jobdir / MARKER).unlink(missing_ok=True)  # stopped cleanly: resumable
     return summary
+
+
+def _run_shared(
+    settings: Any, sources: str | Path, max_articles: int | None, source_names: list[str] | None
+) -> CrawlSummary:
+    """A crawl whose queue and dupefilter live in Redis: no JOBDIR, Redis is the job state."""
+    global _reactor_used
+    from scrapy.crawler import CrawlerProcess
+
+    from fupin.crawler.spiders.news import NewsSpider
+
+    if max_articles:
+        settings.set("FUPIN_MAX_ARTICLES", int(max_articles), priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(NewsSpider)
+    kwargs: dict[str, Any] = {"sources": str(sources)}
+    if source_names:
+        kwargs["source"] = ",".join(source_names)
+    process.crawl(crawler, **kwargs)
+    _reactor_used = True
+    process.start()
+    return getattr(crawler, "fupin_summary", None) or CrawlSummary(finish_reason="failed")
 
 
 def _prepare_jobdir(jobdir: Path) -> None:

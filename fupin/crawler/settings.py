@@ -9,7 +9,8 @@ cap, and the trap guard (fupin.crawler.middlewares) bound the work per site.
 
 Settings a deployment may want to change: FUPIN_HOME (the store), FUPIN_SOURCES,
 CONCURRENT_REQUESTS_PER_DOMAIN, DOWNLOAD_DELAY, AUTOTHROTTLE_*, DOWNLOAD_TIMEOUT,
-DOWNLOAD_MAXSIZE, FUPIN_RETRY_BACKOFF_BASE / _MAX.
+DOWNLOAD_MAXSIZE, FUPIN_RETRY_BACKOFF_BASE / _MAX, and for a crawl shared by many
+processes FUPIN_REDIS_URL (fupin.crawler.distributed, docs/scale.md).
 """
 
 from __future__ import annotations
@@ -81,6 +82,18 @@ FUPIN_MAX_ARTICLES = 0  # 0: no limit
 FUPIN_MAX_URL_LENGTH = 512
 FUPIN_MAX_REPEATED_SEGMENT = 3
 FUPIN_MAX_CALENDAR_PAGES = 60
+
+# A crawl shared by many processes (docs/scale.md): a Redis scheduler and dupefilter, and
+# per-process spool files merged into the store by one writer. Empty: a single-process crawl.
+FUPIN_REDIS_URL = os.environ.get("FUPIN_REDIS_URL", "")
+FUPIN_REDIS_PREFIX = "fupin"  # Redis keys: <prefix>:<spider>:requests / :dupefilter / :workers / :busy
+FUPIN_REDIS_IDLE_TIMEOUT = 30.0  # seconds the whole crawl must be idle before a process stops
+FUPIN_SPOOL_MERGE = True  # each process merges the finished spools into the store when it ends
+FUPIN_SPOOL_MERGE_WAIT = 120.0  # seconds to wait for the store's writer lock
+if FUPIN_REDIS_URL:  # `scrapy crawl news` with FUPIN_REDIS_URL set
+    from fupin.crawler.distributed import redis_settings as _redis_settings
+
+    globals().update(_redis_settings(FUPIN_REDIS_URL))
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
