@@ -62,3 +62,8 @@ def test_no_publication_date_resolves_this_year_from_the_text() -> None:
 
 def test_no_year_anywhere_gives_no_date() -> None:
     assert _read("截至5月31日", None) == [("截至5月31日", None, None)]
+
+
+def test_a_later_month_in_mid_year_is_ahead_not_last_year() -> None:
+    assert _read("订单排到了10月", "2020-06-20")[0][1] == "2020-10"
+    assert _read("截至11月底", "2020-02-10")[0][1] == "2019-11-30"

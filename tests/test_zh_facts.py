@@ -142,3 +142,188 @@ def test_rounded_restatement_keeps_the_date_of_the_exact_figure() -> None:
 
 def test_no_time_in_the_text_leaves_as_of_empty() -> None:
     assert _facts("全县扶贫车间吸纳3650人就业。", "2020-06-17")[0][2] is None
+
+
+# ---------------------------------------------------------------- families from the held-out review
+# (sentences written for these tests; each family is written several ways)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of all workshops after a resumption clause, and 占比 / 复工面 / 复工比例
+        (
+            "全市已有207个扶贫车间复工复产,占全市车间总数的93%。",
+            [("workshops_resumed", 207), ("workshop_resumption_rate", 93)],
+        ),
+        (
+            "全县扶贫车间已复工115个,占比89.1%。",
+            [("workshops_resumed", 115), ("workshop_resumption_rate", 89.1)],
+        ),
+        (
+            "龙头企业已复工132家,占全部龙头企业的94.3%。",
+            [("enterprises_resumed", 132), ("enterprise_resumption_rate", 94.3)],
+        ),
+        (
+            "全省1.2万个扶贫车间中,已复工1.1万个,复工面达91.7%。",
+            [("workshops", 12000), ("workshops_resumed", 11000), ("workshop_resumption_rate", 91.7)],
+        ),
+        ("车间吸纳贫困劳动力120人,占员工总数的60%。", [("poor_workers_employed", 120)]),
+        # X 个中已有 Y 个复工; all resumed said in the next clause
+        ("在全区的96家扶贫工厂中,已经恢复生产的有81家。", [("workshops", 96), ("workshops_resumed", 81)]),
+        ("全县共有扶贫车间54个,已实现全部复工。", [("workshops", 54), ("workshops_resumed", 54)]),
+        # 累计 / 共计 / 总数达到 / 增加到: a bare count continuing the sentence's entity
+        ("今年新认定扶贫车间56个,累计认定超过1200个。", [("workshops", 56), ("workshops", 1200)]),
+        ("全州新建扶贫车间88个,总数达到730个。", [("workshops", 88), ("workshops", 730)]),
+        ("全县扶贫车间较去年增加了25个,达到160个。", [("workshops", 160)]),
+        # built, not resumed; construction started is planned
+        ("今年全县新建扶贫车间18个,已建成投产11个。", [("workshops", 18), ("workshops", 11)]),
+        ("扶贫车间已竣工投产9个。", [("workshops", 9)]),
+        ("全县扶贫车间开工建设15个。", [("workshops_planned", 15)]),
+        # total workers and the poor among them
+        (
+            "这家车间60余名员工中有20余人是建档立卡贫困户。",
+            [("workers_employed", 60), ("poor_workers_employed", 20)],
+        ),
+        (
+            "公司300多名员工里,建档立卡贫困户有80多人。",
+            [("workers_employed", 300), ("poor_workers_employed", 80)],
+        ),
+        (
+            "该车间的120名职工当中,贫困劳动力有48人。",
+            [("workers_employed", 120), ("poor_workers_employed", 48)],
+        ),
+        # staff back at their posts are employed; poor labourers back at work are migrants
+        ("工厂3月2日复工,目前96名员工已全部返岗。", [("workers_employed", 96)]),
+        ("全县贫困劳动力返岗2.3万人。", [("poor_migrant_workers", 23000)]),
+        # breakdowns of migrant work stay migrant work
+        (
+            "全市贫困劳动力外出务工6.8万人,其中省外务工3.9万人、省内务工2.9万人。",
+            [
+                ("poor_migrant_workers", 68000),
+                ("poor_migrant_workers", 39000),
+                ("poor_migrant_workers", 29000),
+            ],
+        ),
+        (
+            "截至4月底,全省已外出务工贫困劳动力82万人。其中,市外务工46万人。",
+            [("poor_migrant_workers", 820000), ("poor_migrant_workers", 460000)],
+        ),
+        ("其中,县外务工8000人。", []),
+        ("外出务工6600人,其中贫困户1200人,还有1100名贫困户不能外出。", [("poor_migrant_workers", 1200)]),
+        # differences against a base are not stocks
+        ("全县扶贫车间比去年增加30个。", []),
+        ("与去年相比,全县扶贫车间多了40个。", []),
+        ("全省扶贫车间吸纳就业人数比去年增加1.2万人。", []),
+    ],
+)
+def test_share_part_and_continuation_families(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+def test_bare_resumption_figures_take_the_entity_of_their_paragraph() -> None:
+    text = "平山县共认定扶贫车间215个。截至5月10日,全县复工198个,复工率92.1%。"
+    assert _facts(text, "2020-05-20") == [
+        ("workshops", 215, None, None, None),
+        ("workshops_resumed", 198, "2020-05-10", None, None),
+        ("workshop_resumption_rate", 92.1, "2020-05-10", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县去年共有扶贫车间245个。", [("workshops", 245, "2019")]),
+        ("该市前年建成扶贫车间76个。", [("workshops", 76, "2018")]),
+        ("全省扶贫车间今年吸纳就业4.2万人。", [("workers_employed", 42000, "2020")]),
+        ("全县2019年建成扶贫车间50个。", [("workshops", 50, "2019")]),
+        ("全县扶贫车间由去年的64个增至今年的95个。", [("workshops", 64, "2019"), ("workshops", 95, "2020")]),
+        ("全县扶贫车间从去年的120个增加到180个。", [("workshops", 120, "2019"), ("workshops", 180, None)]),
+        ("全县去年脱贫摘帽,现有扶贫车间50个。", [("workshops", 50, None)]),
+    ],
+)
+def test_a_year_inside_the_clause_dates_the_figure_after_it(text: str, expected: list[tuple]) -> None:
+    assert [(m, v, d) for m, v, d, _, _ in _facts(text, "2020-07-10")] == expected
+
+
+def test_a_headline_figure_takes_the_date_of_its_restatement() -> None:
+    text = "安康:扶贫车间复工率超九成\n\n截至3月15日,全市扶贫车间复工率达到91.4%。"
+    facts = _facts(text, "2020-03-20")
+    assert [(m, v, d) for m, v, d, _, _ in facts] == [
+        ("workshop_resumption_rate", 90, "2020-03-15"),
+        ("workshop_resumption_rate", 91.4, "2020-03-15"),
+    ]
+
+
+def test_a_headline_without_a_restatement_keeps_no_date() -> None:
+    text = "安康:扶贫车间复工率达95%\n\n截至3月15日,全市龙头企业复工率达到91.4%。"
+    assert _facts(text, "2020-03-20")[0][2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a worker's own regular wage in speech is income; the period comes from 一个月 / 一天
+        ("“在村里的车间干活,一个月能拿3100多元。”她说。", [("income", 3100, "month")]),
+        ("“离家不远,一天可领九十多块。”", [("income", 90, "day")]),
+        # an extra on top of a wage is not the wage
+        ("“下了班再做点手工,还能多挣200元。”", []),
+    ],
+)
+def test_wages_in_speech(text: str, expected: list[tuple]) -> None:
+    assert [(m, v, p) for m, v, _, _, p in _facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年前4个月,该县共输转贫困劳动力8600人。", [("poor_migrant_workers", 8600)]),
+        ("全市劳务输出建档立卡贫困劳动力3.4万人。", [("poor_migrant_workers", 34000)]),
+        (
+            "全省扶贫龙头企业418家已复工402家,复工率96.2%。",
+            [
+                ("enterprises", 418),
+                ("enterprises_resumed", 402),
+                ("enterprise_resumption_rate", 96.2),
+            ],
+        ),
+    ],
+)
+def test_labour_export_and_total_then_resumed(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该社区共安置易地搬迁群众1300余户5800余人。",  # resettled, not employed
+        "车间主任说:“订单已经排到年后,还要再招30名工人。”",  # future hiring
+        "公司计划招收120名贫困劳动力。",
+        "要确保每个零就业家庭至少有1人就业。",  # a minimum, not a count
+        "对车间每带动1名贫困劳动力就业给予奖励。",  # a per-unit rate
+        "【推荐】最新网址 注册送彩金 月入3万不是梦",  # an advertising line
+    ],
+)
+def test_plans_thresholds_resettlement_and_spam_are_not_counts(text: str) -> None:
+    assert _facts(text) == []
+
+
+def test_same_period_takes_the_period_named_before() -> None:
+    text = "1至4月,该县外出务工贫困劳动力2.3万人。同期,全市外出务工贫困劳动力9.1万人。"
+    assert [(v, d) for _, v, d, _, _ in _facts(text, "2020-05-20")] == [
+        (23000, "2020-04"),
+        (91000, "2020-04"),
+    ]
+
+
+def test_the_base_of_a_comparison_does_not_date_the_share() -> None:
+    text = "截至7月底,全县外出务工贫困劳动力3.2万人,相当于上年底的98.6%。"
+    assert [(m, d) for m, _, d, _, _ in _facts(text, "2020-08-15")] == [
+        ("poor_migrant_workers", "2020-07-31"),
+        ("poor_migrant_workers_share_of_last_year", "2020-07-31"),
+    ]
+
+
+def test_a_month_ahead_of_publication_is_not_a_count_date() -> None:
+    text = "排产计划已到10月,车间共有员工85名。"
+    assert [(m, v, d) for m, v, d, _, _ in _facts(text, "2020-07-02")] == [("workers_employed", 85, None)]

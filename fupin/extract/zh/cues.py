@@ -22,12 +22,18 @@ COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
 JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
 
-RESUME = re.compile(r"复工|复产|开工|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业|投产")
+# 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming.
+RESUME = re.compile(
+    r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业"
+    r"|(?<!建成)(?<!建成并)(?<!竣工)(?<!竣工并)(?<!建设)投产"
+)
 ALL_RESUMED = re.compile(
     r"^[^,;]{0,6}?(?:全部|全面|均已|均|都已|都|已全部|百分之百|100%)(?:实现|已)?(?:复工|复产|开工|恢复)"
 )
-RESUMPTION_RATE = re.compile(r"(?:复工|复产|开工|恢复|复岗)(?:复产)?率")
-PLAN = re.compile(r"计划|拟|将要|将|规划|力争|预计|目标|年内要|还要|准备|在建|再建|正在建设|筹建")
+RESUMPTION_RATE = re.compile(r"(?:复工|复产|开工|恢复|复岗)(?:复产)?(?:率|面)")
+PLAN = re.compile(
+    r"计划|拟|将要|将|规划|力争|预计|目标|年内要|还要|准备|在建|再建|正在建设|筹建|开工建设|新开工"
+)
 # A percentage of change is not a share or a rate ("比去年同期增长5.6%").
 CHANGE = re.compile(r"增长|下降|增加|减少|提高|降低|同比|环比|增幅|降幅|上升")
 
@@ -46,10 +52,30 @@ EMPLOY = re.compile(
     r"就业|上班|务工|打工|做工|工作|用工|上岗|返岗|从业|吸纳|安置|招用|招收|录用|招聘|聘用|雇用|雇佣|务农|就近就地|就地就近"
     r"|工人|员工|职工"
 )
-MIGRANT = re.compile(r"外出|返岗|劳务输出|输出|异地|跨省|省外|外省|转移到|外地")
+MIGRANT = re.compile(
+    r"外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+)
+# People who go back to their posts at one workplace: "返岗" then means employment, not migration.
+STAFF = re.compile(r"工人|员工|职工|绣娘|工友")
 NO_MIGRATION = re.compile(r"(?:不能|无法|不便|难以|未能|没有|不愿)外出")
 NOT_EMPLOYED = re.compile(r"失业|未就业|待业|无业|不能外出|无法外出")
+# People resettled by relocation ("安置搬迁群众4000余户2万余人") are housed, not employed.
+RELOCATED = re.compile(r"搬迁|移民|安置点|安置区|安置小区|安置房|安置社区")
+# Workers still to be hired ("还要再招50名工人", "计划招收100人"): a plan, not a count.
+FUTURE_HIRE = re.compile(
+    r"(?:还要|还将|还需要?|还得|计划|准备|打算|拟|将要|需要|想|要)(?:再|新|继续|陆续|尽快)?"
+    r"(?:招|聘|雇|扩招|增招|补招)"
+    r"|再(?:招|聘|雇)"
+)
+# A minimum or a per-unit rate, not a count: "至少有1人就业", "每吸纳1名贫困劳动力".
+THRESHOLD_BEFORE = re.compile(r"(?:至少|最少|不少于|不低于|起码|每(?![年月天日季周]|个月))[^,;0-9]{0,4}$")
 SUBSET = re.compile(r"^(?:其中|包括|含|这其中|内有|其中有|其中包括)")
+# A clause ending like this opens a subset: "其中,", "120名职工当中,", "...里有".
+SUBSET_BEFORE = re.compile(
+    r"(?:其中|这其中|其中包括|包括|当中|之中|中间|(?:人|名|员工|工人|职工|劳动力)(?:里|中))\s*[,:]?\s*$"
+)
+# Within one clause, the total and the part of it: "80名工人里有30人是贫困户", "员工中有".
+PART_OF = re.compile(r"^[^0-9]{0,8}?(?:里|中|当中|之中)(?:有|的)?[^0-9]{0,4}$")
 
 SUBSIDY = re.compile(r"补贴|补助|奖补|奖励|以奖代补|资助|奖金|生活费")
 PER_UNIT = re.compile(
@@ -58,6 +84,14 @@ PER_UNIT = re.compile(
 FUNDS = re.compile(r"资金|投入|投资|拨付|下达|筹措|筹集|整合|安排|专项|财政|拨款|基金|帮扶款|援助")
 INCOME = re.compile(
     r"收入|工资|月薪|年薪|日薪|薪资|薪酬|薪水|挣|赚|报酬|工钱|月入|年入|收益|计件|工价|增收|月入|拿到|领到|到手"
+    r"|[能可]拿|[能可]领"
+)
+# An amount on top of a wage ("还能多挣300元", "额外赚500元") is not the wage itself.
+EXTRA_INCOME = re.compile(r"多挣|多赚|多拿|多领|额外|另外还能|另挣|外快")
+# Advertising and gambling lines scraped with an article ("注册即送彩金 日赚500元不是梦"): no facts.
+SPAM = re.compile(
+    r"彩金|注册即送|注册送|不是梦|博彩|娱乐城|赌场|棋牌|时时彩|六合彩|百家乐|最新网址|官方网址|"
+    r"加微信|扫码领取|【推荐】|【广告】|推广链接"
 )
 NOT_MONEY_FACT = re.compile(
     r"产值|销售额|营业额|营收|利润|贫困线|扶贫标准|标准线|GDP|总产值|成交额|订单|货款|价格|售价|每斤|每公斤|"
@@ -84,3 +118,26 @@ OTHER_NOUN_AFTER = re.compile(
     r"^(?:乡镇|乡|镇|村|县|市|省|区|企业|公司|合作社|基地|家庭|户|人|项目|园区|厂房|产业|批|种|类|行业|省份|部门|"
     r"月|年|天|小时|平方|亩|条|台|套|万|元)"
 )
+
+# What may stand between a clause start and a count that continues the previous clause's entity:
+# "累计认定逾3000个", "总数达到730个", "增加到180个" (no noun of its own).
+CONTINUES = re.compile(
+    r"^(?:累计|共计|总计|合计|共|总共|总数|总量|数量|规模|全部|目前|现|现已|已|已经|新|再|又|还|均|共有)*"
+    r"(?:认定|建成|建设|创建|新建|建立|发展|达到|达|增加到|增加至|增至|增长到|增长至|提高到|扩大到|发展到|突破|为|有)?"
+    r"(?:并?(?:投产|投用|投入使用|投入生产|运营))?"
+    r"(?:了|至|到)?(?:逾|超过|超|近|约|达|将近|接近|多达)?\s*$"
+)
+# A count of change against a base ("比去年增加30个", "较上年减少5家") is not a stock.
+COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比|与)[^,;0-9]{0,10}(?:增加|减少|增长|下降|新增|多|少)了?\s*$")
+CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|多|少)了?\s*$")
+COMPARISON = re.compile(r"比|较|相比|相较|同比|环比")
+# The clause after a count saying all of them resumed: "共有扶贫车间54个,已实现全部复工"
+# (used with Pattern.match(text, pos), so no "^").
+ALL_RESUMED_NEXT = re.compile(
+    r"\s*(?:目前|现)?(?:均已|都已|全部|已经?(?:实现)?(?:全部|全面|百分之百|100%))(?:实现)?"
+    r"(?:复工|复产|开工|恢复生产)"
+)
+# Time words that may sit inside a continuing clause ("去年又新建25个", "增至今年的95个").
+TIME_WORD = re.compile(r"(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?(?:的)?")
+# A percentage that is the share of all (workshops) after a resumption clause: "占车间总数的88%", "占比".
+SHARE_OF_TOTAL = re.compile(r"占(?:[^,;0-9]{0,10}?(?:总数|总量|总和|全部|总体|比例|比重))?的?|占比|比例|比重")

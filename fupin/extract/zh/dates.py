@@ -127,8 +127,13 @@ def _resolve(
     if year is None:
         return None, None
     if month is not None:
-        if not explicit_year and pub_month is not None and month > pub_month + 1:
-            year -= 1  # "12月底" in a January article is last December
+        if (
+            not explicit_year
+            and pub_month is not None
+            and month > pub_month + 1
+            and pub_month + 12 - month <= 4
+        ):
+            year -= 1  # "12月底" in a January article is last December; "11月" in August is ahead
         if g.get("since"):
             return _iso(year), "year"  # "2月份以来": cumulative within that year
         if g.get("d"):

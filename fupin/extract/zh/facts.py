@@ -31,8 +31,15 @@ Label = tuple[str, str | None, str | None]  # metric, scope, period
 _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:;:、]|\s{2,}")
 _PEOPLE_COUNTERS = {"人", "名", "位", "户", "人次", "万人", "万人次"}
 _THING_COUNTERS = {"个", "家", "处", "座", "间", "所", "岗", None}
+_PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
+_LABOUR_EXPORT = {"输转", "劳务输出", "转移就业", "转移输出"}  # migrant work without another verb
 _DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}电\s*[(（]?")
 _COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
+# A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加".
+_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同)\s*$")
+_BASE_AFTER = re.compile(r"^\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
+# "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
+_SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
 
 
 @dataclass(slots=True)
@@ -123,37 +130,92 @@ def _clause_kind(clause: str) -> str | None:
     """Whether a clause speaks of migrant work, employment, or neither."""
     if cues.NO_MIGRATION.search(clause) or cues.NOT_EMPLOYED.search(clause):
         return None
-    if cues.MIGRANT.search(clause) and ("外出" in clause or cues.EMPLOY.search(clause)):
+    migrant = [m.group() for m in cues.MIGRANT.finditer(clause)]
+    if migrant and set(migrant) <= {"返岗"} and cues.STAFF.search(clause) and not cues.POOR.search(clause):
+        return "employed"  # "87名工人已全部返岗": back at their posts in this workplace
+    if migrant and ("外出" in clause or cues.EMPLOY.search(clause) or set(migrant) & _LABOUR_EXPORT):
         return "migrant"
-    if cues.EMPLOY.search(clause):
+    employ = {m.group() for m in cues.EMPLOY.finditer(clause)}
+    if employ and employ <= {"安置"} and cues.RELOCATED.search(clause):
+        return None  # "安置搬迁群众2万余人": resettled, not employed
+    if employ:
         return "employed"
     return None
 
 
-def _parent_kind(before: str) -> str | None:
-    """The kind of the nearest earlier clause that has one ("..., 其中 ..." narrows it)."""
-    for clause in reversed(re.split(r"[,;:、]", before)):
+def _parent(before: str) -> tuple[str | None, bool]:
+    """Kind and poorness of the nearest earlier clause that has a kind ("..., 其中 ..." narrows it)."""
+    for clause in reversed(re.split(r"[,;:、。!?]", before)):
         kind = _clause_kind(clause)
         if kind:
-            return kind
-    return None
+            return kind, bool(cues.POOR.search(clause))
+    return None, False
+
+
+def _previous_sentence(analysis: Analysis, ctx: _Ctx) -> str:
+    """The sentence before this one in the same paragraph ("。其中,市外务工31.5万人" narrows it)."""
+    p0 = _paragraph_start(analysis.text, ctx.s0)
+    if ctx.s0 <= p0:
+        return ""
+    t0, _ = analysis.sentence_at(ctx.s0 - 1)
+    return _strip(analysis.text[max(t0, p0) : ctx.s0])
+
+
+def _is_subset(ctx: _Ctx) -> bool:
+    """A part of the previous figure: "其中 ...", "...当中,", or a later item of a "其中" list."""
+    clause = ctx.clause.lstrip()
+    if re.match(r"(?:还有|另有|另外|此外|同时|而)", clause):
+        return False  # "..., 还有1100名贫困户不能外出" leaves the list
+    return bool(cues.SUBSET.match(clause) or cues.SUBSET_BEFORE.search(ctx.before) or "其中" in ctx.before)
+
+
+def _parent_text(ctx: _Ctx) -> str:
+    """The sentence text the subset narrows: what comes before its "其中"."""
+    cut = ctx.before.rfind("其中")
+    return ctx.before[:cut] if cut >= 0 else ctx.before
+
+
+def _segment(ctx: _Ctx, analysis: Analysis) -> str:
+    """The clause text between the people counts around this one ("80名工人里有30人是贫困户")."""
+    others = [
+        o
+        for o in analysis.quantities
+        if o is not ctx.q and o.counter in _PEOPLE_COUNTERS and ctx.c0 <= o.start < ctx.c1
+    ]
+    a = max((o.end for o in others if o.end <= ctx.q.start), default=ctx.c0)
+    b = min((o.start for o in others if o.start >= ctx.q.end), default=ctx.c1)
+    return _strip(analysis.text[a:b])
 
 
 def _criterion(ctx: _Ctx) -> bool:
     """A number inside a condition ("对吸纳10名以上贫困劳动力的企业", "招用10人以上的")."""
-    if cues.THRESHOLD_AFTER.match(ctx.right):
+    if cues.THRESHOLD_AFTER.match(ctx.right) or cues.THRESHOLD_BEFORE.search(ctx.left):
         return True
     return bool(re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right)
 
 
-def _people(ctx: _Ctx) -> list[Label]:
-    """Counts of people: employed, poor employed, poor migrant workers."""
-    if _criterion(ctx):
+def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
+    """Counts of people: employed, poor employed, poor migrant workers.
+
+    Poorness belongs to the count whose stretch of the clause names it: in
+    "80名工人里有30人是建档立卡贫困户" the 80 are all workers, the 30 the poor ones.
+    A subset ("其中, 市外务工31.5万人") takes its kind, and for migrants its poorness,
+    from the clause or sentence it narrows.
+    """
+    if _criterion(ctx) or cues.FUTURE_HIRE.search(ctx.left):
         return []
-    poor = bool(cues.POOR.search(ctx.clause))
+    if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
+        return []
+    poor = bool(cues.POOR.search(_segment(ctx, analysis)))
     kind = _clause_kind(ctx.clause)
-    if cues.SUBSET.match(ctx.clause.lstrip()):
-        kind = _parent_kind(ctx.before) or kind
+    if _is_subset(ctx):
+        parent_kind, parent_poor = _parent(_parent_text(ctx))
+        if parent_kind is None:
+            parent_kind, parent_poor = _parent(_previous_sentence(analysis, ctx))
+        if parent_kind == "migrant" or (kind == "migrant" and parent_kind):
+            kind, poor = "migrant", poor or parent_poor
+        else:
+            kind = parent_kind or kind
     if kind == "migrant":
         return [("poor_migrant_workers", None, None)] if poor else []
     if kind == "employed":
@@ -187,14 +249,25 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
     return last[1] if last else None
 
 
-def _entity_from_sentence(ctx: _Ctx) -> str | None:
-    """For "已复工800个" / "其中800个已复工": the entity named earlier in the sentence."""
+def _last_entity(text: str) -> str | None:
+    """The workshop or enterprise named last in ``text``."""
     last: tuple[int, str] | None = None
     for name, pattern in (("workshop", cues.WORKSHOP), ("enterprise", cues.ENTERPRISE)):
-        for m in pattern.finditer(ctx.before):
+        for m in pattern.finditer(text):
             if last is None or m.start() > last[0]:
                 last = (m.start(), name)
     return last[1] if last else None
+
+
+def _paragraph_before(analysis: Analysis, ctx: _Ctx) -> str:
+    """The paragraph's text before this clause: the subject a bare "复工3418个" continues."""
+    return _strip(analysis.text[_paragraph_start(analysis.text, ctx.s0) : ctx.c0])
+
+
+def _entity_from_sentence(ctx: _Ctx, analysis: Analysis) -> str | None:
+    """For "已复工800个" / "其中800个已复工": the entity named earlier in the sentence, else paragraph."""
+    # the clause's own head counts too: "龙头企业263家已复工259家"
+    return _last_entity(ctx.before + ctx.left) or _last_entity(_paragraph_before(analysis, ctx))
 
 
 def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
@@ -214,15 +287,44 @@ def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
     return False
 
 
+def _continues(ctx: _Ctx) -> bool:
+    """A bare count that goes on with the sentence's entity: "累计认定逾3000个", "增加到180个"."""
+    if cues.OTHER_NOUN_AFTER.match(ctx.right.lstrip()[len(ctx.q.counter or "") :]):
+        return False
+    tail = re.split(r"[0-9]", ctx.left)[-1]
+    head = ctx.left[: len(ctx.left) - len(tail)]
+    if head and not re.search(r"[个家处座所]", tail):  # "从去年的120个增加到180个"
+        return False
+    tail = cues.TIME_WORD.sub("", tail)
+    return bool(cues.CONTINUES.match(re.sub(r"^[个家处座所]?(?:的)?", "", tail)))
+
+
+def _compared_change(ctx: _Ctx) -> bool:
+    """A difference against a base: "比去年增加30个", "与去年相比,...多了40个"."""
+    if cues.COMPARED_CHANGE.search(ctx.left):
+        return True
+    return bool(cues.CHANGE_BEFORE.search(ctx.left) and cues.COMPARISON.search(ctx.before + ctx.left))
+
+
+def _all_resumed_next(ctx: _Ctx, analysis: Analysis) -> bool:
+    """The next clause says all of them resumed ("共有扶贫车间54个,已实现全部复工")."""
+    text = analysis.text
+    if ctx.c1 >= ctx.s1 or text[ctx.c1 : ctx.c1 + 1] not in ",,":
+        return False
+    return bool(cues.ALL_RESUMED_NEXT.match(text, ctx.c1 + 1))
+
+
 def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Counts of workshops, enterprises and jobs, resumed or planned."""
-    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx):
+    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx) or _compared_change(ctx):
         return []
     entity = _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
     plan = bool(cues.PLAN.search(ctx.left))
     if entity is None and (resume or plan or cues.SUBSET.match(ctx.clause.lstrip())):
-        entity = _entity_from_sentence(ctx)
+        entity = _entity_from_sentence(ctx, analysis)
+    if entity is None and ctx.q.counter and _continues(ctx):
+        entity = _last_entity(ctx.before + ctx.left)
     if entity is None:
         return []
     if entity == "jobs":
@@ -239,10 +341,12 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return [(f"{base}_resumed", None, None)]
     if entity == "workshop" and plan:
         return [("workshops_planned", None, None)]
+    if _all_resumed_next(ctx, analysis):
+        return [(base, None, None), (f"{base}_resumed", None, None)]
     return [(base, None, None)]
 
 
-def _rate(ctx: _Ctx) -> list[Label]:
+def _rate(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Percentages: resumption rates and the share of last year's migrant workers."""
     if ctx.q.counter and ctx.q.counter.endswith("百分点"):
         return []
@@ -251,7 +355,7 @@ def _rate(ctx: _Ctx) -> list[Label]:
         return []
     if cues.SHARE_OF_LAST_YEAR.search(ctx.clause) and cues.MIGRANT_TOTAL.search(ctx.sentence):
         return [("poor_migrant_workers_share_of_last_year", None, None)]
-    if cues.RESUMPTION_RATE.search(ctx.clause) or cues.RESUME.search(ctx.right[:12]):
+    if cues.RESUMPTION_RATE.search(ctx.clause) or cues.RESUME.search(ctx.right[:12]) or _share_resumed(ctx):
         ent = [(m.start(), "enterprise") for m in cues.ENTERPRISE.finditer(head)]
         ws = [(m.start(), "workshop") for m in cues.WORKSHOP.finditer(head)]
         if not ent and not ws:
@@ -259,11 +363,24 @@ def _rate(ctx: _Ctx) -> list[Label]:
             ws = [(0, "workshop")] if cues.WORKSHOP.search(ctx.clause) else []
         hits = sorted(ent + ws)
         if not hits:
-            return []
+            entity = _last_entity(
+                _paragraph_before(analysis, ctx)
+            )  # "复工率98.4%" after a workshop paragraph
+            return [(f"{entity}_resumption_rate", None, None)] if entity else []
         return [
             (f"{'enterprise' if hits[-1][1] == 'enterprise' else 'workshop'}_resumption_rate", None, None)
         ]
     return []
+
+
+def _share_resumed(ctx: _Ctx) -> bool:
+    """A share of all after a resumption: "已有312个扶贫车间恢复生产,占车间总数的88%", "复工占比96%"."""
+    if not cues.SHARE_OF_TOTAL.search(ctx.left):
+        return False
+    previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+    if _PEOPLE_COUNT.search(previous) or _PEOPLE_COUNT.search(ctx.left):
+        return False  # "复工企业吸纳贫困劳动力1200人,占比40%": a share of people
+    return bool(cues.RESUME.search(ctx.left) or cues.RESUME.search(previous))
 
 
 def _period(text: str, value: float, default: str | None) -> str | None:
@@ -287,7 +404,12 @@ def _money(ctx: _Ctx) -> list[Label]:
     if cues.SUBSIDY.search(clause) and (cues.PER_UNIT.search(clause) or not cues.FUNDS.search(clause)):
         if value < 1e6:
             return [("subsidy", None, _period(clause, value, "once"))]
-    if cues.INCOME.search(clause) and value < 1e6 and not cues.FUNDS.search(ctx.left):
+    if (
+        cues.INCOME.search(clause)
+        and value < 1e6
+        and not cues.FUNDS.search(ctx.left)
+        and not cues.EXTRA_INCOME.search(ctx.left)
+    ):
         default = "day" if value <= 300 else "month" if value <= 30000 else "year"
         return [("income", None, _period(clause, value, default))]
     if cues.FUNDS.search(clause) or cues.SUBSIDY.search(clause):
@@ -298,27 +420,37 @@ def _money(ctx: _Ctx) -> list[Label]:
 def classify(analysis: Analysis, q: Quantity) -> list[Label]:
     """The (metric, scope, period) labels of one quantity; empty for narrative numbers."""
     ctx = _context(analysis, q)
+    if cues.SPAM.search(ctx.sentence):
+        return []
     if q.unit == "percent":
-        return _rate(ctx)
+        return _rate(ctx, analysis)
     if q.unit == "yuan":
         return _money(ctx)
     if _is_people(ctx):
-        return _people(ctx)
+        return _people(ctx, analysis)
     return _things(ctx, analysis)
 
 
 # ---------------------------------------------------------------- as_of
 
 
-def _usable_dates(analysis: Analysis) -> list[DateMention]:
-    """Dates that can date a statistic: not datelines ("北京4月21日电"), not comparisons ("比去年")."""
+def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMention]]:
+    """Dates that can date a statistic: not datelines ("北京4月21日电"), not comparisons ("比去年").
+
+    The second list holds years written after a clause's subject ("云南全省去年共有扶贫车间3615个",
+    "全县2019年建成..."): they date only the figures that follow them in their own clause.
+    """
     text = analysis.text
-    keep = []
+    keep: list[DateMention] = []
+    local: list[DateMention] = []
     for d in analysis.dates:
         if d.as_of is not None and _DATELINE_AFTER.match(text[d.end :]):
             continue
         if text.startswith("同期", d.end):
             continue  # "去年同期": a comparison base
+        s0, _ = analysis.sentence_at(d.start)
+        if _BASE_BEFORE.search(text[s0 : d.start]) and _BASE_AFTER.match(text[d.end :]):
+            continue  # "为去年底的103.8%": the base, not the statistic's date
         if d.precision == "year" and not text[d.start : d.end].endswith("以来"):
             s0, _ = analysis.sentence_at(d.start)
             head = text[s0 : d.start]
@@ -333,18 +465,35 @@ def _usable_dates(analysis: Analysis) -> list[DateMention]:
                 "此外",
                 "同时",
             ) or _COMPARISON_BEFORE.search(head):
+                if not _COMPARISON_BEFORE.search(head) and d.as_of is not None:
+                    local.append(d)
                 continue
         keep.append(d)
-    return keep
+    return keep, local
 
 
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _as_of(analysis: Analysis, ctx: _Ctx, dates: list[DateMention]) -> tuple[str | None, bool]:
+def _local_year(analysis: Analysis, ctx: _Ctx, local: list[DateMention]) -> DateMention | None:
+    """A clause-internal year right before the figure, with no other number between them."""
+    for d in reversed(local):
+        if ctx.c0 <= d.start and d.end <= ctx.q.start:
+            if any(d.end <= o.start < ctx.q.start for o in analysis.quantities):
+                return None
+            return d
+    return None
+
+
+def _as_of(
+    analysis: Analysis, ctx: _Ctx, dates: list[DateMention], local: list[DateMention] = ()
+) -> tuple[str | None, bool]:
     """(as_of, found_in_own_clause)."""
     in_clause = [d for d in dates if ctx.c0 <= d.start < ctx.c1]
+    year = _local_year(analysis, ctx, list(local))
+    if year is not None:
+        in_clause.append(year)
     if in_clause:
         return min(in_clause, key=lambda d: abs(d.start - ctx.q.start)).as_of, True
     earlier = [d for d in dates if ctx.s0 <= d.start < ctx.c0]
@@ -352,6 +501,8 @@ def _as_of(analysis: Analysis, ctx: _Ctx, dates: list[DateMention]) -> tuple[str
         return earlier[-1].as_of, False
     p0 = _paragraph_start(analysis.text, ctx.s0)
     opening = [d for d in dates if p0 <= d.start < ctx.s0]
+    if opening and _SAME_PERIOD.search(ctx.before + ctx.left):
+        return opening[-1].as_of, False
     if opening:
         last = opening[-1]
         written = analysis.text[last.start : last.end]
@@ -375,6 +526,61 @@ def _restated(draft_value: Quantity, metric: str, earlier: list[FactDraft]) -> F
     return None
 
 
+def _is_headline(analysis: Analysis, s0: int, s1: int) -> bool:
+    """A title or subhead line: a short paragraph of its own with no sentence-final punctuation."""
+    text = analysis.text
+    p0 = _paragraph_start(text, s0)
+    p1 = text.find("\n", s0)
+    p1 = len(text) if p1 < 0 else p1
+    line = text[p0:p1].strip()
+    if not line or len(line) > 40 or line[-1] in "。!?;…":
+        return False
+    return s1 <= p1 + 1 and p0 <= s0
+
+
+def _same_figure(headline: Quantity, other: float) -> bool:
+    """Whether ``headline`` is ``other`` as a title writes it (95% for 95.1%, 超九成 for 91.4%)."""
+    value = headline.value
+    if headline.unit == "percent":
+        step = 10.0 if headline.bound != "exact" and value % 10 == 0 else 1.0
+        if headline.bound == "more_than":
+            return value <= other < value + step
+        if headline.bound == "less_than":
+            return value - step < other <= value
+        return abs(value - other) < step
+    return other > 0 and abs(value - other) / other <= 0.05
+
+
+def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
+    """A headline figure has the date of its restatement in the text that follows it.
+
+    "毕节:扶贫龙头企业复工率达95%" then "截至2月底,...复工率达95.1%": the title gives no
+    time, the lead does.
+    """
+    for i, draft in enumerate(drafts):
+        if draft.as_of or not _is_headline(analysis, draft.sentence_start, draft.sentence_end):
+            continue
+        for later in drafts[i + 1 :]:
+            if later.sentence_start < draft.sentence_end or not later.as_of:
+                continue
+            q, lq = draft.quantity, later.quantity
+            if q.unit != lq.unit:
+                continue
+            if later.metric == draft.metric and _same_figure(q, lq.value):
+                draft.as_of, draft.as_of_source = later.as_of, "text"
+                break
+
+
+def _after_publication(as_of: str | None, published: str | None) -> bool:
+    """A month after the article's own ("订单排到了11月" in August): a deadline or plan, not a count's date.
+
+    Year-end words ("年底前", "全年") stay: only month-precision dates past the publication month count.
+    """
+    if not as_of or not published or len(as_of) != 7 or len(published) < 7:
+        return False
+    return as_of > published[:7]
+
+
 def _default_region_at(analysis: Analysis) -> RegionAt:
     from fupin.extract.regions import RegionResolver
 
@@ -389,14 +595,16 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     """
     if region_at is None:
         region_at = _default_region_at(analysis)
-    dates = _usable_dates(analysis)
+    dates, local = _usable_dates(analysis)
     drafts: list[FactDraft] = []
     for q in sorted(analysis.quantities, key=lambda x: x.start):
         ctx = _context(analysis, q)
         labels = classify(analysis, q)
         if not labels:
             continue
-        as_of, own = _as_of(analysis, ctx, dates)
+        as_of, own = _as_of(analysis, ctx, dates, local)
+        if _after_publication(as_of, analysis.published):
+            as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
         for metric, scope, period in labels:
             source = _restated(q, metric, drafts) if not own else None
@@ -415,4 +623,5 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
                     confidence=0.7,
                 )
             )
+    _date_headlines(analysis, drafts)
     return drafts
