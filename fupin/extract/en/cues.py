@@ -20,12 +20,16 @@ def _re(pattern: str) -> re.Pattern[str]:
 # --- what was counted (the head noun after the number) ---------------------------------
 WORKSHOP = _re(r"\bworkshops?\b|\bfactor(?:y|ies)\b|\bworkhouses?\b")
 ENTERPRISE = _re(r"\benterprises?\b|\bcompan(?:y|ies)\b|\bfirms?\b|\bbusinesses\b|\bcorporations?\b")
+LEADING_ENTERPRISES = _re(
+    r"(?:\bleading\b|\bdragon|\bflagship\b|\bkey\b|poverty[- ](?:alleviation|relief|reduction)|anti-poverty)"
+    r"[\w\s-]{0,40}?\b(?:enterprises?|compan(?:y|ies)|firms?)\b"
+)
 LEADING = _re(
     r"\bleading\b|\bdragon|\bflagship\b|\bkey\b|poverty[- ](?:alleviation|relief|reduction)|anti-poverty"
 )
 PEOPLE = _re(
     r"\bworkers?\b|\blabou?r(?:ers?|s)?\b|\blabou?r\s+forces?\b|\bworkforce\b|\bpeople\b|\bpersons?\b"
-    r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
+    r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bwomen\b|\bmen\b|\blocals\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
     r"|\bhouseholds?\b|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
 )
 JOBS = _re(
@@ -48,20 +52,21 @@ SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
 POOR = _re(
     r"\bpoor\b|poverty-stricken|\bimpoverished\b|\bin\s+poverty\b|\bneedy\b|\bregistered\b|\barchiv\w+"
     r"|set\s+up\s+files|filed|card-holding|\bfrom\s+poor\b|\bpoverty\s+households?\b|\bpoverty\s+population\b"
+    r"|\bpoverty\s+(?:labou?r|workers?)"
 )
 
 # --- verbs ---------------------------------------------------------------------------------
 EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"
-    r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+|\bprovid\w+\s+(?:\w+\s+)?(?:jobs|employment|work)"
-    r"\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
+    r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+"
+    r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*)\s+(?:\w+\s+)?(?:jobs|employment|work|positions)\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
     r"|\b(?:found|obtain\w*|secur\w*|got|get|gained)\s+(?:\w+\s+)?(?:employment|jobs)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?)\b"
 )
 INCLUDE = _re(
-    r"\b(?:including|included|of\s+which|of\s+whom|among\s+(?:them|which|whom|these)|which\s+includes?|of\s+them)\b"
+    r"\b(?:including|included|wherein|among\s+them\s+(?:are|were)|of\s+which|of\s+whom|among\s+(?:them|which|whom|these)|which\s+includes?|of\s+them)\b"
 )
 MIGRATE = _re(
     r"\bmigrant\s+(?:workers?|labou?r\w*)\b|\bgo(?:es|ing)?\s+out\s+(?:to|for)\s+work|\bwent\s+out\s+(?:to|for)?\s*work"
@@ -70,16 +75,40 @@ MIGRATE = _re(
     r"|\breturn\w*\s+to\s+(?:work|their\s+(?:posts|jobs)|posts|jobs)\b|\bback\s+to\s+work\b|\blabou?r\s+export"
     r"|\bexported\b|\btransfer\w*|\bgo(?:ing)?\s+out\b|\bwent\s+out\b"
 )
+# a resumption verb, not the name of a rate ("1436 workshops resume work rate reach 95%")
 RESUME = _re(
-    r"\bresum\w*|\breopen\w*|\brestart\w*|\bre-started\b|\breturn\w*\s+to\s+(?:work|production|operation)"
-    r"|\bback\s+(?:to|in)\s+(?:work|production|operation)|\brework\w*|\bput\s+back\s+into\s+production"
-    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again"
+    r"(?:\bresum\w*|\breopen\w*|\brestart\w*|\bre-started|\breturn\w*\s+to\s+(?:work|production|operation)"
+    r"|\bback\s+(?:to|in)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
+    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again)\b"
+    r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
 )
 NEGATED = _re(r"\b(?:not|yet\s+to|never|failed\s+to|unable\s+to)\b(?:\s+\w+){0,2}\s*$")
 PLAN = _re(
     r"\bplan\w*|\bwill\b|\bto\s+be\s+(?:built|set\s+up|established)|\bdecid\w+\s+to\b|\bintend\w*|\baim\w*\s+to\b"
     r"|\btarget\w*|\banother\b|\bpropos\w+|\bexpected\s+to\b|\bschedul\w+|\bstriv\w+\s+to\b|\bnew(?:ly)?\s+build"
     r"|(?<!helped\s)(?<!help\s)\bto\s+(?:build|construct|establish|set\s+up)\b|\bgoal\b"
+)
+# goals, not facts: "strive to reach more than 90%", "aims to help 5,000 people", "the target of 95%"
+TARGET = _re(
+    r"\bstriv\w*|\baim(?:s|ed|ing)?\s+(?:to|at|for)\b|\btargets?\b|\btargeted\s+at\b|\bgoals?\b|\bobjectives?\b"
+    r"|\bplan(?:s|ned|ning)?\s+to\b|\b(?:is|are)\s+expected\s+to\b|\bseek(?:s|ing)?\s+to\b|\bendeavou?r\w*"
+    r"|\bstrives?\b|\bstrove\b|\bwants?\s+to\b|\bwould\s+like\s+to\b|\bhop(?:e|es|ing)\s+to\b|\bwill\s+(?:\w+\s+){0,2}?(?:reach|exceed|achieve|hit|rise|increase|raise)\b"
+    r"|\b(?:to|should|must|would)\s+(?:reach|exceed|achieve|hit|be\s+raised\s+to)\s+(?:\w+\s+){0,3}$"
+    r"|\bensure\s+(?:that\s+)?(?:\w+\s+){0,6}$|\bfor\s+the\s+(?:whole|full)\s+year\s+to\b"
+)
+TARGET_AFTER = _re(r"^\s*(?:%|percent)?\s*(?:is|are)\s+(?:the|our|its)\s+(?:target|goal|aim)\b")
+# conditions: "workshops that employ more than 10 poor workers (receive ...)", "if they hire at least 5"
+CONDITION = _re(
+    r"(?:(?P<generic>\b(?:if|when|once|unless|provided|as\s+long\s+as|those|each|every|any|whichever)\b)"
+    r"|(?P<ante>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:that|which|who)\b)"
+    r"[^,;.]{0,60}?\b(?:employ|hir|absorb|recruit|tak\w*\s+in|provid\w*\s+jobs\s+(?:for|to)|creat|offer"
+    r"|hav|ha[sd]|with|help)\w*\s+(?:\w+\s+){0,2}?(?:more\s+than|over|above|at\s+least|no\s+(?:fewer|less)\s+than"
+    r"|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|upwards\s+of|in\s+excess\s+of|a\s+certain\s+number\s+of)\s*$"
+)
+PER_EVERY = _re(r"\b(?:for|to|with)\s+(?:every|each)\s*(?:additional\s+|extra\s+)?$|\bper\s*$|\bevery\s*$")
+ELIGIBLE = _re(
+    r"\b(?:receiv\w*|gets?|obtain\w*|apply|applies|applied|eligib\w*|qualif\w*|entitl\w*|rewards?|rewarded"
+    r"|awards?|awarded|subsid\w*|bonus\w*|grants?|granted|enjoy\w*|preferential|will\s+be\s+given|given)\b"
 )
 ALL = _re(r"\ball\s+(?:of\s+the\s+)?$|\ball\s+the\s+$|\bevery\s+one\s+of\s+the\s+$")
 CHANGE = _re(
@@ -96,13 +125,21 @@ YEAR_ON_YEAR = _re(
 RATE = _re(
     r"\b(?:return|resumption|resume|re-?work\w*|reopening|restart|work[- ]resumption|operating|operation"
     r"|recovery|production[- ]resumption|back-to-work|return[- ]to[- ]work"
-    r"|resumption\s+of\s+(?:work|production))"
+    r"|resumption\s+of\s+(?:work|production)|resum(?:e|ed|ing)\s+(?:work|production))"
     r"\s+rate\b|\brate\s+of\s+(?:return|resumption|work\s+resumption"
     r"|reopening|resuming|operation|recovery)\b|\bresumed\s+at\s+a\s+rate\b"
 )
 RATE_AFTER = _re(
-    r"^\s*of\s+(?:the\s+|all\s+|these\s+|its\s+)?(?:[\w-]+\s+){0,6}(?:workshops?|enterprises?|compan(?:y|ies)"
-    r"|factor(?:y|ies))\b[^,;.]{0,40}?\b(?:have|has|had)\s+(?:already\s+|now\s+|been\s+)?(?:resum|reopen|return|restart)"
+    r"^\s*of\s+(?:(?:the\s+|all\s+|these\s+|its\s+|their\s+)?(?:[\w'-]+(?:,\d{3})*\s+){0,6}(?:workshops?|enterprises?"
+    r"|compan(?:y|ies)|factor(?:y|ies))\b|them\b|these\b|those\b|which\b)[^,;.]{0,120}?"
+    r"\b(?:(?:have|has|had|were|are)\s+(?:already\s+|now\s+|been\s+|all\s+)?(?:resum|reopen|return|restart|back\s+(?:to|in)"
+    r"|put\s+back)|resumed|reopened|restarted|returned\s+to\s+(?:work|production)|back\s+(?:to|in)\s+(?:work|production"
+    r"|operation|business))"
+)
+# "accounting for 88% of the total number of workshops" (of the units, after a resumed count)
+SHARE_OF_UNITS = _re(
+    r"^\s*of\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+)?(?:total\s+(?:number\s+)?(?:of\s+)?(?:the\s+)?)?"
+    r"(?:[\w'-]+\s+){0,5}?(?:workshops?|enterprises?|compan(?:y|ies)|factor(?:y|ies))\b(?!['’])"
 )
 SHARE_OF_LAST_YEAR = _re(
     r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,10}?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)"
@@ -115,8 +152,8 @@ SUBSIDY = _re(
     r"|\bincentives?\b|\bsupport\s+of\b"
 )
 INCOME = _re(
-    r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
-    r"|\bget\s+paid\b|\btake\s+home\b|\bpiece\s+rate\b"
+    r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay(?:s|ing)?\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
+    r"|\bget\s+paid\b|\btake\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
@@ -129,11 +166,15 @@ NOT_MONEY_FACT = _re(
 PERIODS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
-        _re(r"\bmonthly\b|\bper\s+month\b|\ba\s+month\b|\bevery\s+month\b|\beach\s+month\b|/\s*month\b"),
+        _re(
+            r"\bmonthly\b|\bper\s+month\b|\b(?:a|one|1)\s+month\b|\bevery\s+month\b|\beach\s+month\b|/\s*month\b"
+        ),
     ),
     (
         "day",
-        _re(r"\bdaily\b|\bper\s+day\b|\ba\s+day\b|\bevery\s+day\b|\beach\s+day\b|/\s*day\b|\bper\s+diem\b"),
+        _re(
+            r"\bdaily\b|\bper\s+day\b|\b(?:a|one|1)\s+day\b|\bevery\s+day\b|\beach\s+day\b|/\s*day\b|\bper\s+diem\b"
+        ),
     ),
     (
         "year",
@@ -150,3 +191,21 @@ PERIODS: list[tuple[str, re.Pattern[str]]] = [
 
 # --- words that end a clause ---------------------------------------------------------------
 CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"]|,(?!\d{3}\b)|\s[-–—]{1,2}\s|\.\s|\band\s+(?=[a-z]+(?:ed|ing)\b)")
+
+# --- machine-translation word order ----------------------------------------------------------
+# measure words calqued from Chinese classifiers (座, 家, 户, 处, 个, 名): "workshop 1123 seat",
+# "resume work 72 family"; the counted noun is elsewhere (before the number, or the total's)
+CLASSIFIER = _re(r"^(?:seats?|family|home|places?|individual|units?|names?|mouths?)$")
+# the counted noun BEFORE the number: "identified poverty alleviation workshops 1436", "among them
+# the registered poor labor force 16,800 people"
+NOUN_BEFORE = _re(
+    r"(?P<np>(?:[\w'-]+\s+){0,4}?(?:workshops?|factor(?:y|ies)|enterprises?|compan(?:y|ies)"
+    r"|labou?r\s+forces?|labou?rers?|workers?|jobs|posts|positions))\s*$"
+)
+# an increment of pay ("I can earn an extra 300 yuan") is not a wage
+EXTRA = _re(r"\b(?:an?\s+)?(?:extra|additional|more)\s*$")
+# a business speaking of its own premises ("our company has 3 workshops"): not a regional count
+OWN_BUSINESS = _re(r"\b(?:our|my)\s+(?:company|firm|factory|business|enterprise|cooperative)\b")
+# "bringing about 46,000 workers back to the production lines": employment by a resumption
+BRING = _re(r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,2}$")
+BACK = _re(r"^[^,;.]{0,40}?\bback\s+(?:to|in|into)\b")

@@ -151,6 +151,30 @@ def _part_of_year(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precisio
     return _iso(year, ends[re.sub(r"\s+", " ", part)]), "month"
 
 
+_ORDINAL_COUNT = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11,
+}  # fmt: skip
+
+
+def _first_months(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "in the first five months" (of this year) -> May: the statistic is cumulative to its end."""
+    raw = match.group("n").lower()
+    months = int(raw) if raw.isdigit() else _ORDINAL_COUNT[raw]
+    if not 1 <= months <= 12:
+        return None, None
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else ref.year
+    if year is not None and (groups.get("rel") or "").lower() == "last":
+        year -= 1
+    return _iso(year, months), "month"
+
+
+def _since_month(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "since March": a running total up to publication, dated by its year."""
+    return _iso(_year_of(match, ref, _month_num(match))), "year"
+
+
 def _month_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
     """ "from January to May" / "January-May": the statistic is as of the last month."""
     month = _MONTHS[match.group("month2").lower().rstrip(".")]
@@ -187,6 +211,10 @@ _PART = (
     r"|(?:first|second|third|fourth)\s+quarter)"
 )
 _RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    # first: where it overlaps a month rule, "since March" is a running total, not a month
+    (re.compile(rf"\b(?i:since)\s+(?:(?i:early|late|mid-?|the\s+(?:beginning|start|middle|end)\s+of)\s*)?"
+                rf"{_MONTH}(?!\w)(?:\s+{_DAY}\b)?{_YEAR_TAIL}"),
+     _since_month),
     (re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"), _iso_date),
     (re.compile(rf"\b(?i:(?:the\s+)?end\s+of)\s+{_MONTH}(?!\w){_YEAR_TAIL}"), _month_end),
     (re.compile(rf"\b(?:the\s+)?(?:end|close)\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|{_YEAR})\b",
@@ -206,6 +234,9 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
                 re.I),
      _part_of_year),
     (re.compile(rf"\b(?:in\s+)?the\s+{_PART}\b(?!\s+of)", re.I), _part_of_year),
+    (re.compile(rf"\b(?:in\s+)?the\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})"
+                rf"\s+months\b(?:\s+of\s+(?:(?P<rel>this|last)\s+year|the\s+year|{_YEAR}))?", re.I),
+     _first_months),
     (re.compile(r"\b(?:since\s+)?the\s+(?:beginning|start)\s+of\s+(?:this|the)\s+year\b", re.I),
      _relative_year(0)),
     (re.compile(r"\bthis\s+year\b(?!\s*'s\s+target)", re.I), _relative_year(0)),
@@ -242,7 +273,26 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
             chosen.append(cand)
     chosen.sort()
-    return [DateMention(s, e, as_of, precision if as_of else None) for s, e, _, as_of, precision in chosen]
+    return [
+        DateMention(s, e, as_of, precision if as_of else None)
+        for s, e, _, as_of, precision in chosen
+        if not _dateline(text, s, e)
+    ]
+
+
+# "BEIJING, June 18 (Xinhua) --", "People's Network Nanning, July 15 (Reporter ...)", "June 18 --":
+# the day the report was filed, never the date of a statistic
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,4},[ \t]*)?$")
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?[ \t]*(?:\([^()\n]{1,60}\)|--|—|–)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` opens a line as the dateline of a news report."""
+    if not re.search(r"\d", text[start:end]):
+        return False
+    return bool(_DATELINE_BEFORE.search(text[max(0, start - 60) : start])) and bool(
+        _DATELINE_AFTER.match(text[end : end + 80])
+    )
 
 
 _FUTURE = re.compile(

@@ -50,6 +50,8 @@ class _Ctx:
     kind: str | None  # workshop / enterprise / people / jobs / None
     prev_sentence: str
     is_total: bool = False  # the M of "N of the M workshops": the whole, not what N did
+    restated: bool = False  # "all 18 had resumed": the 18 counted before, now said to have resumed
+    owner: str | None = None  # workshop/enterprise of an earlier number of the sentence (for scope)
 
 
 @dataclass(slots=True)
@@ -95,7 +97,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                     period=claim.period,
                 )
             )
-    return _dedupe(text, drafts)
+    return _dedupe(text, _date_headlines(analysis, drafts))
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -199,9 +201,13 @@ def _context(
     text = analysis.text
     s0, s1 = sentence
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
+    c1 = _past_aside(text, q, c1, s0, s1)
     before, after = text[c0 : q.start], text[q.end : c1]
     noun = q.counter or ""
+    if noun and cues.CLASSIFIER.match(noun):  # "workshop 1123 seat": a calqued measure word
+        noun = ""
     kind = _kind_of(noun) if noun else None
+    noun, kind = _noun_before(q, before, noun, kind)
     if kind is None:
         subject = _NUMBER_OF.search(text[max(s0, q.start - 200) : q.start]) or _SUBJECT.search(
             before.lstrip()
@@ -215,21 +221,167 @@ def _context(
         noun = part_of.counter or ""
         kind = _kind_of(noun)
         after = text[part_of.end : _clause_bounds(text, part_of.start, part_of.end, s0, s1)[1]]
-    if kind is None and not noun and (cues.INCLUDE.search(before) or _VERB_AFTER_BARE.match(after)):
+    left_kind = previous[-1][1] if previous and left_q is not None and previous[-1][0] is left_q else None
+    resumed_tail = _resumed_tail(text, left_q, q, left_kind) if left_q else None
+    if resumed_tail is not None and not noun:  # "287 enterprises have resumed work 273"
+        noun, kind = left_q.counter or f"{left_kind}s", left_kind
+        after = resumed_tail + " " + after
+    restated = False
+    if kind is None and not noun and cues.ALL.search(before):
+        # "The county has 18 leading enterprises. ... By July, all 18 had resumed."
         for prev_q, prev_kind, _ in reversed(previous):
-            if prev_q.start >= s0 and prev_kind is not None:
+            if prev_q.start < s0 - 3 * _WINDOW:
+                break
+            if prev_kind is not None and prev_q.value == q.value and prev_q.unit is None:
+                kind, noun, restated = prev_kind, prev_q.counter or f"{prev_kind}s", True
+                break
+    if (
+        kind is None
+        and not noun
+        and (cues.INCLUDE.search(before) or _VERB_AFTER_BARE.match(after) or _OF_WHICH_AFTER.match(after))
+    ):
+        # "of them" may point back to the sentence before ("By then, 3,050 of them had reopened")
+        floor = s0 - len(prev) - 2 if _OF_WHICH_AFTER.match(after) and not before.strip() else s0
+        for prev_q, prev_kind, _ in reversed(previous):
+            if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
-    is_total = left_q is not None and _part_of(text, left_q, q)
+    if kind in ("people", "workshop", "enterprise") and not _VERB.search(after):
+        after = _predicate(text, q, after, s1)
+    is_total = left_q is not None and (_part_of(text, left_q, q) or _share_of(text, left_q, q))
+    is_total = is_total or (right_q is not None and _resumed_tail(text, q, right_q, kind) is not None)
     left, right = text[max(s0, q.start - _WINDOW) : q.start], text[q.end : min(s1, q.end + _WINDOW)]
-    return _Ctx(q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], is_total)
+    owner = _owner(previous, s0)
+    return _Ctx(
+        q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], is_total, restated, owner
+    )
 
 
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all|its|their)\s+(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+def _owner(previous: list[tuple[Quantity, str | None, list[_Claim]]], s0: int) -> str | None:
+    """The workshop or enterprise counted last in the sentence: where its people work."""
+    for prev_q, prev_kind, _ in reversed(previous):
+        if prev_q.start < s0:
+            return None
+        if prev_kind in ("workshop", "enterprise"):
+            return prev_kind
+    return None
+
+
+_GENERIC_PEOPLE = re.compile(r"^(?:more\s+)?(?:people|persons?|individuals)$", re.IGNORECASE)
+
+
+def _noun_before(q: Quantity, before: str, noun: str, kind: str | None) -> tuple[str, str | None]:
+    """Machine-translated word order puts the counted noun before the number: "identified poverty
+    alleviation workshops 1436", "workshop 1123 seat", "among them the poor labor force 16,800 people"."""
+    if q.unit is not None or (noun and not _GENERIC_PEOPLE.match(noun)):
+        return noun, kind
+    match = cues.NOUN_BEFORE.search(before[-80:])
+    if match is None:
+        return noun, kind
+    found = _kind_of(match.group("np"))
+    if not noun:
+        return match.group("np"), found
+    if found == "people":  # "poor labor force 16,800 people": the kind of people is before
+        return match.group("np") + " " + noun, kind
+    return noun, kind
+
+
+# "nearly 90 percent of the 1,208 workshops had resumed": the 1,208 is the whole
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the|all|its|their|these|those|this|our)\s+(?:[\w'-]+(?:'s|’s)\s+)?(?:total\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _share_of(text: str, share: Quantity, whole: Quantity) -> bool:
+    return (
+        share.unit == "percent"
+        and whole.unit is None
+        and bool(_SHARE_OF.fullmatch(text[share.end : whole.start]))
+    )
+
+
+# a word that makes a clause a predicate ("had returned", "are operating", "employs")
+_VERB = re.compile(
+    r"\b(?:have|has|had|were|was|are|is|will|would|been|being)\b|\b\w{3,}ed\b|\b(?:employs|hires|absorbs)\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s*(?:yuan\s*)?[(\[][^()\[\]]{0,80}[)\]]")
+
+
+def _past_aside(text: str, q: Quantity, c1: int, s0: int, s1: int) -> int:
+    """The clause end, read past a bracketed aside right after the number: "146.1 billion yuan
+    ($20.6 billion) in special funds", "1,700 yuan (about 240 U.S. dollars) a month"."""
+    tail = text[q.end : c1]
+    if tail.strip() and not re.fullmatch(r"\s*(?:yuan|RMB|元)?\s*", tail, re.I):
+        return c1
+    aside = _ASIDE.match(text, q.end, s1)
+    if aside is None:
+        return c1
+    match = cues.CLAUSE_BREAK.search(text, aside.end(), min(s1, aside.end() + _WINDOW))
+    return match.start() if match else min(s1, aside.end() + _WINDOW)
+
+
+def _predicate(text: str, q: Quantity, after: str, s1: int) -> str:
+    """A subject's clause with its verb: "147,000 poor laborers in Lu'an city, East China's Anhui
+    province, had returned to work" reads past the appositions (at most two) to the clause that
+    opens with the verb; a clause with another number or a relative word ends the search."""
+    pos = q.end + len(after)
+    for _ in range(3):
+        if pos >= s1 or text[pos] != ",":
+            break
+        match = cues.CLAUSE_BREAK.search(text, pos + 1, min(s1, pos + 1 + _WINDOW))
+        end = match.start() if match else min(s1, pos + 1 + _WINDOW)
+        clause = text[pos + 1 : end]
+        if _OPENING_VERB.match(clause):
+            return after + " " + clause
+        if re.search(r"\d", clause) or _VERB.search(clause):
+            break
+        pos = end
+    return after
+
+
+_OPENING_VERB = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|are|is|will|would)\b|(?:already\s+|all\s+|now\s+)?[a-z]{3,}ed\b"
+    r"|(?:employs|hires|absorbs|work|works)\b)"
+)
+
+
+# "287 leading enterprises have resumed work 273", "identified workshops 1436, have resumed work 1364",
+# "set up 75 workshop, resume work 72 family": a count after the verb is the part that did
+_RESUMED_TAIL = re.compile(
+    r"^(?P<tail>(?:[^,;.()]{0,100}?\b(?:have|has|had)\s+(?:already\s+|now\s+)?|(?:\s*[\w'-]+){0,6}?\s*,\s*"
+    r"(?:(?:have|has|had)\s+(?:already\s+|now\s+)?)?|\s*,\s*(?:[\w'-]+\s+){0,3}?)(?:resumed?|reopen(?:ed)?"
+    r"|restart(?:ed)?|return(?:ed)?\s+to\s+(?:work|production))(?:\s+(?:work|production|operation|operations))?"
+    r"(?:\s+(?:and|or)\s+(?:work|production))?)\s*(?:of\s+them\s+)?(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _resumed_tail(text: str, first: Quantity, second: Quantity, first_kind: str | None) -> str | None:
+    """The "... have resumed work" between a total and its part written after the verb."""
+    if first_kind not in ("workshop", "enterprise") or second.unit is not None or second.start <= first.end:
+        return None
+    if second.counter and not cues.CLASSIFIER.match(second.counter):
+        return None
+    match = _RESUMED_TAIL.match(text[first.end : second.start])
+    return match.group("tail") if match else None
+
+
+# "428 of the city's 463 workshops", "1,286 of 1,372 such enterprises", "35 out of all 40 firms"
+_PART_OF = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|all|its|their|these|those|this|our|a|some)\s+)?"
+    r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:'s|’s)\s+|(?:city|county|province|region|prefecture"
+    r"|country|town|township|village|nation|district|state)(?:'s|’s)\s+)?"
+    r"(?:total\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
     """Whether the text reads "PART of the WHOLE ..." ("1,342 of the 1,400 workshops")."""
+    if part.unit == "percent" or whole.unit == "percent" or whole.value < part.value:
+        return False
     return part.end < whole.start and bool(_PART_OF.fullmatch(text[part.end : whole.start]))
 
 
@@ -246,10 +398,34 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         return []
     if cues.CHANGE.search(ctx.before[-40:]):
         return []
+    if ctx.kind in ("people", "jobs", "enterprise", "workshop") and _threshold(ctx):
+        return []
     rule = _COUNT_RULES.get(ctx.kind or "")
     if rule is not None:
-        return rule(ctx, previous)
+        claims = rule(ctx, previous)
+        if _is_target(ctx):  # "strive to help 5,000 people find jobs": a goal, not a count
+            claims = [c for c in claims if c.metric == "workshops_planned"]
+        return claims
     return _money(ctx) if q.unit is None and not q.counter else []
+
+
+def _is_target(ctx: _Ctx) -> bool:
+    """Whether the number's clause states a goal ("strive to reach", "aims to", "the target of")."""
+    return bool(cues.TARGET.search(ctx.before) or cues.TARGET_AFTER.match(ctx.after))
+
+
+def _threshold(ctx: _Ctx) -> bool:
+    """Whether the number is a condition, not a count: "workshops that employ more than 10 poor
+    workers receive ...", "a reward for every 10 poor laborers hired", "if they hire at least 5"."""
+    if cues.PER_EVERY.search(ctx.before[-20:]):
+        return True
+    condition = cues.CONDITION.search(ctx.before)
+    if condition is None:
+        return False
+    if condition.group("generic"):
+        return True
+    sentence = ctx.left + " " + ctx.right
+    return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
 
 
 _MEASURE = re.compile(
@@ -268,11 +444,21 @@ _HAS = re.compile(
 def _percent(ctx: _Ctx) -> list[_Claim]:
     if cues.CHANGE.search(ctx.before[-40:]) or re.match(r"\s*year[- ]on[- ]year", ctx.after, re.I):
         return []
+    if _is_target(ctx):
+        return []
     if cues.SHARE_OF_LAST_YEAR.search(ctx.right) and re.search(
         r"worker|labou?r|migrant|poor|people|workforce", ctx.left + ctx.right + ctx.prev_sentence, re.I
     ):
         return [_Claim("poor_migrant_workers_share_of_last_year")]
-    if cues.RATE.search(ctx.before) or cues.RATE.search(ctx.left[-80:]) or cues.RATE_AFTER.search(ctx.after):
+    share = cues.SHARE_OF_UNITS.match(ctx.after) and (
+        cues.RESUME.search(ctx.left[-160:]) or cues.RESUME.search(ctx.after)
+    )  # "312 workshops resumed, accounting for 88% of the total number of workshops"
+    if (
+        cues.RATE.search(ctx.before)
+        or cues.RATE.search(ctx.left[-80:])
+        or cues.RATE_AFTER.search(ctx.after)
+        or share
+    ):
         if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
             return []
         subject = _subject(ctx)
@@ -283,20 +469,18 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     return []
 
 
+_UNIT_WORD = re.compile(
+    r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", re.IGNORECASE
+)
+
+
 def _subject(ctx: _Ctx) -> str | None:
-    """Workshop or enterprise: what the rate is about (after it, else nearest before)."""
-    for match in re.finditer(
-        r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", ctx.after
-    ):
-        return "workshop" if re.match(r"work|fact", match.group(), re.I) else "enterprise"
-    for source in (ctx.left, ctx.prev_sentence):
-        found = list(
-            re.finditer(
-                r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", source, re.I
-            )
-        )
+    """Workshop or enterprise: what the rate is about (its clause after it, else nearest before,
+    else the rest of its sentence, else the sentence before)."""
+    for source, nearest in ((ctx.after, 0), (ctx.left, -1), (ctx.right, 0), (ctx.prev_sentence, -1)):
+        found = _UNIT_WORD.findall(source)
         if found:
-            return "workshop" if re.match(r"work|fact", found[-1].group(), re.I) else "enterprise"
+            return "workshop" if re.match(r"work|fact", found[nearest], re.I) else "enterprise"
     return None
 
 
@@ -317,19 +501,24 @@ def _scope(ctx: _Ctx) -> str:
                     best = (match.start(), scope)
         if best:
             return best[1]
+        if ctx.owner:  # "all 18 had resumed, employing 1,600 people": the 18 enterprises' people
+            return ctx.owner
     return "other"
 
 
 def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
-    window = ctx.noun + " " + ctx.after
+    # the number's own counter words are the start of ``after``: read them once, in place
+    window = ctx.after if ctx.noun == (ctx.q.counter or "") else ctx.noun + " " + ctx.after
     resumed = cues.RESUME.search(window)
     if resumed and not ctx.is_total:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
         claims = [_Claim("workshops_resumed")]
-        if cues.ALL.search(ctx.before):
+        if cues.ALL.search(ctx.before) and not ctx.restated:
             claims.insert(0, _Claim("workshops"))
         return claims
+    if cues.OWN_BUSINESS.search(ctx.before):  # "our company has 3 workshops": its own, not the region's
+        return []
     if cues.PLAN.search(ctx.before[-60:]) or re.search(
         r"\b(?:to\s+be|will\s+be)\s+built\b|\bplanned\b", ctx.after
     ):
@@ -338,14 +527,27 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
-    if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]):
+    if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
     if cues.RESUME.search(ctx.after) and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
-        if cues.ALL.search(ctx.before):
+        if cues.ALL.search(ctx.before) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
         return claims
     return [_Claim("enterprises")]
+
+
+_BARE_ENTERPRISES = re.compile(
+    r"(?:(?:such|these|those|the|same|said|all)\s+)*(?:enterprises?|compan(?:y|ies)|firms?)\b", re.IGNORECASE
+)
+
+
+def _leading_antecedent(ctx: _Ctx) -> bool:
+    """ "1,286 of 1,372 such enterprises": "such"/"these"/"the" points back to leading enterprises."""
+    anaphoric = _BARE_ENTERPRISES.match(ctx.noun)
+    if not anaphoric and not re.search(r"\b(?:such|these|those|the)\s+$", ctx.before, re.I):
+        return False
+    return bool(cues.LEADING_ENTERPRISES.search(ctx.left + " " + ctx.prev_sentence))
 
 
 def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
@@ -360,6 +562,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     near = ctx.noun + " " + ctx.after[:60]
     poor = bool(cues.POOR.search(near))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
+    employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
     employed_before = _employment_before(ctx, previous)
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
@@ -440,6 +643,8 @@ def _money(ctx: _Ctx) -> list[_Claim]:
             return [_Claim("funds")]
         return [_Claim("subsidy", period=period or "once")]
     if kind == "income":
+        if cues.EXTRA.search(before[-25:]):  # "I can earn an extra 300 yuan": a raise, not a wage
+            return []
         if blocker and blocker.start() < 50 and not cues.INCOME.search(before[-40:]):
             return []
         return [_Claim("income", period=period if period != "once" else None)]
@@ -489,6 +694,13 @@ def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | 
     text = analysis.text
     in_sentence = [d for d in analysis.dates if s0 <= d.start and d.end <= s1]
     before = [d for d in in_sentence if d.end <= q.start and not _is_comparison_before(text, d)]
+    c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
+    own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
+    if own is not None and (not before or before[-1].start < c0):
+        return own  # "set up by March, and 2,032 of them had reopened by mid-April": its own clause's date
+    anaphora = _ANAPHORA.search(text, max(s0, q.start - _WINDOW), min(s1, q.end + _WINDOW))
+    if anaphora and not (before and before[-1].start > anaphora.start()):
+        return _date_referred_to(analysis, s0)  # "by that time" refers back to the last date
     if before:
         return before[-1].as_of
     for d in in_sentence:
@@ -498,6 +710,39 @@ def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | 
                 break
             return d.as_of
     return _paragraph_date(analysis, sentence)
+
+
+_ANAPHORA = re.compile(
+    r"\b(?:by|at|as\s+of|until|up\s+to|till)\s+(?:that|this|the\s+same)\s+(?:time|date|point|moment|day)\b"
+    r"|\b(?:by|until|till)\s+then\b|\bat\s+the\s+time\b(?!\s+(?:of|when))|\bas\s+of\s+then\b"
+    r"|\bby\s+the\s+same\s+(?:date|day|time)\b",
+    re.IGNORECASE,
+)
+
+
+def _date_after_in_clause(text: str, q: Quantity, dates: list[DateMention]) -> str | None:
+    """The first point date after the number in its clause, unless it is a comparison's
+    ("92.3 percent of last year's total", "up from 300 in 2019")."""
+    for d in dates:
+        between = text[q.end : d.start]
+        if _COMPARISON.search(between) or not d.as_of or _BASELINE_BEFORE.search(between):
+            return None
+        return d.as_of
+    return None
+
+
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:of|than|from|with|versus|vs|to|over|since)\s+(?:the\s+|that\s+of\s+)?$", re.IGNORECASE
+)
+
+
+def _date_referred_to(analysis: Analysis, start: int) -> str | None:
+    """The last point date before ``start`` (within a few sentences), that "by that time" names."""
+    text = analysis.text
+    for d in reversed([d for d in analysis.dates if start - 3 * _WINDOW <= d.start and d.end <= start]):
+        if d.as_of and not _is_comparison_before(text, d):
+            return d.as_of
+    return None
 
 
 def _is_comparison_before(text: str, d: DateMention) -> bool:
@@ -517,6 +762,49 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
         if opening and opening[0].as_of and _ANCHOR.search(text[s0 : opening[0].start]):
             return opening[0].as_of
     return None
+
+
+def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
+    """A headline figure without a date takes the date of the body sentence that restates it
+    ("Bijie: leading enterprises' resumption rate reached 95%" / "As of the end of February, ...
+    the resumption rate reached 95.1%"): headlines round and drop the date of their lead."""
+    head_end = _headline_end(analysis)
+    if head_end <= 0:
+        return drafts
+    for draft in drafts:
+        if draft.sentence_end > head_end or draft.as_of:
+            continue
+        for later in drafts:
+            if (
+                later.sentence_start >= head_end
+                and later.as_of
+                and later.metric == draft.metric
+                and _restates(draft.quantity, later.quantity)
+            ):
+                draft.as_of, draft.as_of_source = later.as_of, "text"
+                break
+    return drafts
+
+
+def _headline_end(analysis: Analysis) -> int:
+    """Where the headline ends: after the title line(s) that open the text, 0 if there is none."""
+    text, title = analysis.text, (analysis.title or "").strip()
+    end = 0
+    while True:
+        line_end = text.find("\n", end)
+        line = text[end : line_end if line_end >= 0 else len(text)].strip()
+        if not title or line != title or line_end < 0:
+            return end
+        end = line_end + 1
+        while end < len(text) and text[end] in "\n\r\t ":
+            end += 1
+
+
+def _restates(head: Quantity, body: Quantity) -> bool:
+    """The same figure, the headline's perhaps rounded (95% for 95.1%, 1.2 million for 1,186,000)."""
+    if head.unit == "percent":
+        return abs(head.value - body.value) < 1
+    return body.value > 0 and abs(head.value - body.value) / body.value < 0.05
 
 
 # --- repeats -------------------------------------------------------------------------------

@@ -105,7 +105,15 @@ _BOUND_BEFORE: list[tuple[Bound, re.Pattern[str]]] = [
     ),
 ]
 _BOUND_AFTER: list[tuple[Bound, re.Pattern[str]]] = [
-    ("more_than", re.compile(r"^\s*(?:\+|plus\b|or\s+more\b|and\s+(?:above|more)\b|or\s+above\b)", re.I)),
+    # "2,300 more people" is the calque of 2300多人 ("2,300-odd"), the usual wording of machine translations
+    (
+        "more_than",
+        re.compile(
+            r"^\s*(?:\+|plus\b|or\s+more\b|and\s+(?:above|more)\b|or\s+above\b"
+            r"|more\s+(?:people|persons|workers|labou?r\w*|households|villagers|individuals)\b(?!\s+than))",
+            re.I,
+        ),
+    ),
     ("less_than", re.compile(r"^\s*(?:or\s+less\b|or\s+fewer\b|and\s+below\b|or\s+below\b)", re.I)),
     ("about", re.compile(r"^\s*(?:or\s+so\b|odd\b|-odd\b)", re.I)),
 ]
