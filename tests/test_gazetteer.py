@@ -167,3 +167,27 @@ def test_usual_short_forms_of_autonomous_areas_and_possessives(gaz):
         "Gansu",
         "Longnan",
     ]
+
+
+def test_divisions_named_after_one_people_have_a_short_name(gaz):
+    # 东乡族自治县 is written 东乡县; in an article on Linxia it is the Gansu county, not Jiangxi's.
+    text = "临夏回族自治州积极推进扶贫车间建设。东乡县今年新增扶贫车间9个。"
+    assert found(gaz, text, "zh")[-1][1:] == ("Gansu", "county", "622926")
+    assert gaz.lookup("鄂温克旗") is not None and gaz.lookup("鄂温克旗").province == "Inner Mongolia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "province"),
+    [
+        ("Over in Yidu, a county-level city on the Yangtze, a factory hires 50 people.", "Yidu", "Hubei"),
+        ("The county-level city of Ruijin has built 40 workshops.", "Ruijin", "Jiangxi"),
+        ("In Zhidan, a county in the north of the province, 12 workshops opened.", "Zhidan", "Shaanxi"),
+    ],
+)
+def test_english_bare_county_the_text_calls_a_county(gaz, text, name, province):
+    hits = {(h[0], h[1], h[2]) for h in found(gaz, text, "en")}
+    assert (name, province, "county") in hits
+
+
+def test_english_bare_county_without_such_words_is_still_not_taken(gaz):
+    assert found(gaz, "Yidu said the plan works.", "en") == []

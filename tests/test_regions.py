@@ -123,3 +123,82 @@ def test_dateline_is_not_the_place_of_national_figures():
     assert region(text, "zh", "2973")["province"] is None
     en = "Beijing, Nov. 19 (Xinhua) -- Some 29.73 million poor laborers were migrant workers."
     assert region(en, "en", "29.73")["province"] is None
+
+
+def test_ad_and_navigation_lines_do_not_set_the_place():
+    text = (
+        "岳西县扶贫车间建设稳步推进，全县已建成扶贫车间52个。\n"
+        "热门推荐：澳门赌场真人娱乐 开户即送88元 www.bet-888.example\n"
+        "返回首页 | 广州新闻 | 深圳新闻 | 联系我们\n"
+        "在菖蒲镇的一个车间里，工人们每月可挣2800元。"
+    )
+    assert region(text, "zh", "2800")["province"] == "Anhui"
+    english = (
+        "Jiangxi's Xingguo county has 60 poverty alleviation workshops.\n"
+        "Play at Macao casino tonight | free bonus | www.win-big.example\n"
+        "The workshops pay 2,600 yuan a month."
+    )
+    assert region(english, "en", "2,600")["province"] == "Jiangxi"
+
+
+def test_a_sentence_that_mentions_a_website_is_still_prose():
+    text = "据甘肃省政府网站www.gansu.example消息，全省已建成扶贫车间1800个。"
+    assert region(text, "zh", "1800")["province"] == "Gansu"
+
+
+def test_destinations_of_migrant_work_are_not_the_place():
+    zh = (
+        "会宁县今年以来组织贫困劳动力外出务工，已输送到江苏、上海1.2万人，其中赴浙江务工3000人。"
+        "县里为每人发放交通补贴500元。"
+    )
+    assert region(zh, "zh", "1.2万")["province"] == "Gansu"
+    assert region(zh, "zh", "3000")["province"] == "Gansu"
+    assert region(zh, "zh", "500")["province"] == "Gansu"
+    en = (
+        "Zhenxiong county in Yunnan has sent 8,000 poor laborers to jobs in other provinces, including 2,500 "
+        "to Guangdong. Buses took workers to Shenzhen and Dongguan.\n\n"
+        "Each worker received a subsidy of 300 yuan."
+    )
+    assert region(en, "en", "8,000")["province"] == "Yunnan"
+    assert region(en, "en", "300")["province"] == "Yunnan"
+
+
+def test_donors_are_not_the_place_of_the_funds():
+    en = (
+        "Tianzhu county in Gansu has built 20 workshops. "
+        "Tianjin's Binhai district has donated 5 million yuan to Tianzhu this year for roads."
+    )
+    assert region(en, "en", "5 million")["province"] == "Gansu"
+    zh = "天祝县今年新建扶贫车间20个。天津市滨海新区为天祝县提供帮扶资金500万元。"
+    assert region(zh, "zh", "500万")["province"] == "Gansu"
+
+
+def test_county_back_reference_skips_groups_and_provinces_named_in_passing():
+    zh = (
+        "贵州省望谟县是全国“三区三州”以外的深度贫困县。"
+        "村里的年轻人过去大多外出务工。在该县蔗香镇的一个车间里，女工们正在缝制衣服。"
+        "“一个月能拿到2400元。”一名女工说。"
+    )
+    assert region(zh, "zh", "2400")["province"] == "Guizhou"
+    en = (
+        "In Dongxiang county of Linxia, Gansu, workshops employ 900 people. "
+        "Wages there are lower than in Zhejiang, a manager said. "
+        "This year the county has trained 1,500 poor laborers."
+    )
+    assert region(en, "en", "1,500")["province"] == "Gansu"
+
+
+def test_quoted_speech_does_not_carry_its_place_over():
+    text = (
+        "在石阡县的一家扶贫车间，村民李大姐说：“以前我在广东东莞打工，一年到头见不到孩子。”"
+        "如今车间吸纳了本村65名群众就业。"
+    )
+    assert region(text, "zh", "65")["province"] == "Guizhou"
+
+
+def test_a_place_located_in_its_province_is_the_place_of_the_sentence():
+    text = (
+        "In Yanbian Korean autonomous prefecture in Northeast China's Jilin province, 85 workshops reopened."
+    )
+    got = region(text, "en", "85")
+    assert got["province"] == "Jilin" and got["level"] == "prefecture"

@@ -17,7 +17,8 @@ with its 6-digit adcode, parent, Chinese full and short names and English forms.
 Short names are where false hits come from, so they are only taken at jieba word boundaries
 (新乡 is not found in 创新乡村), and a county's short name only next to its parent or when the
 full name also occurs in the text. English names must be capitalised; a county without its
-"County"/"District" word is only taken in a chain or once its full form has been seen.
+"County"/"District" word is only taken in a chain, once its full form has been seen, or where
+the text calls it a county ("In Lichuan, a county-level city ...", "the county of Xiji").
 """
 
 from __future__ import annotations
@@ -533,6 +534,7 @@ class Gazetteer:
             else:
                 groups.append([hit])
         suffixed = {d.adcode for h in raw if h.kind == "suffix" for d in h.cands}
+        suffixed |= _en_introduced(text, raw)
         out: list[_Hit] = []
         for group in groups:
             out.extend(self._en_chain(group, suffixed))
@@ -613,6 +615,30 @@ class Gazetteer:
                 last_province = div.province
             out.append(PlaceMention(h.start, h.end, place))
         return out
+
+
+# "Lichuan, a county-level city ...", "the county-level city of Lichuan": the text says it is a county.
+_EN_IS_COUNTY_AFTER = re.compile(
+    r",?[ \t]+(?:(?:is|was)[ \t]+)?(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"(?P<kind>county-level city|county|district|banner)\b"
+)
+_EN_IS_COUNTY_BEFORE = re.compile(r"\b(?P<kind>county-level city|county|district|banner)[ \t]+of[ \t]+$")
+
+
+def _en_introduced(text: str, raw: list[_Hit]) -> set[str]:
+    """Adcodes of bare county names that the text itself calls a county (then, like a full form)."""
+    out: set[str] = set()
+    for hit in raw:
+        if hit.kind != "bare":
+            continue
+        m = _EN_IS_COUNTY_AFTER.match(text, hit.end) or _EN_IS_COUNTY_BEFORE.search(
+            text, max(0, hit.start - 30), hit.start
+        )
+        if m is None:
+            continue
+        city = m.group("kind") == "county-level city"
+        out |= {d.adcode for d in hit.cands if d.level == "county" and (not city or d.name.endswith("市"))}
+    return out
 
 
 def _overlaps(hit: _Hit, others: list[_Hit]) -> bool:

@@ -13,10 +13,16 @@ order, at:
 3. the article's main place: the place of its title, else a province that dominates the
    article, else the nation.
 
-Places that are only the source of the figure are skipped: a donor region ("莆田市的帮扶资金"
-in an article on 西吉县), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline ("新华社北京
-11月19日电", "Beijing, Nov. 19 (Xinhua)"), and places listed as destinations or examples
-("销往兰州、西安、银川等地").
+Places that say nothing about where the figures are skipped: lines of ads, links
+and navigation ("澳门新葡京 官方网址 ..."), places where workers are sent
+("赴福建务工", "sent ... to Fujian"), group names in quotation marks (“三区三州”),
+donors ("Putian has provided 16 million yuan to Xiji", "莆田市的帮扶资金" in an
+article on 西吉县), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline
+("新华社北京11月19日电", "Beijing, Nov. 19 (Xinhua)"), and places listed as
+destinations or examples ("销往兰州、西安、银川等地"). A place named in quoted
+speech counts for its own sentence but does not carry over, and a back-reference
+("该县", "the county") points back at the last place of its own level or below,
+never at a province named in passing.
 """
 
 from __future__ import annotations
@@ -85,6 +91,55 @@ _LIST_END = re.compile(
     r"\s*(?:等(?:地|省|市|县|城市|地区|省份|省区市)"
     r"|,?\s*and other (?:places|provinces|cities|regions|areas)|,?\s*etc)"
 )
+# Lines that are not the article: ads, link lists, navigation bars and page footers.
+_SPAM = re.compile(
+    r"葡京|博彩|赌场|娱乐城|百家乐|老虎机|彩票|真人(?:视讯|娱乐)|\bcasino|\bgambling|\bbetting\b",
+    re.IGNORECASE,
+)
+_AD = re.compile(
+    r"https?://|www\.|\.(?:com|net|cn|org)\b|【?(?:推荐|广告|推广)】?|直播|免费|注册|下载|点击|官网|官方网址"
+    r"|ICP|\bclick\b|\bsubscribe\b|\bdownload\b|\bsponsored\b",
+    re.IGNORECASE,
+)
+_NAV_START = re.compile(
+    r"\s*(?:首页|当前位置|您的位置|上一篇|下一篇|上一条|下一条|相关(?:新闻|阅读|链接|文章)|责任编辑|编辑[:：]"
+    r"|来源[:：]|主办|承办|版权所有|网站标识码|打印本页|关闭窗口|分享到|扫一扫"
+    r"|Copyright|©|All rights reserved|Related\b|Previous\b|Next\b|Home\s*[|>]|Share\b|Editor[:：])",
+    re.IGNORECASE,
+)
+_PROSE_END = re.compile(r"[。！？；][”」』\"]?|[.!?][\"”’]?(?:\s|$)")
+# Places that are where workers are sent to, not where the figures are (one place or a list).
+_ZH_DEST_BEFORE = re.compile(
+    r"(?:输送|转移|输出|外派|派遣|运送|送往|组织)(?:到|至|往|去)?$|(?:赴|前往|奔赴|去往|去|到|至)$"
+)
+_ZH_DEST_FORCED = re.compile(r"(?:输送|转移|输出|外派|派遣|运送|送往)(?:到|至|往|去)?$")
+_ZH_WORK_AFTER = re.compile(
+    r"(?:等[\u4e00-\u9fff]{0,3})?[\u4e00-\u9fff]{0,4}?(?:务工|打工|就业|上岗|返岗|工作)"
+)
+_EN_DEST_BEFORE = re.compile(
+    r"(?:\b(?:sen[dt]|sending|dispatch(?:ed|ing)?|transport(?:ed|ing)?|transferr?(?:ed|ing)?|export(?:ed|ing)?"
+    r"|deliver(?:ed|ing)?|escort(?:ed|ing)?|bus(?:s?ed)?|took|tak(?:e|es|en|ing)|carr(?:y|ied|ies))\b[^.;:!?]{0,80}?"
+    r"|\b(?:went|go(?:ne|es|ing)?|travel(?:l?ed|l?ing|s)?|migrat(?:ed|ing|e)|head(?:ed|ing|s)?|left|leav(?:e|ing))"
+    r"(?:\s+\w+){0,2}?"
+    r"|\bincluding\s+(?:about\s+|around\s+|more than\s+|nearly\s+|over\s+)?[\d,.]+"
+    r"(?:\s+(?:million|thousand))?"
+    r"(?:\s+[a-z]+){0,3}?)"
+    r"\s+(?:to|for)\s+(?:work\s+in\s+|jobs\s+in\s+)?(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?China's\s+)?$"
+)
+# A donor: "Putian city has provided 16 million yuan ... to Xiji", "莆田市为西吉县提供资金".
+_EN_GIVE_TO = re.compile(
+    r"[^.;!?]{0,60}?\b(?:provided|donated|contributed|given|gave|allocated|invested|offered|pledged|granted"
+    r"|earmarked|channell?ed)\b[^.;!?]{0,80}?\b(?:to|for|in)\s+(?:the\s+)?"
+)
+_EN_MONEY = re.compile(r"\b(?:yuan|funds?|funding|aid|assistance|donations?|money|materials|investment)\b")
+_ZH_GIVE_TO = re.compile(r"[^，。；,;]{0,10}?(?:为|向|给|对|帮助|支持)$")
+_ZH_GIVE_AFTER = re.compile(
+    r"[^，。；,;]{0,8}?(?:提供|投入|援助|援建|捐赠|捐助|拨付|拨出|落实|协调|安排|帮扶)"
+)
+_EN_PARTNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:paired|counterpart|partner|east-west)\b", re.IGNORECASE)
+# A term in quotation marks ("三区三州"), not a reference to where the figures are.
+_QUOTED_TERM = re.compile(r"[“\"「『‘]$")
+_QUOTED_TERM_END = re.compile(r"[”\"」』’]")
 # A figure quoted from a report or survey, in a paragraph that names no place, is the article's.
 _CITED = re.compile(r"\W*(?:According to|Statistics show|Data show|据[^，,。]{0,20}(?:统计|数据|报告|显示))")
 
@@ -97,6 +152,7 @@ class _Ref:
     end: int
     place: Place | None  # None for a back-reference
     level: str = ""
+    local: bool = False  # named inside quoted speech: counts for its own sentence only
 
 
 class RegionResolver:
@@ -107,9 +163,18 @@ class RegionResolver:
         self.text = analysis.text
         self.lang = analysis.lang
         self.gazetteer = gazetteer or Gazetteer.default()
-        places = sorted(analysis.places, key=lambda m: m.start)
+        places = [m for m in sorted(analysis.places, key=lambda m: m.start) if not self._in_boilerplate(m)]
         listed = self._listed(places)
-        self.places = [m for i, m in enumerate(places) if not self._is_source(m) and i not in listed]
+        elsewhere = self._destinations(places) | self._donors(places)
+        self.places = [
+            m
+            for i, m in enumerate(places)
+            if not self._is_source(m)
+            and i not in listed
+            and i not in elsewhere
+            and not self._quoted_term(m)
+            and not self._locator(m)
+        ]
         self.refs = self._refs()
         self.ref_starts = [r.start for r in self.refs]
         self.main = self._main_place()
@@ -117,9 +182,88 @@ class RegionResolver:
     # -- set-up --------------------------------------------------------------------------------
 
     def _is_source(self, mention: PlaceMention) -> bool:
-        after = self.text[mention.end : mention.end + 16]
+        after = self.text[mention.end : mention.end + 24]
         pattern = _ZH_SOURCE_AFTER if self.lang == "zh" else _EN_SOURCE_AFTER
-        return mention.place.level != "group" and bool(pattern.match(after))
+        partner = self.lang != "zh" and bool(_EN_PARTNER_AFTER.match(after))
+        return mention.place.level != "group" and (bool(pattern.match(after)) or partner)
+
+    def _line(self, position: int) -> str:
+        start = self.text.rfind("\n", 0, position) + 1
+        end = self.text.find("\n", position)
+        return self.text[start : end if end >= 0 else len(self.text)]
+
+    def _in_boilerplate(self, mention: PlaceMention) -> bool:
+        """Whether the place sits in an ad, a link list, a navigation bar or a footer line.
+
+        Such lines are recognised by their vocabulary and shape: gambling words, a navigation
+        word at the start, several "|" separators, or ad words / links in a line that has no
+        sentence ending (real sentences may cite a website or mention live-streaming).
+        """
+        line = self._line(mention.start)
+        if _SPAM.search(line) or _NAV_START.match(line):
+            return True
+        prose = bool(_PROSE_END.search(line))
+        if prose:
+            return False
+        return len(re.findall(r"[|｜]", line)) >= 2 or bool(_AD.search(line))
+
+    def _runs(self, places: list[PlaceMention]) -> list[list[int]]:
+        """Indices of places grouped into enumerations ("广东、浙江和福建", "Guangdong and Fujian")."""
+        runs: list[list[int]] = []
+        for i, m in enumerate(places):
+            if runs and _LIST_SEP.fullmatch(self.text[places[runs[-1][-1]].end : m.start]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return runs
+
+    def _destinations(self, places: list[PlaceMention]) -> set[int]:
+        """Places (or lists of them) that workers are sent or go to: "赴福建务工", "sent ... to Fujian"."""
+        out: set[int] = set()
+        for run in self._runs(places):
+            first, last = places[run[0]], places[run[-1]]
+            s_start = self.analysis.sentence_at(first.start)[0]
+            before = self.text[max(s_start, first.start - 120) : first.start]
+            if self.lang == "zh":
+                forced = _ZH_DEST_FORCED.search(before)
+                going = _ZH_DEST_BEFORE.search(before) and _ZH_WORK_AFTER.match(self.text, last.end)
+                hit = bool(forced or going)
+            else:
+                hit = bool(_EN_DEST_BEFORE.search(before))
+            if hit and first.place.level not in ("national", "group"):
+                out.update(run)
+        return out
+
+    def _donors(self, places: list[PlaceMention]) -> set[int]:
+        """Places that give funds or help to another place named later in the same sentence."""
+        out: set[int] = set()
+        for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
+            if self.analysis.sentence_at(a.start) != self.analysis.sentence_at(b.start):
+                continue
+            between = self.text[a.end : b.start]
+            if self.lang == "zh":
+                hit = _ZH_GIVE_TO.fullmatch(between) and _ZH_GIVE_AFTER.match(self.text, b.end)
+            else:
+                hit = _EN_GIVE_TO.fullmatch(between) and _EN_MONEY.search(between)
+            if hit and a.place.level not in ("national", "group"):
+                out.add(i)
+        return out
+
+    def _locator(self, mention: PlaceMention) -> bool:
+        """ "Northwest China's" in "Northwest China's Ningxia" only locates the place after it."""
+        return (
+            self.lang != "zh"
+            and mention.place.level == "national"
+            and bool(re.match(r"['’]s\s+[A-Z]", self.text[mention.end : mention.end + 4]))
+        )
+
+    def _quoted_term(self, mention: PlaceMention) -> bool:
+        """A group name in quotation marks (“三区三州”) is a term, not the place of the figures."""
+        return (
+            mention.place.level in ("group", "national")
+            and bool(_QUOTED_TERM.search(self.text, max(0, mention.start - 1), mention.start))
+            and bool(_QUOTED_TERM_END.match(self.text, mention.end))
+        )
 
     def _listed(self, places: list[PlaceMention]) -> set[int]:
         """Indices of places in an enumeration closed by 等地 / "and other places"."""
@@ -134,8 +278,20 @@ class RegionResolver:
                 out.update(run)
         return out
 
+    def _quotations(self) -> list[tuple[int, int]]:
+        """Spans of quoted speech (a quotation of a clause or more, not a quoted term)."""
+        out = []
+        for m in re.finditer(r"“([^“”\n]{8,})”|\"([^\"\n]{8,})\"", self.text):
+            out.append((m.start(), m.end()))
+        return out
+
     def _refs(self) -> list[_Ref]:
-        refs = [_Ref(m.start, m.end, m.place) for m in self.places]
+        quotes = self._quotations()
+
+        def quoted(m: PlaceMention) -> bool:
+            return any(a < m.start and m.end < b for a, b in quotes)
+
+        refs = [_Ref(m.start, m.end, m.place, local=quoted(m)) for m in self.places]
         central = _ZH_CENTRAL if self.lang == "zh" else _EN_CENTRAL
         anaphor = _ZH_ANAPHOR if self.lang == "zh" else _EN_ANAPHOR
         levels = _ZH_LEVEL if self.lang == "zh" else _EN_LEVEL
@@ -193,7 +349,7 @@ class RegionResolver:
             (before if ref.end <= position else after if ref.start >= position else before).append(ref)
             i += 1
         if before:
-            return self._from_ref(before[-1])
+            return self._from_ref(self._specific(before))
         for ref in after:
             if ref.place is not None:
                 return ref.place, self.text[ref.start : ref.end]
@@ -203,15 +359,58 @@ class RegionResolver:
         context = self._context(s_start)
         return context if context is not None else self.main
 
-    def _context(self, position: int) -> tuple[Place, str] | None:
-        """The last place named before ``position`` (back-references resolved)."""
+    def _specific(self, refs: list[_Ref]) -> _Ref:
+        """The last ref, or the place it locates ("Enshi prefecture in Central China's Hubei province")."""
+        ref = refs[-1]
+        for prev in reversed(refs[:-1]):
+            if prev.place is None or ref.place is None or not self._locates(prev.place, ref.place):
+                break
+            gap = self.text[prev.end : ref.start]
+            if len(gap) > 60 or re.search(r"\d|[。；;]", gap):
+                break
+            ref = prev
+        return ref
+
+    def _locates(self, inner: Place, outer: Place) -> bool:
+        """Whether ``outer`` is a division above ``inner`` (so "inner in outer" is about inner)."""
+        if outer.province is None or inner.province != outer.province:
+            return False
+        if LEVELS.get(inner.level, 0) <= LEVELS.get(outer.level, 0):
+            return False
+        up = self.gazetteer.parent(inner)
+        while up is not None:
+            if up == outer or up.adcode == outer.adcode:
+                return True
+            up = self.gazetteer.parent(up)
+        return outer.level == "province"
+
+    def _context(self, position: int, level: str = "") -> tuple[Place, str] | None:
+        """The last place named before ``position`` (back-references resolved).
+
+        With the ``level`` of a back-reference, only places it can point at count: "该县" cannot
+        point back at "全国", "三区三州" or a province named in passing ("lower than in Fujian").
+        """
         i = bisect_left(self.ref_starts, position) - 1
         while i >= 0:
             ref = self.refs[i]
-            if ref.end <= position:
+            if ref.end <= position and not ref.local and (not level or self._fits(ref, level)):
                 return self._from_ref(ref)
             i -= 1
         return None
+
+    def _fits(self, ref: _Ref, level: str) -> bool:
+        """Whether a back-reference of ``level`` may point at ``ref`` (a place at or below it)."""
+        place = ref.place
+        if place is None or place.province is None:
+            return False
+        if (
+            self.lang == "zh"
+            and level == "county"
+            and place.level == "province"
+            and place.province in _AUTONOMOUS
+        ):
+            return True  # 全区 in Guangxi
+        return LEVELS.get(place.level, 0) >= LEVELS.get(level, 0)
 
     def _from_ref(self, ref: _Ref) -> tuple[Place, str]:
         if ref.place is not None:
@@ -220,7 +419,7 @@ class RegionResolver:
 
     def _anaphor(self, ref: _Ref) -> tuple[Place, str]:
         """全省 / 该县 / "the province": the current place, taken at the level the word names."""
-        found = self._context(ref.start)
+        found = self._context(ref.start, ref.level) or self._context(ref.start, "province")
         place, written = found if found is not None else self.main
         if place.province is None:
             return place, written

@@ -46,6 +46,22 @@ _PRE_TITLE_RE = re.compile(
     r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
     re.IGNORECASE,
 )
+# Organisation nouns that close an organisation written before its title.
+_ORG_NOUNS = (
+    r"(?:Bureau|Office|Department|Committee|Government|Commission|Administration|Council|Center|Centre|"
+    r"Association|Federation|Union|Group|Company|Co|Ltd|Corporation|Enterprise|Factory|Plant|Workshop|"
+    r"Cooperative|Farm|Base|Firm|Station|School|Hospital|Bank|Agency|Institute)s?"
+)
+# Word-for-word translations from Chinese put the organisation and title before the name:
+# "Bijie Municipal Human Resources Bureau director Wang Hong said", "a fungus enterprise person
+# in charge Li Gang told". Possessives do the same in plain English: "The workshop's manager, NAME,".
+_ORG_TITLE_RE = re.compile(
+    rf"(?:^|[,;:(“\"]\s*|\b(?:the|a|an|by|said|says|to)\s+)(?:(?:the|a|an|its|their)\s+)?"
+    rf"(?P<org>(?:[A-Za-z][\w'’&-]*\s+){{0,10}}?{_ORG_NOUNS})(?:['’]s)?\s+"
+    rf"(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*,?\s*$",
+    re.IGNORECASE,
+)
+_ORG_ANAPHOR = re.compile(rf"^(?:the\s+|its\s+)?({_ORG_NOUNS})$", re.IGNORECASE)
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:the|a|an)\s+)?(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})\b", re.IGNORECASE
 )
@@ -59,6 +75,10 @@ _NOT_NAME_WORDS = frozenset(
 _TITLE_WORDS = frozenset(w for phrase in EN_TITLE_HEADS + EN_TITLE_MODIFIERS for w in phrase.split())
 _QUOTES_OPEN, _QUOTES_CLOSE = '“"', '”"'
 _PRONOUN_RE = re.compile(r"^(?:He|She)\b")
+# `"We are short of hands," he said.`: a quotation attributed by a pronoun.
+_QUOTE_THEN_PRONOUN = re.compile(
+    r'^[“"][^“”"]{4,}[,.!?]?[”"]\s*,?\s*(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|noted|told)\b'
+)
 
 
 @dataclass(slots=True)
@@ -197,9 +217,20 @@ def _ministry(title: str, org: str | None) -> str | None:
     return org
 
 
+_PUBLIC_ORG = re.compile(
+    r"\b(?:State Council|Ministry|Leading Group|Bureau|Department|Government|Commission|Administration|"
+    r"Office|Party|Committee)\b",
+    re.IGNORECASE,
+)
+
+
 def _role(title: str, org: str | None) -> str:
     """Company managers are "business"; everything else with a title is "official"."""
-    if org and EN_BUSINESS_ORG.search(org):
+    if org and _PUBLIC_ORG.search(org) and not re.search(r"\b(?:Co|Ltd|Company|Corporation|Inc)\b", org):
+        return "official"
+    if org and (
+        EN_BUSINESS_ORG.search(org) or re.search(r"\b(?:workshop|enterprise)s?$", org, re.IGNORECASE)
+    ):
         return "business"
     head = title.lower().split()[-1] if title else ""
     if head in ("ceo", "boss", "owner", "founder") or re.search(
@@ -265,16 +296,11 @@ def _introduce(
                 (app[1] + o_start, app[1] + o_start + len(org)) if org and o_start is not None else None,
             )
     if parsed is None:
-        before = text[sent[0] : start]
-        m = _PRE_TITLE_RE.search(before)
-        if m:
-            got = _parse_title(m.group("phrase"))
-            if got:
-                title, org, _, _ = got
-                parsed = (title, None, org, None)
+        parsed = _pre_title(text, sent[0], start)
     if parsed is None:
         return None
     title, t_span, org, o_span = parsed
+    org, o_span = _org_antecedent(text, org, o_span, start)
     written_org = org
     org = _ministry(title, org)
     if org is not written_org:
@@ -294,6 +320,45 @@ def _introduce(
         role=_role(title, org),
         province=province_of(org, "en", places, start),
     )
+
+
+def _pre_title(
+    text: str, sent_start: int, start: int
+) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
+    """A title before the name: "deputy director Li", "Bureau director Wang", "The workshop's manager, X"."""
+    before = text[sent_start:start]
+    m = _PRE_TITLE_RE.search(before)
+    if m:
+        got = _parse_title(m.group("phrase"))
+        if got:
+            title, org, _, _ = got
+            return title, None, org, None
+    m = _ORG_TITLE_RE.search(before)
+    if m is None or m.group("org").lower() in _TITLE_WORDS:
+        return None
+    org_span = (sent_start + m.start("org"), sent_start + m.end("org"))
+    t_span = (sent_start + m.start("title"), sent_start + m.end("title"))
+    return m.group("title"), t_span, m.group("org"), org_span
+
+
+def _org_antecedent(
+    text: str, org: str | None, o_span: tuple[int, int] | None, position: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """ "director of the department": the fuller name of that department written earlier."""
+    m = _ORG_ANAPHOR.match(org or "")
+    if m is None:
+        return org, o_span
+    noun = m.group(1)
+    pattern = re.compile(
+        rf"\b(?:the|a|an)\s+((?:(?!(?:the|a|an|of|in|said|says|is|was|has|have)\b)[\w'’-]+\s+){{1,8}}{re.escape(noun)})\b",
+        re.IGNORECASE,
+    )
+    found = None
+    for hit in pattern.finditer(text, 0, position):
+        found = hit
+    if found is None:
+        return org, o_span
+    return found.group(1), (found.start(1), found.end(1))
 
 
 def _plausible_name(name: str) -> bool:
@@ -367,6 +432,7 @@ def _attach(text: str, doc: _Doc, sent: tuple[int, int], person: Person, start: 
     quote = (
         _quote_after_cue(text, cue_at, sent) or _quote_opening(text, sent, start) or _quote_before(text, sent)
     )
+    quote = quote or _quote_in_sentence(text, cue_at, sent)
     if quote and quote[1] - quote[0] >= 12:
         person.cite("direct", text[quote[0] : quote[1]].strip(), quote, start)
         return
@@ -403,6 +469,14 @@ def _quote_after_cue(text: str, cue_at: int, sent: tuple[int, int]) -> tuple[int
     return a, _next_quote(text, a, _paragraph_end(text, a))
 
 
+def _quote_in_sentence(text: str, cue_at: int, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """`told reporters ..., "everyone is very energetic".`: a quoted clause later in the sentence."""
+    m = re.search(r"[“\"]([^“”\"]{12,})[”\"]", text[cue_at : sent[1] + 1])
+    if m is None or len(m.group(1).split()) < 3:
+        return None
+    return cue_at + m.start(1), cue_at + m.end(1)
+
+
 def _quote_opening(text: str, sent: tuple[int, int], name_start: int) -> tuple[int, int] | None:
     """`"...," said NAME`: the sentence opens with a quotation that closes before the name."""
     if text[sent[0]] not in _QUOTES_OPEN:
@@ -435,10 +509,15 @@ def _pronouns(
     """ "He pointed out ..." right after a sentence that mentions one titled person."""
     for start, end in doc.sentences:
         head = text[start:end]
-        if not _PRONOUN_RE.match(head):
-            continue
-        rest = head[2 if head.startswith("He") else 3 :]
-        if not EN_CUE_AFTER.match(rest) and not re.match(r"\s+\w+\s+and\s+(?:" + EN_CUE_ALT + r")", rest):
+        quoted = _QUOTE_THEN_PRONOUN.match(head)
+        if quoted:
+            pronoun_at = start + quoted.start("pronoun")
+        elif _PRONOUN_RE.match(head):
+            pronoun_at = start
+            rest = head[2 if head.startswith("He") else 3 :]
+            if not EN_CUE_AFTER.match(rest) and not re.match(r"\s+\w+\s+and\s+(?:" + EN_CUE_ALT + r")", rest):
+                continue
+        else:
             continue
         earlier = [m for m in mentions if start - 600 < m.start < start]
         if not earlier:
@@ -446,4 +525,4 @@ def _pronouns(
         last = earlier[-1]
         if any(last.start < s < start for s in name_starts) or people[last.key].name_span[0] > start:
             continue
-        _attach(text, doc, (start, end), people[last.key], start, start + 2)
+        _attach(text, doc, (start, end), people[last.key], pronoun_at, pronoun_at + 2)

@@ -4,12 +4,14 @@ The project gazetteer (``fupin.extract.gazetteer``) resolves places down to coun
 when it is not importable a table of the 34 province-level divisions is used, so the
 officials rules never depend on it. A local body named without its province ("the
 District Human Resources Bureau", "同阳新村党支部") takes the province of the place
-the article was talking about just before.
+the article was talking about just before (or, before any place is named, the province
+the article names most).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -62,7 +64,8 @@ ZH_CENTRAL_RE = re.compile(
 _ZH_LOCAL_RE = re.compile(r"(?:[省市县区州旗乡镇村]|社区|街道|开发区|新区)")
 _EN_LOCAL_RE = re.compile(
     r"\b(?:Province|Provincial|City|Municipal|County|District|Town|Township|Village|Prefecture|Bureau|"
-    r"Center|Centre|Office|Committee)\b",
+    r"Center|Centre|Office|Committee|Department|Regional|Workshop|Enterprise|Factory|Company|Cooperative|Plant|"
+    r"Farm)s?\b",
     re.IGNORECASE,
 )
 
@@ -115,4 +118,7 @@ def province_of(org: str | None, lang: str, places: list[PlaceMention] | None, p
     if not local.search(org) and lang == "en":
         return None
     before = [p for p in places or [] if p.end <= position and p.place.province]
-    return before[-1].place.province if before else None
+    if before:
+        return before[-1].place.province
+    counts = Counter(p.place.province for p in places or [] if p.place.province)
+    return counts.most_common(1)[0][0] if counts else None  # "自治区人社厅" before any place: the article's

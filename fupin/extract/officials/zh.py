@@ -20,7 +20,7 @@ from fupin.extract.mentions import PlaceMention
 from fupin.extract.officials.model import Person
 from fupin.extract.officials.names import ZH_NOT_IN_GIVEN, ZH_SURNAMES_1, ZH_SURNAMES_2, looks_like_zh_name
 from fupin.extract.officials.ner import NerSpan
-from fupin.extract.officials.orgs import province_of
+from fupin.extract.officials.orgs import find_places, province_of
 from fupin.extract.officials.titles import (
     ZH_BUSINESS_ORG,
     ZH_BUSINESS_TITLES,
@@ -87,9 +87,70 @@ class _Text:
         return (start, end) if pos < end else (start, max(end, pos))
 
 
+# Names of Uyghur, Kazakh and other peoples written with a middle dot: 艾尼瓦尔·吐尔逊.
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•・][\u4e00-\u9fff]{2,6}){1,2}")
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[·•・][\u4e00-\u9fff]{2,6})?[·•・]")
+
+
+def _dotted_name(text: str, pos: int) -> int | None:
+    """End of a dotted name at ``pos``; its last part stops before a verb or particle (…吐尔逊表示)."""
+    head = _DOTTED_HEAD.match(text, pos)
+    if head is None:
+        return None
+    for length in range(6, 1, -1):
+        end = head.end() + length
+        last = text[head.end() : end]
+        if len(last) < length or not all("\u4e00" <= c <= "\u9fff" for c in last):
+            continue
+        if ZH_CUE_RE.search(last) or any(c in _FUNCTION_CHARS for c in last):
+            continue  # only particles end it: 提 and 都 are common in such names (买买提, 阿不都)
+        if _FOLLOW_RE.match(text, end):
+            return end
+    return None
+
+
+# A verb of saying right after a name (the colon and one-character verbs are too loose here).
+_SAYS_RE = re.compile(
+    r"(?:介绍|表示|指出|透露|告诉|坦言|说道|强调|认为|谈到|提到|解释|补充|笑着说|说[，,:：“])"
+)
+
+
+def _free_name(text: str, pos: int) -> int | None:
+    """A name outside the Han surname pattern, right after a title.
+
+    Yi, Tibetan and other names (沙马拉体, 扎西多吉) have no Han surname; after a title they
+    are taken when a verb of saying follows at once. Dotted names (艾尼瓦尔·吐尔逊) need no verb.
+    """
+    if _DOTTED_NAME.match(text, pos):
+        return _dotted_name(text, pos)
+    for length in (4, 3, 2):
+        end = pos + length
+        name = text[pos:end]
+        if end > len(text) or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        if any(c in ZH_NOT_IN_GIVEN for c in name) or _TITLE_RE.search(name) or ZH_CUE_RE.search(name):
+            continue
+        if _SAYS_RE.match(text, end):
+            return end
+    return None
+
+
 def _name_after(text: str, pos: int, jieba_names: dict[int, int], ner_names: dict[int, int]) -> int | None:
     """End of the personal name starting at ``pos``, or ``None`` if none starts there."""
     if pos >= len(text):
+        return None
+    found = _han_name_after(text, pos, jieba_names, ner_names)
+    if found is not None and _FOLLOW_RE.match(text, found):
+        return found
+    free = _free_name(text, pos)  # 吉克阿呷介绍: jieba's 吉克阿 is cut short of the verb
+    return free if free is not None else found
+
+
+def _han_name_after(
+    text: str, pos: int, jieba_names: dict[int, int], ner_names: dict[int, int]
+) -> int | None:
+    """A Han name: a known surname and one or two given characters that fit what follows."""
+    if _DOTTED_NAME.match(text, pos):
         return None
     surname_len = 2 if text[pos : pos + 2] in ZH_SURNAMES_2 else 1 if text[pos] in ZH_SURNAMES_1 else 0
     hinted = jieba_names.get(pos) or ner_names.get(pos)
@@ -119,13 +180,41 @@ def _org_before(text: str, title_start: int, sent_start: int) -> tuple[int, int]
     chunk = text[start:title_start]
     if "的" in chunk:
         cut = chunk.rindex("的") + 1
+        if cut == len(chunk):  # "一家社区工厂的负责人": the organisation is before 的
+            title_start -= 1
+            chunk = chunk[:-1]
+            cut = chunk.rindex("的") + 1 if "的" in chunk else 0
+            if cut and _PLACE_END.search(chunk[: cut - 1]):
+                cut = 0  # "恰尔巴格乡的一家工厂": keep the place
         start, chunk = start + cut, chunk[cut:]
     junk = _LEAD_JUNK.match(chunk)
-    if junk:
+    if junk and not _starts_with_place(chunk):
         start, chunk = start + junk.end(), chunk[junk.end() :]
     if (len(chunk) < 2 and chunk not in _LEVELS) or any(bad in chunk for bad in ZH_NON_TITLES):
         return None
     return start, title_start
+
+
+_PLACE_END = re.compile(r"[省市县区州旗乡镇村]$")
+# "在威宁县，一家食用菌企业负责人": the clause before names where the (indefinite) organisation is.
+_PLACE_CLAUSE = re.compile(r"(?:在|据)?([\u4e00-\u9fff]{2,30}?[省市县区州旗乡镇村])[，,]\s*$")
+_INDEFINITE = re.compile(r"^(?:一|某)(?:家|个|座|所|处)")
+
+
+def _starts_with_place(chunk: str) -> bool:
+    """Whether the chunk opens with a place name (和田地区…, not 和 + a body)."""
+    return any(m.start == 0 for m in find_places(chunk, "zh"))
+
+
+def _with_place(text: str, org_span: tuple[int, int]) -> tuple[str, tuple[int, int] | None]:
+    """An indefinite organisation (一家扶贫车间) with the place of the clause before it, if any."""
+    org = text[org_span[0] : org_span[1]]
+    if not _INDEFINITE.match(org):
+        return org, org_span
+    m = _PLACE_CLAUSE.search(text, max(0, org_span[0] - 32), org_span[0])
+    if m is None:
+        return org, org_span
+    return m.group(1) + org, None
 
 
 def _resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None:
@@ -142,6 +231,15 @@ def _resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None
             start -= 1
             if end - start > 30:
                 break
+        if start > 1 and text[start - 1] == "的" and _PLACE_END.search(text[: start - 1]):
+            place_start = start - 1  # "恰尔巴格乡的一家服装卫星工厂": keep the place
+            while (
+                place_start > 0
+                and text[place_start - 1] not in _BOUNDARY
+                and text[place_start - 1] not in _FUNCTION_CHARS
+            ):
+                place_start -= 1
+            start = place_start
         candidate = text[start:end]
         junk = _LEAD_JUNK.match(candidate)
         if junk:
@@ -175,6 +273,9 @@ def _direct_quote(text: str, name_start: int, cue: int, sent: tuple[int, int]) -
         close = _find_close(text, open_at + 1)
         if close and _is_speech(text[open_at + 1 : close]):
             return open_at + 1, close
+    inside = _quote_in_statement(text, cue, sent[1])
+    if inside:
+        return inside
     i = name_start - 1
     lookback = max(0, name_start - 45)
     while i >= lookback and text[i] not in _QUOTE_CLOSE:
@@ -189,6 +290,26 @@ def _direct_quote(text: str, name_start: int, cue: int, sent: tuple[int, int]) -
     if open_at < 0 or "\n" in text[open_at:i] or not _is_speech(text[open_at + 1 : i]):
         return None
     return open_at + 1, i
+
+
+_SPOKEN = re.compile(r"[我咱你您]|大家|[，,！!？?。…]|[了吧呢啊呀嘛]$")
+
+
+def _quote_in_statement(text: str, cue: int, sent_end: int) -> tuple[int, int] | None:
+    """Quotation marks later in the reported sentence ("…告诉记者，…，“大家干劲很足”。").
+
+    Scare quotes (“三区三州”, “扶贫车间+”) are terms; a quotation here must read as speech:
+    long, or with a pronoun, a clause break or a sentence particle.
+    """
+    for m in re.finditer(r"[“\"「『]", text[cue:sent_end]):
+        open_at = cue + m.start()
+        close = _find_close(text, open_at + 1)
+        if close is None or close > sent_end + 1:
+            return None
+        quoted = text[open_at + 1 : close]
+        if _is_speech(quoted) or (len(quoted) >= 4 and _SPOKEN.search(quoted)):
+            return open_at + 1, close
+    return None
 
 
 def _is_speech(quoted: str) -> bool:
@@ -230,8 +351,10 @@ def _title_org(
         resolved = _resolve_anaphor(text, text[org_span[0] : org_span[1]], org_span[0])
         if resolved:
             org_span = resolved
-    org = text[org_span[0] : org_span[1]] if org_span else None
-    return title, (t_start, t_end), org, org_span
+    if not org_span:
+        return title, (t_start, t_end), None, None
+    org, placed_span = _with_place(text, org_span)
+    return title, (t_start, t_end), org, placed_span
 
 
 def find_zh(
