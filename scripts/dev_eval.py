@@ -35,7 +35,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         for kind in ("articles", "gold.facts", "gold.officials"):
-            _concat(sorted(dev.glob(f"*.{kind}.jsonl")), t / f"{kind}.jsonl")
+            _concat(sorted(dev.glob(f"*{kind}.jsonl")), t / f"{kind}.jsonl")
         cmd = [sys.executable, "-m", "fupin", "extract", "--in", str(t / "articles.jsonl")]
         cmd += ["--out", str(t / "facts.jsonl"), "--officials", str(t / "officials.jsonl")]
         if args.ner:

@@ -33,8 +33,9 @@ LABELS = ["O"] + [f"{p}-{lab}" for lab in CLUENER for p in ("B", "I")]
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A randomly initialised 1-layer BertForTokenClassification with the CLUENER labels, saved locally."""
-    torch = pytest.importorskip("torch")
-    transformers = pytest.importorskip("transformers")
+    import torch
+    import transformers
+
     chars = sorted(
         {c for art in read_jsonl(DEV / "pages.articles.jsonl") for c in art["text"] if not c.isspace()}
     )
@@ -103,7 +104,8 @@ def test_label_maps() -> None:
 
 
 def test_spacy_pipeline_finds_names_the_rules_miss(tmp_path: Path) -> None:
-    spacy = pytest.importorskip("spacy")
+    import spacy
+
     nlp = spacy.blank("zh")
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(
@@ -138,7 +140,6 @@ def test_backend_does_not_lower_the_bar(tiny_bert: Path) -> None:
 
 
 def test_extract_cli_with_backend(tiny_bert: Path, tmp_path: Path) -> None:
-    pytest.importorskip("fupin.extract.textnorm")
     from conftest import run_fupin
 
     arts = [a for a in read_jsonl(DEV / "pages.articles.jsonl") if a["id"] in ("zh-029", "zh-038")]

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import httpx
-import pytest
 from feed_support import (
     ARTICLES,
     LATER_ARTICLE,
@@ -20,8 +19,6 @@ from feed_support import (
 from fupin.corpus.store import Store
 from fupin.feed import create_app
 from fupin.pipeline_run import run_pipeline
-
-pytest.importorskip("fupin.corpus.reconcile")
 
 
 def current_version() -> str:

@@ -78,7 +78,6 @@ def restore_sigterm():
 
 
 def test_schedule_runs_repeatedly_and_logs_each_run(tmp_path: Path, capsys, restore_sigterm) -> None:
-    pytest.importorskip("fupin.corpus.reconcile")
     with Store.open(tmp_path) as store:
         from fupin.extract import EXTRACTOR_VERSION
 
