@@ -29,16 +29,15 @@ def schema(name: str) -> dict:
     return json.loads((SPEC / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session")
-def dev_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The dev set concatenated: articles, gold facts, gold officials."""
-    out = tmp_path_factory.mktemp("dev")
+def eval_set_files(folder: Path, out: Path) -> dict[str, Path]:
+    """An evaluation set concatenated: articles, gold facts, gold officials."""
     files = {}
     for kind in ("articles", "gold.facts", "gold.officials"):
         target = out / f"{kind}.jsonl"
         target.write_text(
             "".join(
-                p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in sorted(DEV.glob(f"*.{kind}.jsonl"))
+                p.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                for p in sorted(folder.glob(f"*{kind}.jsonl"))
             ),
             encoding="utf-8",
         )
@@ -46,13 +45,23 @@ def dev_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return files
 
 
+def extract_eval_set(files: dict[str, Path], out: Path) -> dict[str, Path]:
+    """``fupin extract`` run once over an evaluation set (facts and officials)."""
+    facts, officials = out / "facts.jsonl", out / "officials.jsonl"
+    proc = run_fupin(
+        "extract", "--in", str(files["articles"]), "--out", str(facts), "--officials", str(officials)
+    )
+    assert proc.returncode == 0, proc.stderr
+    return {**files, "facts": facts, "officials": officials}
+
+
+@pytest.fixture(scope="session")
+def dev_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The dev set (a copy of shared/eval/dev) concatenated."""
+    return eval_set_files(DEV, tmp_path_factory.mktemp("dev"))
+
+
 @pytest.fixture(scope="session")
 def dev_extraction(dev_files: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """``fupin extract`` run once over the whole dev set (facts and officials)."""
-    out = tmp_path_factory.mktemp("dev-pred")
-    facts, officials = out / "facts.jsonl", out / "officials.jsonl"
-    proc = run_fupin(
-        "extract", "--in", str(dev_files["articles"]), "--out", str(facts), "--officials", str(officials)
-    )
-    assert proc.returncode == 0, proc.stderr
-    return {**dev_files, "facts": facts, "officials": officials}
+    return extract_eval_set(dev_files, tmp_path_factory.mktemp("dev-pred"))

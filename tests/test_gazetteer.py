@@ -191,3 +191,25 @@ def test_english_bare_county_the_text_calls_a_county(gaz, text, name, province):
 
 def test_english_bare_county_without_such_words_is_still_not_taken(gaz):
     assert found(gaz, "Yidu said the plan works.", "en") == []
+
+
+def test_autonomous_counties_with_ethnic_words_and_gezu_short_forms(gaz):
+    text = (
+        "Rattan weavers of Qiongzhong Li and Miao autonomous county and "
+        "Longsheng Various Nationalities Autonomous County"
+    )
+    got = found(gaz, text, "en")
+    assert [(g[1], g[2]) for g in got] == [("Hainan", "county"), ("Guangxi", "county")]
+    assert gaz.lookup("Longsheng") is not None and gaz.lookup("Longsheng").province == "Guangxi"
+    assert found(gaz, "龙胜县的梯田和龙胜各族自治县", "zh")[0][1:3] == ("Guangxi", "county")
+
+
+def test_personal_names_that_contain_a_place_are_not_places(gaz):
+    assert found(gaz, "州人社局局长何西安介绍,全州新建车间30个。", "zh") == []
+    assert found(gaz, "村支书,刘延安说,车间离家近。", "zh") == []
+    assert [g[0] for g in found(gaz, "天水和西安介绍了各自的做法。", "zh")] == ["天水", "西安"]
+
+
+def test_township_named_like_a_prefecture_is_not_the_prefecture(gaz):
+    assert found(gaz, "昨天在榆林镇召开现场会。", "zh") == []
+    assert [g[0] for g in found(gaz, "榆林乡村旅游发展很快。", "zh")] == ["榆林"]

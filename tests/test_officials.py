@@ -241,3 +241,67 @@ def test_dev_quality_bar(lang: str, dev_results: dict) -> None:
     o = dev_results[lang]
     assert o["f1"] >= 0.90, o
     assert o["title_correct"] >= 0.85 and o["organization_correct"] >= 0.85, o
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dawa, deputy head of the Lhatse county poverty alleviation office, said 12 workshops reopened.",
+            [("Dawa", "deputy head", "Lhatse county poverty alleviation office", "official")],
+        ),
+        (
+            '"Orders are up," said Tenzin, general manager of Nagqu Yak Dairy Co.',
+            [("Tenzin", "general manager", "Nagqu Yak Dairy Co", "business")],
+        ),
+        (
+            "However, director of the bureau Li Ming said the workshops had reopened.",
+            [("Li Ming", "director", "bureau", "official")],
+        ),
+        (
+            "Zhou Ping, deputy director of the Department of Rural Work Promotion at the Ministry of "
+            "Agriculture, said the plan went well.",
+            [
+                (
+                    "Zhou Ping",
+                    "deputy director",
+                    "Department of Rural Work Promotion at the Ministry of Agriculture",
+                    "official",
+                )
+            ],
+        ),
+        (
+            "Sun Lei, who is in charge of a garment company in Hubei, said 50 more people would be hired.",
+            [("Sun Lei", "person in charge", "garment company in Hubei", "business")],
+        ),
+        (
+            'Some bamboo company responsible person Qian Hao said: "We hire 50 people every spring."',
+            [("Qian Hao", "responsible person", "Some bamboo company", "business")],
+        ),
+        (
+            "Jin Hua, chairman of Hunchun Golden Bean Food Co, said the plant reopened.",
+            [("Jin Hua", "chairman", "Hunchun Golden Bean Food Co", "business")],
+        ),
+    ],
+)
+def test_one_word_names_relative_clauses_and_company_heads(text, expected):
+    assert summary(text, "en") == expected
+
+
+def test_ministry_named_again_as_the_ministry_is_central():
+    text = (
+        "The Ministry of Human Resources and Social Security held a press conference on Friday. "
+        "Guo Yan, deputy director of the Department of Rural Work at the ministry, said Sichuan "
+        "had 1.1 million migrant workers."
+    )
+    (rec,) = officials(text, "en")
+    assert (
+        rec["organization"]
+        == "Department of Rural Work at the Ministry of Human Resources and Social Security"
+    )
+    assert rec["province"] is None
+
+
+def test_name_glued_to_a_verb_of_saying_zh():
+    text = "该厂负责人阿卜杜拉·艾山说:“订单排到了年底。”"
+    assert [r["name"] for r in officials(text, "zh")] == ["阿卜杜拉·艾山"]

@@ -202,3 +202,21 @@ def test_a_place_located_in_its_province_is_the_place_of_the_sentence():
     )
     got = region(text, "en", "85")
     assert got["province"] == "Jilin" and got["level"] == "prefecture"
+
+
+def test_places_people_worked_away_in_are_not_the_region():
+    text = (
+        "在靖西市一家扶贫车间,贫困户黄丽正在缝制箱包。她以前在浙江一家鞋厂打工。"
+        "“现在每个月能挣2000元。”黄丽说。"
+    )
+    assert region(text, "zh", "2000")["province"] == "Guangxi"
+    text = (
+        "Wu Fang once went far to earn money: she used to work on an assembly line in Fujian. "
+        "Now she earns 1,800 yuan a month in a workshop of Huanjiang Maonan Autonomous County."
+        " Her brother just returned from Zhejiang. Another 45 workshops will open."
+    )
+    assert region(text, "en", "45")["province"] == "Guangxi"
+    text = (
+        "Tang Mei lives in Zhaojue county. Her son all year in Guangdong work. She earns 1,500 yuan a month."
+    )
+    assert region(text, "en", "1,500")["province"] == "Sichuan"

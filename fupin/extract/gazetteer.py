@@ -122,8 +122,13 @@ _EN_NATIONAL = re.compile(
     r"throughout the country|all over the country|the whole country|the entire country|the country)\b"
 )
 
+# Ethnic words between a name and its "Autonomous County" ("Baisha Li autonomous county",
+# "Longlin Various Nationalities Autonomous County", "Enshi Tujia and Miao Autonomous Prefecture").
+_EN_ETHNIC = r"(?:[ \t]+(?-i:[A-Z][a-z]+)(?:[ \t]+and(?=[ \t])|,)?){1,4}?(?=[ \t]+autonomous\b)"
 _EN_SUFFIX = re.compile(
-    r"[ \t]+(autonomous region|special administrative region|sar|province|municipality|"
+    r"(?:"
+    + _EN_ETHNIC
+    + r")?[ \t]+(autonomous region|special administrative region|sar|province|municipality|"
     r"autonomous prefecture|prefecture|league|autonomous county|county|city|district|banner|"
     r"town|township|village|region)\b",
     re.IGNORECASE,
@@ -266,6 +271,10 @@ class Gazetteer:
 
     def _index(self, div: Division) -> None:
         self.zh.setdefault(div.name, []).append((div, "full"))
+        if div.short.endswith("各族"):  # 隆林各族自治县 is written 隆林县 / 隆林, "Longlin"
+            self.zh.setdefault(div.short[:-2], []).append((div, "short"))
+            self.zh.setdefault(div.short[:-2] + "县", []).append((div, "full"))
+            self.en.setdefault(_norm_en(div.pinyin.removesuffix("gezu")), []).append(div)
         if div.short and div.short != div.name:
             self.zh.setdefault(div.short, []).append((div, "short"))
             for long, usual in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
@@ -297,15 +306,21 @@ class Gazetteer:
         if not cands:
             cands = list(self.en.get(_norm_en(name), []))
         if not cands:
-            key = _norm_en(name)
-            m = _EN_SUFFIX.search(" " + key)
-            suffix = ""
-            if m and m.end() == len(key) + 1:
-                suffix, key = m.group(1), _norm_en(key[: m.start()])
+            key, suffix = self._split_suffix(name)
             cands = [d for d in self.en.get(key, []) if not suffix or _suffix_ok(d, suffix)]
         if not cands:
             return None
         return self._choose(cands, Counter(), None).place()
+
+    def _split_suffix(self, name: str) -> tuple[str, str]:
+        """ "Baisha Li Autonomous County" -> ("baisha", "autonomous county"): a known name and its word."""
+        words = re.sub(r"\s+", " ", name.replace("’", "'")).strip().split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            m = _EN_SUFFIX.fullmatch(" " + " ".join(words[cut:]))
+            key = _norm_en(" ".join(words[:cut]))
+            if m and key in self.en:
+                return key, m.group(1)
+        return _norm_en(name), ""
 
     def parent(self, place: Place) -> Place | None:
         """The division one level up (None for a province or an unknown place).
@@ -376,6 +391,7 @@ class Gazetteer:
                 i = hit.end
             else:
                 i += 1
+        raw = [h for h in raw if not _zh_in_person_name(text, h.start, h.end)]
         full_codes = {d.adcode for h in raw if h.kind == "full" for d in h.cands}
         hits = self._zh_chains(text, raw, full_codes)
         hits = self._zh_lower(text, hits, taken)
@@ -397,6 +413,8 @@ class Gazetteer:
             short = [d for d, k in entries if k == "short"]
             if not short or i not in starts:
                 continue
+            if nxt in ("镇", "乡", "村") and i + length + 1 in ends and i + length in starts:
+                continue  # 榆林镇, 安康村: a township or village named like a prefecture
             provinces = [d for d in short if d.level == "province"]
             if provinces:
                 return _Hit(i, i + length, provinces, "short")
@@ -639,6 +657,36 @@ def _en_introduced(text: str, raw: list[_Hit]) -> set[str]:
         city = m.group("kind") == "county-level city"
         out |= {d.adcode for d in hit.cands if d.level == "county" and (not city or d.name.endswith("市"))}
     return out
+
+
+# Verbs of saying after a name: "李延安说", "和金华介绍".
+_ZH_SAYS = re.compile(r"说|表示|介绍|指出|告诉|认为|坦言|透露|强调|谈到|解释|回忆")
+_ZH_CONJUNCTIONS = "和与及同跟"
+
+
+def _zh_in_person_name(text: str, start: int, end: int) -> bool:
+    """Whether a two-character place is the given name of a person (主任和金华介绍, 村支书李延安说).
+
+    The place then follows a surname, and the surname follows a title (主任, 书记, 经理 ...) or
+    the name is followed by a verb of saying; a conjunction-like surname (和, 与) needs the title,
+    since "宝鸡和西安介绍经验" names two places.
+    """
+    from fupin.extract.officials.names import ZH_SURNAMES_1, ZH_SURNAMES_2
+    from fupin.extract.officials.titles import ZH_TITLES
+
+    if end - start > 2 or text[end : end + 1] in ("市", "县", "区", "州", "省", "镇", "乡", "村"):
+        return False
+    for size, surnames in ((2, ZH_SURNAMES_2), (1, ZH_SURNAMES_1)):
+        surname = text[max(0, start - size) : start]
+        if len(surname) != size or surname not in surnames:
+            continue
+        before = text[max(0, start - size - 8) : start - size]
+        if any(before.endswith(t) for t in ZH_TITLES):
+            return True
+        if surname not in _ZH_CONJUNCTIONS and _ZH_SAYS.match(text, end):
+            prev = text[start - size - 1 : start - size]
+            return not prev or not prev.isalpha() or prev in "长任记理书人"  # not the end of a word
+    return False
 
 
 def _overlaps(hit: _Hit, others: list[_Hit]) -> bool:

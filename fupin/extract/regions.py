@@ -126,6 +126,22 @@ _EN_DEST_BEFORE = re.compile(
     r"(?:\s+[a-z]+){0,3}?)"
     r"\s+(?:to|for)\s+(?:work\s+in\s+|jobs\s+in\s+)?(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?China's\s+)?$"
 )
+# Places someone works or worked away in, or came back from, mentioned in passing ("丈夫常年在广东务工",
+# "从浙江返乡", "to work in a factory in Guangdong", "returned from Zhejiang", MT "in Guangdong work"):
+# the statistics of the article are not about them.
+_ZH_AWAY_BEFORE = re.compile(r"在$")
+_ZH_AWAY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:务工|打工|做工|上班)")
+_ZH_BACK_BEFORE = re.compile(r"(?:从|自)$")
+_ZH_BACK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:返乡|回乡|回家|回村|回到|回来|归来|返回|辞职)")
+_EN_AWAY_BEFORE = re.compile(
+    r"(?:\b(?:to|used to|had to|would)\s+work|\bworked|\bhad been working"
+    r"|\bworking\s+(?:away|far away|outside))"
+    r"(?:\s+(?!(?:here|there)\b)[a-z]+){0,5}?\s+in\s+(?:the\s+)?$"
+    r"|\b(?:returned|returning|came|come|coming|got|been)\s+(?:back\s+)?(?:home\s+)?from\s+(?:the\s+)?$"
+    r"|\bfar away in\s+(?:the\s+)?$"
+)
+_EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
+_EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")
 # A donor: "Putian city has provided 16 million yuan ... to Xiji", "莆田市为西吉县提供资金".
 _EN_GIVE_TO = re.compile(
     r"[^.;!?]{0,60}?\b(?:provided|donated|contributed|given|gave|allocated|invested|offered|pledged|granted"
@@ -165,7 +181,7 @@ class RegionResolver:
         self.gazetteer = gazetteer or Gazetteer.default()
         places = [m for m in sorted(analysis.places, key=lambda m: m.start) if not self._in_boilerplate(m)]
         listed = self._listed(places)
-        elsewhere = self._destinations(places) | self._donors(places)
+        elsewhere = self._destinations(places) | self._donors(places) | self._away(places)
         self.places = [
             m
             for i, m in enumerate(places)
@@ -232,6 +248,26 @@ class RegionResolver:
                 hit = bool(_EN_DEST_BEFORE.search(before))
             if hit and first.place.level not in ("national", "group"):
                 out.update(run)
+        return out
+
+    def _away(self, places: list[PlaceMention]) -> set[int]:
+        """Places where someone works or worked away from home, or came back from (told in passing)."""
+        out: set[int] = set()
+        for i, m in enumerate(places):
+            if m.place.level in ("national", "group"):
+                continue
+            s_start = self.analysis.sentence_at(m.start)[0]
+            before = self.text[max(s_start, m.start - 80) : m.start]
+            if self.lang == "zh":
+                hit = (_ZH_AWAY_BEFORE.search(before) and _ZH_AWAY_AFTER.match(self.text, m.end)) or (
+                    _ZH_BACK_BEFORE.search(before) and _ZH_BACK_AFTER.match(self.text, m.end)
+                )
+            else:
+                hit = _EN_AWAY_BEFORE.search(before) or (
+                    _EN_IN_WORK.search(before) and _EN_WORK_AFTER.match(self.text, m.end)
+                )
+            if hit:
+                out.add(i)
         return out
 
     def _donors(self, places: list[PlaceMention]) -> set[int]:

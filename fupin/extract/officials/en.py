@@ -70,7 +70,15 @@ _NOT_NAME_WORDS = frozenset(
     committee council commission company co ltd group center centre news agency daily party state national
     people's china chinese poverty alleviation human resources social security government municipal
     development reform university institute school college hospital bank federation association united
-    nations new year spring festival the of and in on at for by with from""".split()
+    nations new year spring festival promotion affairs management services service employment labor labour
+    agriculture rural finance education industry technology the of and in on at for by with from""".split()
+)
+# Capitalised words after "Department of" name the organisation, not a person ("Department of
+# Employment Promotion", "Bureau of Rural Affairs").
+_ORG_OF_BEFORE = re.compile(
+    r"\b(?:Department|Bureau|Office|Ministry|Center|Centre|Committee|Commission|Administration|Council|"
+    r"Association|Federation|Institute|Academy|School|College|University|Division|Section|Board|Agency|"
+    r"Service|League|Society|Foundation|Fund|Station|Group|Company)\s+(?:of|for|on)\s+(?:the\s+)?$"
 )
 _TITLE_WORDS = frozenset(w for phrase in EN_TITLE_HEADS + EN_TITLE_MODIFIERS for w in phrase.split())
 _QUOTES_OPEN, _QUOTES_CLOSE = '“"', '”"'
@@ -130,6 +138,8 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
             i, j = found
             out.append((words[i][0], words[j - 1][1], True))
             taken.add(words[i][0])
+        elif _ORG_OF_BEFORE.search(text, max(0, run.start() - 40), run.start()):
+            continue
         elif 2 <= len(words) <= 3 and not any(w[2].lower() in _NOT_NAME_WORDS | _TITLE_WORDS for w in words):
             out.append((run.start(), run.end(), False))
             taken.add(run.start())
@@ -147,6 +157,53 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
         ):
             out.append((span.start, span.end, False))
     return sorted(set(out))
+
+
+# Words that open a sentence before a comma without being a name ("However, the director said").
+_OPENERS = frozenset(
+    """however meanwhile moreover furthermore additionally besides now today yesterday also still then later
+    currently previously similarly instead overall therefore thus otherwise earlier recently finally first
+    second third next since yet so but and or last this that these those there here in on at for by with
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+_ONE_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?(?=,\s)")
+_ONE_WORD_BEFORE = re.compile(
+    r"(?:^|[.!?\n][\"”’]?\s*|[“\"]\s*|\b(?:said|says|according to|told)\s+)$", re.IGNORECASE
+)
+
+
+def _one_word_names(
+    text: str, doc: _Doc, places: list[PlaceMention] | None, taken: set[int]
+) -> list[tuple[int, int, bool]]:
+    """Names of one word ("Gyaltsen, general manager of X, said"; "said Dorje, head of Y").
+
+    Tibetan, Uygur and Mongolian names are often written as one word. Such a word counts only
+    where a name would stand (opening a sentence, or after "said" / "according to"), when a
+    title phrase follows it, and when it is not an ordinary word of the text (its lower-case
+    form does not occur), a place, an organisation word or a Chinese surname said alone.
+    """
+    out: list[tuple[int, int, bool]] = []
+    surnames = pinyin_surnames()
+    spans = [(m.start, m.end) for m in places or []]
+    for m in _ONE_WORD.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        low = word.lower()
+        sent = doc.sentence(start)
+        if (
+            start in taken
+            or low in _OPENERS | _NOT_NAME_WORDS | _TITLE_WORDS
+            or low in surnames
+            or low.endswith("ly")
+            or any(a < end and start < b for a, b in spans)
+            or re.search(rf"\b{re.escape(low)}\b", text)
+            or not _ONE_WORD_BEFORE.search(text[sent[0] : start])
+        ):
+            continue
+        app = _appositive(text, end, sent[1])
+        if app and _parse_title(app[0]):
+            out.append((start, end, False))
+    return out
 
 
 def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
@@ -256,10 +313,12 @@ def find_en(
     """The quoted or cited officials of an English text (see the module docstring)."""
     doc = _Doc(text, sentences)
     names = _name_mentions(text, ner_spans or [])
+    single = _one_word_names(text, doc, places, {n[0] for n in names})
+    names = sorted(names + single)
     people: dict[str, Person] = {}
     for start, end, chinese in names:
         sent = doc.sentence(start)
-        person = _introduce(text, start, end, sent, chinese, places)
+        person = _introduce(text, start, end, sent, chinese, places, (start, end, chinese) in single)
         if person is None:
             continue
         known = people.get(person.key)
@@ -278,7 +337,13 @@ def find_en(
 
 
 def _introduce(
-    text: str, start: int, end: int, sent: tuple[int, int], chinese: bool, places: list[PlaceMention] | None
+    text: str,
+    start: int,
+    end: int,
+    sent: tuple[int, int],
+    chinese: bool,
+    places: list[PlaceMention] | None,
+    single: bool = False,
 ) -> Person | None:
     """A person from a name with a title after it (apposition) or before it."""
     name = text[start:end]
@@ -296,6 +361,8 @@ def _introduce(
                 (app[1] + o_start, app[1] + o_start + len(org)) if org and o_start is not None else None,
             )
     if parsed is None:
+        parsed = _who_clause(text, end, sent[1])
+    if parsed is None:
         parsed = _pre_title(text, sent[0], start)
     if parsed is None:
         return None
@@ -308,7 +375,7 @@ def _introduce(
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent[0], start - 30) : start])
     if org and prefix and re.match(r"(?:the\s+)?(?:District|County|City|Town|Township|Municipal)\b", org):
         org, o_span = prefix.group(1) + " " + re.sub(r"^the\s+", "", org), None
-    if not chinese and not _plausible_name(name):
+    if not chinese and not single and not _plausible_name(name):
         return None
     return Person(
         name=name,
@@ -320,6 +387,41 @@ def _introduce(
         role=_role(title, org),
         province=province_of(org, "en", places, start),
     )
+
+
+_WHO_RE = re.compile(
+    r",?\s+who\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
+    r"(?:(?P<charge>in\s+charge\s+of|responsible\s+for|heads|leads|runs|manages)\s+(?:the\s+)?)?"
+)
+
+
+def _who_clause(
+    text: str, end: int, sent_end: int
+) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
+    """ "Wang Li, who is in charge of the X company", "Li Na, who is director of Y": a relative clause."""
+    m = _WHO_RE.match(text, end, sent_end)
+    if m is None:
+        return None
+    rest = text[m.end() : sent_end]
+    stop = re.search(r",|;|\.\s|\.$|\s+(?:" + EN_CUE_ALT + r")\b|[\"“”]", rest)
+    phrase = rest[: stop.start() if stop else len(rest)].rstrip(" .")
+    if not phrase:
+        return None
+    if m.group("charge"):
+        lead = re.match(r"(?:(?:a|an|the)\s+)?", phrase, re.IGNORECASE)
+        org_start = m.end() + (lead.end() if lead else 0)
+        return (
+            "person in charge",
+            None,
+            text[org_start : m.end() + len(phrase)],
+            (org_start, m.end() + len(phrase)),
+        )
+    got = _parse_title(phrase)
+    if got is None:
+        return None
+    title, org, t_end, o_start = got
+    o_span = (m.end() + o_start, m.end() + o_start + len(org)) if org and o_start is not None else None
+    return title, (m.end() + t_end - len(title), m.end() + t_end), org, o_span
 
 
 def _pre_title(
@@ -347,7 +449,7 @@ def _org_antecedent(
     """ "director of the department": the fuller name of that department written earlier."""
     m = _ORG_ANAPHOR.match(org or "")
     if m is None:
-        return org, o_span
+        return _org_tail_antecedent(text, org, o_span, position)
     noun = m.group(1)
     pattern = re.compile(
         rf"\b(?:the|a|an)\s+((?:(?!(?:the|a|an|of|in|said|says|is|was|has|have)\b)[\w'’-]+\s+){{1,8}}{re.escape(noun)})\b",
@@ -359,6 +461,29 @@ def _org_antecedent(
     if found is None:
         return org, o_span
     return found.group(1), (found.start(1), found.end(1))
+
+
+_ORG_TAIL = re.compile(
+    r"\b(?P<prep>at|of|under|in)\s+the\s+(?P<noun>ministry|bureau|commission|administration|office)$",
+    re.IGNORECASE,
+)
+
+
+def _org_tail_antecedent(
+    text: str, org: str | None, o_span: tuple[int, int] | None, position: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """ "Department of X at the ministry": the ministry named in full earlier ("Ministry of Y")."""
+    m = _ORG_TAIL.search(org or "")
+    if m is None or org is None:
+        return org, o_span
+    noun = m.group("noun").capitalize()
+    pattern = re.compile(rf"\b{noun}\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
+    found = None
+    for hit in pattern.finditer(text, 0, position):
+        found = hit
+    if found is None:
+        return org, o_span
+    return f"{org[: m.start()]}{m.group('prep')} the {found.group()}", None
 
 
 def _plausible_name(name: str) -> bool:
@@ -406,7 +531,7 @@ def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: 
     """Mark the person quoted when a verb of saying governs this mention."""
     sent = doc.sentence(mention.start)
     after = text[mention.end : sent[1]]
-    surname_only = " " not in text[mention.start : mention.end]
+    surname_only = " " not in text[mention.start : mention.end] and " " in person.name
     cue_at = None
     app = re.match(r",\s+[^\"“”]*?,?\s+(?=(?:also\s+|frankly\s+)?\w)", after)
     if EN_CUE_AFTER.match(after):

@@ -64,7 +64,7 @@ ZH_CENTRAL_RE = re.compile(
 _ZH_LOCAL_RE = re.compile(r"(?:[省市县区州旗乡镇村]|社区|街道|开发区|新区)")
 _EN_LOCAL_RE = re.compile(
     r"\b(?:Province|Provincial|City|Municipal|County|District|Town|Township|Village|Prefecture|Bureau|"
-    r"Center|Centre|Office|Committee|Department|Regional|Workshop|Enterprise|Factory|Company|Cooperative|Plant|"
+    r"Center|Centre|Office|Committee|Department|Regional|Workshop|Enterprise|Factory|Company|Co|Cooperative|Plant|"
     r"Farm)s?\b",
     re.IGNORECASE,
 )
@@ -98,6 +98,20 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     return out
 
 
+def _article_place_in(org: str, lang: str, places: list[PlaceMention]) -> str | None:
+    """The province of a bare English name in ``org`` ("deputy head of Baisha") that the article
+    names elsewhere in full ("Baisha Li autonomous county"): alone it is too ambiguous to look up."""
+    gazetteer = _gazetteer()
+    if lang == "zh" or gazetteer is None or not places:
+        return None
+    codes = {p.place.adcode for p in places if p.place.adcode}
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b", org):
+        for div in gazetteer.en.get(m.group().lower().replace("-", " "), []):
+            if div.adcode in codes:
+                return div.province
+    return None
+
+
 def is_central(org: str, lang: str) -> bool:
     """True for ministries and State Council bodies, which belong to no province."""
     if lang == "zh":
@@ -109,9 +123,15 @@ def province_of(org: str | None, lang: str, places: list[PlaceMention] | None, p
     """The province of an organisation written at ``position`` (see the module docstring)."""
     if not org:
         return None
+    known = _article_place_in(org, lang, places or [])
+    if known:
+        return known
+    named = Counter(p.place.province for p in places or [] if p.place.province)
     for mention in find_places(org, lang):
-        if mention.place.province:
-            return mention.place.province
+        # "Wangqing Taoyuan Fungus Co" in an article on Jilin: not Taoyuan in Taiwan.
+        province = mention.place.province
+        if province and (mention.place.level == "province" or named[province] >= 2 or len(named) <= 1):
+            return province
     if is_central(org, lang):
         return None
     local = _ZH_LOCAL_RE if lang == "zh" else _EN_LOCAL_RE

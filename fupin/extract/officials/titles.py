@@ -154,6 +154,8 @@ EN_TITLE_HEADS = (
     "vice-premier",
     "party chief",
     "person in charge",
+    "responsible person",
+    "person responsible",
     "boss",
     "owner",
     "founder",
@@ -182,13 +184,13 @@ EN_BUSINESS_HEADS = (
     "supervisor",
 )
 EN_BUSINESS_ORG = re.compile(
-    r"\b(?:Co\.?,?\s*Ltd\.?|Company|Corporation|Corp\.?|Group|Inc\.?|Limited|Ltd\.?|Factory|Plant|Enterprise|"
+    r"\b(?:Co\.?,?\s*Ltd\.?|Co\b\.?|Company|Corporation|Corp\.?|Group|Inc\.?|Limited|Ltd\.?|Factory|Plant|Enterprise|"
     r"Cooperative|Technology|Industrial|Industry|Trading|Farm|Garment|Gardening)\b",
     re.IGNORECASE,
 )
 EN_CENTRAL = re.compile(
-    r"\b(?:Ministry|State Council|National|Central|Council of State|Chinese People's|CPC Central|"
-    r"NDRC|All-China)\b"
+    r"\b(?:Ministry|(?i:the ministry)|State Council|National|Central|Council of State|Chinese People's|"
+    r"CPC Central|NDRC|All-China)\b"
 )
 
 # Bodies a title may belong to before the organisation: "member of the Standing Committee of X".
