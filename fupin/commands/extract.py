@@ -140,8 +140,13 @@ def extract_files_dask(
     input_path: str, out_path: str, officials_path: str | None, *, cluster: str, ner: str | None = None
 ) -> int:
     """File-to-file extraction on a Dask cluster; the same facts as a single process."""
-    from fupin.extract.distributed import extract_with_dask, write_partitions
+    from fupin.extract.distributed import check_spec, extract_with_dask, write_partitions
 
+    try:
+        check_spec(cluster)
+    except ValueError as exc:
+        print(f"fupin extract: {exc}", file=sys.stderr)
+        return 2
     if not os.path.isfile(input_path):
         print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
         return 1

@@ -3,11 +3,18 @@
 When a corpus outgrows one machine, articles are written as Parquet partitions
 and every partition is extracted on a Dask worker with the same ``Extractor`` a
 single process uses, so the facts are the same whichever way they were made.
-Results come back partition by partition (one partition in memory per worker).
+Results come back partition by partition, in order, with a bounded number of
+partitions in flight (two per worker thread), so neither the client nor the
+workers hold more than a few partitions' results however large the corpus is.
+Local clusters read the partitions from this machine's disk; for a remote
+cluster (``tcp://``) the partition bytes travel with the task, since the workers
+cannot see this machine's temporary directory.
 """
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -45,13 +52,20 @@ def write_partitions(
     return paths
 
 
-def extract_partition(path: str, officials: bool = True, ner: str | None = None) -> dict[str, Any]:
-    """Facts, officials and problems of one Parquet partition (runs on a Dask worker)."""
+def extract_partition(
+    path: str | bytes, officials: bool = True, ner: str | None = None, name: str | None = None
+) -> dict[str, Any]:
+    """Facts, officials and problems of one Parquet partition (runs on a Dask worker).
+
+    ``path`` is a file the worker can read, or the partition's bytes; ``name`` labels errors.
+    """
     from fupin.extract.extractor import ArticleError, Extractor
 
     extractor = _worker_extractor(officials, ner, Extractor)
     out: dict[str, Any] = {"facts": [], "officials": [], "errors": []}
-    for article in pq.read_table(path).to_pylist():
+    source = pa.BufferReader(path) if isinstance(path, bytes) else path
+    path = name or (path if isinstance(path, str) else "partition")
+    for article in pq.read_table(source).to_pylist():
         try:
             result = extractor.extract(article)
         except ArticleError as exc:
@@ -74,15 +88,20 @@ def _worker_extractor(officials: bool, ner: str | None, factory: Any) -> Any:
     return _EXTRACTORS[key]
 
 
+def check_spec(spec: str) -> None:
+    """Raise ValueError unless ``spec`` is ``local:N`` (N >= 1) or ``tcp://HOST:PORT``."""
+    if re.fullmatch(r"local:[1-9]\d*", spec) or re.fullmatch(r"tcp://[^/:\s]+:\d+", spec):
+        return
+    raise ValueError(f"--dask {spec!r}: expected local:N or tcp://HOST:PORT")
+
+
 def connect(spec: str) -> Any:
     """A Dask client for ``local:N`` (a LocalCluster of N worker processes) or ``tcp://HOST:PORT``."""
     from dask.distributed import Client, LocalCluster
 
+    check_spec(spec)
     if spec.startswith("local:"):
-        try:
-            workers = int(spec.split(":", 1)[1])
-        except ValueError:
-            raise ValueError(f"--dask {spec!r}: expected local:N with N a number of workers") from None
+        workers = int(spec.split(":", 1)[1])
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
@@ -97,11 +116,29 @@ def extract_with_dask(
 ) -> Iterator[dict[str, Any]]:
     """Per-partition results, in partition order, computed on the cluster at ``spec``."""
     client = connect(spec)
+    ship = not spec.startswith("local:")  # remote workers cannot read this machine's files
+    window = max(2, 2 * sum(client.nthreads().values()))
+    pending: deque[Any] = deque()
+
+    def submit(path: Path) -> Any:
+        data: str | bytes = path.read_bytes() if ship else str(path)
+        return client.submit(
+            extract_partition, data, officials=officials, ner=ner, name=path.name, pure=False
+        )
+
+    def take() -> dict[str, Any]:
+        future = pending.popleft()
+        result = future.result()
+        future.release()
+        return result
+
     try:
-        futures = client.map(extract_partition, [str(p) for p in partitions], officials=officials, ner=ner)
-        for future in futures:
-            yield future.result()
-            future.release()
+        for path in partitions:
+            pending.append(submit(path))
+            if len(pending) >= window:
+                yield take()
+        while pending:
+            yield take()
     finally:
         cluster = client.cluster
         client.close()

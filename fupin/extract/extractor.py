@@ -8,8 +8,10 @@ nothing is kept per article after its result is yielded).
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from fupin import __version__
@@ -99,6 +101,22 @@ def _extract_in_worker(article: dict[str, Any]) -> ArticleResult | ArticleError:
         return exc
 
 
+def _extract_batch_in_worker(batch: list[dict[str, Any]]) -> list[ArticleResult | ArticleError]:
+    return [_extract_in_worker(article) for article in batch]
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+#: Articles per task sent to a worker, and tasks in flight per worker: enough to keep the
+#: workers busy, few enough that memory does not grow with the input.
+_BATCH = 4
+_IN_FLIGHT_PER_WORKER = 8
+
+
 def extract_article(
     article: dict[str, Any], *, officials: bool = True, ner: str | None = None
 ) -> ArticleResult:
@@ -124,5 +142,17 @@ def extract_articles(
         return
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        # workers fork from a server that has imported spaCy and the rules once, instead of
+        # each importing them anew (seconds per worker)
+        ctx.set_forkserver_preload(["fupin.extract.extractor", "fupin.extract.pipeline"])
     with ctx.Pool(workers, initializer=_init_worker, initargs=(officials, ner)) as pool:
-        yield from pool.imap(_extract_in_worker, articles, chunksize=4)
+        # Not pool.imap: its feeder thread reads the whole input ahead of the workers, so
+        # memory would grow with the input. A bounded window of batches streams instead.
+        pending: deque[Any] = deque()
+        for batch in _batches(articles, _BATCH):
+            pending.append(pool.apply_async(_extract_batch_in_worker, (batch,)))
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
