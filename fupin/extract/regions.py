@@ -197,8 +197,8 @@ class RegionResolver:
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def _is_source(self, mention: PlaceMention) -> bool:
-        after = self.text[mention.end : mention.end + 24]
+    def _is_source(self, mention: PlaceMention, text: str | None = None) -> bool:
+        after = (self.text if text is None else text)[mention.end : mention.end + 24]
         pattern = _ZH_SOURCE_AFTER if self.lang == "zh" else _EN_SOURCE_AFTER
         partner = self.lang != "zh" and bool(_EN_PARTNER_AFTER.match(after))
         return mention.place.level != "group" and (bool(pattern.match(after)) or partner)
@@ -346,12 +346,11 @@ class RegionResolver:
 
     def _main_place(self) -> tuple[Place, str]:
         """The place the whole article is about: its title's, a dominant province's, or China."""
-        title = self.analysis.title or ""
+        title = (self.analysis.title or "").strip()
         if title:
-            in_title = self.gazetteer.find(title + "\n" + self.text, self.lang)
-            for m in in_title:
-                if m.end <= len(title) and not self._is_source(m):
-                    return m.place, title[m.start : m.end]
+            in_title = self._title_places(title)
+            if in_title:
+                return in_title[0]
         counts: Counter = Counter()
         for m in self.places:
             counts[m.place.province] += 1
@@ -367,6 +366,27 @@ class RegionResolver:
                     written = province
                 return place, written
         return NATIONAL, "China"
+
+    def _title_places(self, title: str) -> list[tuple[Place, str]]:
+        """The places of the title, in order, with the names they are written under.
+
+        Most pages repeat the title at the top of the text, where the places component
+        has already found its places; only a title that is not in the text is matched
+        again (with the text after it, for the context that disambiguates names).
+        """
+        at = self.text.find(title)
+        if at >= 0:
+            return [
+                (m.place, self.text[m.start : m.end])
+                for m in self.analysis.places
+                if at <= m.start and m.end <= at + len(title) and not self._is_source(m)
+            ]
+        combined = title + "\n" + self.text
+        return [
+            (m.place, title[m.start : m.end])
+            for m in self.gazetteer.find(combined, self.lang)
+            if m.end <= len(title) and not self._is_source(m, combined)
+        ]
 
     # -- queries -------------------------------------------------------------------------------
 

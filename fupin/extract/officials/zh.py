@@ -60,15 +60,30 @@ def _jieba_posseg():
     return posseg
 
 
-def _jieba_names(text: str) -> dict[int, int]:
-    """Start -> end of the tokens jieba tags as person names (nr, nrfg)."""
+def _jieba_names(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Start -> end of the tokens jieba tags as person names (nr, nrfg), within ``spans``.
+
+    POS tagging is the costliest step of extraction, so only the sentences where a
+    name is looked up (a title or a bracket in them) are tagged. jieba cuts text into
+    blocks at punctuation anyway, so a sentence tags the same alone as in the article.
+    """
     out: dict[int, int] = {}
-    pos = 0
-    for token in _jieba_posseg().cut(text):
-        if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
-            out[pos] = pos + len(token.word)
-        pos += len(token.word)
+    for start, end in spans:
+        pos = start
+        for token in _jieba_posseg().cut(text[start:end]):
+            if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
+                out[pos] = pos + len(token.word)
+            pos += len(token.word)
     return out
+
+
+def _name_sentences(text: str, doc: _Text) -> list[tuple[int, int]]:
+    """The sentences where names are looked up: those with a title or a bracket."""
+    return [
+        (start, end)
+        for start, end in doc.sentences
+        if _TITLE_RE.search(text, start, end) or any(b in text[start:end] for b in "（(")
+    ]
 
 
 class _Text:
@@ -365,7 +380,7 @@ def find_zh(
 ) -> list[Person]:
     """The quoted or cited officials of a Chinese text (see the module docstring)."""
     doc = _Text(text, sentences)
-    jieba_names = _jieba_names(text)
+    jieba_names = _jieba_names(text, _name_sentences(text, doc))
     ner_names = {
         s.start: s.end for s in ner_spans or [] if s.label == "PER" and _ner_name_ok(text[s.start : s.end])
     }
