@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from fupin.extract.officials import find_officials
-from fupin.extract.officials.orgs import find_places
-from fupin.extract.sentences import split_sentences
-
-
-def officials(text: str, lang: str) -> list[dict]:
-    return find_officials(text, lang, split_sentences(text, lang), places=find_places(text, lang))
-
-
-def summary(text: str, lang: str) -> list[tuple]:
-    return [(r["name"], r["title"], r["organization"], r["role"]) for r in officials(text, lang)]
+from test_officials import officials, summary
 
 
 @pytest.mark.parametrize(
