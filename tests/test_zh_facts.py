@@ -327,3 +327,31 @@ def test_the_base_of_a_comparison_does_not_date_the_share() -> None:
 def test_a_month_ahead_of_publication_is_not_a_count_date() -> None:
     text = "排产计划已到10月,车间共有员工85名。"
     assert [(m, v, d) for m, v, d, _, _ in _facts(text, "2020-07-02")] == [("workers_employed", 85, None)]
+
+
+def test_opening_year_dates_the_paragraph_of_a_later_article() -> None:
+    text = "2019年,陇南市劳务输出建档立卡贫困劳动力15.6万人。全市全年新建就业车间40个,累计认定就业车间210个。"
+    facts = _facts(text, published="2020-02-10")
+    assert ("poor_migrant_workers", 156000, "2019") in [f[:3] for f in facts]
+    assert ("workshops", 40, "2019") in [f[:3] for f in facts]
+    assert ("workshops", 210, "2019") in [f[:3] for f in facts]
+
+
+def test_title_year_of_a_review_dates_undated_figures() -> None:
+    text = "某县2019年就业扶贫回顾\n\n扶贫车间方面,全县全年新建扶贫车间12个,累计吸纳就业900人。"
+    facts = [f[:3] for f in _facts(text, published="2020-01-20")]
+    assert ("workshops", 12, "2019") in facts
+    assert ("workers_employed", 900, "2019") in facts
+
+
+def test_share_of_last_year_for_labour_export() -> None:
+    text = "今年全县共劳务输转贫困劳动力3.2万人,相当于上年的97.5%。"
+    facts = [f[:3] for f in _facts(text)]
+    assert ("poor_migrant_workers_share_of_last_year", 97.5, "2020") in facts
+    assert ("poor_migrant_workers", 32000, "2020") in facts
+
+
+def test_second_subset_narrows_the_clause_right_before_it() -> None:
+    text = "全区认定就业车间96个,其中已复工90个,带动就业4300人,其中脱贫劳动力1820人。"
+    assert ("poor_workers_employed", 1820) in _metrics(text)
+    assert ("workers_employed", 4300) in _metrics(text)

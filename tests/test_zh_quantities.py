@@ -80,3 +80,15 @@ def test_each_number_of_a_sentence_in_order() -> None:
 def test_odd_input_does_not_raise(text: str) -> None:
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对新建的爱心工坊每家给予最高8万元奖补", "每人最多补贴3000元", "奖补上限为2000元", "最高可获得6万元"],
+)
+def test_cap_before_an_amount_is_less_than(text: str) -> None:
+    assert [q.bound for q in find_quantities(text)] == ["less_than"]
+
+
+def test_most_as_a_superlative_is_not_a_cap() -> None:
+    assert [q.bound for q in find_quantities("用工最多的工坊有260人")] == ["exact"]

@@ -103,7 +103,8 @@ YEAR = re.compile(r"每年|年收入|年均|年人均|一年|/年|全年|年薪|
 ONCE = re.compile(r"一次性")
 
 SHARE_OF_LAST_YEAR = re.compile(r"去年|上年|2019年")
-MIGRANT_TOTAL = re.compile(r"外出务工|务工|外出|转移就业|返岗")
+# Labour export words too: "劳务输转贫困劳动力21.3万人,为上年的102.4%".
+MIGRANT_TOTAL = re.compile(r"外出务工|务工|外出|转移就业|返岗|输转|劳务输出|转移输出")
 
 # A quantity followed by these is a criterion or threshold, not a count ("招用贫困劳动力10人以上的").
 THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以上)的")

@@ -9,8 +9,10 @@ values) are narrative and dropped.
 
 ``as_of`` is the date written in the quantity's clause, else the last one before
 it in the sentence, else a cut-off date ("截至6月底", "今年以来") that opens its
-paragraph; deictic words (目前, 近年来) mean "no date". A rounded restatement of an
-earlier figure ("2750多万" after "2750.7万") carries that figure's date. ``as_of``
+paragraph; deictic words (目前, 近年来) mean "no date". A year written at the start of a
+sentence ("2020年,...") dates the undated figures after it in its paragraph, and a review's
+headline year ("某市2020年就业扶贫工作综述", published later) the rest; a bare "全年" is that year.
+A rounded restatement of an earlier figure ("2750多万" after "2750.7万") carries that figure's date. ``as_of``
 stays None when the text gives no time: falling back to the publication date is
 the caller's decision.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fupin.extract.analysis import Analysis
 from fupin.extract.mentions import DateMention, FactDraft, Quantity
@@ -170,7 +172,13 @@ def _is_subset(ctx: _Ctx) -> bool:
 
 
 def _parent_text(ctx: _Ctx) -> str:
-    """The sentence text the subset narrows: what comes before its "其中"."""
+    """The sentence text the subset narrows: what comes before its "其中".
+
+    A clause that opens with "其中" narrows the clauses right before it, even when an earlier
+    "其中" stands in the sentence ("建成412个,其中已复工398个,吸纳就业1.27万人,其中贫困劳动力5186人").
+    """
+    if cues.SUBSET.match(ctx.clause.lstrip()):
+        return ctx.before
     cut = ctx.before.rfind("其中")
     return ctx.before[:cut] if cut >= 0 else ctx.before
 
@@ -511,6 +519,56 @@ def _as_of(
     return None, False
 
 
+_WRITTEN_YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*年$")
+
+
+def _opening_years(analysis: Analysis, dates: list[DateMention]) -> list[DateMention]:
+    """Years written at the start of a sentence ("2020年,定西市..."): they date what follows them."""
+    text = analysis.text
+    out = []
+    for d in dates:
+        if d.precision != "year" or not _WRITTEN_YEAR.match(text[d.start : d.end]):
+            continue
+        s0, _ = analysis.sentence_at(d.start)
+        if text[s0 : d.start].strip() in ("", "在", "于"):
+            out.append(d)
+    return out
+
+
+def _title_year(analysis: Analysis) -> str | None:
+    """The year a review's headline names ("定西市2020年就业扶贫工作综述"), if the article is later."""
+    text, published = analysis.text, analysis.published or ""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if not published[:4].isdigit() or not _is_headline(analysis, 0, end):
+        return None
+    for d in analysis.dates:
+        if d.end <= end and d.precision == "year" and _WRITTEN_YEAR.match(text[d.start : d.end]):
+            if d.as_of and d.as_of < published[:4]:
+                return d.as_of
+    return None
+
+
+def _year_at(analysis: Analysis, pos: int, openers: list[DateMention], title: str | None) -> str | None:
+    """The written year in force at ``pos``: one opening a sentence of its paragraph, else the title's."""
+    p0 = _paragraph_start(analysis.text, pos)
+    inside = [d for d in openers if p0 <= d.start < pos]
+    return inside[-1].as_of if inside else title
+
+
+def _with_written_year(
+    analysis: Analysis, dates: list[DateMention], openers: list[DateMention], title: str | None
+) -> list[DateMention]:
+    """A bare "全年" means the written year in force there, not the publication year."""
+    out = []
+    for d in dates:
+        if re.sub(r"\s", "", analysis.text[d.start : d.end]) == "全年":
+            year = _year_at(analysis, d.start, openers, title)
+            d = replace(d, as_of=year) if year else d
+        out.append(d)
+    return out
+
+
 # ---------------------------------------------------------------- assembly
 
 
@@ -571,6 +629,11 @@ def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
                 break
 
 
+def _deictic(analysis: Analysis, ctx: _Ctx) -> bool:
+    """A "目前"/"近年来" in the sentence: it has a time, just no point date, so no year is inherited."""
+    return any(d.as_of is None and ctx.s0 <= d.start < ctx.c1 for d in analysis.dates)
+
+
 def _after_publication(as_of: str | None, published: str | None) -> bool:
     """A month after the article's own ("订单排到了11月" in August): a deadline or plan, not a count's date.
 
@@ -596,6 +659,10 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     if region_at is None:
         region_at = _default_region_at(analysis)
     dates, local = _usable_dates(analysis)
+    title_year = _title_year(analysis)
+    openers = _opening_years(analysis, dates)
+    dates = _with_written_year(analysis, dates, openers, title_year)
+    local = _with_written_year(analysis, local, openers, title_year)
     drafts: list[FactDraft] = []
     for q in sorted(analysis.quantities, key=lambda x: x.start):
         ctx = _context(analysis, q)
@@ -603,6 +670,8 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         if not labels:
             continue
         as_of, own = _as_of(analysis, ctx, dates, local)
+        if as_of is None and not _deictic(analysis, ctx):
+            as_of = _year_at(analysis, ctx.s0 if ctx.s0 > ctx.c0 else ctx.c0, openers, title_year)
         if _after_publication(as_of, analysis.published):
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)

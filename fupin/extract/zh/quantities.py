@@ -181,11 +181,20 @@ def _counter_at(text: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
+# A cap before an amount, with the verb that may stand between: "最高10万元", "每人最多补贴5000元",
+# "奖补上限为3000元", "最高可获得5万元" - the amount is a ceiling.
+_CAP_BEFORE = re.compile(
+    r"(?:最高|最多|上限|封顶)(?:为|是|可|能|可以|将|可达|达到|达|到|给予|获得|领取|补贴|补助|奖补|奖励|发放)*\s*$"
+)
+
+
 def _prefix_bound(text: str, start: int) -> str | None:
     head = text[max(0, start - 3) : start].rstrip()
     for word, bound in _PREFIX_BOUNDS:
         if head.endswith(word):
             return bound
+    if _CAP_BEFORE.search(text[max(0, start - 12) : start]):
+        return "less_than"
     return None
 
 
