@@ -74,6 +74,8 @@ MIGRATE = _re(
     r"|out\s+of\s+town|away)\b|\bout-?migra\w*|\bleft\s+(?:their\s+)?home\w*\s+(?:to|for)\s+work"
     r"|\breturn\w*\s+to\s+(?:work|their\s+(?:posts|jobs)|posts|jobs)\b|\bback\s+to\s+work\b|\blabou?r\s+export"
     r"|\bexported\b|\btransfer\w*|\bgo(?:ing)?\s+out\b|\bwent\s+out\b"
+    # "sent 84 chartered buses to take 2,650 poor laborers to jobs in Zhejiang": a labour-export convoy
+    r"|\b(?:chartered|special|point-to-point)\s+(?:buses|coaches|trains|flights)\b"
 )
 # a resumption verb, not the name of a rate ("1436 workshops resume work rate reach 95%")
 RESUME = _re(
@@ -157,7 +159,7 @@ INCOME = _re(
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
-    r"|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b"
+    r"|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
 )
 NOT_MONEY_FACT = _re(
     r"\boutput\s+value\b|\bvalue\s+of\s+(?:production|output)\b|\bsales\b|\brevenue\b|\bturnover\b|\bgdp\b"

@@ -205,6 +205,14 @@ def _this_month(offset: int) -> Resolver:
     return resolve
 
 
+def _last_month_end(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "by the end of the last month": the last day of the month before publication."""
+    if ref.year is None or ref.month is None:
+        return None, None
+    year, month = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+    return _iso(year, month, calendar.monthrange(year, month)[1]), "day"
+
+
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _PART = (
     r"(?P<part>first\s+half|second\s+half|first\s+(?:three|two)\s+quarters"
@@ -217,6 +225,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _since_month),
     (re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"), _iso_date),
     (re.compile(rf"\b(?i:(?:the\s+)?end\s+of)\s+{_MONTH}(?!\w){_YEAR_TAIL}"), _month_end),
+    (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?:last|previous|past)\s+month\b", re.I),
+     _last_month_end),
     (re.compile(rf"\b(?:the\s+)?(?:end|close)\s+of\s+(?:(?P<rel>this|last|the\s+previous)\s+year|{_YEAR})\b",
                 re.I),
      _year_end),

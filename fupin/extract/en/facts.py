@@ -203,6 +203,7 @@ def _context(
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     c1 = _past_aside(text, q, c1, s0, s1)
     before, after = text[c0 : q.start], text[q.end : c1]
+    after_end = c1
     noun = q.counter or ""
     if noun and cues.CLASSIFIER.match(noun):  # "workshop 1123 seat": a calqued measure word
         noun = ""
@@ -220,7 +221,8 @@ def _context(
     if part_of is not None:  # "1,342 of the 1,400 workshops had resumed": N counts M's noun, M's verb
         noun = part_of.counter or ""
         kind = _kind_of(noun)
-        after = text[part_of.end : _clause_bounds(text, part_of.start, part_of.end, s0, s1)[1]]
+        after_end = _clause_bounds(text, part_of.start, part_of.end, s0, s1)[1]
+        after = text[part_of.end : after_end]
     left_kind = previous[-1][1] if previous and left_q is not None and previous[-1][0] is left_q else None
     resumed_tail = _resumed_tail(text, left_q, q, left_kind) if left_q else None
     if resumed_tail is not None and not noun:  # "287 enterprises have resumed work 273"
@@ -247,7 +249,7 @@ def _context(
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
     if kind in ("people", "workshop", "enterprise") and not _VERB.search(after):
-        after = _predicate(text, q, after, s1)
+        after = _predicate(text, after, after_end, s1)
     is_total = left_q is not None and (_part_of(text, left_q, q) or _share_of(text, left_q, q))
     is_total = is_total or (right_q is not None and _resumed_tail(text, q, right_q, kind) is not None)
     left, right = text[max(s0, q.start - _WINDOW) : q.start], text[q.end : min(s1, q.end + _WINDOW)]
@@ -322,11 +324,11 @@ def _past_aside(text: str, q: Quantity, c1: int, s0: int, s1: int) -> int:
     return match.start() if match else min(s1, aside.end() + _WINDOW)
 
 
-def _predicate(text: str, q: Quantity, after: str, s1: int) -> str:
+def _predicate(text: str, after: str, pos: int, s1: int) -> str:
     """A subject's clause with its verb: "147,000 poor laborers in Lu'an city, East China's Anhui
     province, had returned to work" reads past the appositions (at most two) to the clause that
-    opens with the verb; a clause with another number or a relative word ends the search."""
-    pos = q.end + len(after)
+    opens with the verb; a clause with another number or a relative word ends the search. ``pos``
+    is where ``after`` ends in ``text`` (after the whole, for "138 of the 152 workshops ...")."""
     for _ in range(3):
         if pos >= s1 or text[pos] != ",":
             break
@@ -559,7 +561,7 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
-    near = ctx.noun + " " + ctx.after[:60]
+    near = ctx.noun + " " + _before_part(ctx.after[:60])
     poor = bool(cues.POOR.search(near))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
@@ -581,6 +583,18 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if migrate and poor_context:
         return [_Claim("poor_migrant_workers")]
     return []
+
+
+_PART_START = re.compile(
+    r"\b(?:including|includ\w*|among\s+(?:them|whom|which)|of\s+(?:whom|which))\b(?=[^.;\d]{0,25}\d)", re.I
+)
+
+
+def _before_part(after: str) -> str:
+    """The words after a count up to the part it includes: in "13,000 people including 5,600 poor
+    workers" the poverty word describes the part, not the whole."""
+    part = _PART_START.search(after)
+    return after[: part.start()] if part else after
 
 
 def _employment_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> bool:
@@ -635,10 +649,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         if kind == "funds" or period is None or ctx.q.counter:
             return []
     if kind == "subsidy":
-        if (
-            ctx.q.value >= 1e6
-            and period in (None, "once")
-            and not re.search(r"\bper\b|\beach\b", after, re.I)
+        per_head = re.search(r"\bper\b|\beach\b", after, re.I)
+        per_head_near = re.search(r"\bper\b|\beach\b", after[:25], re.I)
+        if (ctx.q.value >= 1e6 and period in (None, "once") and not per_head) or (
+            ctx.q.value >= 1e7 and not per_head_near  # tens of millions are a budget, not a hand-out
         ):
             return [_Claim("funds")]
         return [_Claim("subsidy", period=period or "once")]

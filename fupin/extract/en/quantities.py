@@ -19,6 +19,7 @@ from fupin.extract.mentions import Bound, Quantity, Unit
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
     "hundred million": 1e8,
+    "ten thousand": 1e4,  # the machine-translation calque of 万 ("4.2 ten thousand people")
     "trillion": 1e12,
     "billion": 1e9,
     "million": 1e6,
@@ -29,7 +30,10 @@ _SCALES = {
     "亿": 1e8,
     "千": 1e3,
 }
-_SCALE = r"(?:\s*(?:hundred\s+million|trillion|billion|million|thousand|hundred)\b|\s?(?:万亿|万|亿|千))"
+_SCALE = (
+    r"(?:\s*(?:hundred\s+million|ten\s+thousand|trillion|billion|million|thousand|hundred)\b"
+    r"|\s?(?:万亿|万|亿|千))"
+)
 _PERCENT = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
 
 
@@ -114,6 +118,8 @@ _BOUND_AFTER: list[tuple[Bound, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "1,800 yuan more" (多元): after a sum of money a bare "more" is the calque's bound, not a comparison
+    ("more_than", re.compile(r"^\s*more\b(?!\s+than)(?=\s*(?:[,.;:)]|$|\s+(?:a|per|each|every)\b))", re.I)),
     ("less_than", re.compile(r"^\s*(?:or\s+less\b|or\s+fewer\b|and\s+below\b|or\s+below\b)", re.I)),
     ("about", re.compile(r"^\s*(?:or\s+so\b|odd\b|-odd\b)", re.I)),
 ]
@@ -123,7 +129,11 @@ _YEAR_PREP = re.compile(
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?)[- ]+old\b|^\s*-year-old", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age\s+of|ages\s+of)\s+(?:(?:over|above|under|below|between|from|more\s+than|less\s+than"
+    r"|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$|\b(?:No|no|Number|Version|Vol|Room)\.?\s*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*{_MONTH}\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
 _COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?((?:[A-Za-z][\w'’-]*\s*){1,5})")
