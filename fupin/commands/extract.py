@@ -101,22 +101,65 @@ def _articles(path: str, counts: dict[str, int], lines: deque[int]) -> Iterator[
         yield article
 
 
+class _Outputs:
+    """The facts file and, when asked for, the officials file, counting what goes into them."""
+
+    def __init__(self, facts_path: str, officials_path: str | None) -> None:
+        self.facts_path, self.officials_path = facts_path, officials_path
+        self.facts = self.officials = 0
+        self._stack = contextlib.ExitStack()
+
+    def __enter__(self) -> _Outputs:
+        self._facts_fh = self._stack.enter_context(open(self.facts_path, "w", encoding="utf-8"))
+        self._officials_fh = (
+            self._stack.enter_context(open(self.officials_path, "w", encoding="utf-8"))
+            if self.officials_path
+            else None
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    @property
+    def with_officials(self) -> bool:
+        return self.officials_path is not None
+
+    def write(self, facts: list[dict[str, Any]], officials: list[dict[str, Any]]) -> None:
+        self.facts += write_jsonl(facts, self._facts_fh)
+        if self._officials_fh is not None:
+            self.officials += write_jsonl(officials, self._officials_fh)
+
+
+def _no_input(input_path: str) -> bool:
+    if os.path.isfile(input_path):
+        return False
+    print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
+    return True
+
+
+def _summary(label: str, articles: int, out: _Outputs, bad: int, bad_what: str) -> int:
+    """Print the run's counts on stderr; the exit status is non-zero only when nothing was read."""
+    print(
+        f"{label}: {articles} articles, {out.facts} facts, {out.officials} officials, {bad} {bad_what}",
+        file=sys.stderr,
+    )
+    return 0 if articles else 1
+
+
 def extract_files(
     input_path: str, out_path: str, officials_path: str | None, *, workers: int = 1, ner: str | None = None
 ) -> int:
     """File-to-file extraction, streaming; returns the exit status."""
     from fupin.extract import ArticleError, extract_articles
 
-    if not os.path.isfile(input_path):
-        print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
+    if _no_input(input_path):
         return 1
-    counts = {"bad": 0, "articles": 0, "facts": 0, "officials": 0}
+    counts = {"bad": 0, "articles": 0}
     lines: deque[int] = deque()
-    officials_cm = open(officials_path, "w", encoding="utf-8") if officials_path else contextlib.nullcontext()
-    with open(out_path, "w", encoding="utf-8") as facts_fh, officials_cm as officials_fh:
+    with _Outputs(out_path, officials_path) as out:
         articles = _articles(input_path, counts, lines)
-        results = extract_articles(articles, workers=workers, officials=officials_fh is not None, ner=ner)
-        for result in results:
+        for result in extract_articles(articles, workers=workers, officials=out.with_officials, ner=ner):
             where = f"{input_path}:{lines.popleft()}"
             if isinstance(result, ArticleError):
                 counts["bad"] += 1
@@ -125,15 +168,8 @@ def extract_files(
             counts["articles"] += 1
             for warning in result.warnings:
                 print(f"fupin extract: {where}: article {result.article_id}: {warning}", file=sys.stderr)
-            counts["facts"] += write_jsonl(result.facts, facts_fh)
-            if officials_fh is not None:
-                counts["officials"] += write_jsonl(result.officials, officials_fh)
-    print(
-        f"fupin extract: {counts['articles']} articles, {counts['facts']} facts, "
-        f"{counts['officials']} officials, {counts['bad']} unreadable lines or articles",
-        file=sys.stderr,
-    )
-    return 0 if counts["articles"] else 1
+            out.write(result.facts, result.officials)
+    return _summary("fupin extract", counts["articles"], out, counts["bad"], "unreadable lines or articles")
 
 
 def extract_files_dask(
@@ -147,35 +183,21 @@ def extract_files_dask(
     except ValueError as exc:
         print(f"fupin extract: {exc}", file=sys.stderr)
         return 2
-    if not os.path.isfile(input_path):
-        print(f"fupin extract: cannot read {input_path}: no such file", file=sys.stderr)
+    if _no_input(input_path):
         return 1
-    counts = {"bad": 0, "articles": 0, "facts": 0, "officials": 0}
+    counts = {"bad": 0, "articles": 0}
     lines: deque[int] = deque()
-    with tempfile.TemporaryDirectory(prefix="fupin-parts-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="fupin-parts-") as tmp, _Outputs(out_path, officials_path) as out:
         partitions = write_partitions(_articles(input_path, counts, lines), Path(tmp))
-        counts["articles"] = len(lines)
-        officials_cm = (
-            open(officials_path, "w", encoding="utf-8") if officials_path else contextlib.nullcontext()
-        )
-        with open(out_path, "w", encoding="utf-8") as facts_fh, officials_cm as officials_fh:
-            try:
-                results = extract_with_dask(partitions, cluster, officials=officials_fh is not None, ner=ner)
-                for part in results:
-                    for error in part["errors"]:
-                        print(f"fupin extract: {error}", file=sys.stderr)
-                    counts["facts"] += write_jsonl(part["facts"], facts_fh)
-                    if officials_fh is not None:
-                        counts["officials"] += write_jsonl(part["officials"], officials_fh)
-            except ValueError as exc:
-                print(f"fupin extract: {exc}", file=sys.stderr)
-                return 2
-    print(
-        f"fupin extract (dask {cluster}): {counts['articles']} articles, {counts['facts']} facts, "
-        f"{counts['officials']} officials, {counts['bad']} unreadable lines",
-        file=sys.stderr,
-    )
-    return 0 if counts["articles"] else 1
+        try:
+            for part in extract_with_dask(partitions, cluster, officials=out.with_officials, ner=ner):
+                for error in part["errors"]:
+                    print(f"fupin extract: {error}", file=sys.stderr)
+                out.write(part["facts"], part["officials"])
+        except ValueError as exc:
+            print(f"fupin extract: {exc}", file=sys.stderr)
+            return 2
+    return _summary(f"fupin extract (dask {cluster})", len(lines), out, counts["bad"], "unreadable lines")
 
 
 def extract_into_store(home: str | None, *, workers: int = 1, ner: str | None = None) -> int:

@@ -100,42 +100,36 @@ def _run_here(
     overrides: dict[str, Any] | None,
     source_names: list[str] | None,
 ) -> CrawlSummary:
-    global _reactor_used
-    from scrapy.crawler import CrawlerProcess
-
-    from fupin.crawler.spiders.news import NewsSpider
-
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(home, overrides)
     if settings.get("FUPIN_REDIS_URL"):
-        return _run_shared(settings, sources, max_articles, source_names)
+        # queue and dupefilter live in Redis: no JOBDIR, Redis is the job state
+        return _crawl(settings, sources, max_articles, source_names)
     jobdir = job_dir(home, sources, source_names)
     _prepare_jobdir(jobdir)
     settings = crawl_settings(home, {"JOBDIR": str(jobdir), **(overrides or {})})
-    if max_articles:
-        settings.set("FUPIN_MAX_ARTICLES", int(max_articles), priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(NewsSpider)
-    kwargs: dict[str, Any] = {"sources": str(sources)}
-    if source_names:
-        kwargs["source"] = ",".join(source_names)
-    process.crawl(crawler, **kwargs)
-    _reactor_used = True
-    (jobdir / MARKER).write_text(str(os.getpid()))
-    process.start()
-    summary = getattr(crawler, "fupin_summary", None) or CrawlSummary(finish_reason="failed")
+    marker = jobdir / MARKER
+    summary = _crawl(settings, sources, max_articles, source_names, started=marker)
     if summary.finish_reason == "finished":
         shutil.rmtree(jobdir, ignore_errors=True)  # the next run is a new incremental crawl
     else:
-        (jobdir / MARKER).unlink(missing_ok=True)  # stopped cleanly: resumable
+        marker.unlink(missing_ok=True)  # stopped cleanly: resumable
     return summary
 
 
-def _run_shared(
-    settings: Any, sources: str | Path, max_articles: int | None, source_names: list[str] | None
+def _crawl(
+    settings: Any,
+    sources: str | Path,
+    max_articles: int | None,
+    source_names: list[str] | None,
+    started: Path | None = None,
 ) -> CrawlSummary:
-    """A crawl whose queue and dupefilter live in Redis: no JOBDIR, Redis is the job state."""
+    """Run the news spider in this process; ``started`` is written with our pid once it runs.
+
+    The marker tells the next run that a crawl was going (and, if it is still there,
+    that it was killed hard and its queue files may be torn).
+    """
     global _reactor_used
     from scrapy.crawler import CrawlerProcess
 
@@ -150,6 +144,8 @@ def _run_shared(
         kwargs["source"] = ",".join(source_names)
     process.crawl(crawler, **kwargs)
     _reactor_used = True
+    if started is not None:
+        started.write_text(str(os.getpid()))
     process.start()
     return getattr(crawler, "fupin_summary", None) or CrawlSummary(finish_reason="failed")
 
