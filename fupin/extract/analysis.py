@@ -24,6 +24,8 @@ class Analysis:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    #: Start and end offsets of the tokens (Chinese words): place names must sit on them.
+    word_bounds: tuple[set[int], set[int]] | None = None
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``position`` (whole text if none)."""

@@ -14,7 +14,7 @@ import importlib
 from types import ModuleType
 
 import numpy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,12 +41,12 @@ def _analysis(doc: Doc) -> Analysis:
 def analysis_component(doc: Doc) -> Doc:
     """Start the analysis: sentence spans, also written to the tokens as sentence starts.
 
-    Article metadata (published date, title) comes from ``doc.user_data["fupin_meta"]``
-    when the caller put it there.
+    Article metadata (published date, title, and the text the doc was made from) comes
+    from ``doc.user_data["fupin_meta"]`` when the caller put it there.
     """
     meta = doc.user_data.get("fupin_meta", {})
     lang = "zh" if doc.lang_ == "zh" else "en"
-    text = doc.text  # built from the tokens on every access: once is enough
+    text = _doc_text(doc, meta.get("text"))
     sentences = split_sentences(text, lang)
     doc._.fupin = Analysis(
         text=text,
@@ -54,9 +54,30 @@ def analysis_component(doc: Doc) -> Doc:
         sentences=sentences,
         published=meta.get("published"),
         title=meta.get("title"),
+        word_bounds=_word_bounds(doc) if lang == "zh" else None,
     )
     _set_sentence_starts(doc, sentences)
     return doc
+
+
+def _word_bounds(doc: Doc) -> tuple[set[int], set[int]]:
+    """Where the tokens start and end, so that the gazetteer need not segment the text again."""
+    if not len(doc):
+        return set(), set()
+    spans = doc.to_array([IDX, LENGTH])
+    starts = spans[:, 0]
+    return set(starts.tolist()), set((starts + spans[:, 1]).tolist())
+
+
+def _doc_text(doc: Doc, given: str | None) -> str:
+    """The doc's text: the one the caller tokenised when it says so, else ``doc.text``.
+
+    ``doc.text`` is rebuilt from a Token object per token on every access, which costs
+    as much as a rule component on long texts.
+    """
+    if given is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(given):
+        return given
+    return doc.text
 
 
 def _set_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
@@ -70,7 +91,9 @@ def _set_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
         return
     offsets = doc.to_array([IDX])
     starts = numpy.fromiter((start for start, _ in sentences), dtype=offsets.dtype, count=len(sentences))
-    values = numpy.where(numpy.isin(offsets, starts), 1, -1)
+    at = numpy.searchsorted(offsets, starts).clip(max=len(offsets) - 1)  # offsets are sorted
+    values = numpy.full(len(offsets), -1, dtype="int64")
+    values[at[offsets[at] == starts]] = 1
     values[0] = 1
     doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
 
@@ -81,7 +104,7 @@ def places_component(doc: Doc) -> Doc:
     from fupin.extract.gazetteer import Gazetteer
 
     analysis = _analysis(doc)
-    analysis.places = Gazetteer.default().find(analysis.text, analysis.lang)
+    analysis.places = Gazetteer.default().find(analysis.text, analysis.lang, bounds=analysis.word_bounds)
     return doc
 
 

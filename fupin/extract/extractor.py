@@ -56,7 +56,11 @@ class Extractor:
         norm = normalize(text)
         nlp = cached_pipeline(lang, self.officials, self.ner)
         doc = nlp.make_doc(norm.text)
-        doc.user_data["fupin_meta"] = {"published": article.get("published"), "title": article.get("title")}
+        doc.user_data["fupin_meta"] = {
+            "published": article.get("published"),
+            "title": article.get("title"),
+            "text": norm.text,
+        }
         doc = nlp(doc)
         for draft in doc._.facts or []:
             problem = implausible(draft.quantity.value, draft.quantity.unit or "count")

@@ -30,8 +30,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from fupin.extract.mentions import Place, PlaceMention
+from fupin.extract.zh.tokenizer import word_bounds
 
 LEVEL_RANK = {
     "national": 0,
@@ -239,6 +241,7 @@ class Gazetteer:
         self.en: dict[str, list[Division]] = {}
         self.en_one: dict[str, list[Division]] = {}
         self._lower_parent: dict[Place, str] = {}  # township/village -> adcode of the division above
+        self._automaton: Any = None  # built on first Chinese search
         for div in rows:
             self._index(div)
         self.zh_max = max(len(k) for k in self.zh)
@@ -360,12 +363,18 @@ class Gazetteer:
 
     # -- search --------------------------------------------------------------------------------
 
-    def find(self, text: str, lang: str) -> list[PlaceMention]:
-        """Places named in ``text``, non-overlapping, in text order (see the module docstring)."""
+    def find(
+        self, text: str, lang: str, *, bounds: tuple[set[int], set[int]] | None = None
+    ) -> list[PlaceMention]:
+        """Places named in ``text``, non-overlapping, in text order (see the module docstring).
+
+        ``bounds`` are the start and end offsets of the words of a Chinese text when the
+        caller has segmented it already (the spaCy pipeline has); otherwise it is segmented here.
+        """
         if not text:
             return []
         if lang == "zh":
-            hits = self._zh_hits(text)
+            hits = self._zh_hits(text, bounds or word_bounds(text))
         else:
             hits = self._en_hits(text)
         return self._resolve(hits, text, lang)
@@ -373,7 +382,7 @@ class Gazetteer:
     def _blocked(self, text: str, pattern: re.Pattern, kind: str) -> list[_Hit]:
         return [_Hit(m.start(), m.end(), [], kind) for m in pattern.finditer(text)]
 
-    def _zh_hits(self, text: str) -> list[_Hit]:
+    def _zh_hits(self, text: str, bounds: tuple[set[int], set[int]]) -> list[_Hit]:
         """Longest dictionary matches, filtered by word boundaries, then chains and towns."""
         special = self._blocked(text, _ZH_GROUP, "group")
         special += [h for h in self._blocked(text, _ZH_NATIONAL, "national") if not _overlaps(h, special)]
@@ -381,28 +390,52 @@ class Gazetteer:
         for h in special:
             for i in range(h.start, h.end):
                 taken[i] = True
-        bounds = _jieba_bounds(text)
         raw: list[_Hit] = []
-        i, n = 0, len(text)
-        while i < n:
-            hit = None if taken[i] else self._zh_at(text, i, bounds, taken)
+        resume = 0
+        for i, lengths in self._zh_candidates(text):
+            if i < resume or taken[i]:
+                continue
+            hit = self._zh_at(text, i, lengths, bounds, taken)
             if hit:
                 raw.append(hit)
-                i = hit.end
-            else:
-                i += 1
+                resume = hit.end
         raw = [h for h in raw if not _zh_in_person_name(text, h.start, h.end)]
         full_codes = {d.adcode for h in raw if h.kind == "full" for d in h.cands}
         hits = self._zh_chains(text, raw, full_codes)
         hits = self._zh_lower(text, hits, taken)
         return sorted(hits + special, key=lambda h: h.start)
 
-    def _zh_at(self, text: str, i: int, bounds: tuple[set[int], set[int]], taken: list[bool]) -> _Hit | None:
+    def _zh_candidates(self, text: str) -> list[tuple[int, list[int]]]:
+        """Each offset where a name of the dictionary starts, with their lengths, longest first.
+
+        One Aho-Corasick pass (pyahocorasick, in C) finds them all, instead of looking up
+        every substring at every offset.
+        """
+        at: dict[int, list[int]] = {}
+        for end, length in self._zh_automaton().iter(text):
+            at.setdefault(end - length + 1, []).append(length)
+        return sorted((start, sorted(lengths, reverse=True)) for start, lengths in at.items())
+
+    def _zh_automaton(self) -> Any:
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for name in self.zh:
+                if len(name) > 1:
+                    automaton.add_word(name, len(name))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def _zh_at(
+        self, text: str, i: int, lengths: list[int], bounds: tuple[set[int], set[int]], taken: list[bool]
+    ) -> _Hit | None:
         starts, ends = bounds
-        for length in range(min(self.zh_max, len(text) - i), 1, -1):
+        for length in lengths:
             s = text[i : i + length]
-            entries = self.zh.get(s)
-            if not entries or any(taken[i : i + length]):
+            entries = self.zh[s]
+            if any(taken[i : i + length]):
                 continue
             nxt = text[i + length : i + length + 1]
             if nxt and nxt in _BAD_NEXT.get(s[-1], ""):
@@ -691,15 +724,3 @@ def _zh_in_person_name(text: str, start: int, end: int) -> bool:
 
 def _overlaps(hit: _Hit, others: list[_Hit]) -> bool:
     return any(o.start < hit.end and hit.start < o.end for o in others)
-
-
-def _jieba_bounds(text: str) -> tuple[set[int], set[int]]:
-    """Start and end offsets of jieba's words: short names must sit on them."""
-    import jieba
-
-    starts, ends, pos = set(), set(), 0
-    for word in jieba.cut(text, HMM=True):
-        starts.add(pos)
-        pos += len(word)
-        ends.add(pos)
-    return starts, ends

@@ -1,8 +1,9 @@
 """fupin's own spaCy pipelines, one per language.
 
-Chinese is a blank ``zh`` pipeline with the jieba segmenter, English a blank ``en``
-pipeline: no official trained spaCy models can be installed here, and the fact rules
-need only tokens and sentences. A trained pipeline's NER helps with officials
+Chinese is a blank ``zh`` pipeline whose tokenizer gives jieba's words
+(``fupin.zh_tokenizer.v1``, jieba-next underneath), English a blank ``en``
+pipeline: no official trained spaCy models can be installed here, and the fact
+rules need only tokens and sentences. A trained pipeline's NER helps with officials
 through ``ner="spacy:NAME"``.
 """
 
@@ -14,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 import fupin.extract.components  # noqa: F401  (registers the factories)
+import fupin.extract.zh.tokenizer  # noqa: F401  (registers the Chinese tokenizer)
 
 FACT_COMPONENTS = ("fupin_analysis", "fupin_places", "fupin_quantities", "fupin_dates", "fupin_facts")
 
@@ -21,7 +23,7 @@ FACT_COMPONENTS = ("fupin_analysis", "fupin_places", "fupin_quantities", "fupin_
 def build_pipeline(lang: str, *, officials: bool = True, ner: str | None = None) -> Language:
     """A new pipeline for ``lang`` ("zh" or "en") with fupin's components."""
     if lang == "zh":
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "fupin.zh_tokenizer.v1"}}})
     elif lang == "en":
         nlp = spacy.blank("en")
     else:

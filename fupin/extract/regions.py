@@ -384,9 +384,21 @@ class RegionResolver:
         combined = title + "\n" + self.text
         return [
             (m.place, title[m.start : m.end])
-            for m in self.gazetteer.find(combined, self.lang)
+            for m in self.gazetteer.find(combined, self.lang, bounds=self._combined_bounds(title))
             if m.end <= len(title) and not self._is_source(m, combined)
         ]
+
+    def _combined_bounds(self, title: str) -> tuple[set[int], set[int]] | None:
+        """Word bounds of "title\\ntext" from the text's own: a line break ends every word."""
+        if self.analysis.word_bounds is None:
+            return None
+        from fupin.extract.zh.tokenizer import word_bounds
+
+        starts, ends = word_bounds(title)
+        shift = len(title) + 1
+        starts |= {len(title)} | {s + shift for s in self.analysis.word_bounds[0]}
+        ends |= {shift} | {e + shift for e in self.analysis.word_bounds[1]}
+        return starts, ends
 
     # -- queries -------------------------------------------------------------------------------
 

@@ -60,30 +60,42 @@ def _jieba_posseg():
     return posseg
 
 
-def _jieba_names(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Start -> end of the tokens jieba tags as person names (nr, nrfg), within ``spans``.
+class _JiebaNames:
+    """Start -> end of the tokens jieba tags as person names (nr, nrfg), tagged on demand.
 
-    POS tagging is the costliest step of extraction, so only the sentences where a
-    name is looked up (a title or a bracket in them) are tagged. jieba cuts text into
-    blocks at punctuation anyway, so a sentence tags the same alone as in the article.
+    POS tagging is the costliest step of extraction, and a name is only ever looked up
+    right after a title or before a bracket: only the block around such a position is
+    tagged. jieba tags each run of word characters between punctuation on its own,
+    so a block tags the same alone as in the article.
     """
-    out: dict[int, int] = {}
-    for start, end in spans:
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.names: dict[int, int] = {}
+        self.tagged: set[int] = set()  # starts of the blocks already tagged
+
+    def get(self, pos: int) -> int | None:
+        if not 0 <= pos < len(self.text) or not _POSSEG_BLOCK_CHAR.match(self.text, pos):
+            return None
+        start = pos
+        while start > 0 and _POSSEG_BLOCK_CHAR.match(self.text, start - 1):
+            start -= 1
+        if start not in self.tagged:
+            self.tagged.add(start)
+            self._tag(start, _POSSEG_BLOCK.match(self.text, start).end())  # type: ignore[union-attr]
+        return self.names.get(pos)
+
+    def _tag(self, start: int, end: int) -> None:
         pos = start
-        for token in _jieba_posseg().cut(text[start:end]):
+        for token in _jieba_posseg().cut(self.text[start:end]):
             if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
-                out[pos] = pos + len(token.word)
+                self.names[pos] = pos + len(token.word)
             pos += len(token.word)
-    return out
 
 
-def _name_sentences(text: str, doc: _Text) -> list[tuple[int, int]]:
-    """The sentences where names are looked up: those with a title or a bracket."""
-    return [
-        (start, end)
-        for start, end in doc.sentences
-        if _TITLE_RE.search(text, start, end) or any(b in text[start:end] for b in "（(")
-    ]
+# jieba.posseg's own block pattern (re_han_internal): it tags each such run on its own.
+_POSSEG_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]+")
+_POSSEG_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._]")
 
 
 class _Text:
@@ -150,7 +162,7 @@ def _free_name(text: str, pos: int) -> int | None:
     return None
 
 
-def _name_after(text: str, pos: int, jieba_names: dict[int, int], ner_names: dict[int, int]) -> int | None:
+def _name_after(text: str, pos: int, jieba_names: _JiebaNames, ner_names: dict[int, int]) -> int | None:
     """End of the personal name starting at ``pos``, or ``None`` if none starts there."""
     if pos >= len(text):
         return None
@@ -161,16 +173,14 @@ def _name_after(text: str, pos: int, jieba_names: dict[int, int], ner_names: dic
     return free if free is not None else found
 
 
-def _han_name_after(
-    text: str, pos: int, jieba_names: dict[int, int], ner_names: dict[int, int]
-) -> int | None:
+def _han_name_after(text: str, pos: int, jieba_names: _JiebaNames, ner_names: dict[int, int]) -> int | None:
     """A Han name: a known surname and one or two given characters that fit what follows."""
     if _DOTTED_NAME.match(text, pos):
         return None
     surname_len = 2 if text[pos : pos + 2] in ZH_SURNAMES_2 else 1 if text[pos] in ZH_SURNAMES_1 else 0
-    hinted = jieba_names.get(pos) or ner_names.get(pos)
     if surname_len == 0:
         return ner_names.get(pos)
+    hinted = jieba_names.get(pos) or ner_names.get(pos)
     fits = []
     for given in (2, 1):
         end = pos + surname_len + given
@@ -380,7 +390,7 @@ def find_zh(
 ) -> list[Person]:
     """The quoted or cited officials of a Chinese text (see the module docstring)."""
     doc = _Text(text, sentences)
-    jieba_names = _jieba_names(text, _name_sentences(text, doc))
+    jieba_names = _JiebaNames(text)
     ner_names = {
         s.start: s.end for s in ner_spans or [] if s.label == "PER" and _ner_name_ok(text[s.start : s.end])
     }
@@ -442,7 +452,7 @@ def _bracketed_titles(
     doc: _Text,
     people: dict[str, Person],
     places: list[PlaceMention] | None,
-    jieba_names: dict[int, int],
+    jieba_names: _JiebaNames,
 ) -> None:
     """ "NAME（ORG TITLE）" and "NAME，ORG TITLE，": titles written after the name."""
     for m in _BRACKET_RE.finditer(text):

@@ -31,8 +31,13 @@ _PART = (
 _MPART = r"(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
 _CUTOFF = r"(?:(?P<cut>截至|截止到|截止至|截止|到|至)\s*)?"
 
+# Every part of the pattern is optional, so it would match the empty string at every
+# offset; this look-ahead lets the regex engine skip, in C, the offsets where no time
+# expression can start (the first characters of every alternative below).
+_CAN_START = rf"(?=[0-9{_CN_D}十截止到至目当现如日近连眼记发春今去前明同上下全年第底末初以份中])"
+
 _PATTERN = re.compile(
-    rf"{_CUTOFF}(?:(?P<none>目前|当前|现在|如今|日前|近日|近期|近年来|近年|至今|连日来|眼下|现阶段|(?:记者)?发稿时?)"
+    rf"{_CAN_START}{_CUTOFF}(?:(?P<none>目前|当前|现在|如今|日前|近日|近期|近年来|近年|至今|连日来|眼下|现阶段|(?:记者)?发稿时?)"
     r"|(?P<fest>春节(?:以来|后|过后|期间|前后))"
     rf"|(?:(?:{_Y}|{_REL_YEAR})\s*)?(?:{_M}\s*(?:{_D}|{_MPART})(?P<since>以来)?|{_PART}|(?P<ypart>底|末|初)|以来)?)"
     r"|(?P<iso>(?:19|20)[0-9]{2})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})(?![0-9])"
