@@ -202,6 +202,8 @@ class _Hit:
 
 
 def _norm_en(s: str) -> str:
+    if s.isalpha():  # one plain word, the common case
+        return s.lower()
     return re.sub(r"\s+", " ", s.replace("’", "'").replace("‘", "'")).strip().lower()
 
 
@@ -246,6 +248,8 @@ class Gazetteer:
             self._index(div)
         self.zh_max = max(len(k) for k in self.zh)
         self.en_max_words = max(len(k.split()) for k in self.en)
+        # What a longer English name can start with: its key up to a space or hyphen.
+        self._en_heads = {k[:i] for k in self.en for i, c in enumerate(k) if c in " -"}
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -539,7 +543,10 @@ class Gazetteer:
 
     def _en_at(self, text: str, words: list[re.Match], j: int) -> _Hit | None:
         """The longest English place name starting at word ``j``, with its division word."""
-        for count in range(min(self.en_max_words, len(words) - j), 0, -1):
+        longest = min(self.en_max_words, len(words) - j)
+        if _norm_en(words[j].group()) not in self._en_heads:
+            longest = 1  # no name of several words starts with this one
+        for count in range(longest, 0, -1):
             span = words[j : j + count]
             if any(text[a.end() : b.start()] not in (" ", "-") for a, b in zip(span, span[1:], strict=False)):
                 continue

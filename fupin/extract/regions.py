@@ -179,6 +179,7 @@ class RegionResolver:
         self.text = analysis.text
         self.lang = analysis.lang
         self.gazetteer = gazetteer or Gazetteer.default()
+        self._boilerplate_lines: dict[int, bool] = {}  # line start -> verdict (places share lines)
         places = [m for m in sorted(analysis.places, key=lambda m: m.start) if not self._in_boilerplate(m)]
         listed = self._listed(places)
         elsewhere = self._destinations(places) | self._donors(places) | self._away(places)
@@ -215,7 +216,14 @@ class RegionResolver:
         word at the start, several "|" separators, or ad words / links in a line that has no
         sentence ending (real sentences may cite a website or mention live-streaming).
         """
-        line = self._line(mention.start)
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        verdict = self._boilerplate_lines.get(line_start)
+        if verdict is None:
+            verdict = self._boilerplate_lines[line_start] = self._boilerplate_line(self._line(mention.start))
+        return verdict
+
+    @staticmethod
+    def _boilerplate_line(line: str) -> bool:
         if _SPAM.search(line) or _NAV_START.match(line):
             return True
         prose = bool(_PROSE_END.search(line))

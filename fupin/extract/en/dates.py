@@ -270,13 +270,15 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every time expression of ``text``, longest first where they overlap, in text order."""
     ref = _ref(published)
     candidates: list[tuple[int, int, int, str | None, Precision | None]] = []
-    for priority, (pattern, resolve) in enumerate(_RULES):
-        for match in pattern.finditer(text):
-            if _skip(text, match):
-                continue
-            as_of, precision = resolve(match, _future_ref(text, match, ref))
-            start, end = _trim(text, match)
-            candidates.append((start, end, priority, as_of, precision))
+    windows = _Windows(text)
+    for priority, ((pattern, resolve), anchor) in enumerate(zip(_RULES, _RULE_ANCHORS, strict=True)):
+        for w_start, w_end in windows.near(anchor):
+            for match in pattern.finditer(text, w_start, w_end):
+                if _skip(text, match):
+                    continue
+                as_of, precision = resolve(match, _future_ref(text, match, ref))
+                start, end = _trim(text, match)
+                candidates.append((start, end, priority, as_of, precision))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, str | None, Precision | None]] = []
     for cand in candidates:
@@ -288,6 +290,70 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         for s, e, _, as_of, precision in chosen
         if not _dateline(text, s, e)
     ]
+
+
+# Each rule's match holds its anchor: a month name, a year, or one of a few words.
+# The rules run only near their anchors (``_Windows``).
+_ANCHORS = {
+    "month": re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "year word": re.compile(r"year|(?:19|20)\d\d"),
+    "month word": re.compile(r"month"),
+    "part": re.compile(r"half|quarter"),
+    "span": re.compile(r"year|month|day|week|recent|present|current|moment|far|date|now|ago"),
+}
+_RULE_ANCHORS = (
+    ["month", "year", "month", "month word", "year word", "year word"]
+    + ["month"] * 7
+    + ["part", "part", "month word"]
+    + ["year word"] * 4
+    + ["month word", "month word", "year", "year", "span"]
+)
+#: How far a time expression reaches from its anchor, on either side ("since the beginning
+#: of September 30th, of the previous year" reaches 36 characters after "Sep").
+_REACH = 64
+
+
+class _Windows:
+    """The stretches of a text within reach of each kind of anchor, merged, ending at a blank.
+
+    Twenty-five regexes each scanning a whole article cost more than all other English
+    rules together, and most of a news text is nowhere near a month name or a year. Each
+    rule runs from the start of a stretch (look-behinds still see the text before it) to
+    a blank after its last anchor, so it finds exactly what it finds in the whole text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.cache: dict[str, list[tuple[int, int]]] = {}
+
+    def near(self, anchor: str) -> list[tuple[int, int]]:
+        if len(self.lower) != len(self.text):  # a character whose lower case is longer
+            return [(0, len(self.text))]
+        if anchor not in self.cache:
+            self.cache[anchor] = self._spans(_ANCHORS[anchor])
+        return self.cache[anchor]
+
+    def _spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for m in pattern.finditer(self.lower):
+            start, end = max(0, m.start() - _REACH), _blank_at_or_after(self.text, m.end() + _REACH)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
+
+
+_BLANK = re.compile(r"\s")
+
+
+def _blank_at_or_after(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    blank = _BLANK.search(text, position)
+    return blank.start() if blank else len(text)
 
 
 # "BEIJING, June 18 (Xinhua) --", "People's Network Nanning, July 15 (Reporter ...)", "June 18 --":

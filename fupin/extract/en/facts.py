@@ -366,8 +366,14 @@ def _resumed_tail(text: str, first: Quantity, second: Quantity, first_kind: str 
         return None
     if second.counter and not cues.CLASSIFIER.match(second.counter):
         return None
-    match = _RESUMED_TAIL.match(text[first.end : second.start])
+    gap = text[first.end : second.start]
+    if not _RESUMED_VERB.search(gap):
+        return None  # the tail needs one of these verbs: skip the costly match on long gaps
+    match = _RESUMED_TAIL.match(gap)
     return match.group("tail") if match else None
+
+
+_RESUMED_VERB = re.compile(r"resum|reopen|restart|return", re.IGNORECASE)
 
 
 # "428 of the city's 463 workshops", "1,286 of 1,372 such enterprises", "35 out of all 40 firms"

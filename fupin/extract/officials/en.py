@@ -173,6 +173,9 @@ _ONE_WORD_BEFORE = re.compile(
 )
 
 
+_NOT_ONE_WORD_NAMES = _OPENERS | _NOT_NAME_WORDS | _TITLE_WORDS
+
+
 def _one_word_names(
     text: str, doc: _Doc, places: list[PlaceMention] | None, taken: set[int]
 ) -> list[tuple[int, int, bool]]:
@@ -192,12 +195,12 @@ def _one_word_names(
         sent = doc.sentence(start)
         if (
             start in taken
-            or low in _OPENERS | _NOT_NAME_WORDS | _TITLE_WORDS
+            or low in _NOT_ONE_WORD_NAMES
             or low in surnames
             or low.endswith("ly")
             or any(a < end and start < b for a, b in spans)
-            or re.search(rf"\b{re.escape(low)}\b", text)
             or not _ONE_WORD_BEFORE.search(text[sent[0] : start])
+            or re.search(rf"\b{re.escape(low)}\b", text)  # last: it scans the whole text
         ):
             continue
         app = _appositive(text, end, sent[1])

@@ -175,6 +175,7 @@ def _fold(key: str) -> str:
     return re.sub(r"\b([ln])(?:yu|v)", r"\1u", key)
 
 
+@lru_cache(maxsize=8192)
 def en_name_key(name: str) -> str:
     """The key of a name written in Latin letters: surname first, given name in one word."""
     words = [w for w in re.split(r"[\s·.]+", unicodedata.normalize("NFKC", name).strip()) if w]
