@@ -24,6 +24,9 @@ class Analysis:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    #: Places of a title that the text does not repeat (offsets in the title), read together
+    #: with the text for context; None when the title is in the text or was not searched.
+    title_places: list[PlaceMention] | None = None
     #: Start and end offsets of the tokens (Chinese words): place names must sit on them.
     word_bounds: tuple[set[int], set[int]] | None = None
 

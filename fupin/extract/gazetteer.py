@@ -119,6 +119,9 @@ _EN_GROUP = re.compile(
     r"(?:\s+and\s+(?:central|western|eastern))?\s+regions?)?"
     r"|\b(?:[Tt]he\s+)?(?:central and western|eastern|western|central)\s+regions?\b"
 )
+# Every group phrase names regions, provinces, counties, prefectures or cities: a text
+# without these words skips the costly group pattern.
+_EN_GROUP_WORD = re.compile(r"provinces|counties|prefectures|cities|region")
 _EN_NATIONAL = re.compile(
     r"\b(?:China|nationwide|nation-wide|countrywide|nationally|across the country|across China|"
     r"throughout the country|all over the country|the whole country|the entire country|the country)\b"
@@ -525,7 +528,7 @@ class Gazetteer:
     # -- English ------------------------------------------------------------------------------
 
     def _en_hits(self, text: str) -> list[_Hit]:
-        special = self._blocked(text, _EN_GROUP, "group")
+        special = self._blocked(text, _EN_GROUP, "group") if _EN_GROUP_WORD.search(text) else []
         special += [h for h in self._blocked(text, _EN_NATIONAL, "national") if not _overlaps(h, special)]
         words = [m for m in _EN_WORD.finditer(text)]
         raw: list[_Hit] = []

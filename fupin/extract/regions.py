@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from fupin.extract.analysis import Analysis
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import Place, PlaceMention
+from fupin.extract.zh.tokenizer import joined_bounds
 
 NATIONAL = Place("China", None, "national")
 
@@ -389,24 +390,20 @@ class RegionResolver:
                 for m in self.analysis.places
                 if at <= m.start and m.end <= at + len(title) and not self._is_source(m)
             ]
-        combined = title + "\n" + self.text
+        combined = title + "\n" + self.text[:24]  # what _is_source looks at after a title place
+        if self.analysis.title_places is not None:  # the places component read it with the text
+            found = self.analysis.title_places
+        else:
+            bounds = self.analysis.word_bounds
+            combined = title + "\n" + self.text
+            found = self.gazetteer.find(
+                combined, self.lang, bounds=joined_bounds(title, bounds) if bounds is not None else None
+            )
         return [
             (m.place, title[m.start : m.end])
-            for m in self.gazetteer.find(combined, self.lang, bounds=self._combined_bounds(title))
+            for m in found
             if m.end <= len(title) and not self._is_source(m, combined)
         ]
-
-    def _combined_bounds(self, title: str) -> tuple[set[int], set[int]] | None:
-        """Word bounds of "title\\ntext" from the text's own: a line break ends every word."""
-        if self.analysis.word_bounds is None:
-            return None
-        from fupin.extract.zh.tokenizer import word_bounds
-
-        starts, ends = word_bounds(title)
-        shift = len(title) + 1
-        starts |= {len(title)} | {s + shift for s in self.analysis.word_bounds[0]}
-        ends |= {shift} | {e + shift for e in self.analysis.word_bounds[1]}
-        return starts, ends
 
     # -- queries -------------------------------------------------------------------------------
 

@@ -61,36 +61,45 @@ def _jieba_posseg():
 
 
 class _JiebaNames:
-    """Start -> end of the tokens jieba tags as person names (nr, nrfg), tagged on demand.
+    """Where jieba's POS tagger sees a person's name (nr, nrfg) starting, asked position by position.
 
     POS tagging is the costliest step of extraction, and a name is only ever looked up
-    right after a title or before a bracket: only the block around such a position is
-    tagged. jieba tags each run of word characters between punctuation on its own,
-    so a block tags the same alone as in the article.
+    right after a title or before a bracket: only a short window of the block around
+    such a position is tagged (jieba tags each run of word characters between
+    punctuation on its own), with a few characters before it for the title and more
+    after it for what follows the name.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.names: dict[int, int] = {}
-        self.tagged: set[int] = set()  # starts of the blocks already tagged
+        self.answers: dict[int, int | None] = {}
 
     def get(self, pos: int) -> int | None:
+        if pos not in self.answers:
+            self.answers[pos] = self._name_at(pos)
+        return self.answers[pos]
+
+    def _name_at(self, pos: int) -> int | None:
         if not 0 <= pos < len(self.text) or not _POSSEG_BLOCK_CHAR.match(self.text, pos):
             return None
         start = pos
-        while start > 0 and _POSSEG_BLOCK_CHAR.match(self.text, start - 1):
+        while start > max(0, pos - _TAG_BEFORE) and _POSSEG_BLOCK_CHAR.match(self.text, start - 1):
             start -= 1
-        if start not in self.tagged:
-            self.tagged.add(start)
-            self._tag(start, _POSSEG_BLOCK.match(self.text, start).end())  # type: ignore[union-attr]
-        return self.names.get(pos)
+        end = _POSSEG_BLOCK.match(self.text, pos).end()  # type: ignore[union-attr]
+        at = start
+        for token in _jieba_posseg().cut(self.text[start : min(end, pos + _TAG_AFTER)]):
+            if at == pos:
+                if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
+                    return pos + len(token.word)
+                return None
+            at += len(token.word)
+            if at > pos:
+                return None
+        return None
 
-    def _tag(self, start: int, end: int) -> None:
-        pos = start
-        for token in _jieba_posseg().cut(self.text[start:end]):
-            if token.flag in ("nr", "nrfg") and looks_like_zh_name(token.word):
-                self.names[pos] = pos + len(token.word)
-            pos += len(token.word)
+
+#: Characters tagged before and after a looked-up position (a title; a name and its verb).
+_TAG_BEFORE, _TAG_AFTER = 6, 10
 
 
 # jieba.posseg's own block pattern (re_han_internal): it tags each such run on its own.

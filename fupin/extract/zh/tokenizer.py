@@ -57,6 +57,15 @@ def bounds_of(words: Iterable[str], offset: int = 0) -> tuple[set[int], set[int]
     return starts, ends
 
 
+def joined_bounds(head: str, bounds: tuple[set[int], set[int]]) -> tuple[set[int], set[int]]:
+    """Word bounds of ``head + "\\n" + text`` from ``text``'s own: a line break ends every word."""
+    starts, ends = word_bounds(head)
+    shift = len(head) + 1
+    starts |= {len(head)} | {s + shift for s in bounds[0]}
+    ends |= {shift} | {e + shift for e in bounds[1]}
+    return starts, ends
+
+
 class ZhTokenizer:
     """Text to Doc: one token per jieba word, whitespace included, so ``doc.text == text``."""
 
