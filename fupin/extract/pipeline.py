@@ -9,13 +9,36 @@ through ``ner="spacy:NAME"``.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
 
-import fupin.extract.components  # noqa: F401  (registers the factories)
-import fupin.extract.zh.tokenizer  # noqa: F401  (registers the Chinese tokenizer)
+def _import_spacy_without_torch() -> None:
+    """Import spaCy without letting thinc import torch (2-3 s a process) when nothing needs it.
+
+    thinc imports torch eagerly if it is installed (it is, for the optional transformers
+    NER backend), though blank pipelines never use it. Unless torch is loaded already or
+    spacy-transformers is installed (a trained transformer pipeline needs thinc's torch),
+    torch is hidden during the import and visible again afterwards, so the transformers
+    backend still imports it when asked for.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules or importlib.util.find_spec("spacy_transformers"):
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes "import torch" raise ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
+_import_spacy_without_torch()
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+import fupin.extract.components  # noqa: F401, E402  (registers the factories)
+import fupin.extract.zh.tokenizer  # noqa: F401, E402  (registers the Chinese tokenizer)
 
 FACT_COMPONENTS = ("fupin_analysis", "fupin_places", "fupin_quantities", "fupin_dates", "fupin_facts")
 

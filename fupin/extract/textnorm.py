@@ -97,16 +97,12 @@ def _t2s_chars() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _traditional() -> frozenset[str]:
-    """The traditional characters, as a set: ``isdisjoint`` scans a text for them in C."""
-    return frozenset(_t2s_chars())
-
-
 def to_simplified(text: str) -> str:
-    """Traditional to simplified, always one character for one character."""
-    if _traditional().isdisjoint(text):
-        return text
+    """Traditional to simplified, always one character for one character.
+
+    OpenCC converts about ten million characters a second; its per-character table is
+    built (a fraction of a second) only for the rare text whose length it would change.
+    """
     try:
         converted = _t2s_phrases().convert(text)
     except Exception:  # a third-party C++ library: never let it break extraction

@@ -56,7 +56,10 @@ def _jieba_posseg():
     import jieba
     import jieba.posseg as posseg
 
+    from fupin.extract.zh.tokenizer import lend_dictionary_to_jieba
+
     jieba.setLogLevel(logging.WARNING)
+    lend_dictionary_to_jieba()
     return posseg
 
 

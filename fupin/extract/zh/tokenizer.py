@@ -34,6 +34,19 @@ def _segmenter() -> Any:
     return jieba_next.dt
 
 
+def lend_dictionary_to_jieba() -> None:
+    """Give jieba (whose POS tagger fupin uses) jieba-next's loaded dictionary.
+
+    Both read the same dict.txt; loading it twice costs a second or more per process.
+    """
+    import jieba
+
+    if not jieba.dt.initialized:
+        seg = _segmenter()
+        jieba.dt.FREQ, jieba.dt.total = seg.FREQ, seg.total
+        jieba.dt.initialized = True
+
+
 def segment(text: str) -> list[str]:
     """jieba's words of ``text`` (HMM on, for unknown words), concatenating back to ``text``."""
     words = _segmenter().lcut(text, HMM=True)
