@@ -7,6 +7,7 @@ be tested without building a spaCy pipeline.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from fupin.extract.mentions import DateMention, PlaceMention, Quantity
@@ -29,10 +30,14 @@ class Analysis:
     title_places: list[PlaceMention] | None = None
     #: Start and end offsets of the tokens (Chinese words): place names must sit on them.
     word_bounds: tuple[set[int], set[int]] | None = None
+    _starts: tuple[list, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``position`` (whole text if none)."""
-        for start, end in self.sentences:
-            if start <= position < end:
-                return start, end
+        sentences = self.sentences
+        if self._starts is None or self._starts[0] is not sentences or len(self._starts[1]) != len(sentences):
+            self._starts = (sentences, [start for start, _ in sentences])
+        i = bisect_right(self._starts[1], position) - 1  # sentences are in text order
+        if i >= 0 and position < sentences[i][1]:
+            return sentences[i]
         return 0, len(self.text)

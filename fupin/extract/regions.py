@@ -340,10 +340,12 @@ class RegionResolver:
         central = _ZH_CENTRAL if self.lang == "zh" else _EN_CENTRAL
         anaphor = _ZH_ANAPHOR if self.lang == "zh" else _EN_ANAPHOR
         levels = _ZH_LEVEL if self.lang == "zh" else _EN_LEVEL
-        spans = [(m.start, m.end) for m in self.places]
+        starts = [m.start for m in self.places]  # in order, not overlapping: the ends are in order too
+        ends = [m.end for m in self.places]
 
         def free(a: int, b: int) -> bool:
-            return not any(s < b and a < e for s, e in spans)
+            i = bisect_left(starts, b)  # places[:i] start before b; of them only the last can reach a
+            return i == 0 or ends[i - 1] <= a
 
         for m in central.finditer(self.text):
             if free(m.start(), m.end()):

@@ -159,6 +159,7 @@ def split_zh_name(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
+@lru_cache(maxsize=8192)
 def zh_name_pinyin(name: str) -> str:
     """The pinyin key of a Chinese name: ``"zhou lining"``."""
     surname, given = split_zh_name(name)

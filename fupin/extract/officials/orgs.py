@@ -85,6 +85,16 @@ def _gazetteer() -> Any | None:
 
 def find_places(text: str, lang: str) -> list[PlaceMention]:
     """Places named in ``text`` (gazetteer mentions, or province names from the table)."""
+    return list(_find_places(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _find_places(text: str, lang: str) -> tuple[PlaceMention, ...]:
+    """Organisation names recur from article to article: their places are looked up once."""
+    return tuple(_search_places(text, lang))
+
+
+def _search_places(text: str, lang: str) -> list[PlaceMention]:
     gazetteer = _gazetteer()
     if gazetteer is not None:
         return list(gazetteer.find(text, lang))

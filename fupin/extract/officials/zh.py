@@ -192,7 +192,6 @@ def _han_name_after(text: str, pos: int, jieba_names: _JiebaNames, ner_names: di
     surname_len = 2 if text[pos : pos + 2] in ZH_SURNAMES_2 else 1 if text[pos] in ZH_SURNAMES_1 else 0
     if surname_len == 0:
         return ner_names.get(pos)
-    hinted = jieba_names.get(pos) or ner_names.get(pos)
     fits = []
     for given in (2, 1):
         end = pos + surname_len + given
@@ -203,6 +202,9 @@ def _han_name_after(text: str, pos: int, jieba_names: _JiebaNames, ner_names: di
             continue
         if _FOLLOW_RE.match(text, end):
             fits.append(end)
+    if len(fits) == 1:
+        return fits[0]  # the only reading that fits: what jieba or the NER says cannot change it
+    hinted = jieba_names.get(pos) or ner_names.get(pos)
     if hinted and (hinted in fits or not fits):
         return hinted
     return fits[0] if fits else None
@@ -459,6 +461,9 @@ def _add(
 _BRACKET_RE = re.compile(r"[（(]([^（()）\n]{2,40}?)[）)]|[，,]([^，,。；;：:“”\n]{3,40}?)[，,]")
 
 
+_ZH_TITLE_ENDS = tuple(ZH_TITLES)  # str.endswith takes a tuple: one C call rules most brackets out
+
+
 def _bracketed_titles(
     text: str,
     doc: _Text,
@@ -470,6 +475,8 @@ def _bracketed_titles(
     for m in _BRACKET_RE.finditer(text):
         group = 1 if m.group(1) else 2
         inner = m.group(group)
+        if not inner.endswith(_ZH_TITLE_ENDS):
+            continue
         t = next((t for t in ZH_TITLES if inner.endswith(t)), None)
         if t is None:
             continue

@@ -34,7 +34,7 @@ _CUTOFF = r"(?:(?P<cut>截至|截止到|截止至|截止|到|至)\s*)?"
 # Every part of the pattern is optional, so it would match the empty string at every
 # offset; this look-ahead lets the regex engine skip, in C, the offsets where no time
 # expression can start (the first characters of every alternative below).
-_CAN_START = rf"(?=[0-9{_CN_D}十截止到至目当现如日近连眼记发春今去前明同上下全年第底末初以份中])"
+_CAN_START = rf"(?=[0-9{_CN_D}十截止到至目当现如日近连眼记发春今去前明同上下全年第底末初以])"
 
 _PATTERN = re.compile(
     rf"{_CAN_START}{_CUTOFF}(?:(?P<none>目前|当前|现在|如今|日前|近日|近期|近年来|近年|至今|连日来|眼下|现阶段|(?:记者)?发稿时?)"
@@ -153,15 +153,18 @@ def _resolve(
     return _iso(year), "year"
 
 
+_KEY_GROUPS = ("none", "iso", "y", "ry", "m", "part", "fest")
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Time expressions of ``text`` in order; ``as_of`` is None for deictic ones (目前)."""
     ref = reference_year(text, published)
     pub_month = _published_month(published)
     found: list[DateMention] = []
     for m in _PATTERN.finditer(text):
+        if not any(m.group(*_KEY_GROUPS)):
+            continue  # an empty or bare match ("以来" alone): no time stated
         g = m.groupdict()
-        if not any(g.get(k) for k in ("none", "iso", "y", "ry", "m", "part", "fest")):
-            continue
         start = m.start("cut") if g.get("cut") else m.start()
         as_of, precision = _resolve(g, ref, pub_month)
         precision = precision if as_of else None

@@ -425,9 +425,9 @@ def _money(ctx: _Ctx) -> list[Label]:
     return []
 
 
-def classify(analysis: Analysis, q: Quantity) -> list[Label]:
+def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[Label]:
     """The (metric, scope, period) labels of one quantity; empty for narrative numbers."""
-    ctx = _context(analysis, q)
+    ctx = ctx or _context(analysis, q)
     if cues.SPAM.search(ctx.sentence):
         return []
     if q.unit == "percent":
@@ -666,7 +666,7 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     drafts: list[FactDraft] = []
     for q in sorted(analysis.quantities, key=lambda x: x.start):
         ctx = _context(analysis, q)
-        labels = classify(analysis, q)
+        labels = classify(analysis, q, ctx)
         if not labels:
             continue
         as_of, own = _as_of(analysis, ctx, dates, local)

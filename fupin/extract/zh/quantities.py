@@ -141,11 +141,7 @@ _SUFFIX_BOUNDS = (
 
 def _mask(text: str) -> str:
     """``text`` with non-quantity numerals blanked out (same length)."""
-    chars = list(text)
-    for match in _MASKS.finditer(text):
-        for i in range(match.start(), match.end()):
-            chars[i] = "\x00"
-    return "".join(chars)
+    return _MASKS.sub(lambda match: "\x00" * (match.end() - match.start()), text)
 
 
 def _scaled(number: str, mult: str | None) -> float:
@@ -170,15 +166,16 @@ def _chinese(number: str) -> float | None:
         return None
 
 
+_COUNTER_RE = re.compile("|".join(map(re.escape, _COUNTERS)))
+
+
 def _counter_at(text: str, pos: int) -> tuple[str | None, int]:
     """The measure word or noun right after ``pos`` and where it ends."""
     i = pos
     while i < len(text) and text[i] == " ":
         i += 1
-    for word in _COUNTERS:
-        if text.startswith(word, i):
-            return word, i + len(word)
-    return None, pos
+    m = _COUNTER_RE.match(text, i)  # alternatives in _COUNTERS order: the first that fits wins
+    return (m.group(), m.end()) if m else (None, pos)
 
 
 # A cap before an amount, with the verb that may stand between: "最高10万元", "每人最多补贴5000元",

@@ -30,8 +30,38 @@ def _segmenter() -> Any:
     import jieba_next
 
     logging.getLogger("jieba_next").setLevel(logging.WARNING)
+    _break_hmm_ties_like_jieba()
     jieba_next.initialize()
     return jieba_next.dt
+
+
+#: The score of a path through a character the HMM has no emission probability for.
+_IMPOSSIBLE = -3.0e100
+
+
+def _break_hmm_ties_like_jieba() -> None:
+    """Make jieba-next cut runs holding characters unknown to the HMM as jieba does.
+
+    For such a character (畡, 説) every path scores the same floor value, and
+    jieba-next's Rust Viterbi breaks the tie differently from jieba's: it glues the
+    whole run into one word ("他说卣畡很好"), hiding the place names next to it. Only
+    those runs are decoded again by jieba's own Viterbi (same tables).
+    """
+    import jieba.finalseg
+    import jieba_next.finalseg
+
+    rust = jieba_next.finalseg.viterbi_hmm
+    if getattr(rust, "__wrapped__", None) is not None:
+        return
+
+    def viterbi(obs: str, states: str, start_p: Any, trans_p: Any, emit_p: Any) -> tuple[float, list[str]]:
+        prob, path = rust(obs, states, start_p, trans_p, emit_p)
+        if prob <= _IMPOSSIBLE:
+            return jieba.finalseg.viterbi(obs, states, start_p, trans_p, emit_p)
+        return prob, path
+
+    viterbi.__wrapped__ = rust  # type: ignore[attr-defined]
+    jieba_next.finalseg.viterbi_hmm = viterbi
 
 
 def lend_dictionary_to_jieba() -> None:
