@@ -255,6 +255,19 @@ def test_rules_find_dates_far_apart_and_at_window_edges() -> None:
     assert len(found) >= 4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019" + " " * 80 + "yuan were paid to the workers.",  # a look-ahead past a long run of blanks
+        "over the past " + "x" * 70 + " years",  # an expression stretched by a long word
+        "in the past " + "y" * 150 + " months, 30 workshops",
+    ],
+    ids=["blanks-after-year", "long-word-70", "long-word-150"],
+)
+def test_long_words_and_blank_runs_do_not_cut_an_expression(text: str) -> None:
+    assert find_dates(text, "2020-05-01") == old_find_dates(text, "2020-05-01")
+
+
 def test_text_whose_lower_case_is_longer() -> None:
     """ "İ" lower-cases to two characters: windows found in the lower case would be shifted."""
     text = " ".join(["İSTANBUL"] * 80) + " In 2019, since March and by the end of June, this year."

@@ -320,7 +320,7 @@ class _Windows:
     Twenty-five regexes each scanning a whole article cost more than all other English
     rules together, and most of a news text is nowhere near a month name or a year. Each
     rule runs from the start of a stretch (look-behinds still see the text before it) to
-    a blank after its last anchor, so it finds exactly what it finds in the whole text.
+    a blank after its last anchor, so it finds what it finds in the whole text.
     """
 
     def __init__(self, text: str) -> None:
@@ -338,7 +338,8 @@ class _Windows:
     def _spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for m in pattern.finditer(self.lower):
-            start, end = max(0, m.start() - _REACH), _blank_at_or_after(self.text, m.end() + _REACH)
+            start = _word_before(self.text, m.start() - _REACH)
+            end = _word_after(self.text, m.end() + _REACH)
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
@@ -346,14 +347,26 @@ class _Windows:
         return spans
 
 
-_BLANK = re.compile(r"\s")
+# A stretch reaches past its reach to whole words: after it to the end of the next word
+# (what a look-ahead peeks at, over any run of blanks), before it back over four more words
+# (the optional "over the past" before a long word), so that a long word or a long run
+# of blanks does not cut an expression short.
+_WORD_AND_BLANKS_AFTER = re.compile(r"\S*\s*\S*")
+_WORD = re.compile(r"\S+")
 
 
-def _blank_at_or_after(text: str, position: int) -> int:
+def _word_after(text: str, position: int) -> int:
     if position >= len(text):
         return len(text)
-    blank = _BLANK.search(text, position)
-    return blank.start() if blank else len(text)
+    return _WORD_AND_BLANKS_AFTER.match(text, position).end()  # type: ignore[union-attr]
+
+
+def _word_before(text: str, position: int) -> int:
+    if position <= 0:
+        return 0
+    low = max(0, position - 200)
+    starts = [m.start() for m in _WORD.finditer(text, low, position)]
+    return starts[-5] if len(starts) >= 5 else low
 
 
 # "BEIJING, June 18 (Xinhua) --", "People's Network Nanning, July 15 (Reporter ...)", "June 18 --":
