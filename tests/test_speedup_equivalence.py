@@ -420,7 +420,9 @@ def old_candidates(gaz: Gazetteer, text: str) -> list[tuple[int, list[int]]]:
     """Every offset with the dictionary names (more than one character) that start there, longest first."""
     found = []
     for i in range(len(text)):
-        lengths = [n for n in range(min(gaz.zh_max, len(text) - i), 1, -1) if text[i : i + n] in gaz.zh]
+        lengths = [
+            n for n in range(min(max(map(len, gaz.zh)), len(text) - i), 1, -1) if text[i : i + n] in gaz.zh
+        ]
         if lengths:
             found.append((i, lengths))
     return found

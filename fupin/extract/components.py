@@ -19,7 +19,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fupin.extract.analysis import Analysis
-from fupin.extract.mentions import PlaceMention
 from fupin.extract.sentences import split_sentences
 
 for _name in ("fupin", "facts", "officials"):
@@ -103,7 +102,6 @@ def _set_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
 def places_component(doc: Doc) -> Doc:
     """Find place names (gazetteer of China's divisions, national and group forms)."""
     from fupin.extract.gazetteer import Gazetteer
-    from fupin.extract.zh.tokenizer import joined_bounds
 
     analysis = _analysis(doc)
     gazetteer = Gazetteer.default()
@@ -111,15 +109,9 @@ def places_component(doc: Doc) -> Doc:
     if not title or title in text:
         analysis.places = gazetteer.find(text, analysis.lang, bounds=analysis.word_bounds)
         return doc
-    # A title the page does not repeat is read with the text, in one pass: the text's
-    # places disambiguate the title's names (and the title's the text's).
-    bounds = joined_bounds(title, analysis.word_bounds) if analysis.word_bounds is not None else None
-    shift = len(title) + 1
-    found = gazetteer.find(f"{title}\n{text}", analysis.lang, bounds=bounds)
-    analysis.title_places = [m for m in found if m.end <= len(title)]
-    analysis.places = [
-        PlaceMention(m.start - shift, m.end - shift, m.place) for m in found if m.start >= shift
-    ]
+    analysis.title_places, analysis.places = gazetteer.find_with_title(
+        title, text, analysis.lang, bounds=analysis.word_bounds
+    )
     return doc
 
 

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from fupin.extract.mentions import Place, PlaceMention
-from fupin.extract.zh.tokenizer import word_bounds
+from fupin.extract.zh.tokenizer import joined_bounds, word_bounds
 
 LEVEL_RANK = {
     "national": 0,
@@ -249,7 +249,6 @@ class Gazetteer:
         self._automaton: Any = None  # built on first Chinese search
         for div in rows:
             self._index(div)
-        self.zh_max = max(len(k) for k in self.zh)
         self.en_max_words = max(len(k.split()) for k in self.en)
         # What a longer English name can start with: its key up to a space or hyphen.
         self._en_heads = {k[:i] for k in self.en for i, c in enumerate(k) if c in " -"}
@@ -385,6 +384,21 @@ class Gazetteer:
         else:
             hits = self._en_hits(text)
         return self._resolve(hits, text, lang)
+
+    def find_with_title(
+        self, title: str, text: str, lang: str, *, bounds: tuple[set[int], set[int]] | None = None
+    ) -> tuple[list[PlaceMention], list[PlaceMention]]:
+        """Places of a title the text does not repeat, and of the text, read in one pass.
+
+        The text's places disambiguate the title's names (and the title's the text's).
+        Offsets are the title's and the text's own; ``bounds`` are the text's word bounds.
+        """
+        shift = len(title) + 1
+        joined = joined_bounds(title, bounds) if bounds is not None else None
+        found = self.find(f"{title}\n{text}", lang, bounds=joined)
+        in_title = [m for m in found if m.end <= len(title)]
+        in_text = [PlaceMention(m.start - shift, m.end - shift, m.place) for m in found if m.start >= shift]
+        return in_title, in_text
 
     def _blocked(self, text: str, pattern: re.Pattern, kind: str) -> list[_Hit]:
         return [_Hit(m.start(), m.end(), [], kind) for m in pattern.finditer(text)]

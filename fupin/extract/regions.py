@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from fupin.extract.analysis import Analysis
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import Place, PlaceMention
-from fupin.extract.zh.tokenizer import joined_bounds
 
 NATIONAL = Place("China", None, "national")
 
@@ -392,15 +391,12 @@ class RegionResolver:
                 for m in self.analysis.places
                 if at <= m.start and m.end <= at + len(title) and not self._is_source(m)
             ]
-        combined = title + "\n" + self.text[:24]  # what _is_source looks at after a title place
-        if self.analysis.title_places is not None:  # the places component read it with the text
-            found = self.analysis.title_places
-        else:
-            bounds = self.analysis.word_bounds
-            combined = title + "\n" + self.text
-            found = self.gazetteer.find(
-                combined, self.lang, bounds=joined_bounds(title, bounds) if bounds is not None else None
+        found = self.analysis.title_places  # the places component read it with the text
+        if found is None:
+            found, _ = self.gazetteer.find_with_title(
+                title, self.text, self.lang, bounds=self.analysis.word_bounds
             )
+        combined = title + "\n" + self.text[:24]  # what _is_source looks at after a title place
         return [
             (m.place, title[m.start : m.end])
             for m in found

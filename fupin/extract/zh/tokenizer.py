@@ -88,11 +88,11 @@ def word_bounds(text: str) -> tuple[set[int], set[int]]:
     return bounds_of(segment(text))
 
 
-def bounds_of(words: Iterable[str], offset: int = 0) -> tuple[set[int], set[int]]:
-    """Start and end offsets of consecutive ``words`` that begin at ``offset``."""
+def bounds_of(words: Iterable[str]) -> tuple[set[int], set[int]]:
+    """Start and end offsets of consecutive ``words`` from the start of their text."""
     starts: set[int] = set()
     ends: set[int] = set()
-    pos = offset
+    pos = 0
     for word in words:
         starts.add(pos)
         pos += len(word)
