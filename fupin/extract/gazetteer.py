@@ -290,8 +290,10 @@ class Gazetteer:
                 if div.name.endswith(long):  # 黔东南州, 石柱县: the usual way to write them
                     self.zh.setdefault(div.short + usual, []).append((div, "full"))
         keys = {div.pinyin, *div.english}
-        if "'" in div.pinyin and div.level != "county":
-            keys.add(div.pinyin.replace("'", ""))  # "Xian" for Xi'an
+        if "'" in div.pinyin:
+            # "Xian" for Xi'an, "Chengan county" for Cheng'an: a bare county name still needs
+            # its division word (or a full form elsewhere in the text) to count
+            keys.add(div.pinyin.replace("'", ""))
         keys -= _EN_RISKY
         if (
             div.level == "county"
@@ -689,7 +691,32 @@ class Gazetteer:
                     place = div.place()
                 last_province = div.province
             out.append(PlaceMention(h.start, h.end, place))
-        return out
+        return _groups_in_provinces(out, text, lang)
+
+
+# "five counties of Hotan prefecture", "22 counties in Gansu", "甘肃省58个贫困县": a group inside one province
+_EN_GROUP_OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?$")
+_ZH_GROUP_OF = re.compile(r"^(?:的|全省|全区|全市|所辖|共有|有)?$")
+
+
+def _groups_in_provinces(mentions: list[PlaceMention], text: str, lang: str) -> list[PlaceMention]:
+    """Give a group the province of the place it is said to lie in (metrics.md, settled cases)."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.place.level != "group" or m.place.province is not None:
+            continue
+        province = None
+        if lang == "zh" and i and mentions[i - 1].place.province:
+            prev = mentions[i - 1]
+            if _ZH_GROUP_OF.match(text[prev.end : m.start]):
+                province = prev.place.province
+        elif lang != "zh" and i + 1 < len(mentions) and mentions[i + 1].place.province:
+            nxt = mentions[i + 1]
+            if _EN_GROUP_OF.fullmatch(" " + text[m.end : nxt.start]) and nxt.start - m.end <= 9:
+                province = nxt.place.province
+        if province:
+            out[i] = PlaceMention(m.start, m.end, Place(m.place.name, province, "group"))
+    return out
 
 
 # "Lichuan, a county-level city ...", "the county-level city of Lichuan": the text says it is a county.

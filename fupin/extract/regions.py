@@ -329,13 +329,28 @@ class RegionResolver:
             out.append((m.start(), m.end()))
         return out
 
+    def _enumerated_objects(self) -> set[int]:
+        """Places listed after the sentence's subject place ("Guizhou communicates with Zhejiang,
+        Guangdong and Jiangsu"): partners or examples, so the next sentence does not move to them."""
+        out: set[int] = set()
+        for run in self._runs(self.places):
+            if len(run) < 2 or run[0] == 0:
+                continue
+            first, prev = self.places[run[0]], self.places[run[0] - 1]
+            if self.analysis.sentence_at(prev.start) == self.analysis.sentence_at(first.start):
+                out.update(run)
+        return out
+
     def _refs(self) -> list[_Ref]:
         quotes = self._quotations()
 
         def quoted(m: PlaceMention) -> bool:
             return any(a < m.start and m.end < b for a, b in quotes)
 
-        refs = [_Ref(m.start, m.end, m.place, local=quoted(m)) for m in self.places]
+        objects = self._enumerated_objects()
+        refs = [
+            _Ref(m.start, m.end, m.place, local=quoted(m) or i in objects) for i, m in enumerate(self.places)
+        ]
         central = _ZH_CENTRAL if self.lang == "zh" else _EN_CENTRAL
         anaphor = _ZH_ANAPHOR if self.lang == "zh" else _EN_ANAPHOR
         levels = _ZH_LEVEL if self.lang == "zh" else _EN_LEVEL

@@ -38,6 +38,11 @@ JOBS = _re(
 )
 # public-welfare posts (公益岗位) belong to no workshop or enterprise
 PUBLIC_POSTS = _re(r"public[- ]welfare|non-?profit|public\s+service|caring|charitable")
+# "provided public service jobs to N people", "welfare posts for N poor people": posts, not employers
+PUBLIC_JOBS_FOR = _re(
+    r"\b(?:public[- ]welfare|public[- ]service|welfare|public)\s+(?:jobs|posts|positions)\s+(?:for|to)\s+"
+    r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
+)
 # what a workshop, enterprise or base is called, for the scope of employment figures
 SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
     ("workshop", _re(r"\bworkshops?\b|\bfactor(?:y|ies)\b")),
@@ -56,14 +61,23 @@ POOR = _re(
 )
 
 # --- verbs ---------------------------------------------------------------------------------
+# "in five poverty-stricken counties": poverty that describes a place, not the people counted
+POOR_PLACE = _re(
+    r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
+    r"|provinces?|towns?|townships?|places|prefectures?|districts?)\b"
+)
+WENT_HOME = _re(r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)")
+ONE_OF = _re(r"\b(?:one|two|three|some|many|each|any)\s+of\s+(?:the\s+|these\s+|those\s+)?$")
 EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"
     r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+"
-    r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*)\s+(?:\w+\s+)?(?:jobs|employment|work|positions)\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
+    r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:\w+\s+){0,2}?(?:jobs|employment|work|positions)"
+    r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
     r"|\b(?:found|obtain\w*|secur\w*|got|get|gained)\s+(?:\w+\s+)?(?:employment|jobs)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?)\b"
+    r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
+    r"|mills?)\b"
 )
 INCLUDE = _re(
     r"\b(?:including|included|wherein|among\s+them\s+(?:are|were)|of\s+which|of\s+whom|among\s+(?:them|which|whom|these)|which\s+includes?|of\s+them)\b"

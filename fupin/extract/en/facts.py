@@ -49,6 +49,7 @@ class _Ctx:
     noun: str  # the counted noun ("poverty alleviation workshops"), "" if none
     kind: str | None  # workshop / enterprise / people / jobs / None
     prev_sentence: str
+    paragraph: str  # the paragraph before the sentence (bounded), for what it is about
     is_total: bool = False  # the M of "N of the M workshops": the whole, not what N did
     restated: bool = False  # "all 18 had resumed": the 18 counted before, now said to have resumed
     owner: str | None = None  # workshop/enterprise of an earlier number of the sentence (for scope)
@@ -254,8 +255,9 @@ def _context(
     is_total = is_total or (right_q is not None and _resumed_tail(text, q, right_q, kind) is not None)
     left, right = text[max(s0, q.start - _WINDOW) : q.start], text[q.end : min(s1, q.end + _WINDOW)]
     owner = _owner(previous, s0)
+    p0 = max(text.rfind("\n", 0, s0) + 1, s0 - 2 * _WINDOW)
     return _Ctx(
-        q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], is_total, restated, owner
+        q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], text[p0:s0], is_total, restated, owner
     )
 
 
@@ -406,6 +408,8 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         return []
     if cues.CHANGE.search(ctx.before[-40:]):
         return []
+    if ctx.kind == "people" and cues.ONE_OF.search(ctx.before[-20:]):
+        return []  # "one of the 71 poor villagers who were hired": a story about one person
     if ctx.kind in ("people", "jobs", "enterprise", "workshop") and _threshold(ctx):
         return []
     rule = _COUNT_RULES.get(ctx.kind or "")
@@ -568,7 +572,7 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
     near = ctx.noun + " " + _before_part(ctx.after[:60])
-    poor = bool(cues.POOR.search(near))
+    poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
@@ -576,6 +580,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
     if employ:
+        if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
+            # "provided public service jobs to 6,000 people": posts created, counted by their holders
+            return [_Claim("jobs", scope="other")]
         metric = "poor_workers_employed" if poor else "workers_employed"
         return [_Claim(metric, scope=_scope(ctx))]
     if _HAS.search(ctx.before) and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
@@ -584,8 +591,11 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
             return [_Claim(metric, scope=owner[0])]
+    if cues.WENT_HOME.search(ctx.after[:60]):
+        return []  # "301,200 of which returned home for the Spring Festival": not back at work
     migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + near)
-    poor_context = poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence)
+    # a paragraph on poor migrant workers goes on to say just "migrant workers"
+    poor_context = poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph)
     if migrate and poor_context:
         return [_Claim("poor_migrant_workers")]
     return []
