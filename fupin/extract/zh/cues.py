@@ -38,7 +38,7 @@ PLAN = re.compile(
 CHANGE = re.compile(r"增长|下降|增加|减少|提高|降低|同比|环比|增幅|降幅|上升")
 
 POOR = re.compile(
-    r"贫困(?:劳动力|劳力|群众|人口|户|人员|职工|家庭)|建档立卡|困难群众|困难群体|困难家庭|脱贫户|脱贫劳动力|脱贫人口"
+    r"贫困(?:劳动力|劳力|劳动者|群众|人口|户|人员|职工|家庭)|建档立卡|困难群众|困难群体|困难家庭|脱贫户|脱贫劳动力|脱贫人口"
     r"|低收入(?:人口|群体|农户)|监测户|边缘户|贫困户"
 )
 PEOPLE_NOUN = re.compile(
@@ -53,7 +53,15 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"复工就业|返岗就业|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+)
+# Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
+# the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
+PUBLIC_POSTS = re.compile(r"公益(?:性)?(?:岗位|专岗|岗)")
+# A bare number after an employment phrase counts people: "扶贫车间吸纳就业30万", "带动就业人数达1.2万".
+EMPLOYED_BARE = re.compile(
+    r"(?:吸纳|带动|解决|实现|促进|安置|稳定)了?[^,;0-9岗]{0,6}?就业(?:人数|人员|人口)?(?:累计|共计|总计)?"
+    r"(?:达到|达|超过|超|近|约|逾|为|共|了)*\s*$"
 )
 # People who go back to their posts at one workplace: "返岗" then means employment, not migration.
 STAFF = re.compile(r"工人|员工|职工|绣娘|工友")

@@ -124,7 +124,11 @@ def _is_people(ctx: _Ctx) -> bool:
     if q.counter in _PEOPLE_COUNTERS:
         return True
     if q.counter is None and q.unit != "percent":
-        return bool(cues.PEOPLE_NOUN.match(ctx.right) or cues.PEOPLE_BEFORE.search(ctx.left))
+        return bool(
+            cues.PEOPLE_NOUN.match(ctx.right)
+            or cues.PEOPLE_BEFORE.search(ctx.left)
+            or cues.EMPLOYED_BARE.search(ctx.left)
+        )
     return False
 
 
@@ -216,6 +220,10 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     poor = bool(cues.POOR.search(_segment(ctx, analysis)))
     kind = _clause_kind(ctx.clause)
+    if _is_subset(ctx) and cues.PUBLIC_POSTS.search(_parent_text(ctx) or _previous_sentence(analysis, ctx)):
+        return []  # "公益岗位安置N人, 其中护林员N人": a part of the posts, not a fact
+    if kind == "employed" and cues.PUBLIC_POSTS.search(ctx.left):
+        return [("jobs", "other", None)]  # "扶贫公益岗位安置433.2万贫困人口" counts the posts
     if _is_subset(ctx):
         parent_kind, parent_poor = _parent(_parent_text(ctx))
         if parent_kind is None:
@@ -370,6 +378,9 @@ def _rate(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             ent = [(0, "enterprise")] if cues.ENTERPRISE.search(ctx.clause) else []
             ws = [(0, "workshop")] if cues.WORKSHOP.search(ctx.clause) else []
         hits = sorted(ent + ws)
+        both = _coordinated(head, hits)
+        if both:  # "扶贫龙头企业和扶贫车间的复工率": one rate said of both
+            return [("enterprise_resumption_rate", None, None), ("workshop_resumption_rate", None, None)]
         if not hits:
             entity = _last_entity(
                 _paragraph_before(analysis, ctx)
@@ -379,6 +390,16 @@ def _rate(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             (f"{'enterprise' if hits[-1][1] == 'enterprise' else 'workshop'}_resumption_rate", None, None)
         ]
     return []
+
+
+def _coordinated(head: str, hits: list[tuple[int, str]]) -> bool:
+    """Whether the last two entities before a rate are joined as one subject ("A和B的复工率")."""
+    if len(hits) < 2 or hits[-1][1] == hits[-2][1]:
+        return False
+    first = cues.ENTERPRISE if hits[-2][1] == "enterprise" else cues.WORKSHOP
+    m = first.match(head, hits[-2][0])
+    between = head[m.end() : hits[-1][0]] if m else ""
+    return bool(re.fullmatch(r"(?:和|及|与|、|以及)(?:扶贫|就业)?", between))
 
 
 def _share_resumed(ctx: _Ctx) -> bool:

@@ -21,7 +21,8 @@ import cn2an
 from fupin.extract.mentions import Quantity
 
 _CN_D = "零〇一二两三四五六七八九"
-_NUM_A = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# thousands grouped by commas, or by a space as some typesetting does ("1 200多人")
+_NUM_A = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN_NUM = rf"[{_CN_D}十][{_CN_D}十百千万亿]*(?:点[{_CN_D}]+[万亿]?)?"
 _MULT = r"(?:万亿|千万|百万|十万|万|亿|千|百)(?![克米瓦伏卡帕赫])"
 _APPROX = r"(?:余|多)"
@@ -146,7 +147,7 @@ def _mask(text: str) -> str:
 
 def _scaled(number: str, mult: str | None) -> float:
     """An Arabic number times its multiplier, in decimal ("4.35亿" is 435000000, not 434999999.99)."""
-    value = Decimal(number.replace(",", ""))
+    value = Decimal(number.replace(",", "").replace(" ", ""))
     if mult:
         value *= Decimal(int(_MULT_VALUE[mult]))
     return float(value)
@@ -186,7 +187,7 @@ _CAP_BEFORE = re.compile(
 
 
 def _prefix_bound(text: str, start: int) -> str | None:
-    head = text[max(0, start - 3) : start].rstrip()
+    head = text[max(0, start - 4) : start].rstrip().removesuffix("了")  # "超过了95%"
     for word, bound in _PREFIX_BOUNDS:
         if head.endswith(word):
             return bound
