@@ -152,12 +152,15 @@ class OfficialsComponent:
         self._backend = None
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.officials = self.find(_analysis(doc))
+        return doc
+
+    def find(self, analysis: Analysis) -> list[dict]:
+        """The officials of an analysed text (its sentences and places found already)."""
         from fupin.extract.officials import find_officials, load_ner_backend
 
         if self.ner_spec and self._backend is None:
             self._backend = load_ner_backend(self.ner_spec)
-        analysis = _analysis(doc)
-        doc._.officials = find_officials(
+        return find_officials(
             analysis.text, analysis.lang, analysis.sentences, places=analysis.places, ner=self._backend
         )
-        return doc

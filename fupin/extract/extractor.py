@@ -51,6 +51,8 @@ class Extractor:
         from fupin.extract.sanity import implausible
         from fupin.extract.textnorm import normalize
 
+        from fupin.extract.headline import repeats
+
         article_id, text, lang = _checked(article)
         result = ArticleResult(article_id)
         if not text.strip():
@@ -58,6 +60,9 @@ class Extractor:
             return result
         norm = normalize(text)
         nlp = cached_pipeline(lang, self.officials, self.ner)
+        title = article.get("title")
+        if isinstance(title, str) and not repeats(title, text, norm.text):
+            return self._extract_headed(article, title, norm, lang, nlp, result)
         doc = nlp.make_doc(norm.text)
         doc.user_data["fupin_meta"] = {
             "published": article.get("published"),
@@ -74,6 +79,78 @@ class Extractor:
         for official in doc._.officials or []:
             result.officials.append(official_record(official, article, norm))
         return result
+
+    def _extract_headed(
+        self, article: dict[str, Any], title: str, norm: Any, lang: str, nlp: Any, result: ArticleResult
+    ) -> ArticleResult:
+        """An article whose text does not repeat its title: the title is read as the first line.
+
+        Facts of the title come out with ``evidence.field: "title"`` and offsets into the
+        title as written; facts of the text with offsets into the text, as always.
+        Officials are looked for in the text only (with the places read in the joined
+        document), so their offsets are the text's.
+        """
+        from fupin.extract.analysis import Analysis
+        from fupin.extract.headline import Headed
+        from fupin.extract.mentions import PlaceMention
+        from fupin.extract.records import fact_record, official_record
+        from fupin.extract.sanity import implausible
+        from fupin.extract.sentences import split_sentences
+
+        headed = Headed.build(title, norm)
+        doc = nlp.make_doc(headed.text)
+        doc.user_data["fupin_meta"] = {
+            "published": article.get("published"),
+            "title": headed.title,
+            "text": headed.text,
+        }
+        with_officials = "fupin_officials" in nlp.pipe_names
+        doc = nlp(doc, disable=["fupin_officials"] if with_officials else [])
+        for draft in doc._.facts or []:
+            problem = implausible(draft.quantity.value, draft.quantity.unit or "count")
+            if problem:
+                result.warnings.append(f"{draft.metric}: {problem}; fact dropped")
+                continue
+            if headed.in_title(draft.quantity.start):
+                moved = _moved(draft, headed.title_start, 0, len(headed.title))
+                result.facts.append(fact_record(moved, article, headed.title_norm, lang, self.version, "title"))
+            else:
+                moved = _moved(draft, -headed.shift, headed.shift, len(headed.text))
+                result.facts.append(fact_record(moved, article, norm, lang, self.version))
+        if with_officials:
+            shift, analysis = headed.shift, doc._.fupin
+            in_text = Analysis(
+                text=norm.text,
+                lang=analysis.lang,
+                sentences=split_sentences(norm.text, analysis.lang),
+                published=analysis.published,
+                title=headed.title,
+                places=[PlaceMention(m.start - shift, m.end - shift, m.place) for m in analysis.places
+                        if m.start >= shift],
+            )  # fmt: skip
+            for official in nlp.get_pipe("fupin_officials").find(in_text):
+                result.officials.append(official_record(official, article, norm))
+        return result
+
+
+def _moved(draft: Any, by: int, low: int, high: int) -> Any:
+    """``draft`` with its offsets kept within ``[low, high)`` of the document, then moved ``by``.
+
+    A sentence (or, very rarely, a number) that runs over the line break between title
+    and text is cut at it, so the evidence stays within its field.
+    """
+    from dataclasses import replace
+
+    def inside(position: int) -> int:
+        return min(max(position, low), high) + by
+
+    q = draft.quantity
+    return replace(
+        draft,
+        quantity=replace(q, start=inside(q.start), end=inside(q.end)),
+        sentence_start=inside(draft.sentence_start),
+        sentence_end=inside(draft.sentence_end),
+    )
 
 
 def _checked(article: Any) -> tuple[str, str, str]:

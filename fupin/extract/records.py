@@ -2,9 +2,9 @@
 
 Language rules work on the normalised text (simplified characters, no pinyin
 glosses); researchers need evidence in the article as published. This module maps
-every offset back, takes the sentence from the original text, adds the article's
-metadata and ids, and applies the publication-date fallback, saying so in
-``as_of_source``.
+every offset back (into the text, or into the title for a headline's statistic),
+takes the sentence from the original, adds the article's metadata and ids, and
+applies the publication-date fallback, saying so in ``as_of_source``.
 """
 
 from __future__ import annotations
@@ -17,9 +17,15 @@ from fupin.extract.officials.remap import remap_official
 from fupin.extract.textnorm import Normalized
 
 
-def fact_id(article_id: str, metric: str, start: int, end: int) -> str:
-    """Stable id: the same statistic at the same place of the same article."""
+def fact_id(article_id: str, metric: str, start: int, end: int, field: str | None = None) -> str:
+    """Stable id: the same statistic at the same place of the same article.
+
+    ``field`` is the evidence's field; a headline's facts ("title") have ids of their
+    own, the text's the ids they always had.
+    """
     key = f"{article_id}|{metric}|{start}|{end}"
+    if field and field != "text":
+        key = f"{key}|{field}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -36,13 +42,23 @@ def published_as_of(published: str | None) -> str | None:
 
 
 def fact_record(
-    draft: FactDraft, article: dict[str, Any], norm: Normalized, lang: str, extractor: str
+    draft: FactDraft,
+    article: dict[str, Any],
+    norm: Normalized,
+    lang: str,
+    extractor: str,
+    field: str = "text",
 ) -> dict[str, Any]:
-    """The fact.schema.json object for one draft."""
+    """The fact.schema.json object for one draft.
+
+    ``norm`` is the normalised form of the article's ``field`` ("text", or "title" for a
+    headline's statistic), whose offsets the draft's are; a title fact says so in
+    ``evidence.field``, a text fact leaves the key out (absent means the text).
+    """
     quantity = draft.quantity
     start, end = norm.to_original(quantity.start, quantity.end)
     s_start, s_end = norm.to_original(draft.sentence_start, draft.sentence_end)
-    text = article["text"]
+    text = norm.original
     as_of, as_of_source = draft.as_of, draft.as_of_source
     if as_of is None:
         as_of = published_as_of(article.get("published"))
@@ -50,8 +66,11 @@ def fact_record(
     elif as_of_source is None:
         as_of_source = "text"
     article_id = str(article["id"])
+    evidence: dict[str, Any] = {"sentence": text[s_start:s_end], "start": start, "end": end}
+    if field != "text":
+        evidence["field"] = field
     return {
-        "fact_id": fact_id(article_id, draft.metric, start, end),
+        "fact_id": fact_id(article_id, draft.metric, start, end, field),
         "article_id": article_id,
         "url": article.get("url"),
         "source": article.get("source"),
@@ -67,7 +86,7 @@ def fact_record(
         "bound": quantity.bound,
         "as_of": as_of,
         "as_of_source": as_of_source,
-        "evidence": {"sentence": text[s_start:s_end], "start": start, "end": end},
+        "evidence": evidence,
         "extractor": extractor,
         "confidence": draft.confidence,
     }

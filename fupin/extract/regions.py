@@ -192,6 +192,7 @@ class RegionResolver:
             and not self._quoted_term(m)
             and not self._locator(m)
         ]
+        self._outlets = [m for m in places if self._is_source(m)]
         self.refs = self._refs()
         self.ref_starts = [r.start for r in self.refs]
         self.main = self._main_place()
@@ -390,7 +391,20 @@ class RegionResolver:
                 if self.lang != "zh" and first.place.level != "province":
                     written = province
                 return place, written
+            if None not in counts and len(counts) == 1:
+                return self._only_province(self.places)  # one province named, however rarely
+        elif not self.refs and self._outlets:
+            # nothing in the text says where, but a local outlet or dateline does ("兰州日报社记者")
+            return self._only_province(self._outlets)
         return NATIONAL, "China"
+
+    def _only_province(self, mentions: list[PlaceMention]) -> tuple[Place, str]:
+        """The one place named, or its province when several places of it are."""
+        first = mentions[0]
+        if len({m.place for m in mentions}) == 1 or first.place.province is None:
+            return first.place, self.text[first.start : first.end]
+        place = self.gazetteer.province_place(first.place.province) or first.place
+        return place, place.name if self.lang == "zh" else first.place.province
 
     def _title_places(self, title: str) -> list[tuple[Place, str]]:
         """The places of the title, in order, with the names they are written under.

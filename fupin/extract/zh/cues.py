@@ -63,6 +63,18 @@ EMPLOYED_BARE = re.compile(
     r"(?:吸纳|带动|解决|实现|促进|安置|稳定)了?[^,;0-9岗]{0,6}?就业(?:人数|人员|人口)?(?:累计|共计|总计)?"
     r"(?:达到|达|超过|超|近|约|逾|为|共|了)*\s*$"
 )
+# Per-household averages and bases of a rate are not counts of people.
+PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[^,;0-9]{0,6}$")
+BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")
+# People counted with 个: "36个员工", "300多个姐妹".
+PEOPLE_AFTER_GE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)")
+# A count followed by its own noun, not one of the counted entities.
+OWN_NOUN = re.compile(
+    r"^[^,;。、0-9]{0,10}?(?:园区|产业园|园|项目|产品|合作社|中心|站|厂房|品牌|协会|市场|平台|示范点|驿站)(?:[,;。、]|$)"
+)
+JOBS_AFTER_MODIFIER = re.compile(r"^(?:个)?[^,;。0-9]{2,16}的(?:[\u4e00-\u9fff]{0,4})?(?:工作岗位|就业岗位|岗位)")
+# A wage written with its period and no income word: "一个月3000元以上", "每天能挣".
+WAGE_PERIOD = re.compile(r"(?:一个月|每个月|每月|一天|每天|月工资|日工资)(?:能|可以|可|就|只有|有|能有|能拿)?[^,;0-9]{0,3}$")
 # People who go back to their posts at one workplace: "返岗" then means employment, not migration.
 STAFF = re.compile(r"工人|员工|职工|绣娘|工友")
 NO_MIGRATION = re.compile(r"(?:不能|无法|不便|难以|未能|没有|不愿)外出")
@@ -103,7 +115,7 @@ SPAM = re.compile(
 )
 NOT_MONEY_FACT = re.compile(
     r"产值|销售额|营业额|营收|利润|贫困线|扶贫标准|标准线|GDP|总产值|成交额|订单|货款|价格|售价|每斤|每公斤|"
-    r"租金|房租|造价|估值|注册资本|税收|纳税|亩产|每亩|单价|票价|罚款"
+    r"租金|房租|造价|估值|注册资本|税收|纳税|亩产|每亩|亩均|单价|票价|罚款|奖金|绩效|全勤"
 )
 MONTH = re.compile(r"每月|月收入|月均|月工资|月薪|每个月|/月|月入|一个月|月人均|月平均|按月")
 DAY = re.compile(r"每天|每日|日工资|日薪|一天|/天|日均|日收入|每个工作日")
@@ -120,7 +132,7 @@ THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以�
 # Between a number and the entity noun it counts ("56处省级扶贫车间"): modifiers only, no verb or place
 # ("32个乡镇建有扶贫车间" counts townships, not workshops).
 NOT_A_MODIFIER = re.compile(
-    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|乡镇|村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
+    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
 )
 # A noun right after a number takes the count ("扶贫车间覆盖12个乡镇" counts townships).
 OTHER_NOUN_AFTER = re.compile(

@@ -123,6 +123,8 @@ def _is_people(ctx: _Ctx) -> bool:
     q = ctx.q
     if q.counter in _PEOPLE_COUNTERS:
         return True
+    if q.counter == "个" and cues.PEOPLE_AFTER_GE.match(ctx.right.lstrip()[1:]):
+        return True  # "36个员工", "带领300多个姐妹就业"
     if q.counter is None and q.unit != "percent":
         return bool(
             cues.PEOPLE_NOUN.match(ctx.right)
@@ -187,6 +189,15 @@ def _parent_text(ctx: _Ctx) -> str:
     return ctx.before[:cut] if cut >= 0 else ctx.before
 
 
+def _listed_part(ctx: _Ctx) -> bool:
+    """A part of a total named by a kind the vocabulary has no metric for: "其中省外务工N万人",
+    "其中:新聘396人,续聘749人". A part that is poor (其中贫困劳动力N人) changes the metric and
+    is kept; so is a part with its own subject ("其中甘肃省...")."""
+    clause = cues.SUBSET.sub("", ctx.clause.lstrip()).lstrip(",:: ")
+    head = clause[: max(0, ctx.q.start - ctx.c0 - (len(ctx.clause) - len(clause)))]
+    return not cues.POOR.search(head) and not re.search(r"[省市县区州旗乡镇村](?![外内])", head)
+
+
 def _segment(ctx: _Ctx, analysis: Analysis) -> str:
     """The clause text between the people counts around this one ("80名工人里有30人是贫困户")."""
     others = [
@@ -218,13 +229,16 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
         return []
+    if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
+        return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
     poor = bool(cues.POOR.search(_segment(ctx, analysis)))
     kind = _clause_kind(ctx.clause)
-    if _is_subset(ctx) and cues.PUBLIC_POSTS.search(_parent_text(ctx) or _previous_sentence(analysis, ctx)):
+    subset = _is_subset(ctx)
+    if subset and kind is None and cues.PUBLIC_POSTS.search(_parent_text(ctx) or _previous_sentence(analysis, ctx)):
         return []  # "公益岗位安置N人, 其中护林员N人": a part of the posts, not a fact
     if kind == "employed" and cues.PUBLIC_POSTS.search(ctx.left):
         return [("jobs", "other", None)]  # "扶贫公益岗位安置433.2万贫困人口" counts the posts
-    if _is_subset(ctx):
+    if subset:
         parent_kind, parent_poor = _parent(_parent_text(ctx))
         if parent_kind is None:
             parent_kind, parent_poor = _parent(_previous_sentence(analysis, ctx))
@@ -232,6 +246,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             kind, poor = "migrant", poor or parent_poor
         else:
             kind = parent_kind or kind
+        if parent_kind and kind == parent_kind and poor == parent_poor and _listed_part(ctx):
+            return []  # "外出务工贫困劳动力2960万人, 其中省外务工N万人": a breakdown (metrics.md)
     if kind == "migrant":
         return [("poor_migrant_workers", None, None)] if poor else []
     if kind == "employed":
@@ -251,18 +267,28 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
             hits.append((m.start(), name))
     if hits:
         return min(hits)[1]
+    if cues.JOBS_AFTER_MODIFIER.match(ctx.right):
+        return "jobs"
     rest = ctx.right.lstrip()
     if ctx.q.counter and rest.startswith(ctx.q.counter):
         rest = rest[len(ctx.q.counter) :]
     if cues.OTHER_NOUN_AFTER.match(rest):
         return None
     tail = re.split(r"[0-9]", ctx.left)[-1]
+    if re.match(r"^[个家处座所间]", tail) and _own_noun(ctx):
+        return None  # "2个扶贫车间、7个股份合作项目": the 7 count their own noun
     last: tuple[int, str] | None = None
     for name, pattern in (("workshop", cues.WORKSHOP), ("enterprise", cues.ENTERPRISE), ("jobs", cues.JOBS)):
         for m in pattern.finditer(tail):
             if last is None or m.start() > last[0]:
                 last = (m.start(), name)
     return last[1] if last else None
+
+
+def _own_noun(ctx: _Ctx) -> bool:
+    """The count names its own thing right after it ("4个发制品产业园", "7个股份合作项目")."""
+    rest = ctx.right.lstrip()[len(ctx.q.counter or "") :]
+    return bool(cues.OWN_NOUN.match(rest))
 
 
 def _last_entity(text: str) -> str | None:
@@ -337,9 +363,9 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     entity = _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
     plan = bool(cues.PLAN.search(ctx.left))
-    if entity is None and (resume or plan or cues.SUBSET.match(ctx.clause.lstrip())):
+    if entity is None and (resume or plan or cues.SUBSET.match(ctx.clause.lstrip())) and not _own_noun(ctx):
         entity = _entity_from_sentence(ctx, analysis)
-    if entity is None and ctx.q.counter and _continues(ctx):
+    if entity is None and ctx.q.counter and _continues(ctx) and not _own_noun(ctx):
         entity = _last_entity(ctx.before + ctx.left)
     if entity is None:
         return []
@@ -443,6 +469,8 @@ def _money(ctx: _Ctx) -> list[Label]:
         return [("income", None, _period(clause, value, default))]
     if cues.FUNDS.search(clause) or cues.SUBSIDY.search(clause):
         return [("funds", None, None)]
+    if value < 1e5 and cues.WAGE_PERIOD.search(ctx.left[-8:]):
+        return [("income", None, _period(clause, value, "month"))]  # "一个月3000元以上"
     return []
 
 
