@@ -66,7 +66,9 @@ POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
     r"|provinces?|towns?|townships?|places|prefectures?|districts?)\b"
 )
-WENT_HOME = _re(r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)")
+WENT_HOME = _re(
+    r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)"
+)
 ONE_OF = _re(r"\b(?:one|two|three|some|many|each|any)\s+of\s+(?:the\s+|these\s+|those\s+)?$")
 EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"

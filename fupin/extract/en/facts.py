@@ -256,8 +256,21 @@ def _context(
     left, right = text[max(s0, q.start - _WINDOW) : q.start], text[q.end : min(s1, q.end + _WINDOW)]
     owner = _owner(previous, s0)
     p0 = max(text.rfind("\n", 0, s0) + 1, s0 - 2 * _WINDOW)
+    paragraph = text[p0:s0]
     return _Ctx(
-        q, sentence, before, after, left, right, noun, kind, prev[-_WINDOW:], text[p0:s0], is_total, restated, owner
+        q,
+        sentence,
+        before,
+        after,
+        left,
+        right,
+        noun,
+        kind,
+        prev[-_WINDOW:],
+        paragraph,
+        is_total,
+        restated,
+        owner,
     )
 
 

@@ -67,14 +67,20 @@ EMPLOYED_BARE = re.compile(
 PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[^,;0-9]{0,6}$")
 BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")
 # People counted with 个: "36个员工", "300多个姐妹".
-PEOPLE_AFTER_GE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)")
+PEOPLE_AFTER_GE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)"
+)
 # A count followed by its own noun, not one of the counted entities.
 OWN_NOUN = re.compile(
     r"^[^,;。、0-9]{0,10}?(?:园区|产业园|园|项目|产品|合作社|中心|站|厂房|品牌|协会|市场|平台|示范点|驿站)(?:[,;。、]|$)"
 )
-JOBS_AFTER_MODIFIER = re.compile(r"^(?:个)?[^,;。0-9]{2,16}的(?:[\u4e00-\u9fff]{0,4})?(?:工作岗位|就业岗位|岗位)")
+JOBS_AFTER_MODIFIER = re.compile(
+    r"^(?:个)?[^,;。0-9]{2,16}的(?:[\u4e00-\u9fff]{0,4})?(?:工作岗位|就业岗位|岗位)"
+)
 # A wage written with its period and no income word: "一个月3000元以上", "每天能挣".
-WAGE_PERIOD = re.compile(r"(?:一个月|每个月|每月|一天|每天|月工资|日工资)(?:能|可以|可|就|只有|有|能有|能拿)?[^,;0-9]{0,3}$")
+WAGE_PERIOD = re.compile(
+    r"(?:一个月|每个月|每月|一天|每天|月工资|日工资)(?:能|可以|可|就|只有|有|能有|能拿)?[^,;0-9]{0,3}$"
+)
 # People who go back to their posts at one workplace: "返岗" then means employment, not migration.
 STAFF = re.compile(r"工人|员工|职工|绣娘|工友")
 NO_MIGRATION = re.compile(r"(?:不能|无法|不便|难以|未能|没有|不愿)外出")

@@ -193,7 +193,7 @@ def _listed_part(ctx: _Ctx) -> bool:
     """A part of a total named by a kind the vocabulary has no metric for: "其中省外务工N万人",
     "其中:新聘396人,续聘749人". A part that is poor (其中贫困劳动力N人) changes the metric and
     is kept; so is a part with its own subject ("其中甘肃省...")."""
-    clause = cues.SUBSET.sub("", ctx.clause.lstrip()).lstrip(",:: ")
+    clause = re.sub(r"^[,:\s]+", "", cues.SUBSET.sub("", ctx.clause.lstrip()))
     head = clause[: max(0, ctx.q.start - ctx.c0 - (len(ctx.clause) - len(clause)))]
     return not cues.POOR.search(head) and not re.search(r"[省市县区州旗乡镇村](?![外内])", head)
 
@@ -234,7 +234,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     poor = bool(cues.POOR.search(_segment(ctx, analysis)))
     kind = _clause_kind(ctx.clause)
     subset = _is_subset(ctx)
-    if subset and kind is None and cues.PUBLIC_POSTS.search(_parent_text(ctx) or _previous_sentence(analysis, ctx)):
+    parent_text = _parent_text(ctx) if subset else ""
+    if subset and kind is None and cues.PUBLIC_POSTS.search(parent_text or _previous_sentence(analysis, ctx)):
         return []  # "公益岗位安置N人, 其中护林员N人": a part of the posts, not a fact
     if kind == "employed" and cues.PUBLIC_POSTS.search(ctx.left):
         return [("jobs", "other", None)]  # "扶贫公益岗位安置433.2万贫困人口" counts the posts
