@@ -30,7 +30,7 @@ LEADING = _re(
 PEOPLE = _re(
     r"\bworkers?\b|\blabou?r(?:ers?|s)?\b|\blabou?r\s+forces?\b|\bworkforce\b|\bpeople\b|\bpersons?\b"
     r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bwomen\b|\bmen\b|\blocals\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
-    r"|\bhouseholds?\b|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
+    r"|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
 )
 JOBS = _re(
     r"\bjobs?\b|\bposts?\b|\bpositions?\b|\bvacancies\b|\b(?:job|employment|work)\s+opportunities\b"
@@ -66,6 +66,15 @@ POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
     r"|provinces?|towns?|townships?|places|prefectures?|districts?)\b"
 )
+MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
+EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
+# people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
+AS_PUBLIC_POST = _re(
+    r"^[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service|welfare\s+(?:posts|jobs))"
+)
+# "local employees reached 6,000, with over 3,000 (people) from poor households": the part of a total
+WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almost)\s+)?$")
 WENT_HOME = _re(
     r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)"
 )
@@ -76,7 +85,7 @@ EMPLOY = _re(
     r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:\w+\s+){0,2}?(?:jobs|employment|work|positions)"
     r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
-    r"|\b(?:found|obtain\w*|secur\w*|got|get|gained)\s+(?:\w+\s+)?(?:employment|jobs)\b"
+    r"|\b(?:found|obtain\w*|secur\w*|got|get|gained|have|has|had)\s+(?:\w+\s+)?(?:employment|jobs)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
     r"|mills?)\b"
@@ -175,7 +184,7 @@ INCOME = _re(
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
-    r"|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+    r"|\btransfer\s+payments?\b|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
 )
 NOT_MONEY_FACT = _re(
     r"\boutput\s+value\b|\bvalue\s+of\s+(?:production|output)\b|\bsales\b|\brevenue\b|\bturnover\b|\bgdp\b"

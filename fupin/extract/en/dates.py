@@ -116,6 +116,15 @@ def _month_only(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision 
     return _iso(_year_of(match, ref, month), month), "month"
 
 
+def _last_named_month(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "By last April": the latest April before the publication month (2020-04 in February 2021)."""
+    month = _month_num(match)
+    if ref.year is None or month is None:
+        return None, None
+    year = ref.year if ref.month is not None and month < ref.month else ref.year - 1
+    return _iso(year, month), "month"
+
+
 def _relative_year(offset: int) -> Resolver:
     def resolve(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
         if ref.year is None:
@@ -237,6 +246,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _month_span),
     (re.compile(rf"\b(?i:(?:the\s+)?(?:beginning|start|middle)\s+of|early|late|mid-?|end-)\s*{_MONTH}(?!\w){_YEAR_TAIL}"),
      _month_only),
+    (re.compile(rf"\b(?i:last|this\s+past)\s+{_MONTH}(?!\w)(?!,?\s+\d)"), _last_named_month),
     (re.compile(rf"{_PREP}{_MONTH}(?!\w){_YEAR_TAIL}"), _month_only),
     (re.compile(rf"\b{_MONTH}(?!\w)\s+{_YEAR}\b"), _month_only),
     (re.compile(rf"\b{_MONTH}(?!\w),?\s+(?:of\s+)?(?P<rel>this|last)\s+year\b"), _month_only),
@@ -304,7 +314,7 @@ _ANCHORS = {
 }
 _RULE_ANCHORS = (
     ["month", "year", "month", "month word", "year word", "year word"]
-    + ["month"] * 7
+    + ["month"] * 8
     + ["part", "part", "month word"]
     + ["year word"] * 4
     + ["month word", "month word", "year", "year", "span"]

@@ -590,8 +590,15 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
     employed_before = _employment_before(ctx, previous)
+    include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
+    if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
+        return [
+            _Claim("poor_migrant_workers")
+        ]  # "to assist the employment of 28 million poor migrant workers"
+    if employ and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
+        return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
         if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
             # "provided public service jobs to 6,000 people": posts created, counted by their holders
@@ -690,6 +697,8 @@ def _money(ctx: _Ctx) -> list[_Claim]:
             return []
         if blocker and blocker.start() < 50 and not cues.INCOME.search(before[-40:]):
             return []
+        if ctx.q.value >= 1e6:
+            return []  # "generating an income of 28.2 billion yuan": takings, not a wage
         return [_Claim("income", period=period if period != "once" else None)]
     return [_Claim("funds")]
 
