@@ -70,8 +70,10 @@ MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
-    r"^[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service|welfare\s+(?:posts|jobs))"
+    r"^[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)"
+    r"\s+(?:as|in|on)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
+    r"|welfare\s+(?:posts|jobs))"
 )
 # "local employees reached 6,000, with over 3,000 (people) from poor households": the part of a total
 WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almost)\s+)?$")
