@@ -422,7 +422,12 @@ class Gazetteer:
             if hit:
                 raw.append(hit)
                 resume = hit.end
-        raw = [h for h in raw if not _zh_in_person_name(text, h.start, h.end)]
+        raw = [
+            h
+            for h in raw
+            if not _zh_in_person_name(text, h.start, h.end)
+            and not _zh_conjunction_reading(text, h.start, h.end)
+        ]
         full_codes = {d.adcode for h in raw if h.kind == "full" for d in h.cands}
         hits = self._zh_chains(text, raw, full_codes)
         hits = self._zh_lower(text, hits, taken)
@@ -706,10 +711,14 @@ def _groups_in_provinces(mentions: list[PlaceMention], text: str, lang: str) -> 
         if m.place.level != "group" or m.place.province is not None:
             continue
         province = None
-        if lang == "zh" and i and mentions[i - 1].place.province:
-            prev = mentions[i - 1]
-            if _ZH_GROUP_OF.match(text[prev.end : m.start]):
-                province = prev.place.province
+        if lang == "zh" and i and out[i - 1].place.province:
+            prev = out[i - 1]
+            gap = text[prev.end : m.start]
+            inside = "省" not in m.place.name and "部" not in m.place.name  # counties, cities, villages
+            if _ZH_GROUP_OF.match(gap) or (
+                inside and len(gap) <= 40 and not re.search(r"[。；;!?！？\n]", gap)
+            ):
+                province = prev.place.province  # "青海省为14个贫困县各安排", "广西8市33个贫困县"
         elif lang != "zh" and i + 1 < len(mentions) and mentions[i + 1].place.province:
             nxt = mentions[i + 1]
             if _EN_GROUP_OF.fullmatch(" " + text[m.end : nxt.start]) and nxt.start - m.end <= 9:
@@ -746,6 +755,18 @@ def _en_introduced(text: str, raw: list[_Hit]) -> set[str]:
 # Verbs of saying after a name: "李延安说", "和金华介绍".
 _ZH_SAYS = re.compile(r"说|表示|介绍|指出|告诉|认为|坦言|透露|强调|谈到|解释|回忆")
 _ZH_CONJUNCTIONS = "和与及同跟"
+
+
+# After a conjunction, a level word starts a word of its own: "书记和县直部门" is "and the county's
+# departments", not 和县 (Anhui); "省直", "县级", "市委" read the same way.
+_ZH_LEVEL_WORD_AFTER = re.compile(r"[直级委属域城里内外乡]")
+
+
+def _zh_conjunction_reading(text: str, start: int, end: int) -> bool:
+    """Whether a two-character name is a conjunction plus a level word ("和县直部门", "与县级")."""
+    if end - start != 2 or text[start] not in "和与及同" or not _ZH_LEVEL_WORD_AFTER.match(text, end):
+        return False
+    return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
 
 
 def _zh_in_person_name(text: str, start: int, end: int) -> bool:

@@ -153,6 +153,8 @@ _ZH_GIVE_AFTER = re.compile(
     r"[^，。；,;]{0,8}?(?:提供|投入|援助|援建|捐赠|捐助|拨付|拨出|落实|协调|安排|帮扶)"
 )
 _EN_PARTNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:paired|counterpart|partner|east-west)\b", re.IGNORECASE)
+# A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司".
+_ZH_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)")
 # A term in quotation marks ("三区三州"), not a reference to where the figures are.
 _QUOTED_TERM = re.compile(r"[“\"「『‘]$")
 _QUOTED_TERM_END = re.compile(r"[”\"」』’]")
@@ -183,6 +185,7 @@ class RegionResolver:
         places = [m for m in sorted(analysis.places, key=lambda m: m.start) if not self._in_boilerplate(m)]
         listed = self._listed(places)
         elsewhere = self._destinations(places) | self._donors(places) | self._away(places)
+        elsewhere |= self._companies_from_elsewhere(places)
         self.places = [
             m
             for i, m in enumerate(places)
@@ -293,6 +296,20 @@ class RegionResolver:
             if hit and a.place.level not in ("national", "group"):
                 out.add(i)
         return out
+
+    def _companies_from_elsewhere(self, places: list[PlaceMention]) -> set[int]:
+        """Places that open the name of a company from another province ("引进深圳市宏宇泰公司" in a
+        story on Hunan): they say who came, not where the figures are. A company named after the
+        story's own county ("昭觉县阿依服饰有限公司") keeps its place."""
+        if self.lang != "zh":
+            return set()
+        named = {
+            i
+            for i, m in enumerate(places)
+            if m.place.level not in ("national", "group") and _ZH_COMPANY_AFTER.match(self.text, m.end)
+        }
+        provinces = {m.place.province for i, m in enumerate(places) if i not in named and m.place.province}
+        return {i for i in named if provinces and places[i].place.province not in provinces}
 
     def _locator(self, mention: PlaceMention) -> bool:
         """ "Northwest China's" in "Northwest China's Ningxia" only locates the place after it."""
