@@ -18,6 +18,8 @@ def implausible(value: float, unit: str) -> str | None:
         return f"value {value!r} is not a finite number"
     if value < 0:
         return f"value {value:g} is negative"
+    if value == 0 and unit != "percent":
+        return "value 0 states nothing (a damaged number such as '?00')"
     limit = _LIMITS.get(unit)
     if limit is not None and value > limit:
         return f"value {value:g} {unit} is beyond any plausible figure (> {limit:g})"

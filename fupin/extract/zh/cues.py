@@ -53,7 +53,7 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"复工就业|返岗就业|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
 )
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
@@ -63,6 +63,15 @@ EMPLOYED_BARE = re.compile(
     r"(?:吸纳|带动|解决|实现|促进|安置|稳定)了?[^,;0-9岗]{0,6}?就业(?:人数|人员|人口)?(?:累计|共计|总计)?"
     r"(?:达到|达|超过|超|近|约|逾|为|共|了)*\s*$"
 )
+# A verb that makes a clause a statement of its own, not an item of a list.
+OWN_VERB = re.compile(r"吸纳|带动|安置|实现|解决|提供|建成|认定")
+PEOPLE_COUNT_END = re.compile(r"[0-9]\s*(?:多|余)?\s*(?:人|名|位)[^0-9]{0,8}[,;:]?\s*$")
+# "600名贫困户和农村富余劳动力": the poor among others, so the count is of all workers
+POOR_AND_OTHERS = re.compile(
+    r"(?:贫困户|贫困劳动力|贫困人口|贫困群众)(?:和|及|与|、|以及)(?:农村|当地|周边)?(?:富余劳动力|劳动力|村民|群众|农民|居民)"
+)
+HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
+WORKPLACE = re.compile(r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。]{0,4}[,;]?\s*$")
 # Per-household averages and bases of a rate are not counts of people.
 PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[^,;0-9]{0,6}$")
 BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")
@@ -98,7 +107,8 @@ THRESHOLD_BEFORE = re.compile(r"(?:至少|最少|不少于|不低于|起码|每(
 SUBSET = re.compile(r"^(?:其中|包括|含|这其中|内有|其中有|其中包括)")
 # A clause ending like this opens a subset: "其中,", "120名职工当中,", "...里有".
 SUBSET_BEFORE = re.compile(
-    r"(?:其中|这其中|其中包括|包括|当中|之中|中间|(?:人|名|员工|工人|职工|劳动力)(?:里|中))\s*[,:]?\s*$"
+    r"(?:其中|这其中|其中包括|包括|当中|之中|中间|(?:人|名|员工|工人|职工|劳动力|村民|群众|妇女|农民|工友)(?:里|中))"
+    r"\s*[,:]?\s*$"
 )
 # Within one clause, the total and the part of it: "80名工人里有30人是贫困户", "员工中有".
 PART_OF = re.compile(r"^[^0-9]{0,8}?(?:里|中|当中|之中)(?:有|的)?[^0-9]{0,4}$")

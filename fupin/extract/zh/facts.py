@@ -125,6 +125,12 @@ def _is_people(ctx: _Ctx) -> bool:
         return True
     if q.counter == "个" and cues.PEOPLE_AFTER_GE.match(ctx.right.lstrip()[1:]):
         return True  # "36个员工", "带领300多个姐妹就业"
+    if (
+        q.counter == "个"
+        and cues.SUBSET.match(ctx.clause.lstrip())
+        and cues.PEOPLE_COUNT_END.search(ctx.before)
+    ):
+        return True  # "有120多位工人,其中90多个是移民"
     if q.counter is None and q.unit != "percent":
         return bool(
             cues.PEOPLE_NOUN.match(ctx.right)
@@ -193,8 +199,11 @@ def _listed_part(ctx: _Ctx) -> bool:
     """A part of a total named by a kind the vocabulary has no metric for: "其中省外务工N万人",
     "其中:新聘396人,续聘749人". A part that is poor (其中贫困劳动力N人) changes the metric and
     is kept; so is a part with its own subject ("其中甘肃省...")."""
+    opened = bool(cues.SUBSET.match(ctx.clause.lstrip()))
     clause = re.sub(r"^[,:\s]+", "", cues.SUBSET.sub("", ctx.clause.lstrip()))
     head = clause[: max(0, ctx.q.start - ctx.c0 - (len(ctx.clause) - len(clause)))]
+    if not opened and cues.OWN_VERB.search(head):
+        return False  # "..., 其中 ..., 吸纳就业人数2820人": a new statement after the list
     return not cues.POOR.search(head) and not re.search(r"[省市县区州旗乡镇村](?![外内])", head)
 
 
@@ -231,8 +240,11 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
         return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
-    poor = bool(cues.POOR.search(_segment(ctx, analysis)))
+    segment = _segment(ctx, analysis)
+    poor = bool(cues.POOR.search(segment)) and not cues.POOR_AND_OTHERS.search(segment)
     kind = _clause_kind(ctx.clause)
+    if kind is None and cues.HAS_PEOPLE.match(ctx.clause.lstrip()) and cues.WORKPLACE.search(ctx.before):
+        kind = "employed"  # "兀傲皮具公司扶贫车间, 有6名残疾人和7名贫困户": its workforce
     subset = _is_subset(ctx)
     parent_text = _parent_text(ctx) if subset else ""
     if subset and kind is None and cues.PUBLIC_POSTS.search(parent_text or _previous_sentence(analysis, ctx)):
