@@ -451,10 +451,26 @@ class RegionResolver:
 
     # -- queries -------------------------------------------------------------------------------
 
-    def region_at(self, position: int) -> dict:
-        """The ``region`` object (fact.schema.json) of a statistic written at ``position``."""
+    def region_at(self, position: int, personal: bool = False) -> dict:
+        """The ``region`` object (fact.schema.json) of a statistic written at ``position``.
+
+        ``personal`` figures (one worker's wage) are told in stories that wander: where the
+        worker used to work, where the investor comes from. When their sentence names no place
+        and the last place named is in another province than the article's, they belong to the
+        article's place ("They can make about 3,000 yuan a month" after "... migrant workers in
+        Shanghai", in a story on Guizhou).
+        """
         place, written = self.place_at(position)
+        if personal and self.main[0].province and place.province != self.main[0].province:
+            if not self._names_place(position):
+                place, written = self.main
         return place.as_region(written)
+
+    def _names_place(self, position: int) -> bool:
+        """Whether the sentence at ``position`` names a place (or points back at one) itself."""
+        s_start, s_end = self.analysis.sentence_at(position)
+        i = bisect_left(self.ref_starts, s_start)
+        return i < len(self.refs) and self.refs[i].start < s_end
 
     def place_at(self, position: int) -> tuple[Place, str]:
         """The place of a statistic at ``position`` and the name it is written under."""

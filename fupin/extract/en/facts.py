@@ -33,7 +33,7 @@ NATIONAL = {"name": "China", "province": None, "level": "national", "adcode": No
 class RegionSource(Protocol):
     """What the rules need from region resolution (``fupin.extract.regions.RegionResolver``)."""
 
-    def region_at(self, position: int) -> dict: ...
+    def region_at(self, position: int, personal: bool = False) -> dict: ...
 
 
 @dataclass(slots=True)
@@ -82,7 +82,8 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
         if not claims:
             continue
         as_of = _as_of(analysis, q, sentence)
-        region = resolver.region_at(q.start)
+        personal = all(c.metric == "income" for c in claims)
+        region = resolver.region_at(q.start, personal=personal)
         for claim in claims:
             quantity = _with_unit(q, claim.metric)
             drafts.append(
@@ -144,7 +145,7 @@ def _default_regions(analysis: Analysis) -> RegionSource:
 
 
 class _National:
-    def region_at(self, position: int) -> dict:
+    def region_at(self, position: int, personal: bool = False) -> dict:
         return dict(NATIONAL)
 
 
