@@ -34,7 +34,7 @@ PEOPLE = _re(
 )
 JOBS = _re(
     r"\bjobs?\b|\bposts?\b|\bpositions?\b|\bvacancies\b|\b(?:job|employment|work)\s+opportunities\b"
-    r"|\bpost\s+openings\b"
+    r"|\bpost\s+openings\b|\b(?:forest\s+)?rangers\b"  # rangers hold public-welfare posts (metrics.md)
 )
 # public-welfare posts (公益岗位) belong to no workshop or enterprise
 PUBLIC_POSTS = _re(r"public[- ]welfare|non-?profit|public\s+service|caring|charitable")
@@ -141,7 +141,8 @@ ELIGIBLE = _re(
 )
 ALL = _re(r"\ball\s+(?:of\s+the\s+)?$|\ball\s+the\s+$|\bevery\s+one\s+of\s+the\s+$")
 CHANGE = _re(
-    r"(?<!set\s)(?<!set-)(?<!took\s)(?<!take\s)(?<!taken\s)(?<!picked\s)"
+    r"(?<!set\s)(?<!set-)(?<!took\s)(?<!take\s)(?<!taken\s)(?<!picked\s)(?<!built\s)(?<!build\s)(?<!builds\s)"
+    r"(?<!opened\s)(?<!made\s)(?<!makes\s)(?<!make\s)(?<!sets\s)"
     r"\b(?:increas\w*|ris(?:e|es|en|ing)|rose|grew|grow\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|up|down"
     r"|reduc\w*|more|fewer|less)\s+(?:by\s+|of\s+)?(?:about\s+|over\s+|more\s+than\s+|nearly\s+|some\s+)?$"
     r"|\b(?:an?\s+)?(?:increase|decrease|growth|rise|drop|reduction)\s+of\s+(?:\w+\s+){0,2}$"

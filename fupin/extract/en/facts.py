@@ -579,7 +579,7 @@ def _leading_antecedent(ctx: _Ctx) -> bool:
 def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
     if re.search(r"\b(?:lost|cut|laid\s+off|shed)\s+$", ctx.before, re.I):
         return []
-    if cues.PUBLIC_POSTS.search(ctx.noun):
+    if cues.PUBLIC_POSTS.search(ctx.noun) or "ranger" in ctx.noun.lower():
         return [_Claim("jobs", scope="other")]
     return [_Claim("jobs", scope=_scope(ctx))]
 
