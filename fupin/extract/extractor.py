@@ -46,12 +46,11 @@ class Extractor:
         """Facts and officials of one article (article.schema.json)."""
         # Imported here, not at the top: a process that only hands articles to workers and
         # writes their results (extract_articles with workers > 1) never loads spaCy.
+        from fupin.extract.headline import repeats
         from fupin.extract.pipeline import cached_pipeline
         from fupin.extract.records import fact_record, official_record
         from fupin.extract.sanity import implausible
         from fupin.extract.textnorm import normalize
-
-        from fupin.extract.headline import repeats
 
         article_id, text, lang = _checked(article)
         result = ArticleResult(article_id)
@@ -113,7 +112,9 @@ class Extractor:
                 continue
             if headed.in_title(draft.quantity.start):
                 moved = _moved(draft, headed.title_start, 0, len(headed.title))
-                result.facts.append(fact_record(moved, article, headed.title_norm, lang, self.version, "title"))
+                result.facts.append(
+                    fact_record(moved, article, headed.title_norm, lang, self.version, "title")
+                )
             else:
                 moved = _moved(draft, -headed.shift, headed.shift, len(headed.text))
                 result.facts.append(fact_record(moved, article, norm, lang, self.version))

@@ -42,7 +42,10 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(
-    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*)(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*"
+    r"|\b(?:Chinese|China's|[Cc]ompany|[Ff]actory|[Ww]orkshop|[Vv]illage|[Cc]ounty|[Tt]own(?:ship)?|[Ll]ocal"
+    r"|[Pp]rovincial|[Mm]unicipal)\s+)"
+    rf"(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
     r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
     re.IGNORECASE,
 )
@@ -242,7 +245,7 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
 
 def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
     """The phrase after "NAME, " up to the comma, "said" or sentence end that closes it."""
-    m = re.match(r",\s+", text[end:sent_end])
+    m = re.match(r",\s*(?=[A-Za-z])", text[end:sent_end])  # "Guo Ruixia,manager of ..." (a lost space)
     if not m:
         return None
     start = end + m.end()
@@ -274,6 +277,8 @@ def _ministry(title: str, org: str | None) -> str | None:
         and not re.search(r"\b(?:Ministry|Department|Bureau|Office|Commission|Council|Administration)\b", org)
     ):
         return f"Ministry of {org}"
+    if org is None and re.fullmatch(r"(?:vice[\s-]+)?premier", title, re.IGNORECASE):
+        return "State Council"  # the Premier heads the State Council; the text need not say so
     return org
 
 

@@ -82,12 +82,19 @@ ZH_CUES = (
     "作了",
     "作出",
     "说明",
+    "致辞",
+    "讲话",
+    "交代",
+    "部署",
 )
 ZH_CUE_RE = re.compile("|".join(sorted(ZH_CUES, key=len, reverse=True)) + r"|[:：]")
 
 # --- English -------------------------------------------------------------------------------
 
 EN_TITLE_MODIFIERS = (
+    "first-level",
+    "second-level",
+    "third-level",
     "deputy",
     "vice",
     "executive",
@@ -201,6 +208,18 @@ EN_BODY_RE = re.compile(
 )
 
 EN_CUE_VERBS = (
+    "reveals",
+    "stresses",
+    "emphasizes",
+    "emphasises",
+    "admits",
+    "recalls",
+    "warns",
+    "insists",
+    "argues",
+    "remarks",
+    "confirms",
+    "describes",
     "said",
     "says",
     "stated",

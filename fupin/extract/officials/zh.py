@@ -299,9 +299,49 @@ def _cue_after(text: str, end: int, limit: int) -> int | None:
             continue
         between = window[: m.start()]
         if _TITLE_RE.search(between) and re.search(r"[\u4e00-\u9fff]{2,3}$", between):
-            return None  # another titled person speaks
+            if not _co_subjects(between) and not _ADDRESSEE.search(between):
+                return None  # another titled person speaks
         return end + m.start()
     return None
+
+
+# Someone spoken to, not speaking: "跟施工方现场负责人张勇交代", "向来访的局长介绍".
+_ADDRESSEE = re.compile(r"(?:^|[,，、])[^,，。；;]{0,6}?(?:跟|向|给)[^,，。；;跟向给]{0,16}$")
+
+
+def _addressed(text: str, start: int) -> bool:
+    """Whether the name at ``start`` (with its title before it) is the one spoken to."""
+    clause_start = max(text.rfind(p, 0, start) for p in ",，。；;!?！？\n") + 1
+    return bool(_ADDRESSEE.search(text[clause_start:start]))
+
+
+def _co_subjects(between: str) -> bool:
+    """A list of titled people who share the verb: "副部长张义珍,副主任陈志刚,市委书记李炳军出席会议并讲话"."""
+    if not between or between[0] not in ",、":
+        return False
+    parts = [p for p in re.split(r"[,]", between[1:]) if p]
+    return bool(parts) and all(_TITLE_RE.search(p) for p in parts)
+
+
+# A sentence that goes on about the person just introduced: "他要求, ...", "她表示".
+_PRONOUN_CUE = re.compile(
+    r"\s*(?:他|她)(?:还|也|并|同时|进一步|再次|随后|最后|当场|现场)?(?=" + ZH_CUE_RE.pattern + ")"
+)
+
+
+def _pronoun_statement(text: str, doc: _Text, person: Person) -> None:
+    """Cite a titled person when a sentence that names them is followed by one that opens with
+    他/她 and a verb of saying ("周正清详细了解...。他要求...")."""
+    for mention in re.finditer(re.escape(person.name), text):
+        _, sent_end = doc.sentence(mention.start())
+        if sent_end + 1 >= len(text):
+            return
+        nxt = doc.sentence(sent_end + 1)
+        m = _PRONOUN_CUE.match(text, nxt[0]) if nxt[0] >= sent_end else None
+        if m is not None:
+            statement = _statement(text, m.end(), nxt[1])
+            person.cite("indirect", statement[2], statement[:2], nxt[0])
+            return
 
 
 def _direct_quote(text: str, name_start: int, cue: int, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -375,6 +415,19 @@ def _role(title: str, org: str | None) -> str:
     return "official"
 
 
+def _chain_start(text: str, start: int, title_at_end: dict[int, re.Match[str]], sent_start: int) -> int:
+    """Where a chain of titles begins: "江西省副省长、省发改委主任吴晓军" holds both titles, and the
+    organisation is the one before the first ("江西省")."""
+    while True:
+        cut = text.rfind("、", max(sent_start, start - 14), start)
+        if cut < 0 or re.search(r"[,，。;；:：“”]", text[cut:start]):
+            return start
+        previous = title_at_end.get(cut)
+        if previous is None or previous.group() in ("负责人", "负责同志"):
+            return start  # "该扶贫工坊负责人、某公司总经理刘建军": the office with its own company
+        start = previous.start()
+
+
 def _title_org(
     text: str, t_start: int, t_end: int, sent_start: int
 ) -> tuple[str, tuple[int, int], str | None, tuple[int, int] | None]:
@@ -410,7 +463,9 @@ def find_zh(
     }
     people: dict[str, Person] = {}
     intro_ends: set[int] = set()
-    for m in _TITLE_RE.finditer(text):
+    titles = list(_TITLE_RE.finditer(text))
+    title_at_end = {t.end(): t for t in titles}
+    for m in titles:
         pos = m.end()
         while pos < len(text) and text[pos] in " 　":
             pos += 1
@@ -418,13 +473,16 @@ def find_zh(
         if end is None:
             continue
         sent = doc.sentence(m.start())
-        title, t_span, org, org_span = _title_org(text, m.start(), m.end(), sent[0])
+        first = _chain_start(text, m.start(), title_at_end, sent[0])
+        title, t_span, org, org_span = _title_org(text, first, m.end(), sent[0])
         _add(people, text, (pos, end), title, t_span, org, org_span, places)
         intro_ends.add(end)
     _bracketed_titles(text, doc, people, places, jieba_names)
     _fill_from_ner(text, doc, people, ner_spans or [], places)
     for name, person in people.items():
         _collect_quotes(text, doc, name, person)
+        if person.quote_kind is None:
+            _pronoun_statement(text, doc, person)
     return [p for p in people.values() if p.quote_kind]
 
 
@@ -537,7 +595,7 @@ def _collect_quotes(text: str, doc: _Text, name: str, person: Person) -> None:
             continue
         sent = doc.sentence(m.start())
         cue = _cue_after(text, m.end(), sent[1])
-        if cue is None:
+        if cue is None or _addressed(text, m.start()):
             continue
         quote = _direct_quote(text, m.start(), cue, sent)
         if quote:
