@@ -316,7 +316,7 @@ def _addressed(text: str, start: int) -> bool:
 
 
 def _co_subjects(between: str) -> bool:
-    """A list of titled people who share the verb: "副部长张义珍,副主任陈志刚,市委书记李炳军出席会议并讲话"."""
+    """Titled people who share one verb: "副部长张义珍,副主任陈志刚,书记李炳军出席会议并讲话"."""
     if not between or between[0] not in ",、":
         return False
     parts = [p for p in re.split(r"[,]", between[1:]) if p]
