@@ -45,6 +45,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "scope": ("workshop", "enterprise", "base", "other"),
     "period": ("day", "month", "year", "once"),
     "as_of_source": ("text", "published"),
+    "field": ("text", "title"),
     "language": ("zh", "en"),
     "role": ("official", "business"),
     "quote_kind": ("direct", "indirect"),
@@ -74,7 +75,7 @@ SELECT f.fact_id, f.article_id, coalesce(f.url, a.url) AS url, coalesce(f.source
        coalesce(f.published, a.published) AS published, coalesce(f.language, a.language) AS language,
        f.metric, f.scope, f.period, f.region_name, f.province, f.level, f.adcode, f.value, f.value_max,
        f.unit, f.bound, f.as_of_date AS as_of, f.as_of_precision, f.as_of_source, f.sentence, f."start",
-       f."end", f.extractor, f.confidence, f.extractor_version
+       f."end", coalesce(f.field, 'text') AS field, f.extractor, f.confidence, f.extractor_version
 FROM facts f LEFT JOIN articles a USING (article_id)
 """
 

@@ -200,9 +200,12 @@ def fmt_value(value: float, value_max: float | None, bound: str, unit: str) -> s
 
 
 def derive_fact_id(fact: Mapping[str, Any]) -> str:
-    """The id fupin.extract gives a fact: article, metric and evidence offsets."""
+    """The id fupin.extract gives a fact: article, metric, evidence offsets (and field, for a title's)."""
     evidence = fact.get("evidence") or {}
     key = f"{fact['article_id']}|{fact['metric']}|{evidence.get('start')}|{evidence.get('end')}"
+    field = evidence.get("field") or "text"
+    if field != "text":
+        key = f"{key}|{field}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

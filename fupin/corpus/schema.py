@@ -188,7 +188,15 @@ V3 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3)
+#: v4: the article field a fact's evidence offsets index into: "text" (every fact stored
+#: before, and the default) or "title" (a statistic of the headline).
+V4 = Migration(
+    4,
+    "facts.field: evidence in the text or the title",
+    ("ALTER TABLE facts ADD COLUMN field VARCHAR DEFAULT 'text'",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 

@@ -80,6 +80,7 @@ FACT_COLUMNS = (
     "sentence",
     "start",
     "end",
+    "field",
     "extractor",
     "confidence",
     "extractor_version",
@@ -165,9 +166,11 @@ def _record_id(*parts: object) -> str:
 
 
 def fact_id_for(fact: Mapping[str, Any]) -> str:
-    """The id fupin.extract.records gives a fact (article, metric, evidence offsets)."""
+    """The id fupin.extract.records gives a fact (article, metric, evidence offsets and field)."""
     evidence = fact["evidence"]
-    return _record_id(fact["article_id"], fact["metric"], evidence["start"], evidence["end"])
+    parts = [fact["article_id"], fact["metric"], evidence["start"], evidence["end"]]
+    field = evidence.get("field") or "text"
+    return _record_id(*parts) if field == "text" else _record_id(*parts, field)
 
 
 def iso_period(value: str | None) -> tuple[date | None, str | None]:
@@ -695,6 +698,7 @@ class Store:
             "sentence": evidence["sentence"],
             "start": evidence["start"],
             "end": evidence["end"],
+            "field": evidence.get("field") or "text",
             "extractor_version": extractor_version,
         }
         return [values[c] for c in FACT_COLUMNS]
@@ -989,12 +993,21 @@ def fact_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "level": row["level"],
         "adcode": row["adcode"],
     }
-    record["evidence"] = {"sentence": row["sentence"], "start": row["start"], "end": row["end"]}
+    record["evidence"] = evidence_record(row)
     return {k: v for k, v in record.items() if v is not None or k in _NULLABLE_FACT_KEYS}
 
 
+def evidence_record(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``evidence`` object of a facts row; ``field`` only for a headline's fact (absent means text)."""
+    evidence = {"sentence": row["sentence"], "start": row["start"], "end": row["end"]}
+    field = row.get("field")
+    if field and field != "text":
+        evidence["field"] = field
+    return evidence
+
+
 _FLAT_FACT_ONLY = frozenset(
-    {"region_name", "province", "level", "adcode", "sentence", "start", "end", "as_of_date",
+    {"region_name", "province", "level", "adcode", "sentence", "start", "end", "field", "as_of_date",
      "as_of_precision", "extractor_version"}
 )  # fmt: skip
 _NULLABLE_FACT_KEYS = frozenset({"as_of", "url", "source", "published", "language", "scope", "period"})

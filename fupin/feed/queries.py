@@ -364,7 +364,7 @@ def list_page(
 FACT_COLUMNS = (
     "f.fact_id, f.article_id, f.url, f.source, f.published, f.language, f.metric, f.scope, f.period, "
     "f.region_name, f.province, f.level, f.adcode, f.value, f.value_max, f.unit, f.bound, f.as_of, "
-    'f.as_of_source, f.sentence, f."start", f."end", f.extractor, f.confidence'
+    'f.as_of_source, f.sentence, f."start", f."end", f.field, f.extractor, f.confidence'
 )
 
 OFFICIAL_COLUMNS = (
@@ -405,10 +405,18 @@ def fact_record(row: dict[str, Any]) -> dict[str, Any]:
         "bound": row["bound"],
         "as_of": row["as_of"],
         "as_of_source": row["as_of_source"],
-        "evidence": {"sentence": row["sentence"], "start": row["start"], "end": row["end"]},
+        "evidence": _evidence(row),
         "extractor": row["extractor"],
         "confidence": row["confidence"],
     }
+
+
+def _evidence(row: dict[str, Any]) -> dict[str, Any]:
+    """A fact's evidence; ``field`` only for a headline's statistic ("title"): absent means the text."""
+    evidence = {"sentence": row["sentence"], "start": row["start"], "end": row["end"]}
+    if row.get("field") not in (None, "text"):
+        evidence["field"] = row["field"]
+    return evidence
 
 
 def official_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -512,7 +520,11 @@ ARTICLE_COLUMNS = (
 
 
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
-    """An article with its other URLs, its facts and officials, and the text cut at the evidence."""
+    """An article with its other URLs, its facts and officials, and the text cut at the evidence.
+
+    ``segments`` cut the text at its facts' evidence, ``title_segments`` the title at the
+    evidence of the headline's facts (``evidence.field`` "title").
+    """
     result = con.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", [article_id])
     rows = _dicts(result.fetchall(), [d[0] for d in result.description])
     if not rows:
@@ -537,7 +549,10 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     article["officials"] = [
         official_record(r) for r in _dicts(result.fetchall(), [d[0] for d in result.description])
     ]
-    article["segments"] = highlight(article["text"], article["facts"])
+    in_title = [f for f in article["facts"] if f["evidence"].get("field") == "title"]
+    in_text = [f for f in article["facts"] if f["evidence"].get("field") != "title"]
+    article["segments"] = highlight(article["text"], in_text)
+    article["title_segments"] = highlight(article["title"] or "", in_title)
     return article
 
 
