@@ -77,8 +77,10 @@ _EN_LEVEL = {
 }
 _AUTONOMOUS = {"Inner Mongolia", "Guangxi", "Tibet", "Ningxia", "Xinjiang"}
 
+_ZH_OUTLET_AFTER = re.compile(r"(?:新闻网|日报|晚报|电视台|广播电视|网讯|融媒体|新闻中心)")
+_EN_OUTLET_AFTER = re.compile(r"\s*(?:Daily|Evening News|News Network|TV|Television|Radio)\b")
 _ZH_SOURCE_AFTER = re.compile(
-    r"(?:的)?(?:帮扶|援建|援助|对口|捐赠|捐助|结对|协作资金)|新闻网|日报|晚报|电视台|广播电视|网讯|网[0-9]"
+    r"(?:的)?(?:帮扶|援建|援助|对口|捐赠|捐助|结对|协作资金)|新闻网|日报|晚报|电视台|广播电视|网讯|网[0-9]|融媒体"
     r"|\d{1,2}月\d{1,2}日(?:电|讯)"  # a dateline says where the reporter was
 )
 _EN_SOURCE_AFTER = re.compile(
@@ -195,7 +197,7 @@ class RegionResolver:
             and not self._quoted_term(m)
             and not self._locator(m)
         ]
-        self._outlets = [m for m in places if self._is_source(m)]
+        self._outlets = [m for m in places if self._is_outlet(m)]
         self.refs = self._refs()
         self.ref_starts = [r.start for r in self.refs]
         self.main = self._main_place()
@@ -207,6 +209,12 @@ class RegionResolver:
         pattern = _ZH_SOURCE_AFTER if self.lang == "zh" else _EN_SOURCE_AFTER
         partner = self.lang != "zh" and bool(_EN_PARTNER_AFTER.match(after))
         return mention.place.level != "group" and (bool(pattern.match(after)) or partner)
+
+    def _is_outlet(self, mention: PlaceMention) -> bool:
+        """A local news outlet named after its place ("兰州日报社", "钟祥市融媒体中心"); not a dateline."""
+        after = self.text[mention.end : mention.end + 12]
+        pattern = _ZH_OUTLET_AFTER if self.lang == "zh" else _EN_OUTLET_AFTER
+        return mention.place.level not in ("group", "national") and bool(pattern.match(after))
 
     def _line(self, position: int) -> str:
         start = self.text.rfind("\n", 0, position) + 1
@@ -303,11 +311,14 @@ class RegionResolver:
         story's own county ("昭觉县阿依服饰有限公司") keeps its place."""
         if self.lang != "zh":
             return set()
-        named = {
-            i
-            for i, m in enumerate(places)
-            if m.place.level not in ("national", "group") and _ZH_COMPANY_AFTER.match(self.text, m.end)
-        }
+        starts = [m.start for m in places]
+        named = set()
+        for i, m in enumerate(places):
+            company = _ZH_COMPANY_AFTER.match(self.text, m.end)
+            if company is None or m.place.level in ("national", "group"):
+                continue
+            if bisect_left(starts, company.end()) == i + 1:  # no other place inside the name
+                named.add(i)
         provinces = {m.place.province for i, m in enumerate(places) if i not in named and m.place.province}
         return {i for i in named if provinces and places[i].place.province not in provinces}
 
@@ -408,8 +419,12 @@ class RegionResolver:
                 if self.lang != "zh" and first.place.level != "province":
                     written = province
                 return place, written
-            if None not in counts and len(counts) == 1:
-                return self._only_province(self.places)  # one province named, however rarely
+            if (
+                None not in counts
+                and len(counts) == 1
+                and (top >= 2 or self.places[0].place.level != "province")
+            ):
+                return self._only_province(self.places)  # one province, or one county of it, named
         elif not self.refs and self._outlets:
             # nothing in the text says where, but a local outlet or dateline does ("兰州日报社记者")
             return self._only_province(self._outlets)
@@ -451,19 +466,26 @@ class RegionResolver:
 
     # -- queries -------------------------------------------------------------------------------
 
-    def region_at(self, position: int, personal: bool = False) -> dict:
-        """The ``region`` object (fact.schema.json) of a statistic written at ``position``.
+    def region_at(self, position: int) -> dict:
+        """The ``region`` object (fact.schema.json) of a statistic written at ``position``."""
+        place, written = self.place_at(position)
+        return place.as_region(written)
 
-        ``personal`` figures (one worker's wage) are told in stories that wander: where the
-        worker used to work, where the investor comes from. When their sentence names no place
-        and the last place named is in another province than the article's, they belong to the
-        article's place ("They can make about 3,000 yuan a month" after "... migrant workers in
-        Shanghai", in a story on Guizhou).
+    def personal_region_at(self, position: int) -> dict:
+        """The region of a personal figure (one worker's wage) written at ``position``.
+
+        Stories about one worker wander: where the worker used to work, where the investor
+        comes from. When the wage's sentence names no place and the last place named is in
+        another province than the article's, the wage belongs to the article's place ("They can
+        make about 3,000 yuan a month" after "... migrant workers in Shanghai", in a story on Guizhou).
         """
         place, written = self.place_at(position)
-        if personal and self.main[0].province and place.province != self.main[0].province:
-            if not self._names_place(position):
-                place, written = self.main
+        if (
+            self.main[0].province
+            and place.province != self.main[0].province
+            and not self._names_place(position)
+        ):
+            place, written = self.main
         return place.as_region(written)
 
     def _names_place(self, position: int) -> bool:

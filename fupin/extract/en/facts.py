@@ -33,7 +33,7 @@ NATIONAL = {"name": "China", "province": None, "level": "national", "adcode": No
 class RegionSource(Protocol):
     """What the rules need from region resolution (``fupin.extract.regions.RegionResolver``)."""
 
-    def region_at(self, position: int, personal: bool = False) -> dict: ...
+    def region_at(self, position: int) -> dict: ...
 
 
 @dataclass(slots=True)
@@ -82,8 +82,11 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
         if not claims:
             continue
         as_of = _as_of(analysis, q, sentence)
-        personal = all(c.metric == "income" for c in claims)
-        region = resolver.region_at(q.start, personal=personal)
+        personal = getattr(resolver, "personal_region_at", None)  # optional: one worker's wage
+        if personal is not None and all(c.metric == "income" for c in claims):
+            region = personal(q.start)
+        else:
+            region = resolver.region_at(q.start)
         for claim in claims:
             quantity = _with_unit(q, claim.metric)
             drafts.append(
@@ -145,7 +148,7 @@ def _default_regions(analysis: Analysis) -> RegionSource:
 
 
 class _National:
-    def region_at(self, position: int, personal: bool = False) -> dict:
+    def region_at(self, position: int) -> dict:
         return dict(NATIONAL)
 
 

@@ -43,8 +43,7 @@ _TITLE_RE = re.compile(
 )
 _PRE_TITLE_RE = re.compile(
     rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*"
-    r"|\b(?:Chinese|China's|[Cc]ompany|[Ff]actory|[Ww]orkshop|[Vv]illage|[Cc]ounty|[Tt]own(?:ship)?|[Ll]ocal"
-    r"|[Pp]rovincial|[Mm]unicipal)\s+)"
+    r"|\b(?:Chinese|China's|[Ll]ocal|[Pp]rovincial|[Mm]unicipal)\s+)"
     rf"(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
     r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
     re.IGNORECASE,
