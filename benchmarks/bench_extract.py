@@ -2,10 +2,12 @@
 
 usage: python benchmarks/bench_extract.py [--articles 10000] [--repeat 5] [--only PART ...]
 
-Generates ``--articles`` articles per language from the project's sample articles
-(tests/data/dev and the three held-out sets: 52 Chinese pages of 430 characters on
-average, 29 English articles of 2,900): the samples in shuffled cycles, every number
-in them changed, so that no two texts are alike.
+Generates ``--articles`` articles per language from the sample articles (the seeds and
+pages of the shared dev set, read from ../shared/eval/dev or $FUPIN_SHARED/eval/dev, and
+the project's three held-out sets in tests/data: 52 Chinese pages of 430 characters on
+average, 29 English articles of 2,900; the held-out sets alone when the shared folder is
+absent): the samples in shuffled cycles, every number in them changed, so that no two
+texts are alike.
 Then it measures, in the same run and on the same texts (parts, in this order):
 
 * ``languages``: fupin extraction (facts and officials) in articles/s and
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -40,17 +43,29 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_SETS = [ROOT / "tests" / "data" / name for name in ("dev", "heldout", "heldout2", "heldout3")]
+SHARED_DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
+#: The dev set's files the figures in docs/scale.md were measured with (pages2 came later).
+SHARED_SAMPLES = [SHARED_DEV / f"{name}.articles.jsonl" for name in ("pages", "seeds")]
+PROJECT_SAMPLES = [
+    ROOT / "tests" / "data" / name / "articles.jsonl" for name in ("heldout", "heldout2", "heldout3")
+]
+
+
+def sample_files() -> list[Path]:
+    """The sample articles' files: the shared dev set's when present, then the project's."""
+    if all(path.exists() for path in SHARED_SAMPLES):
+        return SHARED_SAMPLES + PROJECT_SAMPLES
+    print(f"{SHARED_DEV} is absent: sampling the project's held-out sets only", file=sys.stderr)
+    return PROJECT_SAMPLES
 
 
 def sample_articles() -> dict[str, list[dict]]:
-    """The project's sample articles by language."""
+    """The sample articles by language."""
     by_lang: dict[str, list[dict]] = {"zh": [], "en": []}
-    for folder in SAMPLE_SETS:
-        for path in sorted(folder.glob("*articles.jsonl")):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                article = json.loads(line)
-                by_lang[article["language"]].append(article)
+    for path in sample_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            article = json.loads(line)
+            by_lang[article["language"]].append(article)
     return by_lang
 
 

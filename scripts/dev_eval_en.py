@@ -4,24 +4,27 @@ usage: python scripts/dev_eval_en.py [--dev DIR] [--out FACTS.jsonl] [--show]
 
 Builds an :class:`~fupin.extract.analysis.Analysis` per article (normalised text,
 sentences, places from the gazetteer, quantities, dates), runs
-``fupin.extract.en.find_facts``, writes fact-schema records and runs the reference
-scorer on them; ``--show`` prints every predicted fact with its evidence. The same
-figures come from ``scripts/dev_eval.py`` (the whole ``fupin extract`` pipeline); this
-script is quicker for work on the English rules alone.
+``fupin.extract.en.find_facts``, writes fact-schema records and scores them as
+``fupin evaluate`` does; ``--show`` prints every predicted fact with its evidence. DIR
+defaults to ../shared/eval/dev ($FUPIN_SHARED/eval/dev when set). The same figures come
+from ``scripts/dev_eval.py`` (the whole ``fupin extract`` pipeline); this script is
+quicker for work on the English rules alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
 
+from fupin.evaluation import render, score  # noqa: E402
 from fupin.extract import en  # noqa: E402
 from fupin.extract.analysis import Analysis  # noqa: E402
 from fupin.extract.gazetteer import Gazetteer  # noqa: E402
@@ -46,7 +49,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dev", default=str(ROOT / "tests" / "data" / "dev"))
+    parser.add_argument("--dev", default=DEV)
     parser.add_argument("--out")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
@@ -73,18 +76,8 @@ def main() -> int:
     gold = [p for p in sorted(dev.glob("*.gold.facts.jsonl"))]
     gold_all = out.with_suffix(".gold.jsonl")
     gold_all.write_text("".join(p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in gold))
-    scorer = ROOT / "tests" / "data" / "score.py"
-    cmd = [
-        sys.executable,
-        str(scorer),
-        "--gold-facts",
-        str(gold_all),
-        "--pred-facts",
-        str(out),
-        "--articles",
-        str(ids),
-    ]
-    return subprocess.run(cmd, check=False).returncode
+    print(render(score(gold_all, out, articles=ids)))
+    return 0
 
 
 if __name__ == "__main__":

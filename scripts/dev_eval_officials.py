@@ -1,27 +1,32 @@
 """Score the officials rules (and optionally a NER backend) on the dev set, per language.
 
-usage: python scripts/dev_eval_officials.py [--dev DIR] [--ner SPEC] [--show]
+usage: python scripts/dev_eval_officials.py [--dev DIR] [--sets NAME,...] [--ner SPEC] [--show]
 
 Runs ``fupin.extract.officials.find_officials`` directly on each dev article (text
 normalised to simplified characters, simple sentence split), maps the records back
-to the original text, and scores them with the reference scorer (the gold facts are
+to the original text, and scores them as ``fupin evaluate`` does (the gold facts are
 passed as both gold and predicted facts, since only the officials part matters here).
-``--show`` prints each predicted and gold official.
+DIR defaults to ../shared/eval/dev ($FUPIN_SHARED/eval/dev when set); ``--sets`` picks
+its files by prefix (seeds,pages,pages2; default all). ``--show`` prints each predicted
+and gold official.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from fupin.evaluation import evaluate_records
 from fupin.extract.officials import find_officials, load_ner_backend, remap_official
 from fupin.extract.officials.orgs import find_places
 from fupin.extract.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
 
 
 def _normalise(text: str, lang: str) -> tuple[str, Any]:
@@ -46,15 +51,20 @@ def _load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _write(path: Path, rows: list[dict[str, Any]]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+def _files(dev: Path, kind: str, sets: list[str] | None) -> list[Path]:
+    """The dev files of one kind (``articles``, ``gold.facts``, ...), all or those of ``sets``."""
+    if sets is None:
+        return sorted(dev.glob(f"*.{kind}.jsonl"))
+    return [dev / f"{name}.{kind}.jsonl" for name in sets]
 
 
-def run(dev: Path, ner_spec: str | None, show: bool, scorer: Path) -> dict[str, dict[str, Any]]:
+def run(
+    dev: Path, ner_spec: str | None = None, show: bool = False, sets: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Predict, score per language, return the scorer's officials block per language."""
-    articles = [a for f in sorted(dev.glob("*.articles.jsonl")) for a in _load(f)]
-    gold_facts = [g for f in sorted(dev.glob("*.gold.facts.jsonl")) for g in _load(f)]
-    gold_off = [g for f in sorted(dev.glob("*.gold.officials.jsonl")) for g in _load(f)]
+    articles = [a for f in _files(dev, "articles", sets) for a in _load(f)]
+    gold_facts = [g for f in _files(dev, "gold.facts", sets) for g in _load(f)]
+    gold_off = [g for f in _files(dev, "gold.officials", sets) for g in _load(f)]
     ner = load_ner_backend(ner_spec) if ner_spec else None
     preds: list[dict[str, Any]] = []
     for art in articles:
@@ -78,30 +88,10 @@ def run(dev: Path, ner_spec: str | None, show: bool, scorer: Path) -> dict[str, 
                     f"{p['role']} | {p['quote_kind']} | {(p.get('quote') or '')[:50]}"
                 )
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        t = Path(tmp)
-        _write(t / "facts.jsonl", gold_facts)
-        _write(t / "gold_off.jsonl", gold_off)
-        _write(t / "pred_off.jsonl", preds)
-        for lang in ("zh", "en"):
-            _write(t / f"ids-{lang}.jsonl", [{"id": a["id"]} for a in articles if a.get("language") == lang])
-            cmd = [
-                sys.executable,
-                str(scorer),
-                "--gold-facts",
-                str(t / "facts.jsonl"),
-                "--pred-facts",
-                str(t / "facts.jsonl"),
-                "--gold-officials",
-                str(t / "gold_off.jsonl"),
-                "--pred-officials",
-                str(t / "pred_off.jsonl"),
-                "--articles",
-                str(t / f"ids-{lang}.jsonl"),
-                "--json",
-            ]
-            out = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-            results[lang] = out["officials"]
+    for lang in ("zh", "en"):
+        ids = {a["id"] for a in articles if a.get("language") == lang}
+        scores = evaluate_records(gold_facts, gold_facts, gold_off, preds, ids)
+        results[lang] = scores.to_dict()["officials"]
     return results
 
 
@@ -109,12 +99,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dev", default="tests/data/dev", type=Path)
-    parser.add_argument("--scorer", default="tests/data/score.py", type=Path)
+    parser.add_argument("--dev", default=DEV, type=Path)
+    parser.add_argument("--sets", type=lambda v: v.split(","), help="file prefixes, e.g. seeds,pages")
     parser.add_argument("--ner", help="NER backend spec, e.g. transformers:/path/to/model")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    results = run(args.dev, args.ner, args.show, args.scorer)
+    results = run(args.dev, args.ner, args.show, args.sets)
     for lang, o in results.items():
         print(
             f"{lang}: officials P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}  "

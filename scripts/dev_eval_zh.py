@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
+import os
 import sys
 import tempfile
 from pathlib import Path
 
+from fupin.evaluation import render, score
 from fupin.extract.analysis import Analysis
 from fupin.extract.records import fact_record
 from fupin.extract.sentences import split_sentences
 from fupin.extract.textnorm import normalize
 from fupin.extract.zh import find_dates, find_facts, find_quantities
 
+ROOT = Path(__file__).resolve().parents[1]
+DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
 _NATIONAL = {"name": "China", "province": None, "level": "national", "adcode": None}
 
 
@@ -101,7 +104,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--dev", default="tests/data/dev")
+    parser.add_argument("--dev", default=DEV)
     parser.add_argument("--out")
     parser.add_argument("--diff", action="store_true")
     args = parser.parse_args()
@@ -119,9 +122,7 @@ def main() -> int:
         out.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in pred), encoding="utf-8")
         ids.write_text("".join(json.dumps({"id": i}) + "\n" for i in articles), encoding="utf-8")
         gold = dev / "pages.gold.facts.jsonl"
-        scorer = Path(__file__).resolve().parents[1] / "tests" / "data" / "score.py"
-        cmd = [sys.executable, str(scorer), "--gold-facts", str(gold), "--pred-facts", str(out)]
-        subprocess.run(cmd + ["--articles", str(ids)], check=True)
+        print(render(score(gold, out, articles=ids)))
         if args.diff:
             _diff(gold, pred, articles)
     return 0

@@ -1,44 +1,32 @@
-"""Share of dev-set gold facts whose region the resolver gets right (score.py's region_ok).
+"""Share of dev-set gold facts whose region the resolver gets right (as ``fupin evaluate`` checks it).
 
 For each gold fact, the article text is normalised as the pipeline does it
 (``fupin.extract.textnorm``), the gazetteer finds its places, and
 ``RegionResolver.region_at`` is asked at the gold evidence start.
 
-    .venv/bin/python scripts/dev_regions.py [-v] [--dev /work/shared/eval/dev]
+    .venv/bin/python scripts/dev_regions.py [-v] [--dev DIR]
+
+DIR defaults to ../shared/eval/dev ($FUPIN_SHARED/eval/dev when set).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
+import os
 from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 
+from fupin.evaluation import region_agrees
 from fupin.extract.analysis import Analysis
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.regions import RegionResolver
 from fupin.extract.sentences import split_sentences
 from fupin.extract.textnorm import normalize
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
-
-
-def norm_province(x: str | None) -> str | None:
-    """score.py's province normalisation."""
-    if not x:
-        return None
-    x = unicodedata.normalize("NFKC", str(x)).lower().strip()
-    for suffix in (" province", " municipality", " autonomous region", "省", "市", "自治区"):
-        if x.endswith(suffix):
-            x = x[: -len(suffix)]
-    return x.strip() or None
-
-
-def region_ok(gold: dict, pred: dict) -> bool:
-    gp, pp = norm_province(gold.get("province")), norm_province(pred.get("province"))
-    return pp is None if gp is None else gp == pp
+ROOT = Path(__file__).resolve().parents[1]
+DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
 
 
 def main() -> int:
@@ -70,7 +58,7 @@ def main() -> int:
             resolver, origin = resolvers[art["id"]]
             pos = bisect_left(origin, gold["evidence"]["start"])
             pred = resolver.region_at(pos)
-            ok = region_ok(gold["region"], pred)
+            ok = region_agrees(gold, {"region": pred})
             tally[lang][0] += ok
             tally[lang][1] += 1
             if args.verbose and not ok:

@@ -2,8 +2,9 @@
 
 The articles go through Parquet partitions to a real 2-worker Dask LocalCluster
 (worker processes, one thread each); the output must equal the single-process
-output line for line, in the same order, on the dev set and on the demo corpus
-(crawled from the embedded demo site and exported from the store).
+output line for line, in the same order, on the sample articles (the project's
+evaluation sets, and the shared dev set when present) and on the demo corpus (crawled
+from the embedded demo site and exported from the store).
 """
 
 from __future__ import annotations
@@ -44,30 +45,30 @@ def extract_both_ways(articles: Path, out: Path) -> tuple[dict[str, list], dict[
 
 @pytest.fixture(scope="module")
 def both_ways(
-    dev_files: dict[str, Path], demo_articles: Path, tmp_path_factory: pytest.TempPathFactory
+    sample_articles: Path, demo_articles: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[dict[str, list], dict[str, list], set[str], Path]:
-    """One run each way over the dev set and the demo corpus together (a cluster start is costly)."""
+    """One run each way over the sample articles and the demo corpus together (a cluster start is costly)."""
     out = tmp_path_factory.mktemp("dask")
     articles = out / "articles.jsonl"
-    dev_text = dev_files["articles"].read_text(encoding="utf-8")
-    articles.write_text(dev_text + demo_articles.read_text(encoding="utf-8"), encoding="utf-8")
-    dev_ids = {a["id"] for a in read_jsonl(dev_files["articles"])}
+    samples = sample_articles.read_text(encoding="utf-8")
+    articles.write_text(samples + demo_articles.read_text(encoding="utf-8"), encoding="utf-8")
+    sample_ids = {a["id"] for a in read_jsonl(sample_articles)}
     single, dask = extract_both_ways(articles, out)
-    return single, dask, dev_ids, articles
+    return single, dask, sample_ids, articles
 
 
 def _part(records: list[dict], ids: set[str], inside: bool) -> list[dict]:
     return [r for r in records if (r["article_id"] in ids) == inside]
 
 
-@pytest.mark.parametrize("corpus", ["dev", "demo"])
+@pytest.mark.parametrize("corpus", ["samples", "demo"])
 def test_dask_gives_the_same_facts_and_officials(corpus: str, both_ways: tuple) -> None:
-    single, dask, dev_ids, _ = both_ways
-    inside = corpus == "dev"
-    facts = _part(single["facts"], dev_ids, inside)
+    single, dask, sample_ids, _ = both_ways
+    inside = corpus == "samples"
+    facts = _part(single["facts"], sample_ids, inside)
     assert facts, f"the {corpus} corpus must give facts, or the comparison proves nothing"
-    assert _part(dask["facts"], dev_ids, inside) == facts
-    assert _part(dask["officials"], dev_ids, inside) == _part(single["officials"], dev_ids, inside)
+    assert _part(dask["facts"], sample_ids, inside) == facts
+    assert _part(dask["officials"], sample_ids, inside) == _part(single["officials"], sample_ids, inside)
 
 
 def test_two_worker_processes_give_the_same_facts_in_the_same_order(both_ways: tuple, tmp_path: Path) -> None:
@@ -82,21 +83,21 @@ def test_two_worker_processes_give_the_same_facts_in_the_same_order(both_ways: t
     assert read_jsonl(officials) == single["officials"]
 
 
-def test_dask_rejects_a_bad_cluster_spec(dev_files: dict[str, Path], tmp_path: Path) -> None:
+def test_dask_rejects_a_bad_cluster_spec(sample_articles: Path, tmp_path: Path) -> None:
     proc = run_fupin(
-        "extract", "--in", str(dev_files["articles"]), "--out", str(tmp_path / "f.jsonl"), "--dask", "nowhere"
+        "extract", "--in", str(sample_articles), "--out", str(tmp_path / "f.jsonl"), "--dask", "nowhere"
     )
     assert proc.returncode == 2
     assert "local:N or tcp://HOST:PORT" in proc.stderr
 
 
 def test_a_partition_shipped_as_bytes_gives_what_its_file_gives(
-    dev_files: dict[str, Path], tmp_path: Path
+    sample_articles: Path, tmp_path: Path
 ) -> None:
     """Remote clusters (tcp://) get the partition's bytes instead of a path on this machine."""
     from fupin.extract.distributed import extract_partition, write_partitions
 
-    [part] = write_partitions(read_jsonl(dev_files["articles"]), tmp_path / "parts", rows_per_partition=1000)
+    [part] = write_partitions(read_jsonl(sample_articles), tmp_path / "parts", rows_per_partition=1000)
     from_file = extract_partition(str(part), officials=True, name=part.name)
     assert from_file["facts"]
     assert extract_partition(part.read_bytes(), officials=True, name=part.name) == from_file

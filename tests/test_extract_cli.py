@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from conftest import read_jsonl, run_fupin, schema
 
 GOOD_ZH = {
@@ -29,19 +30,31 @@ def _write(path: Path, lines: list[str | bytes]) -> Path:
     return path
 
 
-def test_facts_and_officials_are_schema_valid(dev_extraction: dict) -> None:
+@pytest.fixture(scope="module")
+def sample_extraction(sample_articles: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """``fupin extract`` over every sample article (the project's sets, the shared dev set when present)."""
+    out = tmp_path_factory.mktemp("sample-extraction")
+    facts, officials = out / "facts.jsonl", out / "officials.jsonl"
+    proc = run_fupin(
+        "extract", "--in", str(sample_articles), "--out", str(facts), "--officials", str(officials)
+    )
+    assert proc.returncode == 0, proc.stderr
+    return {"articles": sample_articles, "facts": facts, "officials": officials}
+
+
+def test_facts_and_officials_are_schema_valid(sample_extraction: dict) -> None:
     fact_schema, official_schema = schema("fact.schema.json"), schema("official.schema.json")
-    facts = read_jsonl(dev_extraction["facts"])
+    facts = read_jsonl(sample_extraction["facts"])
     assert len(facts) > 50
-    articles = {a["id"]: a for a in read_jsonl(dev_extraction["articles"])}
+    articles = {a["id"]: a for a in read_jsonl(sample_extraction["articles"])}
     for fact in facts:
         jsonschema.validate(fact, fact_schema)
-        text = articles[fact["article_id"]]["text"]
         ev = fact["evidence"]
+        text = articles[fact["article_id"]][ev.get("field") or "text"]  # "title": offsets into the title
         assert 0 <= ev["start"] < ev["end"] <= len(text)
         assert text[ev["start"] : ev["end"]] in ev["sentence"]
         assert ev["sentence"] in text
-    for official in read_jsonl(dev_extraction["officials"]):
+    for official in read_jsonl(sample_extraction["officials"]):
         jsonschema.validate(official, official_schema)
 
 
@@ -92,9 +105,10 @@ def test_exit_status_is_non_zero_only_when_nothing_could_be_read(tmp_path: Path)
     assert missing.returncode == 1 and "missing.jsonl" in missing.stderr
 
 
-def test_workers_give_the_same_facts_as_one_process(dev_files: dict, tmp_path: Path) -> None:
-    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert run_fupin("extract", "--in", str(dev_files["articles"]), "--out", str(one)).returncode == 0
-    proc = run_fupin("extract", "--in", str(dev_files["articles"]), "--out", str(two), "--workers", "2")
+def test_workers_give_the_same_facts_as_one_process(sample_extraction: dict, tmp_path: Path) -> None:
+    two = tmp_path / "two.jsonl"
+    proc = run_fupin(
+        "extract", "--in", str(sample_extraction["articles"]), "--out", str(two), "--workers", "2"
+    )
     assert proc.returncode == 0, proc.stderr
-    assert read_jsonl(one) == read_jsonl(two)
+    assert read_jsonl(sample_extraction["facts"]) == read_jsonl(two)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DEV, read_jsonl
+from conftest import DEV_SETS, read_jsonl
 
 from fupin.extract.officials import NerBackendError, find_officials, load_ner_backend
 from fupin.extract.officials.ner import map_label, sentence_windows
@@ -31,14 +31,18 @@ LABELS = ["O"] + [f"{p}-{lab}" for lab in CLUENER for p in ("B", "I")]
 
 
 @pytest.fixture(scope="module")
-def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pages(dev_dir: Path) -> list[dict]:
+    """The Chinese pages of the shared dev set (the tests that need them skip without it)."""
+    return read_jsonl(dev_dir / "pages.articles.jsonl")
+
+
+@pytest.fixture(scope="module")
+def tiny_bert(pages: list[dict], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A randomly initialised 1-layer BertForTokenClassification with the CLUENER labels, saved locally."""
     import torch
     import transformers
 
-    chars = sorted(
-        {c for art in read_jsonl(DEV / "pages.articles.jsonl") for c in art["text"] if not c.isspace()}
-    )
+    chars = sorted({c for art in pages for c in art["text"] if not c.isspace()})
     letters = [chr(c) for c in range(ord("a"), ord("z") + 1)] + [str(d) for d in range(10)]
     tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars + [f"##{c}" for c in letters]
     vocab = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
@@ -63,11 +67,13 @@ def tiny_bert(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_tiny_model_runs_offline_with_windows(tiny_bert: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tiny_model_runs_offline_with_windows(
+    tiny_bert: Path, pages: list[dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     backend = load_ner_backend(f"transformers:{tiny_bert}")
     assert backend.max_tokens == 126
-    text = next(a["text"] for a in read_jsonl(DEV / "pages.articles.jsonl") if a["id"] == "zh-038")
+    text = next(a["text"] for a in pages if a["id"] == "zh-038")
     spans = backend.spans(text, split_sentences(text, "zh"))
     assert spans, "a random model still labels something"
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
@@ -130,19 +136,19 @@ def _dev_eval():
     return module
 
 
-def test_backend_does_not_lower_the_bar(tiny_bert: Path) -> None:
+def test_backend_does_not_lower_the_bar(tiny_bert: Path, dev_dir: Path) -> None:
     module = _dev_eval()
-    rules = module.run(DEV, None, False, DATA / "score.py")
-    with_model = module.run(DEV, f"transformers:{tiny_bert}", False, DATA / "score.py")
+    rules = module.run(dev_dir, sets=list(DEV_SETS))
+    with_model = module.run(dev_dir, f"transformers:{tiny_bert}", sets=list(DEV_SETS))
     for lang in ("zh", "en"):
         assert with_model[lang]["f1"] >= 0.90 and with_model[lang]["f1"] >= rules[lang]["f1"] - 1e-9
         assert with_model[lang]["title_correct"] >= 0.85 and with_model[lang]["organization_correct"] >= 0.85
 
 
-def test_extract_cli_with_backend(tiny_bert: Path, tmp_path: Path) -> None:
+def test_extract_cli_with_backend(tiny_bert: Path, pages: list[dict], tmp_path: Path) -> None:
     from conftest import run_fupin
 
-    arts = [a for a in read_jsonl(DEV / "pages.articles.jsonl") if a["id"] in ("zh-029", "zh-038")]
+    arts = [a for a in pages if a["id"] in ("zh-029", "zh-038")]
     (tmp_path / "in.jsonl").write_text(
         "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts), "utf-8"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, DEV, schema
+from conftest import DEV_SETS, schema
 
 from fupin.extract.officials import find_officials, name_key, officials_view, person_keys, remap_official
 from fupin.extract.officials.orgs import find_places
@@ -232,8 +232,8 @@ def _dev_eval():
 
 
 @pytest.fixture(scope="module")
-def dev_results() -> dict:
-    return _dev_eval().run(DEV, None, False, DATA / "score.py")
+def dev_results(dev_dir: Path) -> dict:
+    return _dev_eval().run(dev_dir, sets=list(DEV_SETS))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 import pytest
-from conftest import DATA, read_jsonl
+from conftest import read_jsonl, sample_article_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ from fupin.extract.textnorm import _t2s_chars, normalize, to_simplified
 
 def _articles(lang: str) -> list[dict]:
     articles = []
-    for path in sorted(DATA.glob("*/*articles.jsonl")):
+    for path in sample_article_files():
         articles += [a for a in read_jsonl(path) if a["language"] == lang]
     return articles
 

@@ -41,15 +41,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fupin.evaluation import render, score
+    """Score the files named on the command line and print the report (text or JSON)."""
+    from fupin.evaluation import EvaluationInputError, render, score
 
-    for path in (args.gold_facts, args.pred_facts, args.gold_officials, args.pred_officials, args.articles):
-        if path is not None:
-            try:
-                open(path, encoding="utf-8").close()
-            except OSError as exc:
-                print(f"fupin evaluate: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
-                return 1
-    out = score(args.gold_facts, args.pred_facts, args.gold_officials, args.pred_officials, args.articles)
+    paths = (args.gold_facts, args.pred_facts, args.gold_officials, args.pred_officials, args.articles)
+    for path in paths:
+        problem = _unreadable(path)
+        if problem:
+            print(f"fupin evaluate: cannot read {path}: {problem}", file=sys.stderr)
+            return 1
+    try:
+        out = score(args.gold_facts, args.pred_facts, args.gold_officials, args.pred_officials, args.articles)
+    except EvaluationInputError as exc:
+        print(f"fupin evaluate: {exc}", file=sys.stderr)
+        return 1
     print(json.dumps(out, ensure_ascii=False) if args.json else render(out))
     return 0
+
+
+def _unreadable(path: str | None) -> str | None:
+    """Why ``path`` cannot be opened, or None (also when no path was given)."""
+    if path is None:
+        return None
+    try:
+        open(path, encoding="utf-8").close()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
