@@ -146,8 +146,8 @@ _EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
 _EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")
 # A donor: "Putian city has provided 16 million yuan ... to Xiji", "莆田市为西吉县提供资金".
 _EN_GIVE_TO = re.compile(
-    r"[^.;!?]{0,60}?\b(?:provided|donated|contributed|given|gave|allocated|invested|offered|pledged|granted"
-    r"|earmarked|channell?ed)\b[^.;!?]{0,80}?\b(?:to|for|in)\s+(?:the\s+)?"
+    r"(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:provided|donated|contributed|given|gave|allocated|invested|injected|offered|pledged|granted"
+    r"|earmarked|channell?ed)\b(?:[^.;!?]|\.(?=\d)){0,80}?\b(?:to|for|in)\s+(?:the\s+)?"
 )
 _EN_MONEY = re.compile(r"\b(?:yuan|funds?|funding|aid|assistance|donations?|money|materials|investment)\b")
 _ZH_GIVE_TO = re.compile(r"[^，。；,;]{0,10}?(?:为|向|给|对|帮助|支持)$")
@@ -323,11 +323,15 @@ class RegionResolver:
         return {i for i in named if provinces and places[i].place.province not in provinces}
 
     def _locator(self, mention: PlaceMention) -> bool:
-        """ "Northwest China's" in "Northwest China's Ningxia" only locates the place after it."""
+        """ "Northwest China's" in "Northwest China's Ningxia" only locates the place after it, and
+        "China's poverty line" names a standard, not where the figures are."""
+        after = self.text[mention.end : mention.end + 40]
         return (
             self.lang != "zh"
             and mention.place.level == "national"
-            and bool(re.match(r"['’]s\s+[A-Z]", self.text[mention.end : mention.end + 4]))
+            and bool(
+                re.match(r"['’]s\s+(?:[A-Z]|(?:national\s+|official\s+)?poverty\s+(?:line|standard))", after)
+            )
         )
 
     def _quoted_term(self, mention: PlaceMention) -> bool:

@@ -70,13 +70,15 @@ MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
-    r"^[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)"
-    r"\s+(?:as|in|on)\s+(?:[\w-]+\s+){0,3}?"
+    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on)"
+    r"|[^.;,]{0,40}?\bas)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
 )
 # "local employees reached 6,000, with over 3,000 (people) from poor households": the part of a total
 WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almost)\s+)?$")
+# "1,612 of them were from Enshi": a breakdown of the total by where people come from or go
+BY_PLACE_PART = _re(r"^\s+(?:of\s+(?:them|whom|which)\s+)(?:were|are|was|is|came|come)\s+(?:from|in|to)\b")
 WENT_HOME = _re(
     r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)"
 )
@@ -187,7 +189,7 @@ INCOME = _re(
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
-    r"|\btransfer\s+payments?\b|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+    r"|\btransfer\s+payments?\b|\binject\w*|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
 )
 NOT_MONEY_FACT = _re(
     r"\boutput\s+value\b|\bvalue\s+of\s+(?:production|output)\b|\bsales\b|\brevenue\b|\bturnover\b|\bgdp\b"

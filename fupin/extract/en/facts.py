@@ -595,6 +595,8 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
     employed_before = _employment_before(ctx, previous)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
+    if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
+        return []  # a part by origin or destination (metrics.md, settled cases)
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
     if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
