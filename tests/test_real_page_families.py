@@ -237,3 +237,12 @@ def test_english_officials_forms() -> None:
     assert [n for n, _, _ in _officials("Company representative Tang Wei reveals that pay rose.", "en")] == [
         "Tang Wei"
     ]
+
+
+def test_english_year_restating_the_paragraphs_date_keeps_the_finer_date() -> None:
+    text = (
+        "As of April 30, 18 provinces had 21.3 million poor migrant workers. "
+        "The 30 listed counties have 152,600 migrant workers in 2020."
+    )
+    assert [d for *_, d in _facts(text, "en")] == ["2020-04-30", "2020-04-30"]
+    assert [d for *_, d in _facts("In 2019, the county had 50 workshops. By 2020, it had 80.", "en")][0] == "2019"

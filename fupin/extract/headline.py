@@ -85,18 +85,14 @@ class Headed:
     title_norm: Normalized
     title_start: int  # where ``title`` starts in ``title_norm.text``
     text_norm: Normalized
+    text: str  # the document the pipeline reads
 
     @classmethod
     def build(cls, title: str, text_norm: Normalized) -> Headed:
         title_norm = normalize(title)
-        stripped = title_norm.text.strip()
+        stripped = title_norm.text.strip().translate(_LINE_BREAKS)
         start = len(title_norm.text) - len(title_norm.text.lstrip())
-        return cls(stripped.translate(_LINE_BREAKS), title_norm, start, text_norm)
-
-    @property
-    def text(self) -> str:
-        """The document the pipeline reads."""
-        return f"{self.title}\n{self.text_norm.text}"
+        return cls(stripped, title_norm, start, text_norm, f"{stripped}\n{text_norm.text}")
 
     @property
     def shift(self) -> int:

@@ -748,6 +748,18 @@ _ANCHOR = re.compile(
 
 
 def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:
+    """The figure's date; a bare year that only restates the year of the date the paragraph
+    opened with ("As of May 31, ... The 52 counties have 273,420 migrant workers in 2020") keeps
+    the paragraph's finer date (metrics.md: a date carries forward)."""
+    found = _own_as_of(analysis, q, sentence)
+    if found is not None and len(found) == 4:
+        carried = _paragraph_date(analysis, sentence)
+        if carried and len(carried) > 4 and carried[:4] == found:
+            return carried
+    return found
+
+
+def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:
     s0, s1 = sentence
     text = analysis.text
     in_sentence = [d for d in analysis.dates if s0 <= d.start and d.end <= s1]
