@@ -78,6 +78,16 @@ def _officials(text: str, lang: str) -> list[tuple]:
         ("园区已规划建设了6个特色产业园。", []),
         # a wage given only with its period, and bonuses that are not subsidies
         ("她在车间做缝纫,每个月2800元以上,全勤还有200元的奖金。", [("income", 2800)]),
+        # the items of a 、-list share the money word of its last item
+        ("按照山区4800元/人、川区3600元/人的标准发放奖补。", [("subsidy", 4800), ("subsidy", 3600)]),
+        # listed parts of a total of posts are not facts; a new statement after the list is
+        (
+            "全镇开发公益岗位40个,其中保洁岗位25个,护路岗位15个,目前已安置贫困劳动力38人。",
+            [
+                ("jobs", 40),
+                ("poor_workers_employed", 38),
+            ],
+        ),
         # jobs named after a long modifier
         ("基地提供了1200个适合残疾人和留守妇女的就业岗位。", [("jobs", 1200)]),
     ],

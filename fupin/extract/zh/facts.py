@@ -298,6 +298,14 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
     return last[1] if last else None
 
 
+def _part_of_same(ctx: _Ctx, entity: re.Pattern[str]) -> bool:
+    """A listed part of a total of the same things ("其中X岗位17个, Y岗位5个")."""
+    if not _is_subset(ctx) or cues.OWN_VERB.search(ctx.left):
+        return False
+    parent = _parent_text(ctx)
+    return bool(re.search(r"[0-9]", parent)) and bool(entity.search(parent))
+
+
 def _own_noun(ctx: _Ctx) -> bool:
     """The count names its own thing right after it ("4个发制品产业园", "7个股份合作项目")."""
     rest = ctx.right.lstrip()[len(ctx.q.counter or "") :]
@@ -383,6 +391,8 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
+        if _part_of_same(ctx, cues.JOBS):
+            return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
     base = "workshops" if entity == "workshop" else "enterprises"
     if resume:
@@ -463,9 +473,20 @@ def _period(text: str, value: float, default: str | None) -> str | None:
     return default
 
 
-def _money(ctx: _Ctx) -> list[Label]:
-    """Yuan amounts: subsidy, income (with its period) and funds."""
-    clause = ctx.clause
+def _money(ctx: _Ctx, text: str) -> list[Label]:
+    """Yuan amounts: subsidy, income (with its period) and funds.
+
+    An item of a 、-list takes its money word from the list's last item: "按照农区5400元/人、
+    牧区6400元/人的标准发放补贴" makes both amounts subsidies.
+    """
+    labels = _money_in(ctx, ctx.clause)
+    if labels or text[ctx.c1 : ctx.c1 + 1] != "、":
+        return labels
+    listed = re.match(r"[^,;。!?]*", text[ctx.c0 : ctx.s1])
+    return _money_in(ctx, _strip(listed.group()) if listed else ctx.clause)
+
+
+def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if cues.NOT_MONEY_FACT.search(clause):
         return []
     value = ctx.q.value
@@ -495,7 +516,7 @@ def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[L
     if q.unit == "percent":
         return _rate(ctx, analysis)
     if q.unit == "yuan":
-        return _money(ctx)
+        return _money(ctx, analysis.text)
     if _is_people(ctx):
         return _people(ctx, analysis)
     return _things(ctx, analysis)
