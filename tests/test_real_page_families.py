@@ -169,6 +169,23 @@ def test_chinese_regions(text: str, number: float, province: str) -> None:
         ("Tourism generated an income of 3.5 billion yuan for the city.", []),
         ("The province built up 2,050 community factories.", [("workshops", 2050)]),
         ("Thanks to the relocation, about 700 people have new jobs.", [("workers_employed", 700)]),
+        # word numbers, long modifiers before "jobs for", a count that is the subject of two predicates
+        (
+            "In the village, over a hundred former farmers are working in a tea factory.",
+            [("workers_employed", 100)],
+        ),
+        (
+            "The firms offer simple, flexible, home-based jobs for more than 4,500 villagers.",
+            [
+                ("workers_employed", 4500),
+            ],
+        ),
+        (
+            "Some 8,200 people have received skills training and employed by local firms.",
+            [
+                ("workers_employed", 8200),
+            ],
+        ),
     ],
 )
 def test_english_families(text: str, expected: list[tuple[str, float]]) -> None:

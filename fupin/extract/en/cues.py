@@ -79,6 +79,10 @@ AS_PUBLIC_POST = _re(
 WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almost)\s+)?$")
 # "1,612 of them were from Enshi": a breakdown of the total by where people come from or go
 BY_PLACE_PART = _re(r"^\s+(?:of\s+(?:them|whom|which)\s+)(?:were|are|was|is|came|come)\s+(?:from|in|to)\b")
+JOBS_FOR_END = _re(
+    r"\b(?:jobs|employment|work|positions)(?:\s+opportunities)?\s+(?:for|to)\s+"
+    r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
+)
 WENT_HOME = _re(
     r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)"
 )
@@ -86,7 +90,8 @@ ONE_OF = _re(r"\b(?:one|two|three|some|many|each|any)\s+of\s+(?:the\s+|these\s+|
 EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"
     r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+"
-    r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:\w+\s+){0,2}?(?:jobs|employment|work|positions)"
+    r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:[\w-]+,?\s+){0,6}?"
+    r"(?:jobs|employment|work|positions)"
     r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
     r"|\b(?:found|obtain\w*|secur\w*|got|get|gained|have|has|had)\s+(?:\w+\s+)?(?:employment|jobs)\b"

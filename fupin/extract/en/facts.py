@@ -592,6 +592,11 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
+    employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
+    if not employ and not re.search(r"[A-Za-z]", ctx.before):
+        # the count is the subject: its coordinated predicates count ("... have received training
+        # and employed by local companies")
+        employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
     employed_before = _employment_before(ctx, previous)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)

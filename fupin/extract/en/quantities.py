@@ -61,7 +61,8 @@ _WORD_UNITS = {
 }  # fmt: skip
 _WORD_NUMBER = re.compile(
     r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|a)\s+(?P<scale>hundred\s+million|billion|million|thousand)\b",
+    r"|fifty|sixty|seventy|eighty|ninety|a)\s+(?P<scale>hundred\s+million|billion|million|thousand|hundred)\b"
+    r"(?!\s*(?:percent|per\s+cent|%|years?|days?|months?|meters|metres|kilometers|tons|mu)\b)",
     re.IGNORECASE,
 )
 _FRACTIONS = {
