@@ -593,7 +593,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
-    if not employ and not re.search(r"[A-Za-z]", ctx.before):
+    if not employ and _SUBJECT_START.fullmatch(ctx.before):
         # the count is the subject: its coordinated predicates count ("... have received training
         # and employed by local companies")
         employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
@@ -632,6 +632,10 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     return []
 
 
+# what may stand before a count that opens its clause as the subject
+_SUBJECT_START = re.compile(
+    r"\s*(?:(?:some|about|over|more\s+than|nearly|around|almost|approximately|a\s+total\s+of)\s+)?", re.I
+)
 _PART_START = re.compile(
     r"\b(?:including|includ\w*|among\s+(?:them|whom|which)|of\s+(?:whom|which))\b(?=[^.;\d]{0,25}\d)", re.I
 )
