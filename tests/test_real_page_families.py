@@ -274,3 +274,23 @@ def test_english_year_restating_the_paragraphs_date_keeps_the_finer_date() -> No
     assert [d for *_, d in _facts(text, "en")] == ["2020-04-30", "2020-04-30"]
     dates = [d for *_, d in _facts("In 2019, the county had 50 workshops. By 2020, it had 80.", "en")]
     assert dates[0] == "2019"
+
+
+def test_same_below_carries_a_date_to_the_rest_of_the_article() -> None:
+    text = "截至9月底(下同),18个省份已外出务工贫困劳动力2100万人。\n\n全省扶贫车间复工率达97%。"
+    assert [d for *_, d in _facts(text, "zh", "2020-10-15")] == ["2020-09-30", "2020-09-30"]
+    text = (
+        "As of the end of September (the same below), 18 provinces had 21 million poor migrant workers.\n\n"
+        "The workshop resumption rate in the province reached 97 percent."
+    )
+    assert [d for *_, d in _facts(text, "en", "2020-10-15")] == ["2020-09-30", "2020-09-30"]
+
+
+def test_counts_inside_group_names_and_labour_scale() -> None:
+    text = "截至7月底,中西部19个省份贫困劳动力务工规模达到2600万人,相当于去年的103%。"
+    assert _metrics(text, "zh") == [
+        ("poor_migrant_workers", 26_000_000),
+        ("poor_migrant_workers_share_of_last_year", 103),
+    ]
+    text = "东部省份已外出务工的农民工中,贫困劳动力860万人。"
+    assert _metrics(text, "zh") == [("poor_migrant_workers", 8_600_000)]

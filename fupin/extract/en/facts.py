@@ -761,11 +761,24 @@ def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | 
     opened with ("As of May 31, ... The 52 counties have 273,420 migrant workers in 2020") keeps
     the paragraph's finer date (metrics.md: a date carries forward)."""
     found = _own_as_of(analysis, q, sentence)
-    if found is not None and len(found) == 4:
+    if found is None:
+        return _same_below(analysis, q.start)
+    if len(found) == 4:
         carried = _paragraph_date(analysis, sentence)
         if carried and len(carried) > 4 and carried[:4] == found:
             return carried
     return found
+
+
+_SAME_BELOW = re.compile(r"\s*[(\[]?\s*(?:the\s+)?same\s+(?:below|hereinafter)\s*[)\]]?", re.IGNORECASE)
+
+
+def _same_below(analysis: Analysis, pos: int) -> str | None:
+    """A date marked "(the same below)" dates every later figure that gives no date of its own."""
+    for d in reversed(analysis.dates):
+        if d.end <= pos and d.as_of and _SAME_BELOW.match(analysis.text, d.end):
+            return d.as_of
+    return None
 
 
 def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:

@@ -53,7 +53,7 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"务工规模|复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
 )
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
@@ -77,7 +77,7 @@ PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[
 BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")
 # People counted with 个: "36个员工", "300多个姐妹".
 PEOPLE_AFTER_GE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)"
+    r"^(?:[^省市县区州旗乡镇村,;。0-9]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)"
 )
 # A count followed by its own noun, not one of the counted entities.
 OWN_NOUN = re.compile(
@@ -107,7 +107,7 @@ THRESHOLD_BEFORE = re.compile(r"(?:至少|最少|不少于|不低于|起码|每(
 SUBSET = re.compile(r"^(?:其中|包括|含|这其中|内有|其中有|其中包括)")
 # A clause ending like this opens a subset: "其中,", "120名职工当中,", "...里有".
 SUBSET_BEFORE = re.compile(
-    r"(?:其中|这其中|其中包括|包括|当中|之中|中间|(?:人|名|员工|工人|职工|劳动力|村民|群众|妇女|农民|工友)(?:里|中))"
+    r"(?:其中|这其中|其中包括|包括|当中|之中|中间|(?:人|名|员工|工人|职工|劳动力|村民|群众|妇女|农民工|农民|工友)(?:里|中))"
     r"\s*[,:]?\s*$"
 )
 # Within one clause, the total and the part of it: "80名工人里有30人是贫困户", "员工中有".

@@ -20,6 +20,7 @@ the caller's decision.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -563,6 +564,29 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
     return keep, local
 
 
+_SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]")
+
+
+def _inside_place_names(analysis: Analysis) -> set[int]:
+    """Starts of quantities written inside a place name (group names count provinces or counties)."""
+    spans = sorted((m.start, m.end) for m in analysis.places)
+    starts = [a for a, _ in spans]
+    inside = set()
+    for q in analysis.quantities:
+        i = bisect_right(starts, q.start) - 1
+        if i >= 0 and q.end <= spans[i][1]:
+            inside.add(q.start)
+    return inside
+
+
+def _same_below(analysis: Analysis, dates: list[DateMention], pos: int) -> str | None:
+    """A date marked "(下同)" dates every later figure of the article that gives no date of its own."""
+    for d in reversed(dates):
+        if d.end <= pos and d.as_of and _SAME_BELOW.match(analysis.text, d.end):
+            return d.as_of
+    return None
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -747,7 +771,10 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     dates = _with_written_year(analysis, dates, openers, title_year)
     local = _with_written_year(analysis, local, openers, title_year)
     drafts: list[FactDraft] = []
+    in_names = _inside_place_names(analysis)
     for q in sorted(analysis.quantities, key=lambda x: x.start):
+        if q.start in in_names:
+            continue  # the 22 of "中西部22个省份" names a group, it counts nothing
         ctx = _context(analysis, q)
         labels = classify(analysis, q, ctx)
         if not labels:
@@ -755,6 +782,8 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         as_of, own = _as_of(analysis, ctx, dates, local)
         if as_of is None and not _deictic(analysis, ctx):
             as_of = _year_at(analysis, ctx.s0 if ctx.s0 > ctx.c0 else ctx.c0, openers, title_year)
+        if as_of is None and not _deictic(analysis, ctx):
+            as_of = _same_below(analysis, dates, q.start)
         if _after_publication(as_of, analysis.published):
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
