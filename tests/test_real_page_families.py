@@ -294,3 +294,17 @@ def test_counts_inside_group_names_and_labour_scale() -> None:
     ]
     text = "东部省份已外出务工的农民工中,贫困劳动力860万人。"
     assert _metrics(text, "zh") == [("poor_migrant_workers", 8_600_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The workshops employ 5,000 people or more.", "more_than"),
+        ("The county has 120 workshops or so.", "about"),
+        ("The plant hired 300-odd poor villagers.", "more_than"),
+        ("The county built 80-plus workshops.", "more_than"),
+    ],
+)
+def test_english_bounds_written_after_the_number(text: str, bound: str) -> None:
+    article = {"id": "t", "language": "en", "text": text, "published": "2020-06-10"}
+    assert [f["bound"] for f in _EXTRACTOR.extract(article).facts] == [bound]

@@ -548,8 +548,9 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
         return claims
     if cues.OWN_BUSINESS.search(ctx.before):  # "our company has 3 workshops": its own, not the region's
         return []
+    own_after = re.split(r"\d", ctx.after, maxsplit=1)[0]  # not "... and 30 more are planned"
     if cues.PLAN.search(ctx.before[-60:]) or re.search(
-        r"\b(?:to\s+be|will\s+be)\s+built\b|\bplanned\b", ctx.after
+        r"\b(?:to\s+be|will\s+be)\s+built\b|\bplanned\b", own_after
     ):
         return [_Claim("workshops_planned")]
     return [_Claim("workshops")]

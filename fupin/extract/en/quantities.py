@@ -114,7 +114,7 @@ _BOUND_AFTER: list[tuple[Bound, re.Pattern[str]]] = [
     (
         "more_than",
         re.compile(
-            r"^\s*(?:\+|plus\b|or\s+more\b|and\s+(?:above|more)\b|or\s+above\b"
+            r"^\s*(?:\+|-?plus\b|-odd\b|or\s+more\b|and\s+(?:above|more)\b|or\s+above\b"
             r"|more\s+(?:people|persons|workers|labou?r\w*|households|villagers|individuals)\b(?!\s+than))",
             re.I,
         ),
@@ -350,12 +350,24 @@ def _bound(text: str, start: int, after_at: int) -> Bound:
     for bound, pattern in _BOUND_AFTER:
         if pattern.search(after):
             return bound
+    # a bound written after the counted noun: "5,000 people or more", "120 workshops or so"
+    late = _BOUND_AFTER_NOUN.match(text, after_at, after_at + 60)
+    if late:
+        return "about" if late.group("so") else "more_than" if late.group("more") else "less_than"
     return "exact"
+
+
+_BOUND_AFTER_NOUN = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){1,4}?(?:(?P<more>or\s+more|and\s+(?:above|more)|or\s+above)|(?P<so>or\s+so)"
+    r"|(?:or\s+(?:less|fewer)|and\s+below|or\s+below))\b",
+    re.IGNORECASE,
+)
 
 
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
-    match = _COUNTER.match(text[at : at + 80])
+    window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
+    match = _COUNTER.match(window)
     if not match:
         return None
     words = match.group(1)
