@@ -7,9 +7,11 @@ folder) and three held-out sets written for the project by annotators who did no
 the rules (tests/data/heldout, heldout2, heldout3), so that a rule that only fits the dev
 sentences shows up here.
 
-The dev set's pages2 is being worked on: its floors are what the extractor reached on it
-when they were set, less a small margin, so that they catch a regression; raise them as it
-improves.
+Real pages annotated blind to the rules are held to what the extractor reaches on them, less
+a margin, so that a regression shows (issue 11 raises them toward 0.90): the dev set's pages2,
+and pages3 (the 105 pages of shared/eval/unlabeled, gold written for the project in
+tests/data/pages3), scored separately on its tuned part and on its blind part, which no rule
+was tuned on.
 """
 
 from __future__ import annotations
@@ -30,26 +32,32 @@ FLOORS = {
     "title_correct": 0.85,
     "organization_correct": 0.85,
 }
-#: pages2 per language: what the extractor at 7240e25 reached (zh strict F1 0.938, region 1.0,
-#: as_of 0.986, officials F1 0.750, title 0.778, organization 0.556; en 0.750, 0.886, 0.971,
-#: 0.778, 1.0, 0.857), less a margin of about 0.03.
-PAGES2_FLOORS = {
-    "zh": {
-        "strict_f1": 0.90,
-        "region_correct": 0.95,
-        "as_of_correct": 0.95,
-        "officials_f1": 0.72,
-        "title_correct": 0.75,
-        "organization_correct": 0.52,
-    },
-    "en": {
-        "strict_f1": 0.72,
-        "region_correct": 0.85,
-        "as_of_correct": 0.94,
-        "officials_f1": 0.75,
-        "title_correct": 0.95,
-        "organization_correct": 0.82,
-    },
+
+
+def _floors(strict: float, region: float, as_of: float, officials: float, title: float, org: float) -> dict:
+    return {
+        "strict_f1": strict,
+        "region_correct": region,
+        "as_of_correct": as_of,
+        "officials_f1": officials,
+        "title_correct": title,
+        "organization_correct": org,
+    }
+
+
+#: Real pages per set and language: what the extractor reached when the floors were set, less a
+#: margin of about 0.03 (0.05 on the small English sets). Reached on pages2: zh strict F1 0.938,
+#: region 1.0, as_of 0.986, officials 0.929, title 0.923, organization 0.769; en 0.892, 0.949,
+#: 1.0, 0.842, 1.0, 1.0. pages3 tuned part: zh 0.913, 0.960, 1.0, 0.914, 0.812, 0.562; en 0.909,
+#: 0.946, 1.0, 0.857, 0.889, 0.889. pages3 blind part: zh 0.794, 0.983, 0.932, 0.947, 1.0, 0.667;
+#: en 0.474, 0.818, 0.909, 0.615, 1.0, 0.75.
+REAL_FLOORS = {
+    ("pages2", "zh"): _floors(0.90, 0.97, 0.95, 0.89, 0.89, 0.73),
+    ("pages2", "en"): _floors(0.85, 0.90, 0.95, 0.80, 0.95, 0.95),
+    ("pages3-tune", "zh"): _floors(0.88, 0.93, 0.97, 0.88, 0.78, 0.53),
+    ("pages3-tune", "en"): _floors(0.85, 0.90, 0.95, 0.80, 0.84, 0.84),
+    ("pages3-blind", "zh"): _floors(0.76, 0.95, 0.90, 0.91, 0.95, 0.63),
+    ("pages3-blind", "en"): _floors(0.42, 0.77, 0.86, 0.56, 0.95, 0.70),
 }
 
 
@@ -58,7 +66,32 @@ def _set_files(name: str, out: Path) -> dict[str, Path]:
         return eval_set_files(shared_dir("eval", "dev"), out, DEV_SETS)
     if name == "pages2":
         return eval_set_files(shared_dir("eval", "dev"), out, ("pages2",))
+    if name.startswith("pages3-"):
+        return _pages3_files(name.removeprefix("pages3-"), out)
     return eval_set_files(DATA / name, out)
+
+
+def _pages3_files(part: str, out: Path) -> dict[str, Path]:
+    """One part (tune or blind) of pages3: the pages from the shared folder, the gold from tests/data."""
+    ids = set(json.loads((DATA / "pages3" / "split.json").read_text(encoding="utf-8"))[part])
+    pages = read_jsonl(shared_dir("eval", "unlabeled", "pages3.articles.jsonl"))
+    files = {}
+    for kind, rows in (
+        ("articles", [a for a in pages if a["id"] in ids]),
+        (
+            "gold.facts",
+            [f for f in read_jsonl(DATA / "pages3" / "gold.facts.jsonl") if f["article_id"] in ids],
+        ),
+        (
+            "gold.officials",
+            [o for o in read_jsonl(DATA / "pages3" / "gold.officials.jsonl") if o["article_id"] in ids],
+        ),
+    ):
+        files[kind] = out / f"{kind}.jsonl"
+        files[kind].write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+    return files
 
 
 @pytest.fixture(scope="module", params=["dev", *PROJECT_SETS])
@@ -67,10 +100,12 @@ def extraction(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return extract_eval_set(files, tmp_path_factory.mktemp(f"{request.param}-pred"))
 
 
-@pytest.fixture(scope="module")
-def pages2_extraction(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    files = _set_files("pages2", tmp_path_factory.mktemp("pages2"))
-    return extract_eval_set(files, tmp_path_factory.mktemp("pages2-pred"))
+@pytest.fixture(scope="module", params=["pages2", "pages3-tune", "pages3-blind"])
+def real_extraction(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict]:
+    files = _set_files(request.param, tmp_path_factory.mktemp(request.param))
+    return request.param, extract_eval_set(files, tmp_path_factory.mktemp(f"{request.param}-pred"))
 
 
 def _score(extraction: dict[str, Path], tmp_path: Path, lang: str) -> dict:
@@ -113,7 +148,8 @@ def test_officials_quality_floors(extraction: dict[str, Path], tmp_path: Path, l
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_pages2_does_not_fall_back(pages2_extraction: dict[str, Path], tmp_path: Path, lang: str) -> None:
-    out = _score(pages2_extraction, tmp_path, lang)
+def test_real_pages_do_not_fall_back(real_extraction: tuple[str, dict], tmp_path: Path, lang: str) -> None:
+    name, extraction = real_extraction
+    out = _score(extraction, tmp_path, lang)
     figures = {**_fact_figures(out), **_official_figures(out)}
-    assert not _below(figures, PAGES2_FLOORS[lang]), out
+    assert not _below(figures, REAL_FLOORS[(name, lang)]), out
