@@ -5,4 +5,4 @@ Layout: ``crawler`` (Scrapy project), ``extract`` (text -> facts and officials),
 command.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
