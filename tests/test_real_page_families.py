@@ -88,6 +88,10 @@ def _officials(text: str, lang: str) -> list[tuple]:
                 ("poor_workers_employed", 38),
             ],
         ),
+        # resettled households, training counts and labour absorbed from other regions are not employment
+        ("新建安置点将安置1800多户、9000多名建档立卡贫困人口。", []),
+        ("车间投产以来培训缝纫工近60人次。", []),
+        ("东部6省市吸纳中西部地区贫困劳动力312万人。", []),
         # jobs named after a long modifier
         ("基地提供了1200个适合残疾人和留守妇女的就业岗位。", [("jobs", 1200)]),
     ],
@@ -105,6 +109,8 @@ def test_chinese_families(text: str, expected: list[tuple[str, float]]) -> None:
         ("湖南省新田县引进东莞市某某电子公司开设扶贫车间,月收入可达2000元。", 2000, "Hunan"),
         # "和县直部门" is "and the county's departments", not He County (Anhui)
         ("镇宁县驻村干部和县直部门帮扶建成扶贫车间15个。", 15, "Guizhou"),
+        # 全国 in a name or a comparison is not where the figures are
+        ("全国网络媒体走进同心县扶贫车间,车间吸纳就业80人,产量占全国的1/20。", 80, "Ningxia"),
         # groups of counties take the province named before them in the sentence
         ("甘肃省为23个深度贫困县各安排资金800万元。", 8_000_000, "Gansu"),
     ],

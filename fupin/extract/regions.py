@@ -155,6 +155,12 @@ _ZH_GIVE_AFTER = re.compile(
     r"[^，。；,;]{0,8}?(?:提供|投入|援助|援建|捐赠|捐助|拨付|拨出|落实|协调|安排|帮扶)"
 )
 _EN_PARTNER_AFTER = re.compile(r"(?:['’]s)?\s+(?:paired|counterpart|partner|east-west)\b", re.IGNORECASE)
+# 全国 / 中国 opening a name or title, or the base of a rank or a share.
+_ZH_NATIONAL_NAME_AFTER = re.compile(
+    r"(?:网络媒体|媒体|人大|政协|劳动模范|劳模|先进|优秀|示范|百强|文明|十佳|知名|妇联|总工会|工商联|扶贫基金会"
+    r"|扶贫日|第[一二三四五六七八九十\d]|首[个家批位]|前列|之最|网|新闻|日报|青年|各大|唯一|最大|最早|领先)"
+)
+_ZH_NATIONAL_RANK_BEFORE = re.compile(r"(?:占|居|位居|位列|排名|领先|高于|低于|超过|比)$")
 # A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司".
 _ZH_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)")
 # A term in quotation marks ("三区三州"), not a reference to where the figures are.
@@ -196,6 +202,7 @@ class RegionResolver:
             and i not in elsewhere
             and not self._quoted_term(m)
             and not self._locator(m)
+            and not self._national_in_passing(m)
         ]
         self._outlets = [m for m in places if self._is_outlet(m)]
         self.refs = self._refs()
@@ -321,6 +328,16 @@ class RegionResolver:
                 named.add(i)
         provinces = {m.place.province for i, m in enumerate(places) if i not in named and m.place.province}
         return {i for i in named if provinces and places[i].place.province not in provinces}
+
+    def _national_in_passing(self, mention: PlaceMention) -> bool:
+        """全国 / 中国 in a name, a rank or a comparison ("全国网络媒体宁夏行", "全国劳动模范",
+        "占全国的1/20", "中国扶贫基金会"), not the place the figures are about."""
+        if self.lang != "zh" or mention.place.level != "national":
+            return False
+        before = self.text[max(0, mention.start - 4) : mention.start]
+        return bool(
+            _ZH_NATIONAL_NAME_AFTER.match(self.text, mention.end) or _ZH_NATIONAL_RANK_BEFORE.search(before)
+        )
 
     def _locator(self, mention: PlaceMention) -> bool:
         """ "Northwest China's" in "Northwest China's Ningxia" only locates the place after it, and

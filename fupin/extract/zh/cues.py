@@ -72,6 +72,12 @@ POOR_AND_OTHERS = re.compile(
 )
 HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
 WORKPLACE = re.compile(r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。]{0,4}[,;]?\s*$")
+TRAINED = re.compile(r"(?:培训|培养|轮训|技能提升)[^,;0-9]{0,10}$")
+FROM_ELSEWHERE = re.compile(
+    r"吸纳了?(?:来自)?(?:中西部|西部|中部|东部|外省|省外|[\u4e00-\u9fff]{2,4}(?:省|自治区))(?:地区|等地)?的?"
+    r"(?:建档立卡)?贫困[^,;0-9]{0,6}$"
+)
+RESETTLE = re.compile(r"安置|搬迁|入住")
 # Per-household averages and bases of a rate are not counts of people.
 PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[^,;0-9]{0,6}$")
 BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")

@@ -241,6 +241,10 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
         return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
+    if cues.TRAINED.search(ctx.left) or cues.FROM_ELSEWHERE.search(ctx.left):
+        return []  # "培训员工近40人次"; "东部9省市吸纳中西部地区贫困劳动力697万人": labour from elsewhere
+    if ctx.q.counter == "户" and cues.RESETTLE.search(ctx.left):
+        return []  # "将安置2200多户": households resettled, not people employed
     segment = _segment(ctx, analysis)
     poor = bool(cues.POOR.search(segment)) and not cues.POOR_AND_OTHERS.search(segment)
     kind = _clause_kind(ctx.clause)
