@@ -314,3 +314,9 @@ def test_counts_inside_group_names_and_labour_scale() -> None:
 def test_english_bounds_written_after_the_number(text: str, bound: str) -> None:
     article = {"id": "t", "language": "en", "text": text, "published": "2020-06-10"}
     assert [f["bound"] for f in _EXTRACTOR.extract(article).facts] == [bound]
+
+
+def test_chinese_titles_with_a_rank_and_organisations_with_an_insertion() -> None:
+    assert _officials("公司常务副总经理周立新介绍,车间已复工。", "zh") == [("周立新", "常务副总经理", "公司")]
+    found = _officials("马家沟村扶贫(驻村)工作队队长韩东说:“车间下月投产。”", "zh")
+    assert found == [("韩东", "队长", "马家沟村扶贫(驻村)工作队")]

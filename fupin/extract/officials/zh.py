@@ -216,6 +216,9 @@ def _org_before(text: str, title_start: int, sent_start: int) -> tuple[int, int]
     floor = max(sent_start, title_start - 40)
     while start > floor and text[start - 1] not in _BOUNDARY:
         start -= 1
+        inserted = _INSERTION_BEFORE.search(text, max(floor, start - 8), start)
+        if inserted and inserted.end() == start:
+            start = inserted.start()  # "本康沟村扶贫(驻村)工作队": a short insertion inside the name
     chunk = text[start:title_start]
     if "的" in chunk:
         cut = chunk.rindex("的") + 1
@@ -235,6 +238,7 @@ def _org_before(text: str, title_start: int, sent_start: int) -> tuple[int, int]
 
 
 _PLACE_END = re.compile(r"[省市县区州旗乡镇村]$")
+_INSERTION_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][\u4e00-\u9fff]{1,4}[)）]")
 # "在威宁县，一家食用菌企业负责人": the clause before names where the (indefinite) organisation is.
 _PLACE_CLAUSE = re.compile(r"(?:在|据)?([\u4e00-\u9fff]{2,30}?[省市县区州旗乡镇村])[，,]\s*$")
 _INDEFINITE = re.compile(r"^(?:一|某)(?:家|个|座|所|处)")
