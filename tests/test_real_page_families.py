@@ -175,6 +175,18 @@ def test_chinese_regions(text: str, number: float, province: str) -> None:
         ("Tourism generated an income of 3.5 billion yuan for the city.", []),
         ("The province built up 2,050 community factories.", [("workshops", 2050)]),
         ("Thanks to the relocation, about 700 people have new jobs.", [("workers_employed", 700)]),
+        # the poverty office's series in English wording
+        ("Nationwide, 2.9 million poor people were employed by public welfare jobs.", [("jobs", 2_900_000)]),
+        ("Localities have set up 18,400 poverty alleviation plants.", [("workshops", 18400)]),
+        ("The province helped 320,000 poor laborers find jobs.", [("poor_workers_employed", 320000)]),
+        (
+            "The prefecture helped 88,000 poor laborers find work away from home.",
+            [("poor_migrant_workers", 88000)],
+        ),
+        (
+            "A subsidy goes to poor laborers from the 29 poverty-stricken counties who find jobs elsewhere.",
+            [],
+        ),
         # word numbers, long modifiers before "jobs for", a count that is the subject of two predicates
         (
             "In the village, over a hundred former farmers are working in a tea factory.",

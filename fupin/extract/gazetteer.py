@@ -113,7 +113,10 @@ _ZH_GROUP = re.compile(
 )
 _EN_NUMWORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
 _EN_GROUP = re.compile(
-    r"\b(?:[Tt]he\s+)?" + _EN_NUMWORD + r"\s+(?:[A-Za-z'-]+\s+){0,3}?"
+    r"\b(?:[Tt]he\s+)?"
+    + _EN_NUMWORD
+    + r"\s+(?:(?!(?:people|persons|workers|laborers|labourers|villagers|residents"
+    r"|in|of|from|at|and|with|who|living)\b)[A-Za-z'-]+\s+){0,3}?"
     r"(?:provinces|counties|prefectures|cities|regions|provinces,? autonomous regions and municipalities)\b"
     r"(?:\s+(?:in|of)\s+the\s+(?:central|western|eastern|northern|southern)"
     r"(?:\s+and\s+(?:central|western|eastern))?\s+regions?)?"

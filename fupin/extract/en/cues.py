@@ -18,7 +18,10 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 # --- what was counted (the head noun after the number) ---------------------------------
-WORKSHOP = _re(r"\bworkshops?\b|\bfactor(?:y|ies)\b|\bworkhouses?\b")
+WORKSHOP = _re(
+    r"\bworkshops?\b|\bfactor(?:y|ies)\b|\bworkhouses?\b"
+    r"|\bpoverty[- ](?:alleviation|relief|reduction)\s+(?:\w+\s+)?plants?\b"  # 扶贫车间 as machine-translated
+)
 ENTERPRISE = _re(r"\benterprises?\b|\bcompan(?:y|ies)\b|\bfirms?\b|\bbusinesses\b|\bcorporations?\b")
 LEADING_ENTERPRISES = _re(
     r"(?:\bleading\b|\bdragon|\bflagship\b|\bkey\b|poverty[- ](?:alleviation|relief|reduction)|anti-poverty)"
@@ -70,7 +73,7 @@ MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
-    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on)"
+    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on|by)"
     r"|[^.;,]{0,40}?\bas)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
@@ -83,6 +86,10 @@ JOBS_FOR_END = _re(
     r"\b(?:jobs|employment|work|positions)(?:\s+opportunities)?\s+(?:for|to)\s+"
     r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
 )
+AWAY_AFTER = _re(
+    r"^[^.;,]{0,40}?\b(?:find|found|finding|get|got|seek|sought|look\w*\s+for)\s+(?:\w+\s+)?(?:work|jobs?|employment)\s+"
+    r"(?:away\s+from\s+home|outside|elsewhere|in\s+other\s+(?:provinces|places|cities)|out\s+of\s+(?:town|the\s+province))"
+)
 WENT_HOME = _re(
     r"\b(?:return\w*|went|came|go(?:es|ing)?|gone|back)\s+(?:back\s+)?home\b(?!\s+(?:to|for)\s+work)"
 )
@@ -94,7 +101,8 @@ EMPLOY = _re(
     r"(?:jobs|employment|work|positions)"
     r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
-    r"|\b(?:found|obtain\w*|secur\w*|got|get|gained|have|has|had)\s+(?:\w+\s+)?(?:employment|jobs)\b"
+    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had)\s+(?:\w+\s+)?"
+    r"(?:employment|jobs?|work)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
     r"|mills?)\b"

@@ -70,7 +70,11 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
     kinds: list[tuple[Quantity, str | None, list[_Claim]]] = []
     sentences = _Sentences(analysis)
     quantities = analysis.quantities
+    in_names = _inside_place_names(analysis)
     for i, q in enumerate(quantities):
+        if q.start in in_names:
+            kinds.append((q, None, []))  # the 37 of "the 37 poverty-stricken counties" names a group
+            continue
         sentence = sentences.at(q.start)
         neighbours = (
             quantities[i - 1] if i else None,
@@ -103,6 +107,18 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                 )
             )
     return _dedupe(text, _date_headlines(analysis, drafts))
+
+
+def _inside_place_names(analysis: Analysis) -> set[int]:
+    """Starts of quantities written inside a place name ("the 52 counties", "22 provinces")."""
+    spans = sorted((m.start, m.end) for m in analysis.places)
+    starts = [a for a, _ in spans]
+    inside = set()
+    for q in analysis.quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i >= 0 and q.end <= spans[i][1]:
+            inside.add(q.start)
+    return inside
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -605,6 +621,8 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return []  # a part by origin or destination (metrics.md, settled cases)
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
+    if poor and cues.AWAY_AFTER.match(ctx.after):
+        return [_Claim("poor_migrant_workers")]  # "helped 421,000 poor laborers find work away from home"
     if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
         return [
             _Claim("poor_migrant_workers")
