@@ -84,10 +84,10 @@ def test_workshop_counts(text: str, expected: list[tuple[str, float]]) -> None:
 
 def test_all_n_enterprises_resumed_is_both_a_count_and_a_resumed_count() -> None:
     text = (
-        "All 75 leading poverty alleviation enterprises in Hebei had resumed production, "
-        "employing 6,400 workers."
+        "In Shanxi, all 64 leading poverty alleviation enterprises had resumed production, "
+        "employing 5,200 workers."
     )
-    assert _metrics(text) == [("enterprises", 75), ("enterprises_resumed", 75), ("workers_employed", 6400)]
+    assert _metrics(text) == [("enterprises", 64), ("enterprises_resumed", 64), ("workers_employed", 5200)]
     assert _facts(text)[-1]["scope"] == "enterprise"
 
 
@@ -205,7 +205,7 @@ def test_money(
         "The output value of the base reached 8 million yuan.",
         "More than 200 people attended the job fair.",
         "The village has 1,235 residents, 356 of whom are poor.",
-        "Over 500 poor households have been lifted out of poverty.",
+        "Over 430 poor households in the township were lifted out of poverty last year.",
         "Call 0851-88886666 to apply.",
     ],
 )
@@ -214,9 +214,12 @@ def test_narrative_numbers_are_not_facts(text: str) -> None:
 
 
 def test_repeated_headline_line_gives_one_fact() -> None:
-    line = "Henan's poverty-stricken workforce reached 2.9 million migrant workers at the end of May"
+    line = (
+        "Sichuan's poverty-stricken labor force working away from home "
+        "reached 2.4 million at the end of April"
+    )
     text = f"{line}\n{line}\n\nBody text follows."
-    assert _metrics(text) == [("poor_migrant_workers", 2900000)]
+    assert _metrics(text) == [("poor_migrant_workers", 2400000)]
 
 
 class _FixedRegion:

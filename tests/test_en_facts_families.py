@@ -49,9 +49,9 @@ def _metrics(text: str) -> list[tuple[str, float]]:
             [("enterprise_resumption_rate", 91), ("enterprises_resumed", 640), ("enterprises", 703)],
         ),
         (
-            "Shandong counts 520 leading poverty alleviation enterprises, and 498 of the 520 enterprises"
+            "Henan has 433 leading poverty alleviation enterprises, and 401 of the 433 enterprises"
             " have resumed work.",
-            [("enterprises", 520), ("enterprises_resumed", 498)],
+            [("enterprises", 433), ("enterprises_resumed", 401)],
         ),
     ],
 )

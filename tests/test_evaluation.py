@@ -239,9 +239,9 @@ CASES = {
         gold_officials=[
             official(
                 "a1",
-                "Li Zhong",
+                "Liu Jianhua",
                 title="Deputy Minister",
-                organization="Ministry of Human Resources and Social Security",
+                organization="Ministry of Agriculture and Rural Affairs",
                 role="official",
             ),
             official("a1", "阿卜杜·热合曼", title="县扶贫办主任", organization="县扶贫办"),
@@ -254,9 +254,9 @@ CASES = {
         pred_officials=[
             official(
                 "a1",
-                "li-zhong",
+                "liu-jianhua",
                 title="deputy minister of the ministry",
-                organization="Ministry of Human Resources",
+                organization="Ministry of Rural Affairs",
             ),
             official("a1", "阿卜杜热合曼", title="主任", organization="扶贫办"),
             official("a1", "Ｗａｎｇ　Ｆａｎｇ", title="chairman"),  # no role: official

@@ -13,13 +13,13 @@ GOOD_ZH = {
     "id": "t-zh",
     "language": "zh",
     "published": "2020-06-20",
-    "text": "截至6月底,甘肃省已建成扶贫车间1982个,吸纳贫困劳动力3.3万人就业。",
+    "text": "截至5月底,四川省已建成扶贫车间1347个,带动贫困劳动力2.1万人就业。",
 }
 GOOD_EN = {
     "id": "t-en",
     "published": "2020-07-02",
-    "text": "As of the end of June, Shanxi Province had built 968 poverty alleviation workshops, "
-    "absorbing more than 20,000 poor laborers.",
+    "text": "By the end of May, Hebei Province had set up 742 poverty alleviation workshops, "
+    "employing more than 15,000 poor laborers.",
 }
 
 
@@ -65,7 +65,7 @@ def test_language_is_detected_when_missing(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     facts = read_jsonl(out)
     assert facts and {f["language"] for f in facts} == {"en"}
-    assert any(f["metric"] == "workshops" and f["value"] == 968 for f in facts)
+    assert any(f["metric"] == "workshops" and f["value"] == 742 for f in facts)
 
 
 def test_bad_lines_are_reported_and_the_rest_processed(tmp_path: Path) -> None:

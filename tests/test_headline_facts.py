@@ -45,7 +45,7 @@ EN = {
     "published": "2020-07-02",
     "text": "CHENGDU, July 1 (Xinhua) -- The workshops in Qingchuan county, Sichuan province, employed "
     "3,100 people in the first half of the year, including 1,240 poor laborers, said Wang Jianping, "
-    "director of the county human resources and social security bureau.",
+    "director of the county human resources bureau.",
 }
 
 

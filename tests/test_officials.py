@@ -83,17 +83,17 @@ def test_chinese_forms(text: str, expected: list[tuple]) -> None:
             [("Chen Hua", "general manager", "Hunan Xiangfeng Garment Co., Ltd", "business")],
         ),
         (
-            "Li Zhong, Deputy Minister of Human Resources and Social Security, said jobs come first.",
-            [("Li Zhong", "Deputy Minister", "Ministry of Human Resources and Social Security", "official")],
+            "Liu Jianhua, Vice Minister of Civil Affairs, stressed that employment comes first.",
+            [("Liu Jianhua", "Vice Minister", "Ministry of Civil Affairs", "official")],
         ),
         (
             "John Smith, director of the World Bank China office, said the program works.",
             [("John Smith", "director", "World Bank China office", "official")],
         ),
         (
-            "Villager Zhang San said he earns 2,000 yuan a month. Liu Bo, a worker at the factory, "
-            "said the job was close to home. Photo by Chen Sihan, a reporter for Xinhua News Agency. "
-            "Editor in charge: Li Ang",
+            "Villager Li Si said he earns 1,800 yuan a month. Ma Lan, a worker at the plant, said the "
+            "job let her stay near her children. Photo by Zhou Yiming, a reporter for China News Service. "
+            "Editor in charge: Wu Tao",
             [],
         ),
     ],
@@ -106,15 +106,15 @@ def test_surname_follow_up_and_pronoun_make_a_quote() -> None:
     text = (
         "Sun Wei, director of the Fuping County Bureau of Human Resources, visited the workshop on Monday. "
         '"Orders are back and all 300 workers have returned," Sun said.\n'
-        "Gao Ming, member of the Standing Committee of the CPPCC of Shaanxi Province, toured the county. "
-        "He pointed out that the workshops need markets."
+        "Feng Tao, a member of the Standing Committee of the Shaanxi Provincial CPPCC, visited the county. "
+        "He stressed that the workshops need stable buyers."
     )
     recs = {r["name"]: r for r in officials(text, "en")}
     assert recs["Sun Wei"]["quote_kind"] == "direct"
     assert recs["Sun Wei"]["quote"].startswith("Orders are back")
-    assert recs["Gao Ming"]["title"] == "member of the Standing Committee"
-    assert recs["Gao Ming"]["province"] == "Shaanxi"
-    assert recs["Gao Ming"]["quote_kind"] == "indirect"
+    assert recs["Feng Tao"]["title"] == "member of the Standing Committee"
+    assert recs["Feng Tao"]["province"] == "Shaanxi"
+    assert recs["Feng Tao"]["quote_kind"] == "indirect"
 
 
 def test_titled_person_who_never_speaks_is_not_listed() -> None:
@@ -128,24 +128,24 @@ def test_titled_person_who_never_speaks_is_not_listed() -> None:
 
 
 def test_records_are_schema_valid_with_offsets() -> None:
-    text = "“今年订单很多。”山西省扶贫办副主任张建成说。"
+    text = "“车间的订单一直没断过。”陕西省扶贫办副主任赵永刚说。"
     recs = officials(text, "zh")
     assert len(recs) == 1
     rec = recs[0]
-    assert text[rec["evidence"]["start"] : rec["evidence"]["end"]] == "张建成"
-    assert rec["quote_kind"] == "direct" and rec["quote"] == "今年订单很多。"
-    assert rec["province"] == "Shanxi" and rec["name_normalized"] == "zhang jiancheng"
+    assert text[rec["evidence"]["start"] : rec["evidence"]["end"]] == "赵永刚"
+    assert rec["quote_kind"] == "direct" and rec["quote"] == "车间的订单一直没断过。"
+    assert rec["province"] == "Shaanxi" and rec["name_normalized"] == "zhao yonggang"
     jsonschema.validate(
         {**remap_official(rec, text, lambda s, e: (s, e)), "article_id": "a"}, schema("official.schema.json")
     )
 
 
 def test_remap_reads_values_as_written_in_the_original() -> None:
-    original = "山西省扶貧辦副主任張建成說，車間很好。"
-    simplified = "山西省扶贫办副主任张建成说，车间很好。"
+    original = "陝西省扶貧辦副主任趙永剛說，車間運轉正常。"
+    simplified = "陕西省扶贫办副主任赵永刚说，车间运转正常。"
     rec = officials(simplified, "zh")[0]
     out = remap_official(rec, original, lambda s, e: (s, e))
-    assert (out["name"], out["title"], out["organization"]) == ("張建成", "副主任", "山西省扶貧辦")
+    assert (out["name"], out["title"], out["organization"]) == ("趙永剛", "副主任", "陝西省扶貧辦")
     assert "spans" not in out
 
 
@@ -162,26 +162,26 @@ def test_officials_view_merges_languages_and_splits_namesakes() -> None:
     records = [
         {
             "article_id": "a1",
-            "name": "Li Zhong",
-            "name_normalized": "li zhong",
+            "name": "Liu Jianhua",
+            "name_normalized": "liu jianhua",
             "title": "Deputy Minister",
-            "organization": "Ministry of Human Resources and Social Security",
+            "organization": "Ministry of Civil Affairs",
             "province": None,
             "role": "official",
         },
         {
             "article_id": "a2",
-            "name": "李忠",
-            "name_normalized": "li zhong",
+            "name": "刘建华",
+            "name_normalized": "liu jianhua",
             "title": "副部长",
-            "organization": "人力资源社会保障部",
+            "organization": "民政部",
             "province": None,
             "role": "official",
         },
         {
             "article_id": "a3",
-            "name": "Li Zhong",
-            "name_normalized": "li zhong",
+            "name": "Liu Jianhua",
+            "name_normalized": "liu jianhua",
             "title": "Vice Minister",
             "organization": None,
             "province": None,
@@ -214,12 +214,12 @@ def test_officials_view_merges_languages_and_splits_namesakes() -> None:
         "a5": "2020-01-01",
     }
     view = officials_view(records, published).set_index("person_key")
-    li = view.loc["li zhong"]
-    assert li["articles"] == ["a1", "a2", "a3"] and li["names"] == ["Li Zhong", "李忠"]
+    li = view.loc["liu jianhua"]
+    assert li["articles"] == ["a1", "a2", "a3"] and li["names"] == ["Liu Jianhua", "刘建华"]
     assert (li["first_seen"], li["last_seen"]) == ("2020-04-22", "2020-11-20")
     assert [t["value"] for t in li["titles"]] == ["副部长", "Deputy Minister", "Vice Minister"]
     assert {"wang fang@gansu", "wang fang@shanxi"} <= set(view.index)
-    assert person_keys(records)[:3] == ["li zhong"] * 3
+    assert person_keys(records)[:3] == ["liu jianhua"] * 3
 
 
 def _dev_eval():
@@ -290,14 +290,13 @@ def test_one_word_names_relative_clauses_and_company_heads(text, expected):
 
 def test_ministry_named_again_as_the_ministry_is_central():
     text = (
-        "The Ministry of Human Resources and Social Security held a press conference on Friday. "
-        "Guo Yan, deputy director of the Department of Rural Work at the ministry, said Sichuan "
-        "had 1.1 million migrant workers."
+        "The Ministry of Agriculture and Rural Affairs held a news briefing on Tuesday. "
+        "Pan Jie, deputy director of the Department of Rural Industry at the ministry, said Yunnan "
+        "had 1.3 million migrant workers."
     )
     (rec,) = officials(text, "en")
     assert (
-        rec["organization"]
-        == "Department of Rural Work at the Ministry of Human Resources and Social Security"
+        rec["organization"] == "Department of Rural Industry at the Ministry of Agriculture and Rural Affairs"
     )
     assert rec["province"] is None
 

@@ -78,18 +78,10 @@ def test_chinese_body_of_the_region_gets_the_article_province() -> None:
             "The factory's manager, Tsering Dorje, said the factory hired 40 herders this spring.",
             [("Tsering Dorje", "manager", "factory", "business")],
         ),
-        # A leading group office of the State Council is government, not a company group.
+        # A leading group office is government, not a company group.
         (
-            "Liu Yongfu, head of the State Council Leading Group Office of Poverty Alleviation and "
-            "Development, said more workshops would open.",
-            [
-                (
-                    "Liu Yongfu",
-                    "head",
-                    "State Council Leading Group Office of Poverty Alleviation and Development",
-                    "official",
-                )
-            ],
+            "Han Wenbo, head of the Central Rural Work Leading Group Office, said more workshops would open.",
+            [("Han Wenbo", "head", "Central Rural Work Leading Group Office", "official")],
         ),
     ],
 )
@@ -99,11 +91,11 @@ def test_english_orders_and_name_shapes(text: str, expected: list[tuple]) -> Non
 
 def test_english_department_named_earlier_is_the_organisation() -> None:
     text = (
-        "Figures came from the provincial poverty alleviation and development office. "
-        "More jobs will follow, said Li Qiang, deputy director of the office."
+        "The numbers were published by the prefectural rural revitalization office. "
+        "Hiring will continue, said Zhao Min, deputy director of the office."
     )
     assert summary(text, "en") == [
-        ("Li Qiang", "deputy director", "provincial poverty alleviation and development office", "official")
+        ("Zhao Min", "deputy director", "prefectural rural revitalization office", "official")
     ]
 
 

@@ -99,8 +99,8 @@ def test_region_keys_meet_across_languages() -> None:
     zh = {"name": "甘肃省", "province": "Gansu", "level": "province", "adcode": "620000"}
     en = {"name": "Gansu", "province": "Gansu", "level": "province", "adcode": None}
     assert region_key(zh) == region_key(en)
-    g_zh = {"name": "中西部22个省份", "province": None, "level": "group"}
-    g_en = {"name": "22 provinces in the central and western regions", "province": None, "level": "group"}
+    g_zh = {"name": "西部12个省区市", "province": None, "level": "group"}
+    g_en = {"name": "12 provinces and regions in the west", "province": None, "level": "group"}
     assert region_key(g_zh) == region_key(g_en)
     county = {"name": "52 counties", "province": None, "level": "group"}
     assert region_key(county) != region_key(g_en)

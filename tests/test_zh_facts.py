@@ -78,7 +78,7 @@ def test_metric_cues(text: str, expected: list[tuple[str, float]]) -> None:
         "现行标准是年收入2300元的贫困线。",
         "带动85户贫困户实现脱贫。",
         "有900多名贫困群众不能外出。",
-        "招用贫困劳动力10人以上的,可认定为扶贫车间。",
+        "招收贫困劳动力8人以上的,经审核即可认定为扶贫车间。",
         "印发了12个文件,举办了3次培训。",
         "数十名工人正在车间忙碌。",
     ],
@@ -132,11 +132,11 @@ def test_dateline_and_comparison_years_do_not_date_a_figure() -> None:
 
 
 def test_rounded_restatement_keeps_the_date_of_the_exact_figure() -> None:
-    text = "截至4月底,已外出务工贫困劳动力1862.4万人。截至2019年底,为什么外出务工的贫困劳动力还有1860多万人?"
-    facts = _facts(text, "2020-05-10")
+    text = "截至3月底,外出打工的贫困劳动力有1715.6万人。截至2019年末,怎么还有1710多万贫困劳动力外出打工?"
+    facts = _facts(text, "2020-04-15")
     assert [(m, v, d) for m, v, d, _, _ in facts] == [
-        ("poor_migrant_workers", 18624000, "2020-04-30"),
-        ("poor_migrant_workers", 18600000, "2020-04-30"),
+        ("poor_migrant_workers", 17156000, "2020-03-31"),
+        ("poor_migrant_workers", 17100000, "2020-03-31"),
     ]
 
 
