@@ -88,7 +88,7 @@ _EN_SOURCE_AFTER = re.compile(
     r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|--|—)"
 )
 # Enumerations that end like this name destinations or examples, not the place of the figures.
-_LIST_SEP = re.compile(r"(?:\s*[,、，]\s*|\s+and\s+|\s*[和及与]\s*)")
+_LIST_SEP = re.compile(r"(?:\s*[,、，]\s*(?:and\s+)?|\s+and\s+|\s*[和及与]\s*)")
 _LIST_END = re.compile(
     r"\s*(?:等(?:地|省|市|县|城市|地区|省份|省区市)"
     r"|,?\s*and other (?:places|provinces|cities|regions|areas)|,?\s*etc)"
@@ -507,7 +507,18 @@ class RegionResolver:
             and not self._names_place(position)
         ):
             place, written = self.main
+        if place.province is None:  # one worker's wage is paid somewhere, never "in China"
+            place, written = self._most_named_province() or (place, written)
         return place.as_region(written)
+
+    def _most_named_province(self) -> tuple[Place, str] | None:
+        """The province the article names most often (directly or through its places)."""
+        counts = Counter(m.place.province for m in self.places if m.place.province)
+        if not counts:
+            return None
+        province = counts.most_common(1)[0][0]
+        place = self.gazetteer.province_place(province)
+        return (place, place.name if self.lang == "zh" else province) if place else None
 
     def _names_place(self, position: int) -> bool:
         """Whether the sentence at ``position`` names a place (or points back at one) itself."""
