@@ -337,7 +337,7 @@ def test_english_lists_with_a_serial_comma_and_wages_never_national() -> None:
     )
     assert [p for _, _, p, _ in _facts(text, "en")] == ["Yunnan"]
     text = (
-        "Across China, many rural women stay home. In Shiqian county of Guizhou Province, a bag plant opened.\n\n"
+        "Across China, many rural women stay home. In Shiqian county of Guizhou, a bag plant opened.\n\n"
         "Across the country, such plants help. She now earns 2,100 yuan a month."
     )
     wage = [p for m, _, p, _ in _facts(text, "en") if m == "income"]
