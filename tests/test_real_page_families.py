@@ -342,3 +342,11 @@ def test_english_lists_with_a_serial_comma_and_wages_never_national() -> None:
     )
     wage = [p for m, _, p, _ in _facts(text, "en") if m == "income"]
     assert wage == ["Guizhou"]
+
+
+def test_chinese_cut_off_dates_carry_through_the_paragraph_scene_dates_do_not() -> None:
+    text = "9月底,全市扶贫车间达860个。车间吸纳就业2.1万人。"
+    assert [d for *_, d in _facts(text, "zh", "2020-10-20")] == ["2020-09-30", "2020-09-30"]
+    text = "10月8日,记者走进车间。车间吸纳就业260人。"
+    facts = _EXTRACTOR.extract({"id": "t", "language": "zh", "text": text, "published": "2020-10-20"}).facts
+    assert [f.get("as_of_source") for f in facts] == ["published"]

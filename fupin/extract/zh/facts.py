@@ -625,8 +625,8 @@ def _as_of(
     if opening:
         last = opening[-1]
         written = analysis.text[last.start : last.end]
-        if written.startswith(("截至", "截止")) or written.endswith("以来"):
-            return last.as_of, False
+        if written.startswith(("截至", "截止", "到", "至")) or written.endswith(("以来", "底", "末")):
+            return last.as_of, False  # a cut-off ("6月底, ...", "到2020年6月底") dates the paragraph
     return None, False
 
 
