@@ -350,3 +350,13 @@ def test_chinese_cut_off_dates_carry_through_the_paragraph_scene_dates_do_not() 
     text = "10月8日,记者走进车间。车间吸纳就业260人。"
     facts = _EXTRACTOR.extract({"id": "t", "language": "zh", "text": text, "published": "2020-10-20"}).facts
     assert [f.get("as_of_source") for f in facts] == ["published"]
+
+
+def test_national_leaders_named_before_their_title() -> None:
+    assert _officials("会上,习近平总书记强调,要把稳就业放在突出位置。", "zh") == [
+        ("习近平", "总书记", "中共中央")
+    ]
+    assert _officials("李克强总理在报告中指出,今年要新增就业900万人以上。", "zh") == [
+        ("李克强", "总理", "国务院")
+    ]
+    assert _officials("车间里的工人们认真学习习近平总书记的重要讲话精神。", "zh") == []

@@ -482,12 +482,42 @@ def find_zh(
         _add(people, text, (pos, end), title, t_span, org, org_span, places)
         intro_ends.add(end)
     _bracketed_titles(text, doc, people, places, jieba_names)
+    _leaders(text, doc, people, places)
     _fill_from_ner(text, doc, people, ner_spans or [], places)
     for name, person in people.items():
         _collect_quotes(text, doc, name, person)
         if person.quote_kind is None:
             _pronoun_statement(text, doc, person)
     return [p for p in people.values() if p.quote_kind]
+
+
+# National leaders are written name first: "习近平总书记强调", "李克强总理指出".
+_LEADER = re.compile(
+    r"(?:^|(?<=[,，。;；:：“”\"、\s(（]))([\u4e00-\u9fff]{2,3})(总书记|国家主席|副总理|总理|委员长)"
+)
+_LEADER_ORG = {"总书记": "中共中央", "国家主席": "中华人民共和国", "总理": "国务院", "副总理": "国务院"}
+_LEADER_ORG["委员长"] = "全国人大常委会"
+
+
+def _leaders(text: str, doc: _Text, people: dict[str, Person], places: list[PlaceMention] | None) -> None:
+    """National leaders named before their title; they count when they speak, like everyone else."""
+    for m in _LEADER.finditer(text):
+        name = m.group(1)
+        if not looks_like_zh_name(name):
+            continue
+        sent = doc.sentence(m.start())
+        cue = _cue_after(text, m.end(), sent[1])
+        if cue is None:
+            continue
+        title = m.group(2)
+        if name not in people:
+            _add(people, text, m.span(1), title, m.span(2), _LEADER_ORG[title], None, places)
+        quote = _direct_quote(text, m.start(), cue, sent)
+        if quote:
+            people[name].cite("direct", text[quote[0] : quote[1]], quote, m.start())
+        else:
+            statement = _statement(text, cue, sent[1])
+            people[name].cite("indirect", statement[2], statement[:2], m.start())
 
 
 def _add(
