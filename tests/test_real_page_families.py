@@ -360,3 +360,8 @@ def test_national_leaders_named_before_their_title() -> None:
         ("李克强", "总理", "国务院")
     ]
     assert _officials("车间里的工人们认真学习习近平总书记的重要讲话精神。", "zh") == []
+
+
+def test_english_titles_owned_by_an_organisation() -> None:
+    found = _officials('"We hired 45 people," Gao Lin, the factory\'s owner, told reporters.', "en")
+    assert found == [("Gao Lin", "owner", "factory")]

@@ -41,6 +41,10 @@ _TITLE_RE = re.compile(
     r"(?:\s+(?P<prep>of|at|from|for|in|with)\s+(?P<org>.+))?$",
     re.IGNORECASE,
 )
+_OWNER_TITLE_RE = re.compile(
+    rf"^(?:the|a|an)\s+(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])$",
+    re.IGNORECASE,
+)
 _PRE_TITLE_RE = re.compile(
     rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*"
     r"|\b(?:Chinese|China's|[Ll]ocal|[Pp]rovincial|[Mm]unicipal)\s+)"
@@ -219,7 +223,10 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
         phrase = phrase[: second.start()]
     m = _TITLE_RE.match(phrase)
     if not m:
-        return None
+        owned = _OWNER_TITLE_RE.match(phrase)  # "the factory's owner", "the county's poverty office chief"
+        if owned is None:
+            return None
+        return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
     title, org = m.group("title"), m.group("org")
     t_end, o_start = m.end("title"), m.start("org") if org else None
     if org and m.group("prep").lower() == "of":
