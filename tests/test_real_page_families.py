@@ -365,3 +365,11 @@ def test_national_leaders_named_before_their_title() -> None:
 def test_english_titles_owned_by_an_organisation() -> None:
     found = _officials('"We hired 45 people," Gao Lin, the factory\'s owner, told reporters.', "en")
     assert found == [("Gao Lin", "owner", "factory")]
+
+
+def test_english_member_of_a_public_body_without_a_title() -> None:
+    found = _officials(
+        '"Orders are back," said Tian Rui from the Commerce Department of Gansu Province.', "en"
+    )
+    assert found == [("Tian Rui", None, "Commerce Department of Gansu Province")]
+    assert _officials("Li Hua from Lanzhou said she earns 3,000 yuan.", "en") == []

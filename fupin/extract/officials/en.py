@@ -379,11 +379,13 @@ def _introduce(
     if parsed is None:
         parsed = _pre_title(text, sent[0], start)
     if parsed is None:
+        parsed = _public_body_member(text, end, sent[1])
+    if parsed is None:
         return None
     title, t_span, org, o_span = parsed
     org, o_span = _org_antecedent(text, org, o_span, start)
     written_org = org
-    org = _ministry(title, org)
+    org = _ministry(title or "", org)
     if org is not written_org:
         o_span = None
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent[0], start - 30) : start])
@@ -398,9 +400,27 @@ def _introduce(
         title_span=t_span,
         organization=org,
         org_span=o_span,
-        role=_role(title, org),
+        role=_role(title or "", org),
         province=province_of(org, "en", places, start),
     )
+
+
+# "Qu Jia from the Finance Department of Guizhou": a public body's member whose title is not given
+_FROM_BODY = re.compile(
+    r"\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>(?:(?:[A-Z][\w'’-]*|and|&)\s+){0,8}?"
+    r"(?:Department|Bureau|Office|Ministry|Commission|Government|Administration|Council|Committee)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?)"
+)
+
+
+def _public_body_member(
+    text: str, end: int, sent_end: int
+) -> tuple[str | None, tuple[int, int] | None, str, tuple[int, int]] | None:
+    """No title, but a public body the person speaks for: official with title unknown."""
+    m = _FROM_BODY.match(text, end, sent_end)
+    if m is None:
+        return None
+    return None, None, m.group("org"), m.span("org")
 
 
 _WHO_RE = re.compile(
