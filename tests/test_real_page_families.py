@@ -187,6 +187,27 @@ def test_chinese_regions(text: str, number: float, province: str) -> None:
             "A subsidy goes to poor laborers from the 29 poverty-stricken counties who find jobs elsewhere.",
             [],
         ),
+        # a subject read past a relative aside, a stock that has grown to N, a share that ends the sentence
+        (
+            "About 2,400 workers, 35 percent of whom are from poor households, work at the industrial park.",
+            [
+                ("workers_employed", 2400),
+            ],
+        ),
+        ("The number of poverty alleviation workshops has grown to 1,860.", [("workshops", 1860)]),
+        (
+            "So far, 1,740 leading enterprises in the province have reopened, accounting for 94 percent.",
+            [
+                ("enterprises_resumed", 1740),
+                ("enterprise_resumption_rate", 94),
+            ],
+        ),
+        (
+            "Some 9.6 million migrant workers from poor families have found work outside their hometowns.",
+            [
+                ("poor_migrant_workers", 9_600_000),
+            ],
+        ),
         # word numbers, long modifiers before "jobs for", a count that is the subject of two predicates
         (
             "In the village, over a hundred former farmers are working in a tea factory.",

@@ -199,7 +199,8 @@ def _kind_of(noun: str) -> str | None:
 
 _STOCK_VERB = (
     r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
-    r"|amounted\s+to|came\s+to|rose\s+to|increased\s+to|grew\s+to|climbed\s+to)\s+(?:\w+\s+){0,3}$"
+    r"|amounted\s+to|came\s+to|rose\s+to|risen\s+to|increased\s+to|grew\s+to|grown\s+to|climbed\s+to"
+    r"|expanded\s+to|jumped\s+to)\s+(?:\w+\s+){0,3}$"
 )
 # "the number of poor people who returned to work reached 1.098 million"
 _NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
@@ -372,12 +373,16 @@ def _predicate(text: str, after: str, pos: int, s1: int) -> str:
         clause = text[pos + 1 : end]
         if _OPENING_VERB.match(clause):
             return after + " " + clause
+        if _RELATIVE_ASIDE.match(clause):
+            pos = end  # "1,300 workers, 40 percent of whom are from poor households, work at ..."
+            continue
         if re.search(r"\d", clause) or _VERB.search(clause):
             break
         pos = end
     return after
 
 
+_RELATIVE_ASIDE = re.compile(r"\s*(?:[\w.%-]+\s+){1,4}of\s+(?:whom|which|them)\b")
 _OPENING_VERB = re.compile(
     r"\s*(?:(?:have|has|had|were|was|are|is|will|would)\b|(?:already\s+|all\s+|now\s+)?[a-z]{3,}ed\b"
     r"|(?:employs|hires|absorbs|work|works)\b)"
@@ -498,6 +503,12 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     share = cues.SHARE_OF_UNITS.match(ctx.after) and (
         cues.RESUME.search(ctx.left[-160:]) or cues.RESUME.search(ctx.after)
     )  # "312 workshops resumed, accounting for 88% of the total number of workshops"
+    # "3,021 leading enterprises have reopened, accounting for 92 percent": the share ends the sentence
+    share = share or (
+        _ACCOUNTING_END.search(ctx.before)
+        and not ctx.after.strip(" .")
+        and cues.RESUME.search(ctx.left[-160:])
+    )
     if (
         cues.RATE.search(ctx.before)
         or cues.RATE.search(ctx.left[-80:])
@@ -514,6 +525,9 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     return []
 
 
+_ACCOUNTING_END = re.compile(
+    r"\b(?:accounting\s+for|representing|or)\s+(?:about\s+|nearly\s+|over\s+)?$", re.I
+)
 _UNIT_WORD = re.compile(
     r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", re.IGNORECASE
 )
