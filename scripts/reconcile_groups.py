@@ -1,4 +1,4 @@
-"""Reconciliation on real overlapping reports: run ``fupin extract`` + ``fupin reconcile`` per group and check.
+"""Reconciliation on real overlapping reports: ``fupin extract`` + ``fupin reconcile`` per group, checked.
 
 ``tests/data/reconcile_groups/groups.json`` lists groups of real articles that report
 the same statistics (reprints, translations, series over time) by their ids in the
@@ -85,7 +85,9 @@ def run_group(articles: Sequence[Mapping[str, Any]], facts: Sequence[Mapping[str
                 (work / "articles.jsonl").write_text(
                     "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
                 )
-                extract_files(str(work / "articles.jsonl"), str(work / "facts.jsonl"), str(work / "off.jsonl"))
+                extract_files(
+                    str(work / "articles.jsonl"), str(work / "facts.jsonl"), str(work / "off.jsonl")
+                )
                 officials = _read(work / "off.jsonl")
             else:
                 (work / "facts.jsonl").write_text(
@@ -163,7 +165,9 @@ def check_row(row: Mapping[str, Any], run: Run) -> RowResult:
     records = {by_fact[i]["group_id"]: by_fact[i] for i in found}
     if len(records) != 1:
         where = sorted(f"{r['as_of']}:{len(r['members'])} members" for r in records.values())
-        return RowResult(row, "wrong", [f"the facts are split over {len(records)} records ({', '.join(where)})"])
+        return RowResult(
+            row, "wrong", [f"the facts are split over {len(records)} records ({', '.join(where)})"]
+        )
     (record,) = records.values()
     problems = []
     if _region_key(record) != row["region"]:
@@ -206,7 +210,9 @@ def check_series(results: Sequence[RowResult]) -> None:
             seen[key] = result
 
 
-def check_officials(expected: Iterable[Mapping[str, Any]], officials: Sequence[Mapping[str, Any]]) -> list[str]:
+def check_officials(
+    expected: Iterable[Mapping[str, Any]], officials: Sequence[Mapping[str, Any]]
+) -> list[str]:
     from fupin.extract.officials.identity import person_keys
 
     problems = []
@@ -221,9 +227,7 @@ def check_officials(expected: Iterable[Mapping[str, Any]], officials: Sequence[M
             if rec["article_id"] in person["articles"] and key.split("@")[0] == wanted
         }
         seen_in = {
-            rec["article_id"]
-            for key, rec in zip(keys, officials, strict=True)
-            if key.split("@")[0] == wanted
+            rec["article_id"] for key, rec in zip(keys, officials, strict=True) if key.split("@")[0] == wanted
         }
         if set(person["articles"]) - seen_in:
             continue  # not extracted in every article: extraction's part
@@ -249,13 +253,18 @@ def run_all(spec: Mapping[str, Any] | None = None, shared: Path = SHARED) -> lis
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--verbose", action="store_true", help="print every row")
     args = parser.parse_args(argv)
     spec = load_groups()
     absent = missing_files(spec)
     if absent:
-        print(f"needs the shared folder: {', '.join(map(str, absent))} absent (set FUPIN_SHARED)", file=sys.stderr)
+        print(
+            f"needs the shared folder: {', '.join(map(str, absent))} absent (set FUPIN_SHARED)",
+            file=sys.stderr,
+        )
         return 2
     results = run_all(spec)
     counts = {"right": 0, "extraction": 0, "wrong": 0}
@@ -272,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    officials: {problem}")
     print(
         f"\n{counts['right']} of {len(results)} groups right, {counts['wrong']} wrong, "
-        f"{counts['extraction']} right but for extraction misses; rows: {rows['ok']} ok, {rows['wrong']} wrong, "
+        f"{counts['extraction']} right but for extraction misses; "
+        f"rows: {rows['ok']} ok, {rows['wrong']} wrong, "
         f"{rows['extraction']} extraction misses, {rows['skipped']} optional rows not extracted"
     )
     return 0

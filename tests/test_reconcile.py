@@ -131,6 +131,8 @@ def test_agreeing_reports_with_month_and_day_dates(records: list[dict]) -> None:
         "sources": ["China Daily", "Xinhua"],
         "languages": ["en", "zh"],
         "agreeing_articles": 2,
+        "independent_sources": 2,
+        "independent_articles": 2,
     }
 
 
@@ -200,9 +202,10 @@ def test_percent_over_100_is_flagged_except_shares_of_last_year(records: list[di
     assert not share["flags"]
 
 
-def test_publication_date_fallbacks_meet_at_month_precision(records: list[dict]) -> None:
+def test_publication_date_fallbacks_meet_the_closest_earlier_date(records: list[dict]) -> None:
     wudu = next(r for r in records if r["region"].get("adcode") == "621202")
-    assert wudu["as_of"] == "2020-08" and wudu["as_of_source"] == "published"
+    # "目前" on 20 August agrees with "目前" on 10 August: one statistic, true by 10 August
+    assert wudu["as_of"] == "2020-08-10" and wudu["as_of_source"] == "published"
     assert wudu["status"] == "agreed" and len(wudu["members"]) == 2
 
 
@@ -280,6 +283,13 @@ def test_removed_facts_remove_their_groups(corpus: list[dict], records: list[dic
 # -- truth discovery -----------------------------------------------------------------------------------
 
 
+WORDINGS = {
+    "Alpha": "By the end of June {province} had built {value} poverty alleviation workshops.",
+    "Beta": "{value} workshops now operate across {province}, officials said on Monday.",
+    "Third": "Local statistics show a total of {value} such plants in {province}.",
+}
+
+
 def synthetic(trusted: str, doubtful: str) -> list[dict]:
     """Five figures ``trusted`` and a third outlet agree on and ``doubtful`` contradicts, and a duel."""
     template = gansu_fact(load("corpus.facts.jsonl"))
@@ -289,6 +299,9 @@ def synthetic(trusted: str, doubtful: str) -> list[dict]:
         fact = copy.deepcopy(template)
         fact.pop("fact_id", None)
         fact.update(source=source, article_id=f"{source}-{article}", value=value, as_of="2020-06-30")
+        # each outlet in its own words: identical sentences would be copies, one piece of evidence
+        sentence = WORDINGS[source].format(province=province, value=value)
+        fact["evidence"] = {**fact["evidence"], "sentence": sentence}
         fact["region"] = {"name": province, "province": province, "level": "province", "adcode": None}
         facts.append(fact)
 

@@ -7,18 +7,39 @@ value to use and where outlets disagree. :func:`reconcile` turns facts
 1. **Grouping.** Facts state the same statistic when metric, unit, scope, period
    and region agree (region by adcode, else by province for province-level
    figures, else by level + province + name; multi-province or multi-county
-   groups by their count and kind, "22 provinces" = "22个省份"; national figures
-   together) and their dates are compatible (:mod:`fupin.corpus.dates`: a month
-   contains its days, a year its months). Dates are clustered finest first: each
-   distinct day seeds a cluster, a month (then a year) joins the one cluster it
-   contains, or, when it contains several, the one whose values it agrees with
-   (ties: the latest, the "by the end of" reading), or seeds its own. A year
-   ("this year" is a span more often than a point) joins a finer date only when
-   the values agree too, and no date joins a cluster where the same article
-   states a different value (that is a second statistic, not a second precision).
-   A date that only comes from the publication date (``as_of_source:
-   "published"``) is taken at month precision: the figure was true some time
-   before publication.
+   groups by their count and kind, "22 provinces" = "22个省份" = "22
+   provincial-level regions"; national figures together) and their dates say
+   the same moment. Dates dated by the text are clustered finest first
+   (:mod:`fupin.corpus.dates`: a month contains its days, a year its months):
+   each distinct day seeds a cluster, a month (then a year) joins the one
+   cluster it contains, or, when it contains several, the one whose values it
+   agrees with (ties: the latest, the "by the end of" reading), or seeds its
+   own. A year ("in 2019") joins a finer date only when the values agree too,
+   and no date joins a cluster where the same article states a different value
+   (that is a second statistic, not a second precision). Then the figures the
+   text does not date:
+
+   - dated only by the publication date P (``as_of_source: "published"``, "目前"):
+     the figure was true some time on or before P, within about a month
+     (``PUBLISHED_WINDOW``). It joins the closest statistic dated on or before P
+     whose values agree, else one dated within ``SAME_DATE_DAYS`` before P (a
+     conflict there is real), else it is a statistic of its own, shown as of P;
+   - "this year" in an article published during that year (a *running* year):
+     the year so far, as of the publication. It joins an agreeing statistic of
+     that year, or a running one published within days; two running figures of
+     different publication dates are two statistics (``as_of`` shows the year,
+     ``as_of_until`` the publication date);
+   - no date at all: undated figures of different articles meet only when
+     their values agree; they never make a conflict.
+
+   A report whose evidence sentence is a near-duplicate of another article's
+   (``near_duplicate``: the same statistic and value, a copied sentence in
+   either script) is a copy: an undated or publication-dated copy joins the
+   statistic of the report it copies, and a chain of copies (plus the crawler's
+   reprint links) counts once in support and in truth discovery
+   (``support.independent_sources``, ``members[].copy_of``). Every record carries a
+   ``series_id`` (metric, unit, scope, period, region): the rows of one series over
+   time, each date its own record, with conflicts only among reports of one date.
 2. **Values.** Each report becomes the interval of true values consistent with
    it: an exact figure its rounding interval (the unit of its last non-zero digit,
    at least two significant digits assumed: 27,510,000 -> +-5,000), "more than
@@ -27,20 +48,25 @@ value to use and where outlets disagree. :func:`reconcile` turns facts
 3. **Truth discovery.** TruthFinder (:mod:`fupin.corpus.truth`) runs over every
    group of the corpus at once: outlets whose figures are corroborated gain
    reliability, outlets that contradict others lose it, and each distinct value
-   of a group gets a confidence. The most confident value wins; it is then
+   of a group gets a confidence; copies of one story count as one source. The
+   most confident possible value wins (a rate over 100% or a part above its
+   total loses to any possible value); it is then
    refined to the most precise value that agrees with it (32,688 over "more than
    30,000", 27,507,000 over "27.51 million").
 4. **Status and flags.** ``single`` (one article), ``agreed`` (several articles,
    all consistent) or ``conflict``; suspect values are flagged: a factor of 10 to
-   10,000 from the preferred value (translation slips, a misread 万), percentages
+   10,000 from the preferred value (translation slips, a misread 万, digits lost
+   at the end: "6%" for 63%), percentages
    over 100 for rates, a part larger than its total for the same region and date
    (resumed workshops/enterprises, poor workers among workers), a cumulative
    count that falls over time in one region (within a year for counts that
-   restart each year), and ``other`` for a value whose own article also gives the
+   restart each year; only against figures surely older, publication dates
+   being a month wide), and ``other`` for a value whose own article also gives the
    preferred one (two statistics under one key, not a contradiction).
 
 ``group_id`` hashes the statistic's key (metric, unit, scope, period, region key,
-date key), so it is stable across runs. Given the previous records, a group whose
+date key, and for running, publication-dated and undated statistics their
+publication date or article), so it is stable across runs. Given the previous records, a group whose
 members and decision are unchanged keeps its previous record verbatim, so a re-run
 changes nothing and a new article changes only the groups it touches (the learned
 reliabilities shown in untouched groups are those of the run that last changed them).
@@ -55,11 +81,13 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from fupin.corpus.dates import Period, before, compatible, contains, month_of, parse_period
+from fupin.corpus.dates import Period, contains, parse_period
 from fupin.corpus.truth import Claim, TruthParams, TruthResult, truthfinder
 
 #: part metric -> total metric: the part can never exceed the total for one region and date
@@ -83,6 +111,16 @@ MAGNITUDES = (10, 100, 1000, 10000)
 #: relative distance over which the similarity of two disagreeing values decays by 1/e
 SIMILARITY_SCALE = 0.05
 ABOUT_TOLERANCE = 0.1
+#: a figure dated only by its publication date was true at most this long before it ("so far")
+PUBLISHED_WINDOW = timedelta(days=31)
+#: reports dated this many days apart or less state one date (a release and its reports)
+SAME_DATE_DAYS = 3
+#: near-duplicate evidence sentences (character trigrams): Jaccard at least this ...
+COPY_JACCARD = 0.5
+#: ... or at least this when most of the shorter sentence is in the longer one (a light rewording)
+COPY_JACCARD_LOW = 0.4
+#: sentences shorter than this many trigrams are too short to tell a copy
+MIN_COPY_SHINGLES = 6
 BOUND_TOLERANCE = 0.1
 _BOUND_ORDER = {"exact": 0, "range": 1, "about": 2, "more_than": 3, "less_than": 3}
 
@@ -172,6 +210,22 @@ def magnitude_slip(member: Interval, preferred: Interval) -> tuple[int, str] | N
     return None
 
 
+def dropped_digits(value: float, preferred: float) -> tuple[int, str] | None:
+    """``(factor, "below"|"above")`` when one figure is the other with digits lost or added at the end.
+
+    "6%" for 63%, "273,420" for 2,734,200: the shorter figure is the longer one cut
+    after its first digits (a power of ten off, truncated rather than rounded).
+    """
+    for factor in MAGNITUDES:
+        for small, large, side in ((value, preferred, "below"), (preferred, value, "above")):
+            if small <= 0:
+                continue
+            step = last_digit_unit(small)
+            if small * factor <= large < (small + step) * factor and large >= 5 * small:
+                return factor, side
+    return None
+
+
 def plain_number(value: float | None) -> float | int | None:
     """2186.0 -> 2186: the store keeps doubles, JSON readers expect counts as integers."""
     if value is None:
@@ -221,7 +275,7 @@ def source_of(fact: Mapping[str, Any]) -> str:
 
 
 _GROUP_KINDS = (
-    ("province", ("province", "provinces", "省", "自治区", "直辖市")),
+    ("province", ("province", "provinces", "provincial", "省", "自治区", "直辖市")),
     ("prefecture", ("prefecture", "prefectures", "city", "cities", "市", "州", "地区")),
     ("county", ("county", "counties", "县", "区县", "旗")),
     ("township", ("township", "townships", "town", "towns", "乡", "镇")),
@@ -238,9 +292,17 @@ def group_signature(name: str) -> str:
     """A language-neutral key for a group of places: its count and kind ("22 provinces" = "22个省份")."""
     digits = re.findall(r"\d+", name)
     lowered = name.casefold()
-    kinds = [kind for kind, words in _GROUP_KINDS if any(w in lowered for w in words)]
-    if digits and kinds:
-        return f"{'+'.join(digits)}:{kinds[0]}"
+    first_digit = re.search(r"\d", lowered)
+    after = first_digit.start() if first_digit else 0
+    # the kind named first after the count: "52 counties in Guizhou province" are counties
+    found = []
+    for kind, words in _GROUP_KINDS:
+        positions = [p for p in (lowered.find(w) for w in words) if p >= 0]
+        if positions:
+            following = [p for p in positions if p >= after]
+            found.append((min(following) if following else len(lowered) + min(positions), kind))
+    if digits and found:
+        return f"{'+'.join(digits)}:{min(found)[1]}"
     return _normalize_name(name)
 
 
@@ -262,7 +324,15 @@ def region_key(region: Mapping[str, Any]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """One fact, prepared for grouping: its keys, its outlet and its value interval."""
+    """One fact, prepared for grouping: its keys, its outlet, its dates and its value interval.
+
+    ``kind`` says what dates it: ``text`` (the article gives the date), ``published``
+    (only the publication date: the figure was true some time before it),
+    ``running`` (a year, in an article published during that year: "this year"
+    so far, a figure of the publication date rather than of the whole year) or
+    ``none``. ``when`` is the date as a period (the as_of, or for ``published`` and
+    ``running`` the publication date).
+    """
 
     fact: Mapping[str, Any]
     fact_id: str
@@ -271,19 +341,34 @@ class Report:
     date: str | None
     claim: tuple[float, float | None, str]
     interval: Interval
+    kind: str = "text"
+    when: Period | None = None
+    published: Period | None = None
 
     @property
     def article_id(self) -> str:
         return str(self.fact["article_id"])
 
+    @property
+    def sentence(self) -> str:
+        return str((self.fact.get("evidence") or {}).get("sentence") or "")
+
 
 def grouping_date(fact: Mapping[str, Any]) -> str | None:
-    """The date a fact is grouped by: its as_of, at month precision when it is only the publication date."""
-    as_of = fact.get("as_of")
-    if as_of and fact.get("as_of_source") == "published":
-        return month_of(as_of)
-    period = parse_period(as_of)
+    """The date a fact is grouped by: its as_of (a publication date stays a publication date)."""
+    period = parse_period(fact.get("as_of"))
     return period.text if period else None
+
+
+def date_kind(fact: Mapping[str, Any], as_of: Period | None, published: Period | None) -> str:
+    """``text``, ``published``, ``running`` or ``none`` (see :class:`Report`)."""
+    if as_of is None:
+        return "none"
+    if fact.get("as_of_source") == "published":
+        return "published"
+    if as_of.precision == "year" and published is not None and published.start.year == as_of.start.year:
+        return "running"
+    return "text"
 
 
 def prepare(fact: Mapping[str, Any]) -> Report:
@@ -294,6 +379,14 @@ def prepare(fact: Mapping[str, Any]) -> Report:
     bound = fact.get("bound") or "exact"
     value_max = fact.get("value_max")
     value = float(fact["value"])
+    as_of = parse_period(fact.get("as_of"))
+    published = parse_period(fact.get("published")) if isinstance(fact.get("published"), str) else None
+    kind = date_kind(fact, as_of, published)
+    when = as_of
+    if kind == "running":
+        when = published
+    elif kind == "published" and published is not None and contains(as_of, published):  # type: ignore[arg-type]
+        when = published
     return Report(
         fact=fact,
         fact_id=str(fact.get("fact_id") or derive_fact_id(fact)),
@@ -305,10 +398,125 @@ def prepare(fact: Mapping[str, Any]) -> Report:
             str(fact.get("period") or ""),
             region_key(fact["region"]),
         ),
-        date=grouping_date(fact),
+        date=as_of.text if as_of else None,
         claim=(value, None if value_max is None else float(value_max), bound),
         interval=value_interval(value, value_max, bound),
+        kind=kind,
+        when=when,
+        published=published,
     )
+
+
+# -- copies ------------------------------------------------------------------------------------------
+
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def shingles(sentence: str, n: int = 3) -> frozenset[str]:
+    """Character n-grams of a sentence in one script and case, without spaces and punctuation."""
+    from fupin.extract.textnorm import normalize
+
+    text = _NOT_WORD.sub("", normalize(sentence).text.casefold())
+    if len(text) <= n:
+        return frozenset([text]) if text else frozenset()
+    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """Two evidence sentences that one outlet copied from the other (script, spacing and
+    punctuation aside, or lightly reworded): character-trigram Jaccard of at least
+    ``COPY_JACCARD``, or ``COPY_JACCARD_LOW`` when most of the shorter one is in the longer."""
+    x, y = shingles(a), shingles(b)
+    if len(x) < MIN_COPY_SHINGLES or len(y) < MIN_COPY_SHINGLES:
+        return False
+    common = len(x & y)
+    jaccard = common / len(x | y)
+    return jaccard >= COPY_JACCARD or (jaccard >= COPY_JACCARD_LOW and common / min(len(x), len(y)) >= 0.6)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+@dataclass(slots=True)
+class Copies:
+    """Which reports copy which: fact-level links (a copied sentence stating the same
+    value) and article-level components (articles linked by any such copy, or by the
+    crawler's reprint links). Reports of one component are one piece of evidence."""
+
+    links: dict[str, list[Report]] = field(default_factory=dict)
+    components: _UnionFind = field(default_factory=_UnionFind)
+    first_published: dict[str, str] = field(default_factory=dict)
+
+    def component(self, article_id: str) -> str:
+        return self.components.find(article_id)
+
+    def original(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """For each article, the article of its component (among ``article_ids``) published first."""
+        by_component: dict[str, list[str]] = defaultdict(list)
+        for article in sorted(set(article_ids)):
+            by_component[self.component(article)].append(article)
+        out = {}
+        for members in by_component.values():
+            first = min(members, key=lambda a: (self.first_published.get(a) or "9999", a))
+            for article in members:
+                out[article] = first
+        return out
+
+
+#: buckets with more reports than this sharing one value are compared by exact sentence only
+MAX_COPY_CANDIDATES = 200
+
+
+def find_copies(reports: Sequence[Report], reprints: Iterable[tuple[str, str]] = ()) -> Copies:
+    """Link reports that copy one another: same statistic key and value, near-duplicate sentences."""
+    copies = Copies()
+    for report in reports:
+        copies.components.find(report.article_id)
+        published = report.published.text if report.published else None
+        if published and (
+            report.article_id not in copies.first_published
+            or published < copies.first_published[report.article_id]
+        ):
+            copies.first_published[report.article_id] = published
+    for a, b in reprints:
+        copies.components.union(str(a), str(b))
+    candidates: dict[tuple, list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.sentence:
+            candidates[(report.bucket, report.claim[0])].append(report)
+    for members in candidates.values():
+        if len(members) < 2:
+            continue
+        exact_only = len(members) > MAX_COPY_CANDIDATES
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a.article_id == b.article_id or not a.interval.overlaps(b.interval):
+                    continue
+                same = (
+                    shingles(a.sentence) == shingles(b.sentence)
+                    if exact_only
+                    else near_duplicate(a.sentence, b.sentence)
+                )
+                if same:
+                    copies.links.setdefault(a.fact_id, []).append(b)
+                    copies.links.setdefault(b.fact_id, []).append(a)
+                    copies.components.union(a.article_id, b.article_id)
+    return copies
 
 
 # -- grouping ----------------------------------------------------------------------------------------
@@ -318,6 +526,11 @@ def group_id_for(bucket: Sequence[str], date_key: str | None) -> str:
     """Stable id of a statistic: a hash of its key, never of its members."""
     key = "|".join([*bucket, date_key or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def series_id_for(bucket: Sequence[str]) -> str:
+    """Id of a time series: one metric, unit, scope, period and region over all dates."""
+    return hashlib.sha1("|".join(["series", *bucket]).encode("utf-8")).hexdigest()[:16]
 
 
 def _agreement(reports: Sequence[Report], others: Sequence[Report]) -> int:
@@ -343,14 +556,13 @@ def _may_join(period: Period, mine: Sequence[Report], cluster: Sequence[Report])
     return period.precision != "year" or _agreement(mine, cluster) > 0
 
 
-def cluster_dates(reports: Sequence[Report]) -> dict[str | None, list[Report]]:
-    """Split one bucket's reports into date clusters keyed by their finest date (see the module doc)."""
-    by_date: dict[str | None, list[Report]] = defaultdict(list)
+def _cluster_text_dates(reports: Sequence[Report]) -> dict[str, list[Report]]:
+    """Text-dated reports in date clusters keyed by their finest date (see the module doc)."""
+    by_date: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
+        assert report.date is not None
         by_date[report.date].append(report)
-    clusters: dict[str | None, list[Report]] = {}
-    if None in by_date:
-        clusters[None] = list(by_date[None])
+    clusters: dict[str, list[Report]] = {}
     periods = sorted((p for p in map(parse_period, by_date) if p), key=lambda p: (p.rank, p.start, p.text))
     keys: dict[str, Period] = {}
     for period in periods:
@@ -370,6 +582,189 @@ def cluster_dates(reports: Sequence[Report]) -> dict[str | None, list[Report]]:
 
 
 @dataclass(slots=True)
+class Cluster:
+    """The reports of one statistic at one date while grouping.
+
+    ``key`` is the as_of shown (a text date, a publication date, a year, or None);
+    ``anchor`` tells apart statistics that show the same key (two "this year"
+    figures of different publication dates, undated figures of different articles);
+    ``earliest``/``latest`` bound when the figure was true.
+    """
+
+    kind: str
+    key: str | None
+    anchor: str | None
+    earliest: date | None
+    latest: date | None
+    precision: str | None
+    reports: list[Report]
+
+    @property
+    def id_key(self) -> str | None:
+        if self.kind == "text" or self.key is None and self.anchor is None:
+            return self.key
+        return f"{self.key or ''}@{self.kind}:{self.anchor}"
+
+
+def _text_cluster(key: str, reports: list[Report]) -> Cluster:
+    period = parse_period(key)
+    assert period is not None
+    return Cluster("text", key, None, period.start, period.end, period.precision, reports)
+
+
+def _anchored_cluster(report: Report) -> Cluster:
+    """A cluster for a figure dated only by its publication (or "this year" so far)."""
+    when = report.when
+    assert when is not None
+    if report.kind == "running":
+        year = parse_period(report.date)
+        assert year is not None
+        # "this year" so far: true some time between the start of the year and the publication
+        return Cluster("running", year.text, when.text, year.start, when.end, "year", [report])
+    return Cluster(
+        "published", when.text, when.text, when.start - PUBLISHED_WINDOW, when.end, when.precision, [report]
+    )
+
+
+def _closeness(cluster: Cluster, when: Period) -> int:
+    """Days from the cluster's (latest) date back from ``when``: 0 is the same date."""
+    assert cluster.latest is not None
+    return max(0, (when.end - min(cluster.latest, when.end)).days)
+
+
+def _eligible(cluster: Cluster, report: Report) -> bool:
+    """Whether a figure dated only by its publication (or "this year") may be the cluster's statistic.
+
+    It was true some time on or before its publication date, within about a month
+    (a "so far" figure is the latest release); "this year" figures stay in their year.
+    """
+    when = report.when
+    assert when is not None and cluster.earliest is not None and cluster.latest is not None
+    if cluster.earliest > when.end:
+        return False  # dated after the report was published
+    if report.kind == "running":
+        year = parse_period(report.date)
+        assert year is not None
+        return year.start <= cluster.earliest and cluster.latest <= year.end
+    return cluster.latest >= when.start - PUBLISHED_WINDOW
+
+
+def _same_date(cluster: Cluster, report: Report) -> bool:
+    """Dated close enough to be one date: a conflict there is a real one."""
+    if cluster.kind == "text" and cluster.precision != "day":
+        return False
+    if report.kind == "running" and cluster.kind == "text":
+        return False
+    when = report.when
+    assert when is not None and cluster.latest is not None
+    return cluster.latest <= when.end and (when.end - cluster.latest).days <= SAME_DATE_DAYS
+
+
+def _place_anchored(mine: Sequence[Report], clusters: list[Cluster]) -> None:
+    """Put one article's ``published`` or ``running`` reports of one date in the closest earlier
+    cluster they fit (agreeing values first, then one of the same date), else in their own."""
+    report = mine[0]
+    pool = [
+        c
+        for c in clusters
+        if c.kind != "none" and _eligible(c, report) and not _self_contradiction(mine, c.reports)
+    ]
+    agreeing = [c for c in pool if _agreement(mine, c.reports) > 0]
+    same = [c for c in pool if _same_date(c, report)]
+    when = report.when
+    assert when is not None
+    for candidates in (agreeing, same):
+        if candidates:
+            best = min(
+                candidates, key=lambda c: (_closeness(c, when), c.kind != "text", c.key or "", c.anchor or "")
+            )
+            best.reports.extend(mine)
+            return
+    cluster = _anchored_cluster(report)
+    cluster.reports.extend(mine[1:])
+    clusters.append(cluster)
+
+
+def _units(reports: Iterable[Report]) -> list[list[Report]]:
+    """Anchored reports by article, kind and date, oldest date first."""
+    units: dict[tuple, list[Report]] = defaultdict(list)
+    for r in reports:
+        assert r.when is not None
+        units[(r.when.end, r.kind, r.article_id, r.when.text)].append(r)
+    return [sorted(units[k], key=lambda r: r.fact_id) for k in sorted(units)]
+
+
+def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copies) -> list[Report]:
+    """Copies of a better-dated report join that report's cluster; returns those that found none."""
+    where = {r.fact_id: c for c in clusters for r in c.reports}
+    left = []
+    for report in pending:
+        targets = [
+            where[o.fact_id]
+            for o in copies.links.get(report.fact_id, [])
+            if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
+        ]
+        targets = [c for c in targets if not _self_contradiction([report], c.reports)]
+        if targets:
+            best = min(targets, key=lambda c: (_DATE_RANK[c.kind], c.key or "", c.anchor or ""))
+            best.reports.append(report)
+            where[report.fact_id] = best
+        else:
+            left.append(report)
+    return left
+
+
+#: how well a kind of date pins a figure down (lower is better)
+_DATE_RANK = {"text": 0, "running": 1, "published": 2, "none": 3}
+
+
+def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> list[Cluster]:
+    """Split one bucket's reports into statistics by date (see the module doc)."""
+    copies = copies or Copies()
+    weak = {
+        r.fact_id
+        for r in reports
+        if r.kind != "text"
+        and any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.links.get(r.fact_id, []))
+    }
+    text = [r for r in reports if r.kind == "text"]
+    clusters = [_text_cluster(k, v) for k, v in _cluster_text_dates(text).items()]
+    anchored = [r for r in reports if r.kind in ("published", "running") and r.fact_id not in weak]
+    for unit in _units(anchored):
+        _place_anchored(unit, clusters)
+    pending = [r for r in reports if r.fact_id in weak]
+    while True:  # copies join the cluster of the better-dated report they copy (chains too)
+        left = _attach_copies(pending, clusters, copies)
+        if len(left) == len(pending):
+            break
+        pending = left
+    for unit in _units(r for r in pending if r.kind in ("published", "running")):
+        _place_anchored(unit, clusters)
+    undated = [r for r in reports if r.kind == "none" and r.fact_id not in weak]
+    undated += [r for r in pending if r.kind == "none"]
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for report in undated:
+        by_article[report.article_id].append(report)
+    for article in sorted(by_article):
+        mine = by_article[article]
+        target = next(
+            (
+                c
+                for c in clusters
+                if c.kind == "none"
+                and _agreement(mine, c.reports) > 0
+                and not _self_contradiction(mine, c.reports)
+            ),
+            None,
+        )
+        if target is not None:
+            target.reports.extend(mine)
+        else:
+            clusters.append(Cluster("none", None, article, None, None, None, list(mine)))
+    return clusters
+
+
+@dataclass(slots=True)
 class Group:
     """A statistic and its reports, with the decision once made."""
 
@@ -382,10 +777,13 @@ class Group:
     winner: tuple | None = None
     by_language: bool = False  # the original-language rule broke a near tie
     flags: list[dict[str, str]] = field(default_factory=list)
-    period: Period | None = None
-
-    def __post_init__(self) -> None:
-        self.period = parse_period(self.date_key)
+    kind: str = "text"
+    earliest: date | None = None
+    latest: date | None = None
+    anchor: str | None = None
+    originals: dict[str, str] = field(
+        default_factory=dict
+    )  # article -> the article it copies (itself if none)
 
     @property
     def metric(self) -> str:
@@ -400,17 +798,46 @@ class Group:
         assert self.preferred is not None
         return self.claims[self.preferred]
 
+    def independent(self, reports: Iterable[Report]) -> list[Report]:
+        """One report per chain of copies (the original's, else the earliest), in a stable order."""
+        chosen: dict[str, Report] = {}
+        for report in sorted(
+            reports, key=lambda r: (r.article_id != self.originals.get(r.article_id), r.article_id, r.fact_id)
+        ):
+            chosen.setdefault(self.originals.get(report.article_id, report.article_id), report)
+        return [chosen[k] for k in sorted(chosen)]
 
-def build_groups(reports: Iterable[Report]) -> list[Group]:
+
+def build_groups(reports: Iterable[Report], copies: Copies | None = None) -> list[Group]:
     """Bucket by statistic, cluster by date, and collect each group's distinct values (claims)."""
+    reports = list(reports)
+    copies = copies or find_copies(reports)
     buckets: dict[tuple[str, ...], list[Report]] = defaultdict(list)
     for report in reports:
         buckets[report.bucket].append(report)
     groups = []
     for bucket in sorted(buckets):
-        for date_key, members in cluster_dates(buckets[bucket]).items():
-            members = sorted(members, key=lambda r: (r.article_id, r.fact_id))
-            group = Group(group_id_for(bucket, date_key), bucket, date_key, members)
+        seen: set[str] = set()
+        for cluster in sorted(
+            cluster_dates(buckets[bucket], copies),
+            key=lambda c: (c.id_key or "", min(r.fact_id for r in c.reports)),
+        ):
+            members = sorted(cluster.reports, key=lambda r: (r.article_id, r.fact_id))
+            id_key = cluster.id_key
+            if id_key in seen:  # one article's two statistics at one publication date
+                id_key = f"{id_key or ''}#{members[0].fact_id}"
+            seen.add(id_key or "")
+            group = Group(
+                group_id_for(bucket, id_key),
+                bucket,
+                cluster.key,
+                members,
+                kind=cluster.kind,
+                earliest=cluster.earliest,
+                latest=cluster.latest,
+                anchor=cluster.anchor,
+                originals=copies.original(r.article_id for r in members),
+            )
             for report in members:
                 group.claims.setdefault(report.claim, []).append(report)
             groups.append(group)
@@ -426,7 +853,7 @@ def learn(
     """Source reliability and value confidence over the whole corpus (TruthFinder)."""
     objects = {
         g.group_id: [
-            Claim(key, frozenset(r.source for r in reports), reports[0].interval)
+            Claim(key, frozenset(r.source for r in g.independent(reports)), reports[0].interval)
             for key, reports in g.claims.items()
         ]
         for g in groups
@@ -452,25 +879,36 @@ def _in_original_language(reports: Sequence[Report]) -> bool:
     return any(r.fact.get("language") == "zh" for r in reports)
 
 
-def decide(group: Group, confidence: Mapping[Hashable, float]) -> None:
-    """Pick the winning value, then refine it to the most precise value that agrees with it."""
+def decide(group: Group, confidence: Mapping[Hashable, float], ceiling: float | None = None) -> None:
+    """Pick the winning value, then refine it to the most precise value that agrees with it.
+
+    A value that cannot be true (a rate over 100%, a part above ``ceiling``, the
+    total of the same region and date) wins only when every value is impossible.
+    Copies of one story count once (their sources are not independent).
+    """
     claims = group.claims
 
     def strength(key: tuple) -> tuple:
-        reports = claims[key]
+        reports = group.independent(claims[key])
         return (
             round(confidence[key], 9),
             len({r.source for r in reports}),
             _articles(reports),
             -_BOUND_ORDER.get(key[2], 4),
-            -reports[0].interval.width,
+            -claims[key][0].interval.width,
             key[0],
         )
 
-    best = max(claims, key=strength)
+    def possible(key: tuple) -> bool:
+        if group.bucket[1] == "percent" and group.metric not in PERCENT_CAN_EXCEED_100 and key[0] > 100:
+            return False
+        return ceiling is None or claims[key][0].interval.lo <= ceiling
+
+    pool = [k for k in claims if possible(k)] or list(claims)
+    best = max(pool, key=strength)
     rivals = [
         k
-        for k in claims
+        for k in pool
         if confidence[best] - confidence[k] < NEAR_TIE and not _agrees(claims[k], claims[best][0].interval)
     ]
     winner = max([best, *rivals], key=lambda k: (_in_original_language(claims[k]), strength(k)))
@@ -480,7 +918,7 @@ def decide(group: Group, confidence: Mapping[Hashable, float]) -> None:
     current = winner
     while True:
         here = claims[current][0].interval
-        finer = [k for k in claims if claims[k][0].interval.width < here.width and _agrees(claims[k], here)]
+        finer = [k for k in pool if claims[k][0].interval.width < here.width and _agrees(claims[k], here)]
         if not finer:
             break
         current = max(finer, key=lambda k: (strength(k), -claims[k][0].interval.width))
@@ -517,7 +955,10 @@ def value_flags(group: Group) -> list[dict[str, str]]:
     for report in group.reports:
         text = f"{fmt_value(*report.claim, unit)} ({report.source})"
         if not report.interval.overlaps(group.interval):
-            slip = magnitude_slip(report.interval, group.interval)
+            slip = magnitude_slip(report.interval, group.interval) or dropped_digits(
+                report.claim[0],
+                group.preferred[0],  # type: ignore[index]
+            )
             if slip:
                 detail = f"{text} is a factor of {slip[0]:,} {slip[1]} the preferred {preferred}"
                 flags.append(
@@ -542,23 +983,48 @@ def _states_preferred(group: Group, article_id: str) -> bool:
 
 def _describe(group: Group) -> str:
     region = _region(group)
-    when = f"as of {group.date_key}" if group.date_key else "with no date"
+    if group.kind == "published":
+        when = f"as of {group.date_key} (its publication date)"
+    elif group.kind == "running":
+        when = f"in {group.date_key} so far (published {group.anchor})"
+    else:
+        when = f"as of {group.date_key}" if group.date_key else "with no date"
     return f"{region.get('name')} {when} (group {group.group_id})"
 
 
-def exceeds_total_flags(groups: Sequence[Group]) -> None:
-    """A part (resumed workshops, ...) larger than its total for the same region and a compatible date."""
+def _overlap(a: Group, b: Group) -> bool:
+    """The two statistics may be of one date (their spans of possible dates meet)."""
+    if a.earliest is None or b.earliest is None:
+        return a.earliest is None and b.earliest is None and a.anchor == b.anchor
+    assert a.latest is not None and b.latest is not None
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _totals_index(groups: Sequence[Group]) -> dict[tuple, list[Group]]:
     totals: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups:
         totals[(g.metric, *g.bucket[1:])].append(g)
+    return totals
+
+
+def _totals_of(part: Group, totals: Mapping[tuple, list[Group]]) -> list[Group]:
+    """Decided total groups (workshops for resumed workshops, ...) of the part's region at its date."""
+    total_metric = PARTS_OF.get(part.metric)
+    if not total_metric:
+        return []
+    return [t for t in totals.get((total_metric, *part.bucket[1:]), []) if t.preferred and _overlap(part, t)]
+
+
+def exceeds_total_flags(groups: Sequence[Group]) -> None:
+    """A part (resumed workshops, ...) larger than its total for the same region and date."""
+    totals = _totals_index(groups)
     for part in groups:
-        total_metric = PARTS_OF.get(part.metric)
-        if not total_metric:
-            continue
-        for total in totals.get((total_metric, *part.bucket[1:]), []):
-            if not compatible(part.period, total.period) or part.interval.lo <= total.interval.hi:
+        for total in _totals_of(part, totals):
+            if part.interval.lo <= total.interval.hi and all(
+                r.interval.lo <= total.interval.hi for r in part.reports
+            ):
                 continue
-            whole = f"{fmt_value(*total.preferred, total.bucket[1])} {total_metric}"  # type: ignore[misc]
+            whole = f"{fmt_value(*total.preferred, total.bucket[1])} {total.metric}"  # type: ignore[misc]
             for report in part.reports:
                 if report.interval.lo > total.interval.hi:
                     text = f"{fmt_value(*report.claim, part.bucket[1])} {part.metric} ({report.source})"
@@ -567,22 +1033,24 @@ def exceeds_total_flags(groups: Sequence[Group]) -> None:
 
 
 def _earlier(members: Sequence[Group], later: Group, same_year: bool) -> list[Group]:
-    """Groups of a series whose dates lie wholly before ``later``'s (in the same year if asked)."""
+    """Groups of a series surely dated before ``later`` (in the same year if asked)."""
     out = []
     for g in members:
-        assert g.period is not None and later.period is not None
-        if before(g.period, later.period) and (
-            not same_year or g.period.start.year == later.period.start.year
-        ):
+        assert g.latest is not None and later.earliest is not None
+        if g.latest < later.earliest and (not same_year or g.latest.year == later.earliest.year):
             out.append(g)
     return out
 
 
 def cumulative_decrease_flags(groups: Sequence[Group]) -> None:
-    """A cumulative count that is lower than an earlier figure for the same region."""
+    """A cumulative count that is lower than an earlier figure for the same region.
+
+    Dates are spans: a figure dated by its publication was true up to a month
+    before it, so it is compared only with figures surely older than that.
+    """
     series: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups:
-        if g.metric in CUMULATIVE and g.period is not None:
+        if g.metric in CUMULATIVE and g.earliest is not None:
             series[g.bucket].append(g)
     for bucket, members in series.items():
         for later in members:
@@ -610,9 +1078,9 @@ def _region(group: Group) -> dict[str, Any]:
     return dict(best.fact["region"])
 
 
-def _member(report: Report, agrees: bool) -> dict[str, Any]:
+def _member(report: Report, agrees: bool, copy_of: str | None = None) -> dict[str, Any]:
     fact = report.fact
-    return {
+    member = {
         "fact_id": report.fact_id,
         "article_id": report.article_id,
         "source": fact.get("source"),
@@ -624,6 +1092,36 @@ def _member(report: Report, agrees: bool) -> dict[str, Any]:
         "as_of": fact.get("as_of"),
         "agrees": agrees,
     }
+    if copy_of is not None:
+        member["copy_of"] = copy_of  # the article this one copies: no independent evidence
+    return member
+
+
+def _support(group: Group, reprinted_by: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """Who reports the statistic, counting each chain of copies (and reprint links) once."""
+    sources = sorted({r.source for r in group.reports})
+    independent = group.independent(group.reports)
+    support: dict[str, Any] = {
+        "articles": _articles(group.reports),
+        "sources": sources,
+        "languages": sorted({str(r.fact["language"]) for r in group.reports if r.fact.get("language")}),
+        "agreeing_articles": _articles(r for r in group.reports if r.interval.overlaps(group.interval)),
+        "independent_sources": len({r.source for r in independent}),
+        "independent_articles": len(independent),
+    }
+    copies = sorted(
+        {
+            (a, o)
+            for a, o in group.originals.items()
+            if a != o and any(r.article_id == a for r in group.reports)
+        }
+    )
+    if copies:
+        support["copies"] = [{"article_id": a, "copy_of": o} for a, o in copies]
+    reprints = sorted({s for r in group.reports for s in reprinted_by.get(r.article_id, ())} - set(sources))
+    if reprints:
+        support["reprinted_by"] = reprints  # outlets that carried a member article (the crawler's links)
+    return support
 
 
 def _explain(
@@ -643,7 +1141,7 @@ def _explain(
     parts = []
     for key in claims:
         by = sorted({r.source for r in group.claims[key]})
-        who = ", ".join(f"{s} {trust[s]:.2f}" for s in by)
+        who = ", ".join(f"{s} {trust[s]:.2f}" if s in trust else f"{s} (a copy)" for s in by)
         parts.append(f"{fmt_value(*key, unit)} from {who} (confidence {confidence[key]:.2f})")
     values = "Values with source reliability: " + "; ".join(parts) + "."
     preferred = fmt_value(*group.preferred, unit)  # type: ignore[misc]
@@ -678,8 +1176,15 @@ def _explain(
     return f"{head} {values} {why}"
 
 
+#: what dates a statistic, by the kind of its date cluster
+_AS_OF_SOURCE = {"text": "text", "running": "text", "published": "published", "none": None}
+
+
 def to_record(
-    group: Group, trust: Mapping[str, float], confidence: Mapping[Hashable, float]
+    group: Group,
+    trust: Mapping[str, float],
+    confidence: Mapping[Hashable, float],
+    reprinted_by: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """A reconciled.schema.json record for a decided group."""
     metric, unit, scope, period, _ = group.bucket
@@ -687,41 +1192,59 @@ def to_record(
     value, value_max, bound = group.preferred  # type: ignore[misc]
     original = group.claims[group.preferred][0].fact  # type: ignore[index]
     sources = sorted({r.source for r in group.reports})
-    as_of_sources = {r.fact.get("as_of_source") or "text" for r in group.reports if r.date}
-    return {
+    record = {
         "group_id": group.group_id,
+        "series_id": series_id_for(group.bucket),
         "metric": metric,
         "unit": unit or None,
         "scope": scope or None,
         "period": period or None,
         "region": _region(group),
         "as_of": group.date_key,
-        "as_of_source": ("text" if "text" in as_of_sources else "published") if as_of_sources else None,
+        "as_of_source": _AS_OF_SOURCE[group.kind],
         "value": plain_number(original["value"]),
         "value_max": plain_number(original.get("value_max")) if bound == "range" else None,
         "bound": bound,
         "status": status,
-        "support": {
-            "articles": _articles(group.reports),
-            "sources": sources,
-            "languages": sorted({str(r.fact["language"]) for r in group.reports if r.fact.get("language")}),
-            "agreeing_articles": _articles(r for r in group.reports if r.interval.overlaps(group.interval)),
-        },
-        "members": [_member(r, r.interval.overlaps(group.interval)) for r in group.reports],
+        "support": _support(group, reprinted_by or {}),
+        "members": [
+            _member(r, r.interval.overlaps(group.interval), _copy_of(group, r)) for r in group.reports
+        ],
         "flags": sorted(group.flags, key=lambda f: (f["reason"], f["fact_id"], f.get("detail", ""))),
-        "source_reliability": {s: round(trust[s], 4) for s in sources},
+        "source_reliability": {s: round(trust[s], 4) for s in sources if s in trust},
         "explanation": _explain(group, status, trust, confidence),
     }
+    if group.kind == "running":
+        record["as_of_until"] = group.anchor  # "this year" so far: the publication date it was reported by
+    return record
+
+
+def _copy_of(group: Group, report: Report) -> str | None:
+    original = group.originals.get(report.article_id, report.article_id)
+    return None if original == report.article_id else original
 
 
 def decision(record: Mapping[str, Any]) -> tuple:
     """What a record decides, leaving out learned numbers and prose that drift with the rest of the corpus."""
     members = tuple(
-        (m["fact_id"], m["article_id"], m.get("value"), m.get("bound"), m.get("as_of"), m.get("agrees"))
+        (
+            m["fact_id"],
+            m["article_id"],
+            m.get("value"),
+            m.get("bound"),
+            m.get("as_of"),
+            m.get("agrees"),
+            m.get("copy_of"),
+        )
         for m in record.get("members", [])
     )
     flags = tuple((f["fact_id"], f["reason"], f.get("detail")) for f in record.get("flags", []))
+    support = record.get("support") or {}
     return (
+        record.get("series_id"),
+        record.get("as_of_until"),
+        support.get("independent_sources"),
+        tuple(support.get("reprinted_by") or ()),
         record.get("metric"),
         record.get("as_of"),
         record.get("value"),
@@ -774,16 +1297,23 @@ def run_reconciliation(
     params: TruthParams | None = None,
     priors: Mapping[str, float] | None = None,
     reuse: bool = True,
+    reprints: Mapping[str, Sequence[str]] | None = None,
 ) -> Reconciliation:
     """Reconcile facts; with ``previous`` records, unchanged groups keep their previous record verbatim.
 
     ``reuse=False`` rebuilds every record (fresh reliabilities and explanations) but
-    still reports which previous groups are gone.
+    still reports which previous groups are gone. ``reprints``: article id -> the
+    other outlets that carried it (the crawler's reprint links), shown in support
+    and never counted as independent sources.
     """
-    groups = build_groups(_unique(facts))
+    reports = _unique(facts)
+    groups = build_groups(reports, find_copies(reports))
     learned = learn(groups, params, priors)
-    for group in groups:
-        decide(group, learned.confidence[group.group_id])
+    totals = _totals_index(groups)
+    # totals first: a part (resumed workshops) cannot prefer a value above its total
+    for group in sorted(groups, key=lambda g: g.metric in PARTS_OF):
+        ceilings = [t.interval.hi for t in _totals_of(group, totals)]
+        decide(group, learned.confidence[group.group_id], min(ceilings) if ceilings else None)
     for group in groups:
         group.flags = value_flags(group)
     exceeds_total_flags(groups)
@@ -791,7 +1321,7 @@ def run_reconciliation(
     old = {r["group_id"]: dict(r) for r in previous or ()}
     records, changed = [], []
     for group in groups:
-        record = to_record(group, learned.trust, learned.confidence[group.group_id])
+        record = to_record(group, learned.trust, learned.confidence[group.group_id], reprints)
         kept = old.get(group.group_id)
         if reuse and kept is not None and decision(kept) == decision(record):
             record = kept
@@ -825,6 +1355,24 @@ def reconcile(
     return run_reconciliation(facts, previous, params, priors).records
 
 
+def reprint_links(store: Any) -> dict[str, list[str]]:
+    """The crawler's reprint links: article id -> the other outlets whose URLs carried the same story.
+
+    The store keeps a reprint (same content hash or a near-duplicate simhash) as one
+    article with several URLs in ``article_urls``; those outlets add no independent
+    evidence, and reconciled records name them under ``support.reprinted_by``.
+    """
+    rows = store.connection.execute(
+        "SELECT u.article_id, u.source FROM article_urls u JOIN articles a USING (article_id) "
+        "WHERE u.source IS NOT NULL AND u.source IS DISTINCT FROM a.source ORDER BY 1, 2"
+    ).fetchall()
+    links: dict[str, list[str]] = defaultdict(list)
+    for article_id, source in rows:
+        if source not in links[article_id]:
+            links[article_id].append(source)
+    return dict(links)
+
+
 def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | None = None) -> Reconciliation:
     """Reconcile every fact in the store and write the reconciled table (one commit).
 
@@ -835,7 +1383,7 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     with store.run("reconcile") as log:
         facts = store.fact_records()
         previous = store.reconciled_records()
-        result = run_reconciliation(facts, previous, params, reuse=not full)
+        result = run_reconciliation(facts, previous, params, reuse=not full, reprints=reprint_links(store))
         written = store.replace_reconciled(result.records, remove=result.removed)
         for key, n in {**result.counts(), **written}.items():
             log.count(key, n)
