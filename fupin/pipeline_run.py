@@ -48,11 +48,14 @@ class RunSummary:
     new_facts: int = 0
     groups_changed: int = 0
     conflicts: int = 0
+    quarantined: int = 0
+    in_quarantine: int = 0
     feed_dir: str | None = None
     store_path: str | None = None
     run_id: Any = None
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -113,8 +116,11 @@ def run_pipeline(
 
     A stage that fails is recorded in the summary's ``errors`` and the later
     stages still run on what the store holds (a failed crawl still lets the
-    articles already stored be extracted and published). The run is logged in
-    the store's ``runs`` table.
+    articles already stored be extracted and published). An article extraction
+    gives up on (invalid, an error, out of time) is quarantined, not an error: the
+    summary counts it (``quarantined``, ``in_quarantine``) and names it in
+    ``problems``, and the run is still "ok". The run is logged in the store's
+    ``runs`` table.
     """
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
@@ -154,6 +160,9 @@ def run_pipeline(
         summary.new_facts = int(
             extracted.get("new_facts", extracted.get("facts", after.get("facts_extracted", 0))) or 0
         )
+        summary.quarantined = int(extracted.get("quarantined", 0) or 0)
+        summary.in_quarantine = int(extracted.get("in_quarantine", 0) or 0)
+        summary.problems = [str(p) for p in extracted.get("problems") or []]
         if "changed" in after:  # reconcile_store's own count, removed groups included
             summary.groups_changed = int(after["changed"]) + int(after.get("removed", 0) or 0)
         else:
@@ -196,6 +205,8 @@ def _log_end(home: Path, run_id: int, summary: RunSummary) -> None:
         "new_facts": summary.new_facts,
         "groups_changed": summary.groups_changed,
         "conflicts": summary.conflicts,
+        "quarantined": summary.quarantined,
+        "in_quarantine": summary.in_quarantine,
         "stages": summary.stages,
     }
     with _open(home) as store:

@@ -14,9 +14,16 @@ demo site with --demo), extract facts and officials from the articles the curren
 extractor has not read, reconcile the groups that changed, and export the feed to
 $FUPIN_HOME/feed. Each stage is incremental, so a second run does only new work.
 
-Ends with a summary (new articles, new facts, groups changed, conflicts) and where
-the feed and the store are. The run is logged in the store's runs table; a lock
-file ($FUPIN_HOME/run.lock) refuses a second run while one is going (exit 3).
+Ends with a summary (new articles, new facts, groups changed, conflicts,
+quarantined articles) and where the feed and the store are. The run is logged in
+the store's runs table; a lock file ($FUPIN_HOME/run.lock) refuses a second run
+while one is going (exit 3).
+
+No single article stops a run: an article that breaks article.schema.json, whose
+extraction fails, or that runs past its time limit (120 s per 100,000 characters)
+is put in the store's quarantine table with its error, named (id and URL) after
+the summary, and not tried again until the extractor version changes. A text over
+100,000 characters is extracted in parts cut at paragraph breaks.
 """
 
 EPILOG = """\
@@ -25,7 +32,8 @@ examples:
   fupin run --sources sources.toml
   FUPIN_HOME=/srv/fupin fupin run --sources /etc/fupin/sources.toml --quiet   # from cron
 
-exit status: 0 all stages ran, 1 a stage failed (the others still ran), 3 another run holds the lock
+exit status: 0 all stages ran (articles may have been quarantined: the summary says how many),
+             1 a stage failed (the others still ran), 3 another run holds the lock
 """
 
 
@@ -123,6 +131,10 @@ def plain_progress(stage: str, event: str, counts: dict[str, Any] | None) -> Non
         print(f"fupin run: {stage} done" + (f" ({shown})" if shown else ""), file=sys.stderr, flush=True)
 
 
+#: Quarantined (or cut) articles named after the summary; the quarantine table has every one.
+SHOWN_PROBLEMS = 20
+
+
 def print_summary(summary: Any, console: Any) -> None:
     from rich.table import Table
 
@@ -132,10 +144,23 @@ def print_summary(summary: Any, console: Any) -> None:
     table.add_row("new facts", str(summary.new_facts))
     table.add_row("groups changed", str(summary.groups_changed))
     table.add_row("conflicts", str(summary.conflicts))
+    quarantined = getattr(summary, "quarantined", 0)
+    held = getattr(summary, "in_quarantine", 0)
+    table.add_row(
+        "quarantined", f"{quarantined}" + (f" ({held} in quarantine)" if held != quarantined else "")
+    )
     table.add_row("time", f"{summary.seconds:.1f} s")
     console.print(table)
     for error in summary.errors:
         console.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+    problems = list(getattr(summary, "problems", []) or [])
+    for problem in problems[:SHOWN_PROBLEMS]:
+        console.print(problem, markup=False, highlight=False, soft_wrap=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        console.print(
+            f"... and {len(problems) - SHOWN_PROBLEMS} more (the store's quarantine table has them all)",
+            highlight=False,
+        )
     # plain print: paths must not be wrapped, whatever the terminal width
     print(f"feed:  {summary.feed_dir}", flush=True)
     print(f"store: {summary.store_path}", flush=True)

@@ -196,7 +196,26 @@ V4 = Migration(
     ("ALTER TABLE facts ADD COLUMN field VARCHAR DEFAULT 'text'",),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4)
+#: v5: articles extraction gave up on (invalid input, an error, out of time), with the
+#: error and the extractor version that gave up. Such an article is not extracted again by
+#: that version; a new extractor version tries it again. A later success removes the row.
+V5 = Migration(
+    5,
+    "quarantine: articles extraction gave up on, per extractor version",
+    (
+        """CREATE TABLE quarantine (
+            article_id VARCHAR PRIMARY KEY,
+            url VARCHAR,
+            extractor_version VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            error VARCHAR NOT NULL,
+            quarantined_at TIMESTAMP NOT NULL,
+            attempts INTEGER NOT NULL
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 

@@ -575,30 +575,94 @@ class Store:
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
         if table not in {"articles", "article_urls", "fetches", "facts", "officials", "extraction",
-                         "reconciled", "runs"}:  # fmt: skip
+                         "reconciled", "runs", "quarantine"}:  # fmt: skip
             raise ValueError(f"no table {table!r} in the store")
         return int(self._one(f"SELECT count(*) FROM {table}")[0])  # type: ignore[index]
 
     # -- extraction --------------------------------------------------------------------------------
 
+    _PENDING = (
+        "FROM articles a LEFT JOIN extraction e ON e.article_id = a.article_id "
+        "LEFT JOIN quarantine q ON q.article_id = a.article_id "
+        "WHERE e.extractor_version IS DISTINCT FROM ? AND q.extractor_version IS DISTINCT FROM ?"
+    )
+
     def articles_to_extract(self, extractor_version: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Articles (article.schema.json form) the given extractor version has not processed.
 
-        A version bump makes every article pending again. Call repeatedly with a
+        A version bump makes every article pending again, quarantined ones included;
+        an article this version quarantined is not pending. Call repeatedly with a
         ``limit`` to walk a large corpus in batches: stored results drop out.
         """
         sql = (
-            "SELECT a.article_id, a.url, a.source, a.title, a.published, a.language, a.text FROM articles a "
-            "LEFT JOIN extraction e ON e.article_id = a.article_id "
-            "WHERE e.extractor_version IS DISTINCT FROM ? ORDER BY a.fetched_at, a.article_id"
+            "SELECT a.article_id, a.url, a.source, a.title, a.published, a.language, a.text "
+            f"{self._PENDING} ORDER BY a.fetched_at, a.article_id"
         )
-        params: list[Any] = [extractor_version]
+        params: list[Any] = [extractor_version, extractor_version]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
         rows = self.connection.execute(sql, params).fetchall()
         keys = ("id", "url", "source", "title", "published", "language", "text")
         return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def count_to_extract(self, extractor_version: str) -> int:
+        """How many articles :meth:`articles_to_extract` would return (without reading their texts)."""
+        row = self._one(f"SELECT count(*) {self._PENDING}", [extractor_version, extractor_version])
+        return int(row[0])  # type: ignore[index]
+
+    def article_ids_to_extract(self, extractor_version: str) -> list[str]:
+        """The ids of :meth:`articles_to_extract`, in the same order, without their texts."""
+        sql = f"SELECT a.article_id {self._PENDING} ORDER BY a.fetched_at, a.article_id"
+        return [r[0] for r in self.connection.execute(sql, [extractor_version, extractor_version]).fetchall()]
+
+    def articles_for_extraction(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Articles in article.schema.json form, in the order of ``article_ids`` (unknown ids left out)."""
+        rows = self.connection.execute(
+            "SELECT article_id, url, source, title, published, language, text FROM articles "
+            "WHERE list_contains(?, article_id)",
+            [list(article_ids)],
+        ).fetchall()
+        keys = ("id", "url", "source", "title", "published", "language", "text")
+        found = {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+        return [found[i] for i in article_ids if i in found]
+
+    def quarantine(self, article_id: str, extractor_version: str, error: str, kind: str = "failed") -> None:
+        """Set an article aside: ``extractor_version`` gave up on it (``kind``: invalid, failed, timeout).
+
+        The article is then not pending for that version (:meth:`articles_to_extract`);
+        a new version tries it again, and a success (:meth:`add_facts`) removes the row.
+        Its facts from an earlier version, if any, are kept. ``attempts`` counts the
+        versions that gave up on it.
+        """
+        self._check_ids(article_id, extractor_version)
+        if not isinstance(error, str) or not error:
+            raise ValueError("a quarantined article needs its error text")
+        with self.transaction():
+            self.connection.execute(
+                "INSERT INTO quarantine "
+                "(article_id, url, extractor_version, kind, error, quarantined_at, attempts) "
+                "SELECT ?, (SELECT url FROM articles WHERE article_id = ?), ?, ?, ?, ?, 1 "
+                "ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, "
+                "attempts = quarantine.attempts + CASE WHEN quarantine.extractor_version = "
+                "excluded.extractor_version THEN 0 ELSE 1 END, "
+                "extractor_version = excluded.extractor_version, kind = excluded.kind, "
+                "error = excluded.error, quarantined_at = excluded.quarantined_at",
+                [article_id, article_id, extractor_version, str(kind), error, _now()],
+            )
+
+    def quarantined(self, extractor_version: str | None = None) -> list[dict[str, Any]]:
+        """Quarantined articles (all, or those ``extractor_version`` gave up on), oldest first."""
+        sql = (
+            "SELECT article_id, url, extractor_version, kind, error, quarantined_at, attempts FROM quarantine"
+        )
+        params: list[Any] = []
+        if extractor_version is not None:
+            sql += " WHERE extractor_version = ?"
+            params.append(extractor_version)
+        cur = self.connection.execute(sql + " ORDER BY quarantined_at, article_id", params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def add_facts(
         self,
@@ -608,6 +672,8 @@ class Store:
         officials: Iterable[Mapping[str, Any]] | None = None,
     ) -> int:
         """Replace an article's facts (and officials, when given) and mark it extracted, in one commit.
+
+        The article leaves the quarantine, if it was there.
 
         Every fact is checked against fact.schema.json first; a bad one raises
         ValueError naming it and nothing is written. Returns the number of facts.
@@ -629,6 +695,7 @@ class Store:
                 [article_id, extractor_version, _now(), len(fact_rows),
                  None if official_rows is None else len(official_rows)],
             )  # fmt: skip
+            self.connection.execute("DELETE FROM quarantine WHERE article_id = ?", [article_id])
         return len(fact_rows)
 
     def add_officials(

@@ -42,22 +42,29 @@ def analysis_component(doc: Doc) -> Doc:
     """Start the analysis: sentence spans, also written to the tokens as sentence starts.
 
     Article metadata (published date, title, and the text the doc was made from) comes
-    from ``doc.user_data["fupin_meta"]`` when the caller put it there.
+    from ``doc.user_data["fupin_meta"]`` when the caller put it there; a value that is
+    not a string (a number for the date, an object for the title) is ignored.
     """
-    meta = doc.user_data.get("fupin_meta", {})
+    meta = doc.user_data.get("fupin_meta")
+    meta = meta if isinstance(meta, dict) else {}
     lang = "zh" if doc.lang_ == "zh" else "en"
-    text = _doc_text(doc, meta.get("text"))
+    text = _doc_text(doc, _string(meta.get("text")))
     sentences = split_sentences(text, lang)
     doc._.fupin = Analysis(
         text=text,
         lang=lang,
         sentences=sentences,
-        published=meta.get("published"),
-        title=meta.get("title"),
+        published=_string(meta.get("published")),
+        title=_string(meta.get("title")),
         word_bounds=_word_bounds(doc) if lang == "zh" else None,
     )
     _set_sentence_starts(doc, sentences)
     return doc
+
+
+def _string(value: object) -> str | None:
+    """A metadata value the rules can read: a string, else None (a number, an object, a list)."""
+    return value if isinstance(value, str) else None
 
 
 def _word_bounds(doc: Doc) -> tuple[set[int], set[int]]:

@@ -28,7 +28,11 @@ ARTICLE_COLUMNS = ("id", "url", "source", "title", "published", "language", "tex
 def write_partitions(
     articles: Iterable[dict[str, Any]], directory: Path, rows_per_partition: int = 500
 ) -> list[Path]:
-    """Write articles as numbered Parquet files of at most ``rows_per_partition`` rows."""
+    """Write articles as numbered Parquet files of at most ``rows_per_partition`` rows.
+
+    The articles should be valid (``fupin.extract.extractor.check_article``): every
+    column is written as a string, so a wrong type would be turned into one here.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     batch: list[dict[str, Any]] = []
@@ -59,17 +63,16 @@ def extract_partition(
 
     ``path`` is a file the worker can read, or the partition's bytes; ``name`` labels errors.
     """
-    from fupin.extract.extractor import ArticleError, Extractor
+    from fupin.extract.extractor import ArticleError, Extractor, _extract_one
 
     extractor = _worker_extractor(officials, ner, Extractor)
     out: dict[str, Any] = {"facts": [], "officials": [], "errors": []}
     source = pa.BufferReader(path) if isinstance(path, bytes) else path
     path = name or (path if isinstance(path, str) else "partition")
     for article in pq.read_table(source).to_pylist():
-        try:
-            result = extractor.extract(article)
-        except ArticleError as exc:
-            out["errors"].append(f"{path}: {exc}")
+        result = _extract_one(extractor, article)  # an error of one article is reported, not raised
+        if isinstance(result, ArticleError):
+            out["errors"].append(f"{path}: {result}")
             continue
         out["facts"].extend(result.facts)
         out["officials"].extend(result.officials)

@@ -92,9 +92,19 @@ def fact_record(
     }
 
 
-def official_record(official: dict[str, Any], article: dict[str, Any], norm: Normalized) -> dict[str, Any]:
-    """An official found on normalised text, re-read as written in the original text."""
-    record = remap_official(official, article["text"], norm.to_original)
+def official_record(
+    official: dict[str, Any], article: dict[str, Any], norm: Normalized, offset: int = 0
+) -> dict[str, Any]:
+    """An official found on normalised text, re-read as written in the original text.
+
+    ``offset`` is where the text the official was found in starts in ``norm.text`` (a
+    part of a long text); its offsets are moved by it into the whole text.
+    """
+
+    def to_original(start: int, end: int) -> tuple[int, int]:
+        return norm.to_original(start + offset, end + offset)
+
+    record = remap_official(official, article["text"], to_original if offset else norm.to_original)
     record["article_id"] = str(article["id"])
     return record
 
