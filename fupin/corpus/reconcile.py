@@ -955,10 +955,9 @@ def value_flags(group: Group) -> list[dict[str, str]]:
     for report in group.reports:
         text = f"{fmt_value(*report.claim, unit)} ({report.source})"
         if not report.interval.overlaps(group.interval):
-            slip = magnitude_slip(report.interval, group.interval) or dropped_digits(
-                report.claim[0],
-                group.preferred[0],  # type: ignore[index]
-            )
+            slip = magnitude_slip(report.interval, group.interval)
+            if not slip and not _states_preferred(group, report.article_id):
+                slip = dropped_digits(report.claim[0], group.preferred[0])  # type: ignore[index]
             if slip:
                 detail = f"{text} is a factor of {slip[0]:,} {slip[1]} the preferred {preferred}"
                 flags.append(
@@ -992,12 +991,23 @@ def _describe(group: Group) -> str:
     return f"{region.get('name')} {when} (group {group.group_id})"
 
 
+def _moment(g: Group) -> tuple[date, date] | None:
+    """The dates a statistic is *of*, to compare it with another of the same moment: a text
+    date's span; a publication date (or "this year" so far) give their publication date, a
+    few days wide (a release and its reports)."""
+    if g.latest is None or g.earliest is None:
+        return None
+    if g.kind == "text":
+        return g.earliest, g.latest
+    return g.latest - timedelta(days=SAME_DATE_DAYS), g.latest
+
+
 def _overlap(a: Group, b: Group) -> bool:
-    """The two statistics may be of one date (their spans of possible dates meet)."""
-    if a.earliest is None or b.earliest is None:
-        return a.earliest is None and b.earliest is None and a.anchor == b.anchor
-    assert a.latest is not None and b.latest is not None
-    return a.earliest <= b.latest and b.earliest <= a.latest
+    """The two statistics are of one moment (undated ones: of one article)."""
+    ma, mb = _moment(a), _moment(b)
+    if ma is None or mb is None:
+        return ma is None and mb is None and a.anchor == b.anchor
+    return ma[0] <= mb[1] and mb[0] <= ma[1]
 
 
 def _totals_index(groups: Sequence[Group]) -> dict[tuple, list[Group]]:
@@ -1016,17 +1026,22 @@ def _totals_of(part: Group, totals: Mapping[tuple, list[Group]]) -> list[Group]:
 
 
 def exceeds_total_flags(groups: Sequence[Group]) -> None:
-    """A part (resumed workshops, ...) larger than its total for the same region and date."""
+    """A part (resumed workshops, ...) larger than its total for the same region and date.
+
+    Flagged: every report above the total when the preferred value is, else the
+    dissenting reports above it (the reason they lost); not a second statistic of
+    an article that also gives the preferred value.
+    """
     totals = _totals_index(groups)
     for part in groups:
         for total in _totals_of(part, totals):
-            if part.interval.lo <= total.interval.hi and all(
-                r.interval.lo <= total.interval.hi for r in part.reports
-            ):
-                continue
             whole = f"{fmt_value(*total.preferred, total.bucket[1])} {total.metric}"  # type: ignore[misc]
+            preferred_exceeds = part.interval.lo > total.interval.hi
             for report in part.reports:
-                if report.interval.lo > total.interval.hi:
+                dissent = not report.interval.overlaps(part.interval) and not _states_preferred(
+                    part, report.article_id
+                )
+                if report.interval.lo > total.interval.hi and (preferred_exceeds or dissent):
                     text = f"{fmt_value(*report.claim, part.bucket[1])} {part.metric} ({report.source})"
                     detail = f"{text} exceeds the {whole} reported for {_describe(total)}"
                     part.flags.append(_flag(report, "exceeds_total", detail))
