@@ -53,7 +53,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 #: Open vocabularies: categoricals of the values present.
 OPEN_CATEGORIES = ("province", "source")
 INTEGER_COLUMNS = ("start", "end", "warc_offset", "warc_length", "http_status", "n_urls", "n_outlets",
-                   "n_members", "n_sources", "n_facts")  # fmt: skip
+                   "n_members", "n_sources", "n_facts", "independent_sources")  # fmt: skip
 
 NESTED_COLUMNS = ("members", "flags", "source_reliability", "counts", "errors")
 
@@ -201,12 +201,64 @@ class Corpus:
         records = [json.loads(r) for r in df.pop("record")]
         df["members"] = pd.Series([r.get("members", []) for r in records], index=df.index, dtype=object)
         df["flags"] = pd.Series([r.get("flags", []) for r in records], index=df.index, dtype=object)
+        # the series a row belongs to (one metric and region over time), and support without copies
+        df["series_id"] = pd.Series([r.get("series_id") for r in records], index=df.index, dtype=object)
+        df["as_of_source"] = pd.Series([r.get("as_of_source") for r in records], index=df.index, dtype=object)
+        df["independent_sources"] = pd.Series(
+            [
+                (r.get("support") or {}).get("independent_sources", r_n)
+                for r, r_n in zip(records, df["n_sources"], strict=True)
+            ],
+            index=df.index,
+            dtype=object,
+        )
         df["source_reliability"] = pd.Series(
             [r.get("source_reliability", {}) for r in records], index=df.index, dtype=object
         )
         df["explanation"] = pd.Series([r.get("explanation") for r in records], index=df.index, dtype="str")
         df["updated_at"] = df["updated_at"].dt.tz_localize("UTC")
         return _typed(df)
+
+    def series(
+        self,
+        metric: str,
+        province: str | None = None,
+        level: str | None = None,
+        region: str | None = None,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+    ) -> pd.DataFrame:
+        """A statistic over time: one row per date, ordered by date within each series.
+
+        ``metric`` as in :data:`METRICS`; ``province`` the canonical English name
+        (``level`` defaults to ``"province"`` then, else ``"national"``); ``region``
+        keeps rows whose region name contains it (groups of places, counties). Each
+        row is one reconciled statistic (``status`` conflict only when reports of
+        that date disagree); ``series_id`` tells the series apart when scopes or
+        regions differ. ``since`` / ``until`` bound ``as_of`` (period start); rows
+        with no date come last.
+        """
+        metric = _names(metric, "metric")[0]
+        if metric not in METRICS:
+            raise ValueError(f"unknown metric {metric!r}; metrics are: {', '.join(METRICS)}")
+        level = level or ("province" if province else None if region else "national")
+        df = self.reconciled()
+        keep = df["metric"].astype(object) == metric
+        if province is not None:
+            keep &= df["province"].astype(object) == province
+        if level is not None:
+            keep &= df["level"].astype(object) == level
+        if region is not None:
+            keep &= df["region_name"].astype(str).str.contains(region, regex=False)
+        if since is not None:
+            keep &= df["as_of"] >= pd.Timestamp(_as_date(since))
+        if until is not None:
+            keep &= df["as_of"] <= pd.Timestamp(_as_date(until))
+        columns = ["series_id", "metric", "scope", "period", "region_name", "province", "level", "as_of",
+                   "as_of_precision", "as_of_source", "value", "bound", "status", "n_members",
+                   "independent_sources", "flags", "group_id"]  # fmt: skip
+        out = df.loc[keep, columns].sort_values(["series_id", "as_of", "group_id"], na_position="last")
+        return out.reset_index(drop=True)
 
     def runs(self) -> pd.DataFrame:
         """The run log (crawl, extract, reconcile ...) with counts and errors decoded."""

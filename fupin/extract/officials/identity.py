@@ -124,8 +124,9 @@ def link_variants(records: list[Mapping[str, Any]]) -> list[str]:
 
     A record whose name is one character (syllable) from another name's, with the
     same title at the same organization, takes the key of the name written in more
-    articles (then by more records, then the first key in order); chains resolve to
-    one name. Records of the variant name with other posts keep their own key.
+    articles (then by more records, then the first key in order). A variant links to a
+    name as written, never to another variant (one letter at a time, names would drift).
+    Records of the variant name with other posts keep their own key.
     """
     keys = [_key(rec) for rec in records]
     by_key: dict[str, list[int]] = {}
@@ -147,7 +148,9 @@ def link_variants(records: list[Mapping[str, Any]]) -> list[str]:
                     (
                         j
                         for j in by_key[heavy]
-                        if _same_post(records[i], records[j]) and _one_apart(records[i], records[j])
+                        if out[j] == heavy  # a name as written, not itself a variant: no drift along chains
+                        and _same_post(records[i], records[j])
+                        and _one_apart(records[i], records[j])
                     ),
                     None,
                 )
