@@ -21,9 +21,21 @@ disagree and why, and flags on suspect values (a factor of 10 to 10,000 from the
 preferred value, a rate over 100%, resumed workshops exceeding the total, a
 cumulative count that falls over time).
 
-The preferred value is chosen by source reliability learned from agreement
-across all the facts given (TruthFinder, iterated to convergence) and refined to
-the most precise value that agrees with it; each record explains the choice.
+Dates as the text gives them: a figure dated only by its article's publication
+date ("目前") meets only a statistic dated on or before that date (the closest
+one that agrees, else one of the same date) and is otherwise its own; "this
+year" figures of different publication dates, and undated figures of different
+articles, are different statistics. Every record carries a series_id, so a
+series over time reads as one row per date, conflicting only within a date.
+
+An article that copies another's sentence (a reprint, in either script) adds
+no independent evidence: support counts independent sources, members name what
+they copy, and in the store the crawler's reprint links are listed as
+support.reprinted_by. The preferred value is chosen by source reliability
+learned from agreement across all the facts given (TruthFinder, iterated to
+convergence; an impossible value such as a rate over 100% or a part above its
+total loses to a possible one) and refined to the most precise value that
+agrees with it; each record explains the choice.
 
 File to file: --in FACTS.jsonl (one fact.schema.json object per line) and --out
 RECONCILED.jsonl (one reconciled.schema.json group per line). Bad lines are
