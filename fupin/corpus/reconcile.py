@@ -78,7 +78,7 @@ import hashlib
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -344,10 +344,7 @@ class Report:
     kind: str = "text"
     when: Period | None = None
     published: Period | None = None
-
-    @property
-    def article_id(self) -> str:
-        return str(self.fact["article_id"])
+    article_id: str = ""
 
     @property
     def sentence(self) -> str:
@@ -404,6 +401,7 @@ def prepare(fact: Mapping[str, Any]) -> Report:
         kind=kind,
         when=when,
         published=published,
+        article_id=str(fact["article_id"]),
     )
 
 
@@ -430,9 +428,16 @@ def near_duplicate(a: str, b: str) -> bool:
     x, y = shingles(a), shingles(b)
     if len(x) < MIN_COPY_SHINGLES or len(y) < MIN_COPY_SHINGLES:
         return False
+    return _similar(x, y)
+
+
+def _similar(x: frozenset[str], y: frozenset[str]) -> bool:
+    small, large = sorted((len(x), len(y)))
+    if small < COPY_JACCARD_LOW * large:
+        return False  # too different in length to reach the Jaccard bound
     common = len(x & y)
-    jaccard = common / len(x | y)
-    return jaccard >= COPY_JACCARD or (jaccard >= COPY_JACCARD_LOW and common / min(len(x), len(y)) >= 0.6)
+    jaccard = common / (len(x) + len(y) - common)
+    return jaccard >= COPY_JACCARD or (jaccard >= COPY_JACCARD_LOW and common / small >= 0.6)
 
 
 class _UnionFind:
@@ -456,14 +461,43 @@ class _UnionFind:
 class Copies:
     """Which reports copy which: fact-level links (a copied sentence stating the same
     value) and article-level components (articles linked by any such copy, or by the
-    crawler's reprint links). Reports of one component are one piece of evidence."""
+    crawler's reprint links). Reports of one component are one piece of evidence.
 
-    links: dict[str, list[Report]] = field(default_factory=dict)
+    Reports whose sentences are the same (script, case and punctuation aside) form a
+    class; near-duplicate classes are neighbours. A report's partners are the other
+    articles' reports of its class and of the neighbouring classes.
+    """
+
     components: _UnionFind = field(default_factory=_UnionFind)
     first_published: dict[str, str] = field(default_factory=dict)
+    class_of: dict[str, int] = field(default_factory=dict)  # fact id -> class
+    classes: list[list[Report]] = field(default_factory=list)
+    neighbours: dict[int, set[int]] = field(default_factory=dict)
+    class_rank: dict[int, int] = field(default_factory=dict)
 
     def component(self, article_id: str) -> str:
         return self.components.find(article_id)
+
+    def partners(self, report: Report) -> list[Report]:
+        """The reports of other articles that this one copies or is copied by."""
+        c = self.class_of.get(report.fact_id)
+        if c is None:
+            return []
+        pool = [*self.classes[c]]
+        for other in sorted(self.neighbours.get(c, ())):
+            pool.extend(self.classes[other])
+        article = report.article_id
+        return [r for r in pool if r.article_id != article and r.interval.overlaps(report.interval)]
+
+    def best_rank(self, report: Report) -> int:
+        """The best date rank (:data:`_DATE_RANK`) among the report's class and its neighbours."""
+        c = self.class_of.get(report.fact_id)
+        if c is None:
+            return _DATE_RANK[report.kind]
+        if c not in self.class_rank:
+            ranks = [_DATE_RANK[r.kind] for k in (c, *self.neighbours.get(c, ())) for r in self.classes[k]]
+            self.class_rank[c] = min(ranks)
+        return self.class_rank[c]
 
     def original(self, article_ids: Iterable[str]) -> dict[str, str]:
         """For each article, the article of its component (among ``article_ids``) published first."""
@@ -478,7 +512,7 @@ class Copies:
         return out
 
 
-#: buckets with more reports than this sharing one value are compared by exact sentence only
+#: a statistic and value stated in more distinct sentences than this is compared by exact sentence only
 MAX_COPY_CANDIDATES = 200
 
 
@@ -495,27 +529,31 @@ def find_copies(reports: Sequence[Report], reprints: Iterable[tuple[str, str]] =
             copies.first_published[report.article_id] = published
     for a, b in reprints:
         copies.components.union(str(a), str(b))
-    candidates: dict[tuple, list[Report]] = defaultdict(list)
+    candidates: dict[tuple, dict[frozenset[str], list[Report]]] = defaultdict(dict)
     for report in reports:
-        if report.sentence:
-            candidates[(report.bucket, report.claim[0])].append(report)
-    for members in candidates.values():
-        if len(members) < 2:
+        grams = shingles(report.sentence) if report.sentence else frozenset()
+        if len(grams) >= MIN_COPY_SHINGLES:
+            candidates[(report.bucket, report.claim[0])].setdefault(grams, []).append(report)
+    for by_sentence in candidates.values():
+        ids = []
+        for members in by_sentence.values():
+            c = len(copies.classes)
+            copies.classes.append(members)
+            ids.append(c)
+            for report in members:
+                copies.class_of[report.fact_id] = c
+                copies.components.union(members[0].article_id, report.article_id)
+        if len(ids) < 2 or len(ids) > MAX_COPY_CANDIDATES:
             continue
-        exact_only = len(members) > MAX_COPY_CANDIDATES
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if a.article_id == b.article_id or not a.interval.overlaps(b.interval):
-                    continue
-                same = (
-                    shingles(a.sentence) == shingles(b.sentence)
-                    if exact_only
-                    else near_duplicate(a.sentence, b.sentence)
-                )
-                if same:
-                    copies.links.setdefault(a.fact_id, []).append(b)
-                    copies.links.setdefault(b.fact_id, []).append(a)
-                    copies.components.union(a.article_id, b.article_id)
+        grams = list(by_sentence)
+        for i in range(len(grams)):
+            for j in range(i + 1, len(grams)):
+                if _similar(grams[i], grams[j]):
+                    copies.neighbours.setdefault(ids[i], set()).add(ids[j])
+                    copies.neighbours.setdefault(ids[j], set()).add(ids[i])
+                    copies.components.union(
+                        copies.classes[ids[i]][0].article_id, copies.classes[ids[j]][0].article_id
+                    )
     return copies
 
 
@@ -534,14 +572,17 @@ def series_id_for(bucket: Sequence[str]) -> str:
 
 
 def _agreement(reports: Sequence[Report], others: Sequence[Report]) -> int:
-    return sum(1 for a in reports for b in others if a.interval.overlaps(b.interval))
+    """How many pairs of reports agree (counted over distinct values: clusters of copies are large)."""
+    mine, theirs = Counter(r.interval for r in reports), Counter(r.interval for r in others)
+    return sum(n * m for a, n in mine.items() for b, m in theirs.items() if a.overlaps(b))
 
 
 def _self_contradiction(reports: Sequence[Report], others: Sequence[Report]) -> bool:
     """One article giving two different values: two statistics, not one date at two precisions."""
-    return any(
-        a.article_id == b.article_id and not a.interval.overlaps(b.interval) for a in reports for b in others
-    )
+    by_article: dict[str, set[Interval]] = defaultdict(set)
+    for a in reports:
+        by_article[a.article_id].add(a.interval)
+    return any(not a.overlaps(b.interval) for b in others for a in by_article.get(b.article_id, ()))
 
 
 def _may_join(period: Period, mine: Sequence[Report], cluster: Sequence[Report]) -> bool:
@@ -701,7 +742,7 @@ def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copie
     for report in pending:
         targets = [
             where[o.fact_id]
-            for o in copies.links.get(report.fact_id, [])
+            for o in copies.partners(report)
             if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
         ]
         targets = [c for c in targets if not _self_contradiction([report], c.reports)]
@@ -725,7 +766,8 @@ def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> li
         r.fact_id
         for r in reports
         if r.kind != "text"
-        and any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.links.get(r.fact_id, []))
+        and copies.best_rank(r) < _DATE_RANK[r.kind]
+        and any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.partners(r))
     }
     text = [r for r in reports if r.kind == "text"]
     clusters = [_text_cluster(k, v) for k, v in _cluster_text_dates(text).items()]
