@@ -563,7 +563,10 @@ def _worker_main(conn: Any, officials: bool, ner: str | None) -> None:
                 return
 
     threading.Thread(target=read, daemon=True).start()
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except OSError:  # the parent is gone (BrokenPipeError is an OSError)
+        return
     while True:
         with arrived:
             arrived.wait_for(lambda: inbox)
@@ -574,7 +577,7 @@ def _worker_main(conn: Any, officials: bool, ner: str | None) -> None:
         result = _extract_in_worker(article)
         try:
             conn.send((seq, result))
-        except (BrokenPipeError, OSError):
+        except OSError:
             return
 
 
