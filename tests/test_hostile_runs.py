@@ -119,6 +119,32 @@ def stored(article: dict[str, Any]) -> dict[str, Any]:
     return {"canonical_url": article["url"], **{k: article[k] for k in fields if article.get(k) is not None}}
 
 
+def test_a_store_of_schema_4_gains_the_quarantine_and_keeps_its_extraction_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fupin.corpus import schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:4])
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 4)
+    with Store.open(tmp_path) as store:
+        done, _ = store.add_article(stored(good(1)))
+        waiting, _ = store.add_article(stored(good(2, "en")))
+        store.connection.execute(  # as fupin of schema 4 marked an extraction
+            "INSERT INTO extraction (article_id, extractor_version, extracted_at, n_facts) "
+            "VALUES (?, 'v1', now(), 0)",
+            [done],
+        )
+        assert store.schema_version() == 4
+    monkeypatch.undo()
+    with Store.open(tmp_path) as store:
+        assert store.schema_version() == schema.CURRENT_VERSION == 5
+        assert [a["id"] for a in store.articles_to_extract("v1")] == [waiting]
+        store.quarantine(waiting, "v1", "article x: boom", "failed")
+        assert store.articles_to_extract("v1") == [] and store.count_to_extract("v1") == 0
+        assert store.article_ids_to_extract("v2") == [done, waiting]
+        assert store.count("quarantine") == 1
+
+
 @pytest.fixture
 def boom(monkeypatch: pytest.MonkeyPatch) -> None:
     """In this process, extracting an article whose URL ends in /boom raises an error of the rules."""

@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(home, wait=30.0) as store:
         counts = extract_store(store)
     print(f"extraction: {counts['articles']} articles, {counts['facts']} facts, ", end="")
-    print(f"{counts['officials']} officials")
+    print(f"{counts['officials']} officials, {counts['quarantined']} quarantined")
+    for problem in counts["problems"]:
+        print(problem)
     print(f"store: {home.resolve()}  (fupin run --demo also reconciles and writes the feed)")
     return 0

@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 #: The counts worth a glance while the run goes on (the summary has the rest).
 STAGE_COUNTS = {
     "crawl": ("pages_fetched", "articles_kept", "new_articles"),
-    "extract": ("articles", "facts", "new_facts"),
+    "extract": ("articles", "facts", "new_facts", "quarantined"),
     "reconcile": ("groups", "changed", "conflict"),
     "feed": (),
 }

@@ -102,14 +102,17 @@ class _Runner:
             print(f"{stamp} fupin schedule: {exc}", flush=True)
         else:
             errors = f", {len(summary.errors)} errors" if summary.errors else ""
+            quarantined = f", {summary.quarantined} articles quarantined" if summary.quarantined else ""
             print(
                 f"{stamp} fupin schedule: run {summary.status}: {summary.new_articles} new articles, "
                 f"{summary.new_facts} new facts, {summary.groups_changed} groups changed, "
-                f"{summary.conflicts} conflicts{errors} in {summary.seconds:.1f}s",
+                f"{summary.conflicts} conflicts{quarantined}{errors} in {summary.seconds:.1f}s",
                 flush=True,
             )
             for error in summary.errors:
                 print(f"  error: {error}", flush=True)
+            for problem in summary.problems:
+                print(f"  {problem}", flush=True)
         self.runs += 1
         if self.args.max_runs and self.runs >= self.args.max_runs:
             self.scheduler.shutdown(wait=False)
