@@ -154,6 +154,16 @@ def test_a_text_over_the_limit_is_read_up_to_it_with_a_warning(monkeypatch: pyte
     assert_offsets_hold(article, result)
 
 
+def test_a_title_over_the_limit_is_not_read_with_a_warning() -> None:
+    article = {**GOOD_ZH, "title": "甘肃扶贫车间1982个。" * 300_000}  # 3.6 million characters
+    result = EXTRACTOR.extract(article)
+    assert result.facts == EXTRACTOR.extract(GOOD_ZH).facts
+    assert result.warnings == [
+        "title has 3,600,000 characters, more than the limit of 2,000: "
+        "not read (no headline facts, no help with place names)"
+    ]
+
+
 # -- the property: a hostile stream --------------------------------------------------------------
 
 

@@ -38,9 +38,10 @@ whole, never coerced; the message names every wrong field.
 
 Size and time: a text over 100,000 characters is extracted in parts cut at
 paragraph breaks (evidence offsets still index into the whole text); only the
-first 10,000,000 characters of a text are read, with a warning. Each article gets
---timeout seconds per 100,000 characters (at least once); one that runs longer
-is stopped and reported, and the next goes on.
+first 10,000,000 characters of a text are read, and a title over 2,000 characters
+is not read, each with a warning. Each article gets --timeout seconds per 100,000
+characters (at least once); one that runs longer is stopped and reported, and the
+next goes on.
 """
 
 EPILOG = """\

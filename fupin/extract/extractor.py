@@ -52,6 +52,10 @@ PART_CHARS = 100_000
 #: given to ``fupin extract --in`` can reach it.
 MAX_TEXT_CHARS = 10_000_000
 
+#: A title longer than this is not read (a headline is a line; a page that puts its whole
+#: text in the title must not make every part of the text read it again); a warning says so.
+MAX_TITLE_CHARS = 2_000
+
 #: Seconds an article may take per part of :data:`PART_CHARS` characters (at least one
 #: part) before its worker process is stopped and the article given up ("timeout").
 #: An ordinary article takes well under a second; this is a safety net against a text
@@ -129,6 +133,12 @@ class Extractor:
         norm = normalize(text)
         nlp = cached_pipeline(lang, self.officials, self.ner)
         title = article.get("title")
+        if isinstance(title, str) and len(title) > MAX_TITLE_CHARS:
+            result.warnings.append(
+                f"title has {len(title):,} characters, more than the limit of {MAX_TITLE_CHARS:,}: "
+                "not read (no headline facts, no help with place names)"
+            )
+            title = None
         headed = isinstance(title, str) and not repeats(title, text, norm.text)
         parts = text_parts(norm.text, PART_CHARS)
         result.parts = len(parts)
@@ -142,12 +152,13 @@ class Extractor:
                 assert isinstance(title, str)
                 self._extract_headed(article, title, norm, lang, nlp, result, end)
             else:
-                self._extract_part(article, norm, lang, nlp, result, start, end)
+                self._extract_part(article, title, norm, lang, nlp, result, start, end)
         return result
 
     def _extract_part(
         self,
         article: dict[str, Any],
+        title: str | None,
         norm: Any,
         lang: str,
         nlp: Any,
@@ -162,7 +173,7 @@ class Extractor:
         doc = nlp.make_doc(text)
         doc.user_data["fupin_meta"] = {
             "published": article.get("published"),
-            "title": article.get("title"),
+            "title": title,
             "text": text,
         }
         doc = nlp(doc)
