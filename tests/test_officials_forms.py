@@ -31,7 +31,8 @@ from test_officials import officials, summary
         # An indefinite organisation takes the place of the clause before it.
         (
             "在平江县，一家鞋业扶贫车间负责人周文斌告诉记者，车间已接到新订单。",
-            [("周文斌", "负责人", "平江县一家鞋业扶贫车间", "business")],
+            # a generic 负责人 keeps the unit it heads, as annotators of real pages write it
+            [("周文斌", "扶贫车间负责人", "平江县一家鞋业扶贫车间", "business")],
         ),
     ],
 )
@@ -45,7 +46,7 @@ def test_chinese_word_after_a_title_is_not_a_name_without_a_verb() -> None:
 
 def test_chinese_later_workshop_keeps_its_place_qualifier() -> None:
     text = "在桃源镇的一家电子扶贫工厂，工人们正在组装零件。工厂负责人蒋红梅说，工厂今年新增订单三成。"
-    assert summary(text, "zh") == [("蒋红梅", "负责人", "桃源镇的一家电子扶贫工厂", "business")]
+    assert summary(text, "zh") == [("蒋红梅", "工厂负责人", "桃源镇的一家电子扶贫工厂", "business")]
 
 
 def test_chinese_quotation_later_in_the_reported_sentence_is_direct() -> None:

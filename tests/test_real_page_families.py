@@ -394,3 +394,10 @@ def test_english_member_of_a_public_body_without_a_title() -> None:
     )
     assert found == [("Tian Rui", None, "Commerce Department of Gansu Province")]
     assert _officials("Li Hua from Lanzhou said she earns 3,000 yuan.", "en") == []
+
+
+def test_chinese_generic_head_keeps_its_unit_and_anaphoric_shops_resolve() -> None:
+    text = "新联村易地扶贫搬迁安置点扶贫车间负责人罗秀英说:“订单排到了年底。”"
+    assert _officials(text, "zh") == [("罗秀英", "扶贫车间负责人", "新联村易地扶贫搬迁安置点扶贫车间")]
+    text = "锦绣苗衣店开在安置点。店员一边缝衣,该店负责人龙小梅一边介绍:“一个月能挣3000元。”"
+    assert [(n, o) for n, _, o in _officials(text, "zh")] == [("龙小梅", "锦绣苗衣店")]

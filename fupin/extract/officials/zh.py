@@ -42,7 +42,8 @@ _LEAD_JUNK = re.compile(
     r"邀请|陪同|带领|随后|当天|目前|日|时|\d+日|\d+月\d+日|[上下]午|指出|表示|介绍|了|的|作为|担任|原|现任|时任)+"
 )
 _ANAPHOR = re.compile(
-    r"^(?:该|本|这家|这个|此|当地)?(公司|企业|厂|工厂|合作社|集团|村|镇|乡|县|局|车间|基地)$"
+    r"^(?:.{0,4}?(?=该|本|这家|这个|此))?(?:该|本|这家|这个|此|当地)?(公司|企业|厂|工厂|合作社|集团|村|镇|乡|县|局|车间|基地"
+    r"|店|工坊)$"
 )
 _FUNCTION_CHARS = set("与同跟在对向把被从据是的了将为")
 _QUOTE_OPEN, _QUOTE_CLOSE = '“"「『', '”"」』'
@@ -238,6 +239,7 @@ def _org_before(text: str, title_start: int, sent_start: int) -> tuple[int, int]
 
 
 _PLACE_END = re.compile(r"[省市县区州旗乡镇村]$")
+_UNIT_END = re.compile(r"(?:扶贫|就业|帮扶)?(?:车间|工坊|工厂|合作社|基地)")
 _INSERTION_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][\u4e00-\u9fff]{1,4}[)）]")
 # "在威宁县，一家食用菌企业负责人": the clause before names where the (indefinite) organisation is.
 _PLACE_CLAUSE = re.compile(r"(?:在|据)?([\u4e00-\u9fff]{2,30}?[省市县区州旗乡镇村])[，,]\s*$")
@@ -450,6 +452,17 @@ def _title_org(
     if not org_span:
         return title, (t_start, t_end), None, None
     org, placed_span = _with_place(text, org_span)
+    if title in ("负责人", "负责同志"):
+        unit = next(
+            (
+                s
+                for s in range(max(org_span[0], t_start - 4), t_start)
+                if _UNIT_END.fullmatch(text, s, t_start)
+            ),
+            None,
+        )
+        if unit is not None:  # "扶贫车间负责人": a generic title is named by the unit it heads
+            title, t_start = text[unit:t_start] + title, unit
     return title, (t_start, t_end), org, placed_span
 
 
