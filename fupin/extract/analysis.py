@@ -41,3 +41,15 @@ class Analysis:
         if i >= 0 and position < sentences[i][1]:
             return sentences[i]
         return 0, len(self.text)
+
+    def quantities_in_place_names(self) -> set[int]:
+        """Starts of the quantities written inside a place name: the 22 of "中西部22个省份" or of
+        "the 22 provinces" names a group, it counts nothing."""
+        spans = sorted((m.start, m.end) for m in self.places)
+        starts = [a for a, _ in spans]
+        inside = set()
+        for q in self.quantities:
+            i = bisect_right(starts, q.start) - 1
+            if i >= 0 and q.end <= spans[i][1]:
+                inside.add(q.start)
+        return inside

@@ -70,7 +70,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
     kinds: list[tuple[Quantity, str | None, list[_Claim]]] = []
     sentences = _Sentences(analysis)
     quantities = analysis.quantities
-    in_names = _inside_place_names(analysis)
+    in_names = analysis.quantities_in_place_names()
     for i, q in enumerate(quantities):
         if q.start in in_names:
             kinds.append((q, None, []))  # the 37 of "the 37 poverty-stricken counties" names a group
@@ -107,18 +107,6 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                 )
             )
     return _dedupe(text, _date_headlines(analysis, drafts))
-
-
-def _inside_place_names(analysis: Analysis) -> set[int]:
-    """Starts of quantities written inside a place name ("the 52 counties", "22 provinces")."""
-    spans = sorted((m.start, m.end) for m in analysis.places)
-    starts = [a for a, _ in spans]
-    inside = set()
-    for q in analysis.quantities:
-        i = bisect.bisect_right(starts, q.start) - 1
-        if i >= 0 and q.end <= spans[i][1]:
-            inside.add(q.start)
-    return inside
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages

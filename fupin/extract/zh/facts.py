@@ -20,7 +20,6 @@ the caller's decision.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -571,18 +570,6 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
 _SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]")
 
 
-def _inside_place_names(analysis: Analysis) -> set[int]:
-    """Starts of quantities written inside a place name (group names count provinces or counties)."""
-    spans = sorted((m.start, m.end) for m in analysis.places)
-    starts = [a for a, _ in spans]
-    inside = set()
-    for q in analysis.quantities:
-        i = bisect_right(starts, q.start) - 1
-        if i >= 0 and q.end <= spans[i][1]:
-            inside.add(q.start)
-    return inside
-
-
 def _same_below(analysis: Analysis, dates: list[DateMention], pos: int) -> str | None:
     """A date marked "(下同)" dates every later figure of the article that gives no date of its own."""
     for d in reversed(dates):
@@ -775,7 +762,7 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     dates = _with_written_year(analysis, dates, openers, title_year)
     local = _with_written_year(analysis, local, openers, title_year)
     drafts: list[FactDraft] = []
-    in_names = _inside_place_names(analysis)
+    in_names = analysis.quantities_in_place_names()
     for q in sorted(analysis.quantities, key=lambda x: x.start):
         if q.start in in_names:
             continue  # the 22 of "中西部22个省份" names a group, it counts nothing
