@@ -208,6 +208,8 @@ def test_chinese_regions(text: str, number: float, province: str) -> None:
                 ("poor_migrant_workers", 9_600_000),
             ],
         ),
+        # a bare count whose predicate says its people were hired
+        ("In the village, 380 were trained and 260 found jobs.", [("workers_employed", 260)]),
         # word numbers, long modifiers before "jobs for", a count that is the subject of two predicates
         (
             "In the village, over a hundred former farmers are working in a tea factory.",

@@ -258,6 +258,8 @@ def _context(
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
+        kind = "people"  # "500 were trained, and 200 found jobs": a bare count of people who were hired
     if kind in ("people", "workshop", "enterprise") and not _VERB.search(after):
         after = _predicate(text, after, after_end, s1)
     is_total = left_q is not None and (_part_of(text, left_q, q) or _share_of(text, left_q, q))
@@ -281,6 +283,13 @@ def _context(
         restated,
         owner,
     )
+
+
+_PEOPLE_PREDICATE = re.compile(
+    r"\s+(?:of\s+(?:them|whom)\s+)?(?:have\s+|has\s+|had\s+)?(?:(?:found|got|secured|landed)\s+(?:\w+\s+)?"
+    r"(?:jobs|work|employment)|(?:were|have\s+been|had\s+been)\s+(?:hired|employed|recruited))\b",
+    re.IGNORECASE,
+)
 
 
 def _owner(previous: list[tuple[Quantity, str | None, list[_Claim]]], s0: int) -> str | None:
