@@ -1,0 +1,119 @@
+"""The fast paths of reconciliation give exactly what the straightforward ones give (issue 15).
+
+Each speed change keeps a plain reference implementation beside the fast one;
+these tests run both on varied inputs (hypothesis) and demand equality, bit for
+bit where the result is a float.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fupin.commands import reconcile as command
+from fupin.corpus.reconcile import Interval, similarity
+from fupin.corpus.truth import Claim, TruthParams, truthfinder, truthfinder_reference
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from reconcile_facts import synthetic_facts  # noqa: E402
+
+SOURCES = [f"s{i}" for i in range(8)]
+
+
+@st.composite
+def claims_of_object(draw: st.DrawFn) -> list[Claim]:
+    """One object's distinct values (intervals), each made by a few sources."""
+    n = draw(st.integers(1, 5))
+    values = draw(st.lists(st.integers(1, 60), min_size=n, max_size=n, unique=True))
+    claims = []
+    for value in values:
+        width = draw(st.sampled_from([0, 1, 5]))
+        sources = draw(st.frozensets(st.sampled_from(SOURCES), min_size=1, max_size=4))
+        claims.append(Claim((float(value), width), sources, Interval(value * 10.0, value * 10.0 + width)))
+    return claims
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    objects=st.dictionaries(st.text("abcdef", min_size=1, max_size=4), claims_of_object(), max_size=12),
+    priors=st.dictionaries(st.sampled_from(SOURCES), st.floats(0.0, 1.0), max_size=4),
+    max_iterations=st.sampled_from([1, 3, 500]),
+)
+def test_truthfinder_is_bit_identical_to_the_reference(
+    objects: dict[str, list[Claim]], priors: dict[str, float], max_iterations: int
+) -> None:
+    params = TruthParams(max_iterations=max_iterations)
+    fast = truthfinder(objects, similarity, params, priors)
+    reference = truthfinder_reference(objects, similarity, params, priors)
+    assert (fast.iterations, fast.converged) == (reference.iterations, reference.converged)
+    assert fast.trust == reference.trust
+    assert fast.confidence == reference.confidence
+    assert list(fast.trust) == list(reference.trust)
+
+
+def test_truthfinder_on_the_synthetic_corpus_is_bit_identical() -> None:
+    """Realistic group sizes: singletons, reprints, series of hundreds of reports."""
+    from fupin.corpus.reconcile import _unique, build_groups, find_copies, learn
+
+    reports = _unique(synthetic_facts(3000, seed=5))
+    groups = build_groups(reports, find_copies(reports))
+    fast = learn(groups, None, None)
+    import fupin.corpus.reconcile as module
+
+    original = module.truthfinder
+    module.truthfinder = truthfinder_reference
+    try:
+        reference = learn(groups, None, None)
+    finally:
+        module.truthfinder = original
+    assert fast.trust == reference.trust and fast.confidence == reference.confidence
+    assert fast.iterations == reference.iterations
+
+
+FACT_SCHEMA = json.loads((ROOT / "fupin" / "spec" / "fact.schema.json").read_text(encoding="utf-8"))
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+FIELDS = [
+    *FACT_SCHEMA["properties"],
+    "region.name",
+    "region.level",
+    "region.adcode",
+    "region.province",
+    "evidence.start",
+    "evidence.field",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(FIELDS),
+    value=JSON_VALUES | st.sampled_from(["2020-06", "2020-6", "130431", "zh", "title", -1, 0.5, 1.0, True]),
+    drop=st.booleans(),
+)
+def test_the_compiled_fact_check_agrees_with_jsonschema(field: str, value: object, drop: bool) -> None:
+    """A fact the compiled check accepts is valid for jsonschema, and the other way round."""
+    fact = copy.deepcopy(synthetic_facts(1, seed=2)[0])
+    *path, key = field.split(".")
+    target = fact
+    for part in path:
+        target = target[part]
+    if drop:
+        target.pop(key, None)
+    else:
+        target[key] = value
+    fast = command._fast_fact_check()
+    assert fast is not None
+    valid = jsonschema.Draft202012Validator(FACT_SCHEMA).is_valid(fact)
+    assert fast(copy.deepcopy(fact)) == valid
+    if not valid:
+        assert command.fact_problem(fact) is not None
