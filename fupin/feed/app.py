@@ -18,34 +18,23 @@ from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import duckdb
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from fupin import __version__
-from fupin.feed import jsonfeed, queries
-from fupin.feed.store_access import SPEC_DIR, StoreUnavailable, connect_read_only, schema_names
+from fupin.feed import jsonfeed, queries, web
+from fupin.feed.store_access import SPEC_DIR, StoreUnavailable, request_connection, schema_names, spec_enum
 
-
-def _enum(*path: str) -> tuple[str, ...]:
-    """An enum of fact.schema.json, so the accepted values follow the spec."""
-    node: Any = json.loads((SPEC_DIR / "fact.schema.json").read_text(encoding="utf-8"))
-    for key in path:
-        node = node[key]
-    return tuple(v for v in node["enum"] if v is not None)
-
-
-Metric = Literal[_enum("properties", "metric")]  # type: ignore[valid-type]
-Level = Literal[_enum("properties", "region", "properties", "level")]  # type: ignore[valid-type]
+Metric = Literal[spec_enum("properties", "metric")]  # type: ignore[valid-type]
+Level = Literal[spec_enum("properties", "region", "properties", "level")]  # type: ignore[valid-type]
 Status = Literal["single", "agreed", "conflict"]
 Language = Literal["zh", "en"]
 
@@ -177,13 +166,7 @@ def _page_body(request: Request, page: queries.Page, paging: Paging) -> dict[str
     }
 
 
-def _store(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one request, closed after the response."""
-    with _connection(request.app.state.home, request.app.state.lock_wait) as connection:
-        yield connection
-
-
-Con = Annotated[duckdb.DuckDBPyConnection, Depends(_store)]
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(request_connection)]
 Filters = Annotated[queries.Filters, Depends(common_filters)]
 Pages = Annotated[Paging, Depends(Paging)]
 
@@ -196,8 +179,9 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
     ``base_url`` is the public root for links in feed.json (default: the request's);
     ``lock_wait`` is how long a request waits for a writing run before answering 503.
     """
-    app = FastAPI(
+    app = FastAPIOffline(  # Swagger UI and ReDoc assets served from the package: /docs works offline
         title="fupin fact feed",
+        swagger_ui_parameters={"validatorUrl": None},  # no call to validator.swagger.io
         version=__version__,
         description=(
             "Statistics on China's employment-based poverty alleviation extracted from news, with "
@@ -234,12 +218,15 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
             status_code=503, content={"message": str(exc)}, headers={"Retry-After": str(exc.retry_after)}
         )
 
-    @app.get("/", summary="What this feed serves")
-    def index(connection: Con) -> dict[str, Any]:
+    @app.get("/", summary="What this feed serves (a browser asking for HTML gets the fact explorer)")
+    def index(request: Request, connection: Con) -> Any:
+        if web.wants_html(request):
+            return web.home_page(request, connection)
         return {
             "name": "fupin fact feed",
             "version": __version__,
             "counts": queries.counts(connection),
+            "explorer": "/ (HTML for browsers), /explore/...",
             "endpoints": [
                 "/facts",
                 "/reconciled",
@@ -334,6 +321,7 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
         text = (SPEC_DIR / f"{key}.schema.json").read_text(encoding="utf-8")
         return JSONResponse(json.loads(text), media_type="application/schema+json")
 
+    web.install(app)
     return app
 
 
@@ -353,21 +341,3 @@ def _found(record: dict[str, Any] | None, kind: str, ident: str) -> dict[str, An
     if record is None:
         raise HTTPException(404, detail=f"no {kind} with id {ident!r}")
     return record
-
-
-@contextmanager
-def _connection(home: Path, wait: float = 3.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection, waiting up to ``wait`` seconds while a run writes."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            connection = connect_read_only(home)
-            break
-        except StoreUnavailable as exc:
-            if not exc.retryable or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.2)
-    try:
-        yield connection
-    finally:
-        connection.close()

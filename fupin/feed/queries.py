@@ -244,7 +244,7 @@ def reconciled_listing(con: duckdb.DuckDBPyConnection | None = None, *, removals
     )
 
 
-def _where(listing: Listing, filters: Filters) -> tuple[list[str], list[Any]]:
+def where_clauses(listing: Listing, filters: Filters) -> tuple[list[str], list[Any]]:
     """WHERE clauses (fixed text with ``?`` markers) and their parameters."""
     clauses: list[str] = []
     params: list[Any] = []
@@ -315,7 +315,7 @@ def list_page(
     limit: int = DEFAULT_LIMIT,
 ) -> tuple[list[tuple[Any, ...]], list[str], str | None, str | None]:
     """One page of rows in change order: (rows, column names, next_cursor, next_since)."""
-    clauses, params = _where(listing, filters)
+    clauses, params = where_clauses(listing, filters)
     try:
         if since is not None:
             clause, value = _since_clause(listing, decode_since(since))
@@ -375,7 +375,7 @@ OFFICIAL_COLUMNS = (
 RECONCILED_COLUMNS = "r.group_id, r.record, r.updated_at, r.change_seq"
 
 
-def _number(value: Any) -> Any:
+def plain_number(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -399,8 +399,8 @@ def fact_record(row: dict[str, Any]) -> dict[str, Any]:
             "level": row["level"],
             "adcode": row["adcode"],
         },
-        "value": _number(row["value"]),
-        "value_max": _number(row["value_max"]),
+        "value": plain_number(row["value"]),
+        "value_max": plain_number(row["value_max"]),
         "unit": row["unit"],
         "bound": row["bound"],
         "as_of": row["as_of"],
@@ -563,22 +563,33 @@ def highlight(text: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     highlights evidence by wrapping the segments that carry ``fact_ids``.
     Offsets outside the text are ignored.
     """
-    bounds = {0, len(text)}
-    spans = []
-    for fact in facts:
-        start, end = fact["evidence"]["start"], fact["evidence"]["end"]
-        if 0 <= start < end <= len(text):
-            spans.append((start, end, fact["fact_id"]))
-            bounds.update((start, end))
-    cuts = sorted(bounds)
+    spans = [(f["evidence"]["start"], f["evidence"]["end"], f["fact_id"]) for f in facts]
     segments = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        ids = [fid for s, e, fid in spans if s <= start and end <= e]
+    for start, end, ids in cut(text, spans):
         segment: dict[str, Any] = {"start": start, "end": end, "text": text[start:end]}
         if ids:
             segment["fact_ids"] = ids
         segments.append(segment)
     return segments
+
+
+def cut(text: str, spans: list[tuple[Any, Any, str]]) -> list[tuple[int, int, list[str]]]:
+    """``text`` cut at every span's ends: (start, end, ids of the spans that cover the piece).
+
+    Spans are (start, end, id); those outside the text (or empty, or without offsets) are
+    ignored, so a stale offset never breaks a page. Overlapping spans share pieces.
+    """
+    bounds = {0, len(text)}
+    kept = []
+    for start, end, ident in spans:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            kept.append((start, end, ident))
+            bounds.update((start, end))
+    cuts = sorted(bounds)
+    return [
+        (start, end, [ident for s, e, ident in kept if s <= start and end <= e])
+        for start, end in zip(cuts, cuts[1:], strict=False)
+    ]
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import duckdb
+from fastapi import Request
 
 SPEC_DIR = Path(__file__).resolve().parent.parent / "spec"
 
@@ -68,3 +74,38 @@ def connect_read_only(home: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection
 def schema_names() -> tuple[str, ...]:
     """The record schemas shipped in fupin/spec (``fact``, ``reconciled`` ...)."""
     return tuple(sorted(p.name.removesuffix(".schema.json") for p in SPEC_DIR.glob("*.schema.json")))
+
+
+def spec_enum(*path: str) -> tuple[str, ...]:
+    """An enum of fact.schema.json (e.g. the metrics), so accepted values follow the spec."""
+    node: Any = json.loads((SPEC_DIR / "fact.schema.json").read_text(encoding="utf-8"))
+    for key in path:
+        node = node[key]
+    return tuple(v for v in node["enum"] if v is not None)
+
+
+@contextmanager
+def waiting_connection(home: Path, wait: float = 3.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, waiting up to ``wait`` seconds while a run writes."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            connection = connect_read_only(home)
+            break
+        except StoreUnavailable as exc:
+            if not exc.retryable or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def request_connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A FastAPI dependency: a read-only connection for one request, closed after the response.
+
+    Opened per request so that the server never holds the store against a writing run.
+    """
+    with waiting_connection(request.app.state.home, request.app.state.lock_wait) as connection:
+        yield connection
