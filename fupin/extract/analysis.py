@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from fupin.extract.mentions import DateMention, PlaceMention, Quantity
+from fupin.extract.positions import ByStart, cached_index
 
 
 @dataclass(slots=True)
@@ -31,6 +32,8 @@ class Analysis:
     #: Start and end offsets of the tokens (Chinese words): place names must sit on them.
     word_bounds: tuple[set[int], set[int]] | None = None
     _starts: tuple[list, list[int]] | None = field(default=None, repr=False, compare=False)
+    _quantity_index: tuple[object, ByStart] | None = field(default=None, repr=False, compare=False)
+    _date_index: tuple[object, ByStart] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``position`` (whole text if none)."""
@@ -41,6 +44,16 @@ class Analysis:
         if i >= 0 and position < sentences[i][1]:
             return sentences[i]
         return 0, len(self.text)
+
+    def quantities_between(self, lo: int, hi: int) -> list[Quantity]:
+        """The quantities starting in ``[lo, hi)``, in list order: a clause's numbers, no scan of all."""
+        self._quantity_index = cached_index(self._quantity_index, self.quantities)
+        return self._quantity_index[1].between(lo, hi)
+
+    def dates_between(self, lo: int, hi: int) -> list[DateMention]:
+        """The dates starting in ``[lo, hi)``, in list order: a clause's dates, no scan of all."""
+        self._date_index = cached_index(self._date_index, self.dates)
+        return self._date_index[1].between(lo, hi)
 
     def quantities_in_place_names(self) -> set[int]:
         """Starts of the quantities written inside a place name: the 22 of "中西部22个省份" or of

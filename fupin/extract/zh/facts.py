@@ -19,12 +19,15 @@ the caller's decision.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from fupin.extract.analysis import Analysis
 from fupin.extract.mentions import DateMention, FactDraft, Quantity
+from fupin.extract.positions import ByStart
 from fupin.extract.zh import cues
 
 RegionAt = Callable[[int], dict]
@@ -35,11 +38,12 @@ _PEOPLE_COUNTERS = {"人", "名", "位", "户", "人次", "万人", "万人次"}
 _THING_COUNTERS = {"个", "家", "处", "座", "间", "所", "岗", None}
 _PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
 _LABOUR_EXPORT = {"输转", "劳务输出", "转移就业", "转移输出"}  # migrant work without another verb
-_DATELINE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}电\s*[(（]?")
+# Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
+_DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
 _COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
 # A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加".
 _BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同)\s*$")
-_BASE_AFTER = re.compile(r"^\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
+_BASE_AFTER = re.compile(r"\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
 # "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
 _SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
 
@@ -211,8 +215,8 @@ def _segment(ctx: _Ctx, analysis: Analysis) -> str:
     """The clause text between the people counts around this one ("80名工人里有30人是贫困户")."""
     others = [
         o
-        for o in analysis.quantities
-        if o is not ctx.q and o.counter in _PEOPLE_COUNTERS and ctx.c0 <= o.start < ctx.c1
+        for o in analysis.quantities_between(ctx.c0, ctx.c1)
+        if o is not ctx.q and o.counter in _PEOPLE_COUNTERS
     ]
     a = max((o.end for o in others if o.end <= ctx.q.start), default=ctx.c0)
     b = min((o.start for o in others if o.start >= ctx.q.end), default=ctx.c1)
@@ -344,7 +348,7 @@ def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
     first count is the total and the second the resumed ones.
     """
     text = analysis.text
-    later = [o.start for o in analysis.quantities if ctx.q.end <= o.start < ctx.c1]
+    later = [o.start for o in analysis.quantities_between(ctx.q.end, ctx.c1)]
     for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
         if m.start() >= ctx.q.end and any(0 <= s - m.end() <= 3 for s in later):
             continue
@@ -400,7 +404,7 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return [("jobs", _scope(ctx), None)]
     base = "workshops" if entity == "workshop" else "enterprises"
     if resume:
-        rate_between = any(o.unit == "percent" and ctx.q.end <= o.start < ctx.c1 for o in analysis.quantities)
+        rate_between = any(o.unit == "percent" for o in analysis.quantities_between(ctx.q.end, ctx.c1))
         if rate_between:
             return [(base, None, None)]
         pattern = cues.WORKSHOP if entity == "workshop" else cues.ENTERPRISE
@@ -539,12 +543,12 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
     keep: list[DateMention] = []
     local: list[DateMention] = []
     for d in analysis.dates:
-        if d.as_of is not None and _DATELINE_AFTER.match(text[d.end :]):
+        if d.as_of is not None and _DATELINE_AFTER.match(text, d.end):
             continue
         if text.startswith("同期", d.end):
             continue  # "去年同期": a comparison base
         s0, _ = analysis.sentence_at(d.start)
-        if _BASE_BEFORE.search(text[s0 : d.start]) and _BASE_AFTER.match(text[d.end :]):
+        if _BASE_BEFORE.search(text[s0 : d.start]) and _BASE_AFTER.match(text, d.end):
             continue  # "为去年底的103.8%": the base, not the statistic's date
         if d.precision == "year" and not text[d.start : d.end].endswith("以来"):
             s0, _ = analysis.sentence_at(d.start)
@@ -570,10 +574,15 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
 _SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]")
 
 
-def _same_below(analysis: Analysis, dates: list[DateMention], pos: int) -> str | None:
+def _marked_same_below(analysis: Analysis, dates: list[DateMention]) -> list[DateMention]:
+    """The dates marked "(下同)", found once per article (not once per figure)."""
+    return [d for d in dates if d.as_of and _SAME_BELOW.match(analysis.text, d.end)]
+
+
+def _same_below(marked: list[DateMention], pos: int) -> str | None:
     """A date marked "(下同)" dates every later figure of the article that gives no date of its own."""
-    for d in reversed(dates):
-        if d.end <= pos and d.as_of and _SAME_BELOW.match(analysis.text, d.end):
+    for d in reversed(marked):
+        if d.end <= pos:
             return d.as_of
     return None
 
@@ -582,31 +591,31 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _local_year(analysis: Analysis, ctx: _Ctx, local: list[DateMention]) -> DateMention | None:
+def _local_year(analysis: Analysis, ctx: _Ctx, local: ByStart[DateMention]) -> DateMention | None:
     """A clause-internal year right before the figure, with no other number between them."""
-    for d in reversed(local):
-        if ctx.c0 <= d.start and d.end <= ctx.q.start:
-            if any(d.end <= o.start < ctx.q.start for o in analysis.quantities):
+    for d in reversed(local.between(ctx.c0, ctx.q.start + 1)):  # a mention ends after it starts
+        if d.end <= ctx.q.start:
+            if analysis.quantities_between(d.end, ctx.q.start):
                 return None
             return d
     return None
 
 
 def _as_of(
-    analysis: Analysis, ctx: _Ctx, dates: list[DateMention], local: list[DateMention] = ()
+    analysis: Analysis, ctx: _Ctx, dates: ByStart[DateMention], local: ByStart[DateMention]
 ) -> tuple[str | None, bool]:
-    """(as_of, found_in_own_clause)."""
-    in_clause = [d for d in dates if ctx.c0 <= d.start < ctx.c1]
-    year = _local_year(analysis, ctx, list(local))
+    """(as_of, found_in_own_clause). ``dates`` and ``local`` are indexed: only the clause's are read."""
+    in_clause = dates.between(ctx.c0, ctx.c1)
+    year = _local_year(analysis, ctx, local)
     if year is not None:
         in_clause.append(year)
     if in_clause:
         return min(in_clause, key=lambda d: abs(d.start - ctx.q.start)).as_of, True
-    earlier = [d for d in dates if ctx.s0 <= d.start < ctx.c0]
+    earlier = dates.between(ctx.s0, ctx.c0)
     if earlier:
         return earlier[-1].as_of, False
     p0 = _paragraph_start(analysis.text, ctx.s0)
-    opening = [d for d in dates if p0 <= d.start < ctx.s0]
+    opening = dates.between(p0, ctx.s0)
     if opening and _SAME_PERIOD.search(ctx.before + ctx.left):
         return opening[-1].as_of, False
     if opening:
@@ -647,15 +656,17 @@ def _title_year(analysis: Analysis) -> str | None:
     return None
 
 
-def _year_at(analysis: Analysis, pos: int, openers: list[DateMention], title: str | None) -> str | None:
+def _year_at(
+    analysis: Analysis, pos: int, openers: ByStart[DateMention], title: str | None
+) -> str | None:
     """The written year in force at ``pos``: one opening a sentence of its paragraph, else the title's."""
     p0 = _paragraph_start(analysis.text, pos)
-    inside = [d for d in openers if p0 <= d.start < pos]
+    inside = openers.between(p0, pos)
     return inside[-1].as_of if inside else title
 
 
 def _with_written_year(
-    analysis: Analysis, dates: list[DateMention], openers: list[DateMention], title: str | None
+    analysis: Analysis, dates: list[DateMention], openers: ByStart[DateMention], title: str | None
 ) -> list[DateMention]:
     """A bare "全年" means the written year in force there, not the publication year."""
     out = []
@@ -670,16 +681,47 @@ def _with_written_year(
 # ---------------------------------------------------------------- assembly
 
 
-def _restated(draft_value: Quantity, metric: str, earlier: list[FactDraft]) -> FactDraft | None:
-    """An earlier exact figure of the same metric that this rounded figure restates."""
-    if draft_value.bound not in ("more_than", "about", "less_than"):
-        return None
-    for prev in reversed(earlier):
-        pv = prev.quantity.value
-        if prev.metric == metric and prev.quantity.bound == "exact" and pv:
-            if abs(pv - draft_value.value) / pv <= 0.02:
-                return prev
-    return None
+def _restates(pv: float, value: float) -> bool:
+    """Whether ``value`` is within 2% of the exact figure ``pv``."""
+    return abs(pv - value) / pv <= 0.02
+
+
+class _ExactFigures:
+    """The exact figures drafted so far, by metric and value, in the order they were drafted.
+
+    A rounded figure ("2750多万") looks up the exact one it restates among those within 3% of
+    its value (a bisection over the sorted values) instead of going back over every draft.
+    """
+
+    def __init__(self) -> None:
+        self._drafts: list[FactDraft] = []
+        self._by_metric: dict[str, tuple[list[float], list[int]]] = {}
+        self._negative: dict[str, list[int]] = {}  # abs(...) / pv <= 0.02 holds for every value
+
+    def add(self, draft: FactDraft) -> None:
+        pv = draft.quantity.value
+        if draft.quantity.bound != "exact" or not pv or math.isnan(pv):
+            return
+        n = len(self._drafts)
+        self._drafts.append(draft)
+        if pv < 0:
+            self._negative.setdefault(draft.metric, []).append(n)
+            return
+        values, ids = self._by_metric.setdefault(draft.metric, ([], []))
+        at = bisect_right(values, pv)
+        values.insert(at, pv)
+        ids.insert(at, n)
+
+    def restated(self, q: Quantity, metric: str) -> FactDraft | None:
+        """The latest exact figure of ``metric`` that the rounded figure ``q`` restates."""
+        if q.bound not in ("more_than", "about", "less_than"):
+            return None
+        found = self._negative.get(metric, [])[-1:]
+        values, ids = self._by_metric.get(metric, ([], []))
+        if q.value > 0 and math.isfinite(q.value):  # else no positive figure is within 2% of it
+            a, b = bisect_left(values, q.value / 1.03), bisect_right(values, q.value / 0.97)
+            found += [ids[i] for i in range(a, b) if _restates(values[i], q.value)]
+        return self._drafts[max(found)] if found else None
 
 
 def _is_headline(analysis: Analysis, s0: int, s1: int) -> bool:
@@ -729,7 +771,7 @@ def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
 
 def _deictic(analysis: Analysis, ctx: _Ctx) -> bool:
     """A "目前"/"近年来" in the sentence: it has a time, just no point date, so no year is inherited."""
-    return any(d.as_of is None and ctx.s0 <= d.start < ctx.c1 for d in analysis.dates)
+    return any(d.as_of is None for d in analysis.dates_between(ctx.s0, ctx.c1))
 
 
 def _after_publication(as_of: str | None, published: str | None) -> bool:
@@ -759,9 +801,12 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
     dates, local = _usable_dates(analysis)
     title_year = _title_year(analysis)
     openers = _opening_years(analysis, dates)
-    dates = _with_written_year(analysis, dates, openers, title_year)
-    local = _with_written_year(analysis, local, openers, title_year)
+    openers_at = ByStart(openers)
+    dates_at = ByStart(_with_written_year(analysis, dates, openers_at, title_year))
+    local_at = ByStart(_with_written_year(analysis, local, openers_at, title_year))
+    marked = _marked_same_below(analysis, dates_at.items)
     drafts: list[FactDraft] = []
+    exact = _ExactFigures()
     in_names = analysis.quantities_in_place_names()
     for q in sorted(analysis.quantities, key=lambda x: x.start):
         if q.start in in_names:
@@ -770,16 +815,16 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         labels = classify(analysis, q, ctx)
         if not labels:
             continue
-        as_of, own = _as_of(analysis, ctx, dates, local)
+        as_of, own = _as_of(analysis, ctx, dates_at, local_at)
         if as_of is None and not _deictic(analysis, ctx):
-            as_of = _year_at(analysis, ctx.s0 if ctx.s0 > ctx.c0 else ctx.c0, openers, title_year)
+            as_of = _year_at(analysis, ctx.s0 if ctx.s0 > ctx.c0 else ctx.c0, openers_at, title_year)
         if as_of is None and not _deictic(analysis, ctx):
-            as_of = _same_below(analysis, dates, q.start)
+            as_of = _same_below(marked, q.start)
         if _after_publication(as_of, analysis.published):
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
         for metric, scope, period in labels:
-            source = _restated(q, metric, drafts) if not own else None
+            source = exact.restated(q, metric) if not own else None
             date = source.as_of if source is not None else as_of
             drafts.append(
                 FactDraft(
@@ -795,5 +840,6 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
                     confidence=0.7,
                 )
             )
+            exact.add(drafts[-1])
     _date_headlines(analysis, drafts)
     return drafts
