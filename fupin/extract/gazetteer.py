@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +34,7 @@ from importlib import resources
 from typing import Any
 
 from fupin.extract.mentions import Place, PlaceMention
+from fupin.extract.positions import SpanIndex
 from fupin.extract.zh.tokenizer import joined_bounds, word_bounds
 
 LEVEL_RANK = {
@@ -411,7 +413,7 @@ class Gazetteer:
     def _zh_hits(self, text: str, bounds: tuple[set[int], set[int]]) -> list[_Hit]:
         """Longest dictionary matches, filtered by word boundaries, then chains and towns."""
         special = self._blocked(text, _ZH_GROUP, "group")
-        special += [h for h in self._blocked(text, _ZH_NATIONAL, "national") if not _overlaps(h, special)]
+        special += _free_of(self._blocked(text, _ZH_NATIONAL, "national"), special)
         taken = [False] * len(text)
         for h in special:
             for i in range(h.start, h.end):
@@ -520,13 +522,14 @@ class Gazetteer:
     def _zh_lower(self, text: str, hits: list[_Hit], taken: list[bool]) -> list[_Hit]:
         """Townships and villages written after their county, and their later repetitions."""
         known: dict[str, tuple[str, Division]] = {}
+        growing = _GrowingHits(hits)
         for hit in hits:
             if not hit.cands or hit.cands[0].level == "province":
                 continue
             pos = hit.end
             for pattern, level in ((_ZH_TOWN, "township"), (_ZH_VILLAGE, "village")):
                 m = pattern.match(text, pos)
-                if not m or any(taken[pos : m.end()]) or _overlaps(_Hit(pos, m.end(), [], ""), hits):
+                if not m or any(taken[pos : m.end()]) or growing.overlaps(pos, m.end()):
                     continue
                 name = m.group(1)
                 if name.endswith("村委会"):
@@ -538,13 +541,14 @@ class Gazetteer:
                 known[name] = (level, hit.cands[0])
                 hit.lower_level, pos = level, m.end()
                 hit.end = pos
+                growing.grew(hit)
                 hit.suffix = name
         extra: list[_Hit] = []
         if known:
             pattern = re.compile("|".join(sorted(map(re.escape, known), key=len, reverse=True)))
+            spans = SpanIndex((h.start, h.end) for h in hits)
             for m in pattern.finditer(text):
-                probe = _Hit(m.start(), m.end(), [], "")
-                if not _overlaps(probe, hits) and not any(taken[m.start() : m.end()]):
+                if not spans.overlaps(m.start(), m.end()) and not any(taken[m.start() : m.end()]):
                     level, div = known[m.group()]
                     extra.append(_Hit(m.start(), m.end(), [div], "lower", m.group(), level))
         return sorted(hits + extra, key=lambda h: h.start)
@@ -553,13 +557,14 @@ class Gazetteer:
 
     def _en_hits(self, text: str) -> list[_Hit]:
         special = self._blocked(text, _EN_GROUP, "group") if _EN_GROUP_WORD.search(text) else []
-        special += [h for h in self._blocked(text, _EN_NATIONAL, "national") if not _overlaps(h, special)]
+        special += _free_of(self._blocked(text, _EN_NATIONAL, "national"), special)
         words = [m for m in _EN_WORD.finditer(text)]
         raw: list[_Hit] = []
+        blocked = SpanIndex((h.start, h.end) for h in special)
         j = 0
         while j < len(words):
             hit = self._en_at(text, words, j)
-            if hit and not _overlaps(hit, special):
+            if hit and not blocked.overlaps(hit.start, hit.end):
                 raw.append(hit)
                 while j < len(words) and words[j].start() < hit.end:
                     j += 1
@@ -797,5 +802,29 @@ def _zh_in_person_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _overlaps(hit: _Hit, others: list[_Hit]) -> bool:
-    return any(o.start < hit.end and hit.start < o.end for o in others)
+def _free_of(hits: list[_Hit], others: list[_Hit]) -> list[_Hit]:
+    """The ``hits`` that overlap none of ``others`` (one bisection each, not a scan of them all)."""
+    spans = SpanIndex((o.start, o.end) for o in others)
+    return [h for h in hits if not spans.overlaps(h.start, h.end)]
+
+
+class _GrowingHits:
+    """Hits whose ends grow while they are read (a county's town appended to it), asked for overlaps.
+
+    Only hits starting at most the longest hit's length before a span can reach it, so a
+    bisection over the (fixed) starts finds the few to compare, with their ends as they are now.
+    """
+
+    def __init__(self, hits: list[_Hit]) -> None:
+        self._hits = sorted(hits, key=lambda h: h.start)
+        self._starts = [h.start for h in self._hits]
+        self._longest = max((h.end - h.start for h in hits), default=0)
+
+    def grew(self, hit: _Hit) -> None:
+        self._longest = max(self._longest, hit.end - hit.start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a hit overlaps ``[start, end)``: ``any(o.start < end and start < o.end for o in hits)``."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return any(o.start < end and start < o.end for o in self._hits[lo:hi])

@@ -14,29 +14,32 @@ start at the same offset or the list is not in text order.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
-class _Started(Protocol):
-    @property
-    def start(self) -> int: ...
-
-
-T = TypeVar("T", bound=_Started)
+def _start(item: Any) -> int:
+    return item.start
 
 
 class ByStart(Generic[T]):
-    """``items`` by their ``start``: :meth:`between` is ``[x for x in items if lo <= x.start < hi]``."""
+    """``items`` by their start: :meth:`between` is ``[x for x in items if lo <= x.start < hi]``.
+
+    ``start`` reads an item's start offset (its ``start`` attribute unless told otherwise).
+    """
 
     __slots__ = ("items", "_order", "_starts", "_in_order")
 
-    def __init__(self, items: Sequence[T]) -> None:
+    def __init__(self, items: Sequence[T], start: Callable[[T], int] = _start) -> None:
         self.items = list(items)
-        order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        starts = [start(item) for item in self.items]
+        order = sorted(range(len(starts)), key=starts.__getitem__)
         self._in_order = all(i == n for n, i in enumerate(order))
         self._order = order
-        self._starts = [self.items[i].start for i in order]
+        self._starts = [starts[i] for i in order]
 
     def between(self, lo: int, hi: int) -> list[T]:
         """The items starting in ``[lo, hi)``, in the order of the original list."""
@@ -56,7 +59,9 @@ class ByStart(Generic[T]):
         return len(self.items)
 
 
-def cached_index(cache: tuple[object, ByStart] | None, items: list[T]) -> tuple[object, ByStart[T]]:
+def cached_index(
+    cache: tuple[object, ByStart] | None, items: list[T], start: Callable[[T], int] = _start
+) -> tuple[object, ByStart[T]]:
     """``cache`` when it indexes this very list at its present length, else a new index of it.
 
     For indexes kept on an object whose lists may be replaced (an ``Analysis`` whose
@@ -64,4 +69,30 @@ def cached_index(cache: tuple[object, ByStart] | None, items: list[T]) -> tuple[
     """
     if cache is not None and cache[0] is items and len(cache[1]) == len(items):
         return cache
-    return items, ByStart(items)
+    return items, ByStart(items, start)
+
+
+class SpanIndex:
+    """Fixed spans ``(start, end)``, asked whether any overlaps or encloses a given span.
+
+    Sorted starts and the running maximum of the ends answer each question with one
+    bisection: the spans starting before a point reach past another point exactly when
+    the furthest of them does.
+    """
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(spans)
+        self._starts = [a for a, _ in pairs]
+        self._reach = list(accumulate((b for _, b in pairs), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """``any(a < end and start < b for a, b in spans)``."""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+    def encloses(self, start: int, end: int) -> bool:
+        """``any(a < start and end < b for a, b in spans)``: strictly inside one of them."""
+        i = bisect_left(self._starts, start)
+        return i > 0 and self._reach[i - 1] > end

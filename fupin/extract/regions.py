@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from fupin.extract.analysis import Analysis
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import Place, PlaceMention
+from fupin.extract.positions import SpanIndex
 
 NATIONAL = Place("China", None, "national")
 
@@ -392,10 +393,10 @@ class RegionResolver:
         return out
 
     def _refs(self) -> list[_Ref]:
-        quotes = self._quotations()
+        quotes = SpanIndex(self._quotations())
 
         def quoted(m: PlaceMention) -> bool:
-            return any(a < m.start and m.end < b for a, b in quotes)
+            return quotes.encloses(m.start, m.end)
 
         objects = self._enumerated_objects()
         refs = [

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from fupin.extract.mentions import PlaceMention
@@ -62,6 +63,15 @@ def _jieba_posseg():
     jieba.setLogLevel(logging.WARNING)
     lend_dictionary_to_jieba()
     return posseg
+
+
+def load_pos_tagger() -> None:
+    """Load jieba's POS tagger now (0.3-0.4 s), not when the first ambiguous name needs it.
+
+    The warm-up articles do not reach the tagger (it runs only where two readings of a name
+    fit), so without this every worker process paid the load on its first such name.
+    """
+    _jieba_posseg().lcut("主任李忠表示")
 
 
 class _JiebaNames:
@@ -263,35 +273,57 @@ def _with_place(text: str, org_span: tuple[int, int]) -> tuple[str, tuple[int, i
 
 
 def _resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None:
-    """ "公司" / "该村": the last full name ending the same way earlier in the text."""
+    """ "公司" / "该村": the last full name ending the same way earlier in the text.
+
+    The occurrences of the ending are tried from the last one back, and the first full name
+    found is the answer: a long text is not read from its start for every anaphor.
+    """
     m = _ANAPHOR.match(org)
     if not m:
         return None
     suffix = m.group(1)
-    best = None
-    for hit in re.finditer(re.escape(suffix), text[:before]):
-        end = hit.end()
-        start = end - len(suffix)
-        while start > 0 and text[start - 1] not in _BOUNDARY and text[start - 1] not in _FUNCTION_CHARS:
-            start -= 1
-            if end - start > 30:
-                break
-        if start > 1 and text[start - 1] == "的" and _PLACE_END.search(text[: start - 1]):
-            place_start = start - 1  # "恰尔巴格乡的一家服装卫星工厂": keep the place
-            while (
-                place_start > 0
-                and text[place_start - 1] not in _BOUNDARY
-                and text[place_start - 1] not in _FUNCTION_CHARS
-            ):
-                place_start -= 1
-            start = place_start
-        candidate = text[start:end]
-        junk = _LEAD_JUNK.match(candidate)
-        if junk:
-            start += junk.end()
-        if end - start >= len(suffix) + 2 and not _ANAPHOR.match(text[start:end]):
-            best = (start, end)
-    return best
+    for end in _ends_backwards(text, suffix, before):
+        span = _full_name_ending(text, suffix, end)
+        if span is not None:
+            return span
+    return None
+
+
+def _ends_backwards(text: str, suffix: str, before: int) -> Iterator[int]:
+    """Ends of the occurrences of ``suffix`` in ``text[:before]`` (non-overlapping, as ``re.finditer``
+    finds them), last first."""
+    if any(suffix[:k] == suffix[-k:] for k in range(1, len(suffix))):  # occurrences could overlap
+        yield from reversed([hit.end() for hit in re.finditer(re.escape(suffix), text[:before])])
+        return
+    at = text.rfind(suffix, 0, before)
+    while at >= 0:
+        yield at + len(suffix)
+        at = text.rfind(suffix, 0, at)
+
+
+def _full_name_ending(text: str, suffix: str, end: int) -> tuple[int, int] | None:
+    """The full name (with the place before "的") that ends at ``end``, if it is one."""
+    start = end - len(suffix)
+    while start > 0 and text[start - 1] not in _BOUNDARY and text[start - 1] not in _FUNCTION_CHARS:
+        start -= 1
+        if end - start > 30:
+            break
+    # the place's last character right before "的" (``$`` also matches before a final line break)
+    if start > 1 and text[start - 1] == "的" and _PLACE_END.search(text, max(0, start - 3), start - 1):
+        place_start = start - 1  # "恰尔巴格乡的一家服装卫星工厂": keep the place
+        while (
+            place_start > 0
+            and text[place_start - 1] not in _BOUNDARY
+            and text[place_start - 1] not in _FUNCTION_CHARS
+        ):
+            place_start -= 1
+        start = place_start
+    junk = _LEAD_JUNK.match(text[start:end])
+    if junk:
+        start += junk.end()
+    if end - start >= len(suffix) + 2 and not _ANAPHOR.match(text[start:end]):
+        return start, end
+    return None
 
 
 def _cue_after(text: str, end: int, limit: int) -> int | None:
