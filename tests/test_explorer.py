@@ -61,7 +61,8 @@ def rows(client: TestClient, path: str, **params: object) -> dict:
 
 def gansu_workers(client: TestClient) -> dict:
     """The demo's Gansu workers conflict: 46,000 in the Chinese story, 460,000 in the English one."""
-    found = rows(client, "/explore/statistics", status="conflict", province="Gansu", metric="workers_employed")
+    query = {"status": "conflict", "province": "Gansu", "metric": "workers_employed"}
+    found = rows(client, "/explore/statistics", **query)
     assert found["total"] == 1
     return found["rows"][0]
 
@@ -269,7 +270,8 @@ def test_plotly_is_served_from_the_plotly_package(client: TestClient) -> None:
 
 def test_article_marks_every_fact_and_official_at_its_offsets(client: TestClient) -> None:
     row = gansu_workers(client)
-    article_id = next(r["article_id"] for r in rows(client, row["url"])["reports"] if r["source"] == "people.demo")
+    reports = rows(client, row["url"])["reports"]
+    article_id = next(r["article_id"] for r in reports if r["source"] == "people.demo")
     body = rows(client, f"/explore/articles/{article_id}")
     facts = [a for a in body["annotations"] if a["kind"] == "fact"]
     officials = [a for a in body["annotations"] if a["kind"] == "official"]
@@ -279,7 +281,8 @@ def test_article_marks_every_fact_and_official_at_its_offsets(client: TestClient
         assert annotation["marked"] == source[annotation["start"] : annotation["end"]]
     page = client.get(f"/explore/articles/{article_id}", headers=HTML).text
     text = page.split('id="article-text">', 1)[1].split("</div>", 1)[0]
-    marked = re.findall(r'<mark class="([^"]+)"[^>]*><a href="#(?:fact|official)-[0-9a-f]+">(.*?)</a></mark>', text)
+    mark = r'<mark class="([^"]+)"[^>]*><a href="#(?:fact|official)-[0-9a-f]+">(.*?)</a></mark>'
+    marked = re.findall(mark, text)
     assert ("official", "张明远") in marked and ("fact", "4.6万") in marked
     assert re.sub(r"<[^>]+>", "", text) == body["text"]  # the marks add nothing to the text
     for annotation in facts:

@@ -36,8 +36,18 @@ function seriesTraces(chart) {
     });
   }
   const title = chart.metric + " · " + (chart.region || chart.province || chart.level);
-  return [traces, {title: {text: title}, xaxis: {type: "date", title: {text: "as of"}},
+  const xaxis = {type: "date", title: {text: "as of"}, tickformat: "%Y-%m-%d", range: dateRange(chart.points)};
+  return [traces, {title: {text: title}, xaxis: xaxis, height: 420,
     yaxis: {title: {text: chart.unit || "value"}, rangemode: "tozero"}}];
+}
+
+// The dates shown, padded by a month each side, so that one date is not drawn as a span of milliseconds.
+function dateRange(points) {
+  const times = points.filter((p) => p.as_of).map((p) => Date.parse(p.as_of));
+  if (!times.length) return undefined;
+  const month = 31 * 24 * 3600 * 1000;
+  const day = (t) => new Date(t).toISOString().slice(0, 10);
+  return [day(Math.min(...times) - month), day(Math.max(...times) + month)];
 }
 
 function rankingTraces(chart) {
