@@ -74,12 +74,14 @@ reliabilities shown in untouched groups are those of the run that last changed t
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -529,32 +531,55 @@ def find_copies(reports: Sequence[Report], reprints: Iterable[tuple[str, str]] =
             copies.first_published[report.article_id] = published
     for a, b in reprints:
         copies.components.union(str(a), str(b))
-    candidates: dict[tuple, dict[frozenset[str], list[Report]]] = defaultdict(dict)
-    for report in reports:
-        grams = shingles(report.sentence) if report.sentence else frozenset()
-        if len(grams) >= MIN_COPY_SHINGLES:
-            candidates[(report.bucket, report.claim[0])].setdefault(grams, []).append(report)
-    for by_sentence in candidates.values():
-        ids = []
-        for members in by_sentence.values():
-            c = len(copies.classes)
-            copies.classes.append(members)
-            ids.append(c)
-            for report in members:
-                copies.class_of[report.fact_id] = c
-                copies.components.union(members[0].article_id, report.article_id)
-        if len(ids) < 2 or len(ids) > MAX_COPY_CANDIDATES:
-            continue
-        grams = list(by_sentence)
-        for i in range(len(grams)):
-            for j in range(i + 1, len(grams)):
-                if _similar(grams[i], grams[j]):
-                    copies.neighbours.setdefault(ids[i], set()).add(ids[j])
-                    copies.neighbours.setdefault(ids[j], set()).add(ids[i])
-                    copies.components.union(
-                        copies.classes[ids[i]][0].article_id, copies.classes[ids[j]][0].article_id
-                    )
+    for by_sentence in _copy_candidates(reports):
+        _link_candidates(copies, by_sentence)
     return copies
+
+
+def _copy_candidates(reports: Sequence[Report]) -> Iterator[dict[frozenset[str], list[Report]]]:
+    """Per statistic key and value stated by two reports or more: their reports by sentence shingles.
+
+    One key at a time, so that only its shingle sets are alive (keeping every
+    report's set took 4 kB a fact). A value stated once can copy nothing: a class of
+    one report has no partners and its own date rank, as if it had no class.
+    """
+    keyed: dict[tuple, list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.sentence:
+            keyed[(report.bucket, report.claim[0])].append(report)
+    for members in keyed.values():
+        if len(members) < 2:
+            continue
+        by_sentence: dict[frozenset[str], list[Report]] = {}
+        for report in members:
+            grams = shingles(report.sentence)
+            if len(grams) >= MIN_COPY_SHINGLES:
+                by_sentence.setdefault(grams, []).append(report)
+        if by_sentence:
+            yield by_sentence
+
+
+def _link_candidates(copies: Copies, by_sentence: Mapping[frozenset[str], list[Report]]) -> None:
+    """Classes of one key's identical sentences, neighbours among its near-duplicates."""
+    ids = []
+    for members in by_sentence.values():
+        c = len(copies.classes)
+        copies.classes.append(members)
+        ids.append(c)
+        for report in members:
+            copies.class_of[report.fact_id] = c
+            copies.components.union(members[0].article_id, report.article_id)
+    if len(ids) < 2 or len(ids) > MAX_COPY_CANDIDATES:
+        return
+    grams = list(by_sentence)
+    for i in range(len(grams)):
+        for j in range(i + 1, len(grams)):
+            if _similar(grams[i], grams[j]):
+                copies.neighbours.setdefault(ids[i], set()).add(ids[j])
+                copies.neighbours.setdefault(ids[j], set()).add(ids[i])
+                copies.components.union(
+                    copies.classes[ids[i]][0].article_id, copies.classes[ids[j]][0].article_id
+                )
 
 
 # -- grouping ----------------------------------------------------------------------------------------
@@ -740,11 +765,14 @@ def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copie
     where = {r.fact_id: c for c in clusters for r in c.reports}
     left = []
     for report in pending:
-        targets = [
-            where[o.fact_id]
-            for o in copies.partners(report)
-            if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
-        ]
+        # distinct clusters, first seen first: a class of hundreds of copies sits in a few clusters
+        targets = list(
+            {
+                id(where[o.fact_id]): where[o.fact_id]
+                for o in copies.partners(report)
+                if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
+            }.values()
+        )
         targets = [c for c in targets if not _self_contradiction([report], c.reports)]
         if targets:
             best = min(targets, key=lambda c: (_DATE_RANK[c.kind], c.key or "", c.anchor or ""))
@@ -826,6 +854,16 @@ class Group:
     originals: dict[str, str] = field(
         default_factory=dict
     )  # article -> the article it copies (itself if none)
+    #: (preferred, the articles stating a value that agrees with it), computed once per preferred value
+    _stating: tuple[tuple | None, frozenset[str]] | None = field(default=None, repr=False)
+
+    def articles_stating_preferred(self) -> frozenset[str]:
+        """Articles that report a value agreeing with the preferred one (asked once per member)."""
+        if self._stating is None or self._stating[0] != self.preferred:
+            interval = self.interval
+            articles = frozenset(r.article_id for r in self.reports if r.interval.overlaps(interval))
+            self._stating = (self.preferred, articles)
+        return self._stating[1]
 
     @property
     def metric(self) -> str:
@@ -1019,7 +1057,7 @@ def value_flags(group: Group) -> list[dict[str, str]]:
 
 def _states_preferred(group: Group, article_id: str) -> bool:
     """The article also reports a value that agrees with the preferred one."""
-    return any(r.article_id == article_id and r.interval.overlaps(group.interval) for r in group.reports)
+    return article_id in group.articles_stating_preferred()
 
 
 def _describe(group: Group) -> str:
@@ -1166,13 +1204,8 @@ def _support(group: Group, reprinted_by: Mapping[str, Sequence[str]]) -> dict[st
         "independent_sources": len({r.source for r in independent}),
         "independent_articles": len(independent),
     }
-    copies = sorted(
-        {
-            (a, o)
-            for a, o in group.originals.items()
-            if a != o and any(r.article_id == a for r in group.reports)
-        }
-    )
+    members = {r.article_id for r in group.reports}
+    copies = sorted({(a, o) for a, o in group.originals.items() if a != o and a in members})
     if copies:
         support["copies"] = [{"article_id": a, "copy_of": o} for a, o in copies]
     reprints = sorted({s for r in group.reports for s in reprinted_by.get(r.article_id, ())} - set(sources))
@@ -1328,11 +1361,16 @@ class Reconciliation:
     iterations: int
     converged: bool
 
+    #: counts of the records as they were built (they may have been written and dropped)
+    tally: dict[str, int] = field(default_factory=dict)
+
     def counts(self) -> dict[str, int]:
         out = {"groups": len(self.records), "single": 0, "agreed": 0, "conflict": 0, "flagged": 0}
         for record in self.records:
             out[record["status"]] += 1
             out["flagged"] += bool(record.get("flags"))
+        if self.tally and not self.records:
+            out.update(self.tally)
         out["changed"] = len(self.changed)
         out["removed"] = len(self.removed)
         out["iterations"] = self.iterations
@@ -1355,17 +1393,86 @@ def run_reconciliation(
     priors: Mapping[str, float] | None = None,
     reuse: bool = True,
     reprints: Mapping[str, Sequence[str]] | None = None,
+    copies: Iterable[tuple[str, str]] = (),
 ) -> Reconciliation:
     """Reconcile facts; with ``previous`` records, unchanged groups keep their previous record verbatim.
 
     ``reuse=False`` rebuilds every record (fresh reliabilities and explanations) but
     still reports which previous groups are gone. ``reprints``: article id -> the
     other outlets that carried it (the crawler's reprint links), shown in support
-    and never counted as independent sources.
+    and never counted as independent sources. ``copies``: (article id, id of the
+    article it copies) pairs from the store's near-duplicate links; a copy's facts
+    count once with the original's.
     """
-    reports = _unique(facts)
-    groups = build_groups(reports, find_copies(reports))
-    learned = learn(groups, params, priors)
+    stream = stream_reconciliation(facts, previous, params, priors, reuse, reprints, copies)
+    records = list(stream.records)
+    return stream.result(records)
+
+
+@dataclass(slots=True)
+class RecordStream:
+    """Decided groups whose records are built one at a time, in output order.
+
+    A million facts make some 600,000 records (3 GB as dicts): the file command
+    writes each as it is built. ``result`` is the :class:`Reconciliation` once the
+    stream is consumed (``changed`` and the counts are tallied on the way).
+    """
+
+    groups: list[Group]
+    learned: TruthResult
+    old: dict[str, dict[str, Any]]
+    reuse: bool
+    reprints: Mapping[str, Sequence[str]] | None
+    changed: list[str] = field(default_factory=list)
+    tally: Counter = field(default_factory=Counter)
+
+    @property
+    def records(self) -> Iterator[dict[str, Any]]:
+        trust, confidence = self.learned.trust, self.learned.confidence
+        with paused_gc():
+            for group in self.groups:
+                record = to_record(group, trust, confidence[group.group_id], self.reprints)
+                kept = self.old.get(group.group_id)
+                if self.reuse and kept is not None and decision(kept) == decision(record):
+                    record = kept
+                if kept != record:
+                    self.changed.append(group.group_id)
+                self.tally[record["status"]] += 1
+                self.tally["flagged"] += bool(record.get("flags"))
+                yield record
+
+    def result(self, records: list[dict[str, Any]] | None = None) -> Reconciliation:
+        removed = sorted(set(self.old) - {g.group_id for g in self.groups})
+        learned = self.learned
+        outcome = Reconciliation(
+            records or [], removed, sorted(self.changed), learned.trust, learned.iterations, learned.converged
+        )
+        outcome.tally = {"groups": len(self.groups), **self.tally}
+        return outcome
+
+
+def stream_reconciliation(
+    facts: Iterable[Mapping[str, Any]],
+    previous: Iterable[Mapping[str, Any]] | None = None,
+    params: TruthParams | None = None,
+    priors: Mapping[str, float] | None = None,
+    reuse: bool = True,
+    reprints: Mapping[str, Sequence[str]] | None = None,
+    copies: Iterable[tuple[str, str]] = (),
+) -> RecordStream:
+    """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`)."""
+    with paused_gc():
+        reports = _unique(facts)
+        groups = build_groups(reports, find_copies(reports, copies))
+        learned = learn(groups, params, priors)
+        decide_all(groups, learned)
+        old = {r["group_id"]: dict(r) for r in previous or ()}
+        groups.sort(key=_group_order)
+    return RecordStream(groups, learned, old, reuse, reprints)
+
+
+def decide_all(groups: Sequence[Group], learned: TruthResult) -> None:
+    """Decide every group (totals before their parts) and raise the flags."""
     totals = _totals_index(groups)
     # totals first: a part (resumed workshops) cannot prefer a value above its total
     for group in sorted(groups, key=lambda g: g.metric in PARTS_OF):
@@ -1375,19 +1482,30 @@ def run_reconciliation(
         group.flags = value_flags(group)
     exceeds_total_flags(groups)
     cumulative_decrease_flags(groups)
-    old = {r["group_id"]: dict(r) for r in previous or ()}
-    records, changed = [], []
-    for group in groups:
-        record = to_record(group, learned.trust, learned.confidence[group.group_id], reprints)
-        kept = old.get(group.group_id)
-        if reuse and kept is not None and decision(kept) == decision(record):
-            record = kept
-        if kept != record:
-            changed.append(group.group_id)
-        records.append(record)
-    records.sort(key=_order)
-    removed = sorted(set(old) - {g.group_id for g in groups})
-    return Reconciliation(records, removed, changed, learned.trust, learned.iterations, learned.converged)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while reconciling.
+
+    Reconciliation makes millions of long-lived objects and almost no cycles; each
+    full collection walks all of them, so collections cost more the more facts there
+    are (at 100k facts, 17 of 28 s). Reference counting still frees what is dropped.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _group_order(group: Group) -> tuple:
+    """:func:`_order` of the group's record, known before the record is built."""
+    region = _region(group)
+    where = (region.get("province") or "", region.get("name") or "")
+    return (group.metric, *where, group.date_key or "", group.group_id)
 
 
 def _order(record: Mapping[str, Any]) -> tuple:
@@ -1440,7 +1558,14 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     with store.run("reconcile") as log:
         facts = store.fact_records()
         previous = store.reconciled_records()
-        result = run_reconciliation(facts, previous, params, reuse=not full, reprints=reprint_links(store))
+        result = run_reconciliation(
+            facts,
+            previous,
+            params,
+            reuse=not full,
+            reprints=reprint_links(store),
+            copies=store.duplicate_links(),
+        )
         written = store.replace_reconciled(result.records, remove=result.removed)
         for key, n in {**result.counts(), **written}.items():
             log.count(key, n)
