@@ -6,6 +6,7 @@ The browser half (Swagger UI and the charts really drawing) is in test_explorer_
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from html.parser import HTMLParser
@@ -101,6 +102,7 @@ def test_front_page_for_browsers_json_index_for_programs(client: TestClient) -> 
     index = client.get("/", headers={"accept": "*/*"}).json()
     assert index["counts"]["reconciled"] > 0 and "/facts" in index["endpoints"]
     assert client.get("/", params={"_format": "json"}, headers=HTML).json() == index
+    assert client.get("/explore", headers=HTML).url.path == "/explore/statistics"
 
 
 # --- statistics --------------------------------------------------------------------------------
@@ -284,7 +286,7 @@ def test_article_marks_every_fact_and_official_at_its_offsets(client: TestClient
     mark = r'<mark class="([^"]+)"[^>]*><a href="#(?:fact|official)-[0-9a-f]+">(.*?)</a></mark>'
     marked = re.findall(mark, text)
     assert ("official", "张明远") in marked and ("fact", "4.6万") in marked
-    assert re.sub(r"<[^>]+>", "", text) == body["text"]  # the marks add nothing to the text
+    assert html.unescape(re.sub(r"<[^>]+>", "", text)) == body["text"]  # the marks add nothing to the text
     for annotation in facts:
         assert f'id="fact-{annotation["id"]}"' in page
 
@@ -311,3 +313,25 @@ def test_pages_load_nothing_from_other_hosts(client: TestClient, path: str) -> N
     for ref in refs(page):
         if ref.endswith((".js", ".css")):
             assert ref.startswith("/") and client.get(ref).status_code == 200, ref
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/explore/statistics?status=conflict",
+        "/explore/over-time?metric=workers_employed&province=Gansu",
+        "/explore/provinces?metric=workshops",
+        "/explore/officials?province=Gansu",
+    ],
+)
+def test_every_view_downloads_as_csv_with_the_json_rows(client: TestClient, path: str) -> None:
+    body = client.get(f"{path}&_format=json").json()
+    listed = body.get("rows") or body.get("reports")
+    response = client.get(f"{path}&_format=csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(table) == len(listed) > 0
+    key = next(k for k in ("group_id", "province", "name_latin") if k in table[0])
+    assert [r[key] for r in table] == [
+        "; ".join(r[key]) if isinstance(r[key], list) else str(r[key]) for r in listed
+    ]

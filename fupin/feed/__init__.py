@@ -1,6 +1,7 @@
 """The fact feed: the store published as JSON over HTTP (FastAPI) and as static files.
 
-``create_app(home)`` is the read-only HTTP API (``fupin serve``);
+``create_app(home)`` is the read-only HTTP API (``fupin serve``), with the fact explorer's
+HTML pages for browsers (fupin.feed.web);
 ``export_feed(home, out_dir)`` writes the same data as files (``fupin feed export``).
 """
 

@@ -12,6 +12,11 @@ Endpoints (OpenAPI at ``/docs``):
 - ``/facts/{fact_id}``, ``/reconciled/{group_id}``, ``/articles/{article_id}``;
 - ``/feed.json``: JSON Feed 1.1 of new, changed and removed reconciled facts;
 - ``/schema`` and ``/schema/{name}``: the JSON Schemas of the records.
+
+``/docs`` (Swagger UI) and ``/redoc`` load their scripts and styles from the app
+(``fastapi-offline`` ships them), so they render on a server without internet. A
+browser opening ``/`` gets the fact explorer (:mod:`fupin.feed.web`), pages under
+``/explore/``; programs asking ``/`` get the JSON index as before.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import duckdb
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from fupin.feed.store_access import request_connection
 from fupin.feed.web import data, params
@@ -23,6 +23,12 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(request_connection)]
 #: Columns of the page, the CSV and the JSON rows, in order.
 COLUMNS = list(data.COLUMNS)
 DEFAULT_SORT = "-as_of"
+
+
+@router.get("/explore")
+def explore() -> RedirectResponse:
+    """``/explore`` itself: the statistics table is where exploring starts."""
+    return RedirectResponse("/explore/statistics")
 
 
 @router.get("/explore/statistics")
