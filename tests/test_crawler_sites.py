@@ -144,12 +144,14 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path: Path, sig: si
     home = tmp_path / "home"
     with SiteServer(paged_site(4, 12, delay=0.15)) as server:
         sources = sources_file(tmp_path, server.url, r"/a/\d+-\d+\.html$", r"/list\d*\.html$")
-        settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
+        # the store pipeline commits its queue every 0.3 s here: a kill loses at most that queue
+        settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 2, "FUPIN_STORE_FLUSH_S": 0.3}
         cmd = [sys.executable, "-m", "fupin.crawler.run", "--sources", str(sources), "--home", str(home)]
         proc = subprocess.Popen([*cmd, "--settings-json", json.dumps(settings)], stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while len([p for p in server.paths() if p.startswith("/a/")]) < 12 and time.monotonic() < deadline:
             time.sleep(0.05)
+        time.sleep(0.6)  # at least one flush of the queue
         os.kill(proc.pid, sig)
         proc.wait(timeout=60)
         first = set(stored_urls(home))

@@ -8,15 +8,17 @@ import pytest
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
+from fupin.corpus.dedup import THRESHOLD, similarity, sketch
 from fupin.crawler.article import (
     canonical_url,
     content_hash,
     extract_page,
     find_published,
     fingerprint_text,
-    simhash,
+    parse_html,
     url_date,
 )
+from fupin.crawler.boilerplate import clean_title, is_furniture
 from fupin.crawler.encoding import decode_body
 from fupin.crawler.middlewares import HOPS, KIND, SOURCE, TrapGuardMiddleware
 from fupin.crawler.sources import SourcesError, load_sources
@@ -113,9 +115,75 @@ def test_dates_from_meta_url_and_no_fallback() -> None:
     assert url_date("http://x.cn/politics/2020-04/15/c_1.htm") == "2020-04-15"
     assert url_date("http://rst.x.gov.cn/202004/t20200408_1.html") == "2020-04-08"
     meta = '<html><head><meta name="publishdate" content="2020-03-26"></head><body><p>x</p></body></html>'
-    assert find_published(meta, "http://x.cn/a.html") == "2020-03-26"
+    assert find_published(parse_html(meta), "http://x.cn/a.html", None) == ("2020-03-26", "meta")
     nodate = "<html><head><title>扶贫</title></head><body><p>" + "扶贫车间复工。" * 30 + "</p></body></html>"
-    assert find_published(nodate, "http://x.cn/a.html") is None
+    assert find_published(parse_html(nodate), "http://x.cn/a.html", None) == (None, None)
+
+
+STORY = "<p>" + "甘肃省扶贫车间复工率达到90.2%，吸纳贫困劳动力2.1万人，车间负责人介绍了订单情况。" * 2
+STORY += "</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # the line under the headline, and nothing else, dates a Chinese page
+        (f"<h1>扶贫车间复工</h1><div>2018年12月05日 来源:新华社</div>{STORY}<ul><li>2019-01-01</li></ul>",
+         ("2018-12-05", "dateline")),
+        # a date in a related list or a comment after the story is not the page's
+        (f"<h1>扶贫车间复工</h1><div>来源:新华社</div>{STORY}<div>相关新闻 2019-01-01</div>"
+         "<div class='comment'>2021-03-03 12:00 网友</div>", (None, None)),
+        # an update line is not the publication
+        ("<h1>Workshops reopen</h1><p>Updated: May 2, 2020 | Published: April 1, 2020</p>"
+         "<p>" + "Poverty alleviation workshops in Gansu reopened on Monday. " * 3 + "</p>",
+         ("2020-04-01", "dateline")),
+        # copyright lines are never dates
+        ("<h1>Workshops reopen</h1><p>" + "Poverty alleviation workshops reopened. " * 3 + "</p>"
+         "<footer>Copyright 1995 - 2020</footer>", (None, None)),
+        # JSON-LD's datePublished, not dateModified
+        ('<script type="application/ld+json">{"@graph": [{"dateModified": "2021-01-01", '
+         f'"datePublished": "2020-02-03T08:00:00+08:00"}}]}}</script><h1>扶贫车间复工</h1>{STORY}',
+         ("2020-02-03", "jsonld")),
+    ],
+)
+def test_dates_read_as_people_read_a_page(html: str, expected: tuple[str | None, str | None]) -> None:
+    page = f"<html><head><title>扶贫车间复工</title></head><body>{html}</body></html>"
+    assert find_published(parse_html(page), "http://x.cn/a.html", "扶贫车间复工") == expected
+
+
+def test_url_date_when_the_page_says_nothing() -> None:
+    page = f"<html><body><h1>扶贫车间复工</h1>{STORY}</body></html>"
+    found = find_published(parse_html(page), "http://x.cn/n1/2020/0326/c1-1.html", None)
+    assert found == ("2020-03-26", "url")
+
+
+@pytest.mark.parametrize(
+    ("raw", "headlines", "expected"),
+    [
+        ("扶贫车间复工--某某县人民政府", [], "扶贫车间复工"),
+        ("扶贫车间复工 - 新华网", ["扶贫车间复工"], "扶贫车间复工"),
+        ("Workshops reopen | China Daily", [], "Workshops reopen"),
+        ("扶贫车间复工_地方_示例网", [], "扶贫车间复工"),
+        ("“扶贫车间”助力精准脱贫", [], "“扶贫车间”助力精准脱贫"),
+    ],
+)
+def test_titles_lose_site_names(raw: str, headlines: list[str], expected: str) -> None:
+    assert clean_title(raw, headlines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("当前位置：首页 >> 工作动态 >> 正文", True),
+        ("2020年04月01日 来源:县人社局 作者:王伟 点击:1855", True),
+        ("陇ICP备05000123号 政府网站标识码：6200000001", True),
+        ("【打印本页】【关闭窗口】", True),
+        ("据县人社局介绍，全县已建成扶贫车间57个，来源于各乡镇的贫困劳动力2103人在家门口就业。", False),
+        ("2020年4月1日，甘肃省扶贫车间全面复工。", False),
+    ],
+)
+def test_furniture_lines(line: str, furniture: bool) -> None:
+    assert is_furniture(line) is furniture
 
 
 def test_extract_page_main_text_without_boilerplate() -> None:
@@ -152,7 +220,8 @@ def test_reprint_fingerprints_match_and_others_differ() -> None:
     )
     a, b, c = (fingerprint_text(t) for t in (original, reprint, other))
     assert content_hash(a) == content_hash(b)
-    assert (simhash(a) ^ simhash(b)).bit_count() <= 3 < (simhash(a) ^ simhash(c)).bit_count()
+    (sa, _), (sb, _), (sc, _) = (sketch(t) for t in (original + "\n点击:1855", reprint, other))
+    assert similarity(sa, sb) >= THRESHOLD > similarity(sa, sc)
 
 
 def test_warc_round_trip(tmp_path: Path) -> None:

@@ -98,26 +98,68 @@ def test_add_article_new_then_same_url(store):
     assert stored["warc_offset"] == 100 and stored["encoding"] == "gbk"
 
 
-def test_reprint_by_content_hash_and_simhash(store):
-    aid, _ = store.add_article(article(1))
+STORY = (
+    "甘肃省临夏州东乡县服装扶贫车间3月26日全面复工，312名工人回到生产线，其中建档立卡贫困劳动力128人。\n"
+    "据县人社局介绍，全县已建成扶贫车间57个，吸纳贫困劳动力2103人在家门口就业，人均月收入2100元。"
+)
+
+
+def test_reprint_by_content_hash_and_minhash(store):
+    aid, _ = store.add_article(article(1, text=STORY))
     same_hash = article(2, content_hash="hash-1", source="other.cn")
     assert store.add_article(same_hash) == (aid, False)
-    near = article(3, content_hash="hash-3", simhash=article(1)["simhash"] ^ 0b1011, source="third.cn")
+    # the same story under another outlet's by-line and counter, in traditional characters
+    byline = "2020年03月27日 来源:临夏日报 作者:马明 点击:1855\n"
+    near = article(3, text=byline + STORY.replace("复工", "復工"),
+                   source="third.cn")
     assert store.add_article(near) == (aid, False)
-    far = article(4, content_hash="hash-4", simhash=article(1)["simhash"] ^ 0b11110)
+    other = STORY
+    for old, new in [("东乡县服装", "和政县鞋帽"), ("57个", "12个"), ("2103", "640"), ("312名", "98名"),
+                     ("2100元", "1800元"), ("3月26日", "4月2日")]:
+        other = other.replace(old, new)
+    far = article(4, text=other)
     far_id, far_new = store.add_article(far)
     assert far_new and far_id != aid
     assert store.count("articles") == 2
     urls = store.get_article(aid)["urls"]
     assert {u["source"] for u in urls} == {"news.example.cn", "other.cn", "third.cn"}
     assert store.known_urls() == {article(n)["canonical_url"] for n in (1, 2, 3, 4)}
+    similarity = dict(store.connection.execute("SELECT source, similarity FROM article_urls").fetchall())
+    assert similarity["other.cn"] == 1.0 and 0.7 <= similarity["third.cn"] < 1.0
+    assert similarity["news.example.cn"] is None
     # a reprint URL seen again is known and returns the original
     assert store.add_article(near) == (aid, False)
 
 
-def test_signed_simhash_matches_unsigned(store):
+def test_near_duplicates_found_after_reopening(tmp_path):
+    """The LSH index lives in the store: a copy crawled in a later run links to the first story."""
+    with Store.open(tmp_path / "home") as first:
+        aid, _ = first.add_article(article(1, text=STORY))
+    with Store.open(tmp_path / "home") as second:
+        copy_ = article(2, text=STORY + "\n（责任编辑：王芳）", source="other.cn")
+        assert second.add_article(copy_) == (aid, False)
+
+
+def test_short_texts_are_matched_exactly_only(store):
+    """A Jaccard estimate over a dozen characters is noise: short notices are not merged."""
+    aid, _ = store.add_article(article(1, text="甘肃省共有扶贫车间1982个。"))
+    other, new = store.add_article(article(2, text="甘肃省共有扶贫车间1983个。"))
+    assert new and other != aid
+
+
+def test_batch_of_articles_one_commit_and_copies_within_it(store):
+    batch = [article(1, text=STORY), article(2, text=STORY + "\n点击:1855", source="b.cn"), article(3)]
+    results = store.add_articles(batch)
+    assert [new for _, new in results] == [True, False, True]
+    assert results[1][0] == results[0][0]
+    with pytest.raises(ValueError, match="http://news.example.cn/a/9.html has no text"):
+        store.add_articles([article(8, text=STORY + "!"), article(9, text=" ")])
+    assert store.count("articles") == 2  # the rejected batch wrote nothing
+
+
+def test_signed_simhash_is_stored_unsigned(store):
     aid, _ = store.add_article(article(1, simhash=-2))
-    assert store.add_article(article(2, content_hash="x", simhash=(-2 & MASK) ^ 1)) == (aid, False)
+    assert store.get_article(aid)["simhash"] == -2 & MASK
 
 
 def test_record_fetch_and_validators(store):

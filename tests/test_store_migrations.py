@@ -58,17 +58,44 @@ def test_v1_store_migrates_and_keeps_articles(v1_store: Path):
         }
         store.add_facts("0a1b2c3d4e5f6a7b", [fact], "extractor-1")
         assert [a["id"] for a in store.articles_to_extract("extractor-1")] == ["1b2c3d4e5f6a7b8c"]
-        # reprint detection still sees the old simhashes (unsigned 64-bit)
-        aid, new = store.add_article(
-            {"canonical_url": "http://other/x", "text": "reprint", "simhash": 18446744073709551000 ^ 0b11}
-        )
-        assert (aid, new) == ("1b2c3d4e5f6a7b8c", False)
+        # reprint detection sees the old content hashes, and the old articles were signed for MinHash
+        copy_ = {"canonical_url": "http://other/x", "text": "reprint", "content_hash": "sha256:aaaa"}
+        aid, new = store.add_article(copy_)
+        assert (aid, new) == ("0a1b2c3d4e5f6a7b", False)
+        assert store.count("articles") == 2
+        assert store.connection.execute("SELECT count(*) FROM article_minhash").fetchone() == (2,)
+        assert store.get_article(aid)["published_source"] is None
     versions = (
         duckdb.connect(str(v1_store), read_only=True)
         .execute("SELECT version FROM schema_version ORDER BY version")
         .fetchall()
     )
     assert [v[0] for v in versions] == [m.version for m in schema.MIGRATIONS]
+
+
+COPY = (
+    "甘肃省临夏州东乡县服装扶贫车间3月26日全面复工，312名工人回到生产线，其中建档立卡贫困劳动力128人。\n"
+    "据县人社局介绍，全县已建成扶贫车间57个，吸纳贫困劳动力2103人在家门口就业，人均月收入2100元。"
+)
+
+
+def test_copies_stored_twice_by_an_old_crawler_are_linked_not_deleted(v1_store: Path):
+    """A v1 store holding a reprint as a second article (its simhash missed it) keeps both rows,
+    and the later one gets duplicate_of = the earlier one when the store is signed."""
+    con = duckdb.connect(str(v1_store))
+    old = [(COPY, "2020-04-02"), ("点击:1855 来源:某某网\n" + COPY, "2020-04-03")]
+    for n, (text, when) in enumerate(old):
+        con.execute(
+            "INSERT INTO articles (article_id, url, canonical_url, source, text, fetched_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [f"c{n}", f"http://s{n}/a", f"http://s{n}/a", f"s{n}.cn", text, when],
+        )
+    con.close()
+    with Store.open(v1_store.parent) as store:
+        store.add_article({"canonical_url": "http://new/1", "text": "another story entirely, long " * 3})
+        assert store.count("articles") == 5
+        assert store.duplicate_links() == [("c1", "c0")]
+        assert store.get_article("c1")["text"].endswith(COPY)
 
 
 def test_reopen_is_a_no_op(v1_store: Path):

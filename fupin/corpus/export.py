@@ -137,8 +137,9 @@ def _article_records(store: Store) -> Iterable[dict[str, Any]]:
     ).fetchall():
         urls.setdefault(article_id, []).append({"url": url, "source": source})
     cur = con.execute(
-        "SELECT article_id AS id, url, source, title, published, language, text, canonical_url, fetched_at, "
-        "content_hash, encoding, warc_file, warc_offset, warc_length FROM articles "
+        "SELECT article_id AS id, url, source, title, published, published_source, language, text, "
+        "canonical_url, fetched_at, content_hash, encoding, warc_file, warc_offset, warc_length, duplicate_of "
+        "FROM articles "
         "ORDER BY fetched_at, article_id"
     )
     names = [d[0] for d in cur.description]

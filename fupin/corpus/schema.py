@@ -215,7 +215,31 @@ V5 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5)
+#: v6: where each publication date was read (``published_source``: jsonld, meta, dateline, url);
+#: the MinHash near-duplicate index (signatures and LSH band keys, fupin.corpus.dedup); how alike a
+#: reprint URL's page was to the stored story (``article_urls.similarity``, 1.0 for the same text);
+#: and ``duplicate_of`` for stored articles later found to copy an earlier one (stores written
+#: before v6 are signed once when next opened for writing; nothing is deleted).
+V6 = Migration(
+    6,
+    "published_source, MinHash LSH index, reprint similarity, duplicate_of",
+    (
+        "ALTER TABLE articles ADD COLUMN published_source VARCHAR",
+        "ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR",
+        "ALTER TABLE article_urls ADD COLUMN similarity DOUBLE",
+        """CREATE TABLE article_minhash (
+            article_id VARCHAR PRIMARY KEY,
+            signature BLOB NOT NULL
+        )""",
+        """CREATE TABLE minhash_bands (
+            band_key BIGINT NOT NULL,
+            article_id VARCHAR NOT NULL
+        )""",
+        "CREATE INDEX minhash_bands_key ON minhash_bands (band_key)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (V1, V2, V3, V4, V5, V6)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 

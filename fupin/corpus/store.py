@@ -29,11 +29,9 @@ from typing import Any
 
 import duckdb
 
-from fupin.corpus import schema
+from fupin.corpus import dedup, schema
 
 DB_NAME = "fupin.duckdb"
-#: Near-duplicate threshold: stories whose 64-bit simhashes differ in at most this many bits are reprints.
-SIMHASH_DISTANCE = 3
 _MASK64 = (1 << 64) - 1
 
 ARTICLE_FIELDS = (
@@ -42,6 +40,7 @@ ARTICLE_FIELDS = (
     "source",
     "title",
     "published",
+    "published_source",
     "language",
     "text",
     "fetched_at",
@@ -132,6 +131,15 @@ TOMBSTONE_COLUMNS = (
     "status",
     "as_of_date",
     "record",
+)
+
+
+_UPSERT_FETCH = (
+    "INSERT INTO fetches (url, status, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (url) DO UPDATE SET status = excluded.status, "
+    "etag = coalesce(excluded.etag, fetches.etag), "
+    "last_modified = coalesce(excluded.last_modified, fetches.last_modified), "
+    "fetched_at = excluded.fetched_at"
 )
 
 
@@ -279,6 +287,7 @@ class Store:
         self._depth = 0
         self._poisoned: BaseException | None = None
         self._index: _DedupIndex | None = None
+        self._lsh: dedup.LshIndex | None = None
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -402,6 +411,8 @@ class Store:
     def _rollback(self) -> None:
         self.connection.execute("ROLLBACK")
         self._index = None  # rebuilt from the database on next use
+        if self._lsh is not None:
+            self._lsh.clear()
 
     def _writable(self) -> None:
         if self.read_only:
@@ -413,50 +424,95 @@ class Store:
     # -- articles ----------------------------------------------------------------------------------
 
     def add_article(self, article: Mapping[str, Any]) -> tuple[str, bool]:
-        """Store one fetched article; returns ``(article_id, is_new)``.
+        """Store one fetched article; returns ``(article_id, is_new)`` (see :meth:`add_articles`)."""
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: Sequence[Mapping[str, Any]]) -> list[tuple[str, bool]]:
+        """Store fetched articles in one transaction; returns ``(article_id, is_new)`` for each.
 
         - a canonical URL already stored (as an article or as a reprint URL) returns
           that article's id and refreshes its HTTP validators;
-        - the same content hash, or a simhash within ``SIMHASH_DISTANCE`` bits of a
-          stored article, is a reprint: the URL and outlet are added to that
-          article's ``article_urls`` and its id is returned;
+        - the same content hash, or a MinHash Jaccard estimate of at least
+          ``dedup.THRESHOLD`` with a stored article (found through the LSH index), is a
+          reprint: the URL and outlet are added to that article's ``article_urls`` with
+          the similarity, and its id is returned;
         - otherwise the article is inserted with an id derived from its canonical URL.
 
-        The dedup decisions use an in-memory index of URLs, hashes and simhash bands
-        (loaded on first use; safe because DuckDB allows one writing process).
+        Every article is checked before anything is written, so one bad article
+        rejects the call with its URL named and stores nothing. Decisions see the
+        earlier articles of the same call. URLs and content hashes are held in memory
+        (safe because DuckDB allows one writing process); near-duplicates are looked
+        up in the persisted band index, one indexed query per article.
         """
-        row = self._article_row(article)
-        url = row["canonical_url"]
+        rows = [self._article_row(article) for article in articles]
         with self.transaction():
-            index = self._dedup_index()
-            existing = index.urls.get(url)
-            if existing is not None:
-                self._refresh_validators(existing, row)
-                return existing, False
-            duplicate = index.duplicate_of(row["content_hash"], row["simhash"])
-            if duplicate is not None:
-                self._add_url(url, duplicate, row["source"], row["fetched_at"])
-                self._record_fetch(
-                    url, row["http_status"], row["etag"], row["last_modified"], row["fetched_at"]
-                )
-                index.urls[url] = duplicate
-                return duplicate, False
-            article_id = article_id_for(url)
-            if article_id in index.ids:
-                raise StoreError(f"article id {article_id} of {url} is already used by another URL")
-            columns = ("article_id", *ARTICLE_FIELDS)
-            self.connection.execute(
-                f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                [article_id, *(row[c] for c in ARTICLE_FIELDS)],
-            )
-            self._add_url(url, article_id, row["source"], row["fetched_at"])
-            index.add(article_id, url, row["content_hash"], row["simhash"])
-            return article_id, True
+            index, lsh, writes = self._dedup_index(), self._lsh_index(), _Writes()
+            results = [self._place(row, index, lsh, writes) for row in rows]
+            writes.flush(self.connection)
+            lsh.flush()
+        return results
+
+    def _place(
+        self, row: dict[str, Any], index: _DedupIndex, lsh: dedup.LshIndex, writes: _Writes
+    ) -> tuple[str, bool]:
+        """Decide what one article is (seen URL, reprint, new story) and queue its rows."""
+        url = row["canonical_url"]
+        existing = index.urls.get(url)
+        if existing is not None:
+            if row["etag"] is not None or row["last_modified"] is not None:
+                writes.fetch(row)
+            return existing, False
+        match = self._duplicate(row, index, lsh)
+        if isinstance(match, dedup.Match):
+            writes.url(url, match.article_id, row, match.similarity)
+            writes.fetch(row)
+            index.urls[url] = match.article_id
+            return match.article_id, False
+        article_id = article_id_for(url)
+        if article_id in index.ids:
+            raise StoreError(f"article id {article_id} of {url} is already used by another URL")
+        writes.article(article_id, row)
+        writes.url(url, article_id, row, None)
+        index.add(article_id, url, row["content_hash"])
+        lsh.add(article_id, *match)
+        return article_id, True
+
+    @staticmethod
+    def _duplicate(
+        row: Mapping[str, Any], index: _DedupIndex, lsh: dedup.LshIndex
+    ) -> dedup.Match | tuple[Any, list[int]]:
+        """The stored story this article copies, or its signature and band keys to index it by."""
+        same = index.hashes.get(row["content_hash"]) if row["content_hash"] else None
+        if same is not None:
+            return dedup.Match(same, 1.0)
+        sig, keys = dedup.sketch(row["text"])
+        return lsh.nearest(sig, keys) or (sig, keys)
 
     def _dedup_index(self) -> _DedupIndex:
         if self._index is None:
             self._index = _DedupIndex.load(self.connection)
         return self._index
+
+    def _lsh_index(self) -> dedup.LshIndex:
+        """The near-duplicate index; a store from before MinHash is signed first (once)."""
+        if self._lsh is None:
+            dedup.backfill(self.connection)
+            self._lsh = dedup.LshIndex(self.connection)
+        return self._lsh
+
+    def duplicate_links(self) -> list[tuple[str, str]]:
+        """``(article_id, original_id)`` of stored articles found to copy an earlier stored one."""
+        return [
+            (a, o)
+            for a, o in self.connection.execute(
+                "SELECT article_id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL ORDER BY 1"
+            ).fetchall()
+        ]
+
+    @staticmethod
+    def check_article(article: Mapping[str, Any]) -> None:
+        """Raise ValueError, naming the article and field, for what ``add_articles`` would reject."""
+        Store._article_row(article)
 
     @staticmethod
     def _article_row(article: Mapping[str, Any]) -> dict[str, Any]:
@@ -473,7 +529,8 @@ class Store:
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"article {canonical} has no text")
         row = {key: article.get(key) for key in ARTICLE_FIELDS}
-        for key in ("url", "source", "title", "published", "language", "content_hash", "encoding"):
+        for key in ("url", "source", "title", "published", "published_source", "language", "content_hash",
+                    "encoding"):
             if row[key] is not None and not isinstance(row[key], str):
                 raise ValueError(f"article {canonical}: {key} must be a string or None, got {row[key]!r}")
         for key in ("warc_file", "etag", "last_modified"):
@@ -496,32 +553,10 @@ class Store:
             row[key] = _opt_int(article, key)
         return row
 
-    def _add_url(self, url: str, article_id: str, source: str | None, seen: datetime | None) -> None:
-        self.connection.execute(
-            "INSERT INTO article_urls (url, article_id, source, first_seen) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (url) DO NOTHING",
-            [url, article_id, source, seen or _now()],
-        )
-
-    def _refresh_validators(self, article_id: str, row: Mapping[str, Any]) -> None:
-        """A page seen again: keep its newest ETag / Last-Modified for the next conditional GET."""
-        if row["etag"] is None and row["last_modified"] is None:
-            return
-        self._record_fetch(
-            row["canonical_url"], row["http_status"], row["etag"], row["last_modified"], row["fetched_at"]
-        )
-
     def _record_fetch(
         self, url: str, status: int | None, etag: str | None, last_modified: str | None, when: datetime | None
     ) -> None:
-        self.connection.execute(
-            "INSERT INTO fetches (url, status, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (url) DO UPDATE SET status = excluded.status, "
-            "etag = coalesce(excluded.etag, fetches.etag), "
-            "last_modified = coalesce(excluded.last_modified, fetches.last_modified), "
-            "fetched_at = excluded.fetched_at",
-            [url, status, etag, last_modified, when or _now()],
-        )
+        self.connection.execute(_UPSERT_FETCH, [url, status, etag, last_modified, when or _now()])
 
     def record_fetch(
         self, url: str, status: int | None, etag: str | None = None, last_modified: str | None = None
@@ -993,57 +1028,66 @@ class Store:
 
 
 class _DedupIndex:
-    """URLs, content hashes and simhash bands of every stored article, for O(1) dedup decisions.
-
-    Simhashes within 3 bits share at least one of four 16-bit bands (pigeonhole), so
-    only articles sharing a band are compared.
-    """
-
-    BANDS = 4
+    """URLs and content hashes of every stored article, for O(1) exact dedup decisions."""
 
     def __init__(self) -> None:
         self.urls: dict[str, str] = {}
         self.ids: set[str] = set()
         self.hashes: dict[str, str] = {}
-        self.bands: list[dict[int, list[tuple[int, str]]]] = [{} for _ in range(self.BANDS)]
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> _DedupIndex:
         index = cls()
         rows = con.execute(
-            "SELECT article_id, canonical_url, content_hash, simhash FROM articles "
-            "ORDER BY fetched_at, article_id"
+            "SELECT article_id, canonical_url, content_hash FROM articles ORDER BY fetched_at, article_id"
         ).fetchall()
-        for article_id, url, content_hash, simhash in rows:
-            index.add(article_id, url, content_hash, simhash)
+        for article_id, url, content_hash in rows:
+            index.add(article_id, url, content_hash)
         index.urls.update(con.execute("SELECT url, article_id FROM article_urls").fetchall())
         return index
 
-    def _keys(self, simhash: int) -> list[int]:
-        return [(simhash >> (16 * b)) & 0xFFFF for b in range(self.BANDS)]
-
-    def add(self, article_id: str, url: str, content_hash: str | None, simhash: int | None) -> None:
+    def add(self, article_id: str, url: str, content_hash: str | None) -> None:
         self.ids.add(article_id)
         self.urls[url] = article_id
         if content_hash:
             self.hashes.setdefault(content_hash, article_id)
-        if simhash is not None:
-            for band, key in zip(self.bands, self._keys(simhash), strict=True):
-                band.setdefault(key, []).append((simhash, article_id))
 
-    def duplicate_of(self, content_hash: str | None, simhash: int | None) -> str | None:
-        """The first stored article with this content hash, else the nearest simhash within the threshold."""
-        if content_hash and content_hash in self.hashes:
-            return self.hashes[content_hash]
-        if simhash is None:
-            return None
-        best: tuple[int, str] | None = None
-        for band, key in zip(self.bands, self._keys(simhash), strict=True):
-            for other, article_id in band.get(key, ()):
-                distance = (other ^ simhash).bit_count()
-                if distance <= SIMHASH_DISTANCE and (best is None or distance < best[0]):
-                    best = (distance, article_id)
-        return best[1] if best else None
+
+@dataclass
+class _Writes:
+    """The rows one ``add_articles`` call writes, sent to DuckDB together at the end."""
+
+    articles: list[list[Any]] = field(default_factory=list)
+    urls: list[list[Any]] = field(default_factory=list)
+    fetches: list[list[Any]] = field(default_factory=list)
+
+    def article(self, article_id: str, row: Mapping[str, Any]) -> None:
+        self.articles.append([article_id, *(row[c] for c in ARTICLE_FIELDS)])
+
+    def url(self, url: str, article_id: str, row: Mapping[str, Any], similarity: float | None) -> None:
+        self.urls.append([url, article_id, row["source"], row["fetched_at"] or _now(), similarity])
+
+    def fetch(self, row: Mapping[str, Any]) -> None:
+        self.fetches.append(
+            [row["canonical_url"], row["http_status"], row["etag"], row["last_modified"],
+             row["fetched_at"] or _now()]
+        )
+
+    def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        columns = ("article_id", *ARTICLE_FIELDS)
+        if self.articles:
+            con.executemany(
+                f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                self.articles,
+            )
+        if self.urls:
+            con.executemany(
+                "INSERT INTO article_urls (url, article_id, source, first_seen, similarity) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+                self.urls,
+            )
+        for fetch in self.fetches:  # one by one: a batch may refresh the same URL twice
+            con.execute(_UPSERT_FETCH, fetch)
 
 
 def repr_col(name: str) -> str:

@@ -1,13 +1,13 @@
 """From a fetched page to the fields of an article record.
 
-Main text and title come from trafilatura (it drops navigation, footers and
-comments); the publication date from the page's own metadata first (Chinese
-outlets use ``<meta name="publishdate">`` and friends that generic tools miss),
-then htmldate, then the date in the URL (``/n1/2020/0326/``, ``/2020-03/26/``,
-``t20200326_``). htmldate's 2020-01-01 fallback is treated as "no date" unless
-the page really says so. The URL is canonicalised with courlan (tracking
+Main text comes from trafilatura (it drops navigation, footers and comments)
+after layout tables are unwrapped, minus the furniture lines portals print around
+every story (fupin.crawler.boilerplate); the title is the on-page headline without
+the site name; the publication date is read as a person reads the page, with the
+place it was read from (fupin.crawler.dates). The URL is canonicalised with courlan (tracking
 parameters, ``index.html`` variants), and the content gets an exact hash and a
-64-bit simhash so reprints by other outlets can be recognised.
+64-bit simhash (kept in the store for users of that column); near copies are found
+by the store's MinHash index (fupin.corpus.dedup).
 """
 
 from __future__ import annotations
@@ -16,37 +16,18 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import courlan
-import htmldate
 import lxml.html
 import trafilatura
 from trafilatura.deduplication import Simhash
 
-_META_DATE_NAMES = (
-    "publishdate",
-    "pubdate",
-    "publish_date",
-    "publication_date",
-    "firstpublishedtime",
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "dc.date.issued",
-    "dc.date",
-    "date",
-)
-_ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_URL_DATES = (
-    re.compile(r"/(\d{4})/(\d{2})(\d{2})/"),  # people.com.cn /n1/2020/0326/
-    re.compile(r"/(\d{4})-(\d{2})/(\d{2})/"),  # xinhuanet /2020-03/26/
-    re.compile(r"/(\d{4})(\d{2})/(\d{2})/"),  # gov.cn /202003/26/
-    re.compile(r"[/_t](\d{4})(\d{2})(\d{2})[_/.-]"),  # t20200326_123.html
-    re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/"),  # /2020/03/26/, /art/2020/3/26/
-)
-_FALLBACK = "2020-01-01"
+from fupin.crawler.boilerplate import clean_title, strip_furniture, unwrap_layout_tables
+from fupin.crawler.dates import find_published, url_date
+
+__all__ = ["PageArticle", "canonical_url", "content_hash", "extract_page", "find_published", "url_date"]
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Query parameters that say where a link was shared, not which page it is.
 _TRACKING_PARAMS = frozenset(
@@ -65,6 +46,7 @@ class PageArticle:
 
     title: str | None
     published: str | None
+    published_source: str | None  # the reader that found the date (fupin.crawler.dates)
     text: str
     language: str
 
@@ -120,29 +102,57 @@ def simhash(text: str) -> int:
 
 
 def extract_page(html: str, url: str) -> PageArticle | None:
-    """Title, date, main text and language of an article page; None when it has no text."""
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
-        )
-    except Exception:  # trafilatura raises on some malformed documents
-        doc = None
-    text = (doc.text if doc is not None else None) or ""
-    title = doc.title if doc is not None else None
+    """Title, date (and where it was read), main text and language of an article page; None without text.
+
+    The page is parsed once: the title and the date are read from the intact tree,
+    then layout tables are unwrapped and trafilatura takes the main text from the
+    same tree (it prunes it), and portal furniture lines are dropped. trafilatura's
+    own metadata pass is not run: it guessed dates with htmldate and kept site names.
+    """
+    tree = parse_html(html)
+    title = clean_title(_html_title(tree), headlines(tree)) if tree is not None else None
+    published, published_source = find_published(tree, url, title)
+    text = _main_text(tree, url) if tree is not None else ""
     if not text.strip():
         text = _fallback_text(html)
+    text = strip_furniture(text, title)
     if not text.strip():
         return None
-    title = title or _html_title(html)
-    lines = text.strip().splitlines()
-    if title and len(lines) > 1 and lines[0].strip() == title.strip():
-        text = "\n".join(lines[1:])  # the heading repeated at the top of the main text
     return PageArticle(
-        title=title.strip() if title else None,
-        published=find_published(html, url),
-        text=text.strip(),
+        title=title,
+        published=published,
+        published_source=published_source,
+        text=text,
         language=detect_language(f"{title or ''}\n{text}"),
     )
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The page's element tree, or None for what lxml cannot parse."""
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def headlines(tree: lxml.html.HtmlElement) -> list[str]:
+    """Texts that show the headline on the page: ``<h1>``, then elements classed as titles."""
+    found = [h1.text_content() for h1 in tree.iter("h1")]
+    for element in tree.xpath("//*[contains(@class, 'title') or contains(@class, 'biaoti')]"):
+        if element.tag not in ("title", "head"):
+            found.append(element.text_content())
+    return [t.strip() for t in found if t and t.strip()]
+
+
+def _main_text(tree: lxml.html.HtmlElement, url: str) -> str:
+    unwrap_layout_tables(tree)
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False
+        )
+    except Exception:  # trafilatura raises on some malformed documents
+        return ""
+    return (doc.text if doc is not None else None) or ""
 
 
 def detect_language(text: str) -> str:
@@ -157,59 +167,13 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk >= latin_words * 0.5 else "en"
 
 
-def find_published(html: str, url: str) -> str | None:
-    """ISO publication date of a page, or None when it cannot be known."""
-    found = _meta_date(html)
-    if found:
-        return found
-    try:
-        found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
-    except Exception:
-        found = None
-    if found == _FALLBACK and not _says_fallback(html):
-        found = None
-    return found or url_date(url)
-
-
-def url_date(url: str) -> str | None:
-    """The date embedded in a news URL, if any and plausible."""
-    path = urlsplit(url).path
-    for pattern in _URL_DATES:
-        match = pattern.search(path)
-        if match and (iso := _valid(*match.groups())):
-            return iso
-    return None
-
-
-def _meta_date(html: str) -> str | None:
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return None
+def _html_title(tree: lxml.html.HtmlElement) -> str | None:
+    for element in tree.iter("title"):
+        return " ".join(element.text_content().split()) or None
     for meta in tree.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
-        if name in _META_DATE_NAMES:
-            match = _ISO_DATE.search(meta.get("content") or "")
-            if match and (iso := _valid(*match.groups())):
-                return iso
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title" and meta.get("content"):
+            return " ".join(meta.get("content", "").split())
     return None
-
-
-def _valid(year: str, month: str, day: str) -> str | None:
-    try:
-        found = date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return found.isoformat() if 1990 <= found.year <= date.today().year + 1 else None
-
-
-def _says_fallback(html: str) -> bool:
-    return any(s in html for s in ("2020-01-01", "2020年1月1日", "2020年01月01日", "2020/01/01"))
-
-
-def _html_title(html: str) -> str | None:
-    match = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    return " ".join(match.group(1).split()) if match else None
 
 
 def _fallback_text(html: str) -> str:

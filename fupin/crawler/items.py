@@ -17,11 +17,12 @@ class ArticleItem(scrapy.Item):
     source = scrapy.Field()
     title = scrapy.Field()
     published = scrapy.Field()
+    published_source = scrapy.Field()  # where the date was read: jsonld, meta, dateline, url
     language = scrapy.Field()
     text = scrapy.Field()
     fetched_at = scrapy.Field()
     content_hash = scrapy.Field()
-    simhash = scrapy.Field()
+    simhash = scrapy.Field()  # kept for users of the column; near copies are found by the store's MinHash
     encoding = scrapy.Field()
     etag = scrapy.Field()
     last_modified = scrapy.Field()

@@ -2,10 +2,14 @@
 
 DuckDB allows one writing process, so the pipeline owns the store for the
 whole crawl (the spider and middlewares reach it through ``crawler.fupin_store``).
-For each kept article it archives the raw response in WARC first, then adds the
-article with the WARC pointer; the store commits each article on its own, so a
-crawl killed at any moment loses nothing it reported as stored, and a resumed
-crawl skips those URLs.
+For each kept article it archives the raw response in WARC first, then queues the
+article with the WARC pointer. The queue is bounded: it is written to the store in
+one transaction every ``FUPIN_STORE_BATCH`` articles or ``FUPIN_STORE_FLUSH_S``
+seconds, and when the spider closes. A commit per article cost more than the rest
+of the pipeline together (profiled in benchmarks/bench_crawl.py). A crawl killed
+hard loses at most the queued articles, which were never reported as stored: their
+URLs are not in the store, so the next run fetches them again. Articles the store
+would reject are dropped one by one when queued, so they never spoil a batch.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.task import LoopingCall
 
 from fupin.corpus.store import Store
 from fupin.crawler.items import ArticleItem
@@ -40,6 +45,10 @@ class StorePipeline:
         self.run_id: int | None = None
         self.kept = 0
         self._closing = False
+        self.batch_size = max(1, crawler.settings.getint("FUPIN_STORE_BATCH", 100))
+        self.flush_every = crawler.settings.getfloat("FUPIN_STORE_FLUSH_S", 2.0)
+        self.queue: list[dict[str, Any]] = []
+        self._timer: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -53,30 +62,58 @@ class StorePipeline:
         self.crawler.fupin_known = self.store.known_urls() | self.store.fetched_urls()
         # list pages are fetched again on every run (conditionally): never skip them
         self.crawler.fupin_known -= getattr(self.crawler.spider, "list_urls", set())
+        self._start_timer()
+
+    def _start_timer(self) -> None:
+        if self.flush_every > 0:
+            self._timer = LoopingCall(self.flush)
+            self._timer.start(self.flush_every, now=False)
+
+    def close_spider(self, spider: Any = None) -> None:
+        """Write what is queued before the store closes (``spider_closed`` runs after this)."""
+        if self._timer is not None and self._timer.running:
+            self._timer.stop()
+        self.flush()
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, ArticleItem):
             return item
         assert self.store is not None and self.archive is not None
-        stats = self.crawler.stats
         if self.max_articles and self.kept >= self.max_articles:
             raise DropItem("fupin: --max-articles reached")
+        record = {k: v for k, v in item.items() if not k.startswith("raw_")}
+        try:
+            Store.check_article(record)
+        except ValueError as exc:
+            self.crawler.stats.inc_value("fupin/error/bad_article")
+            raise DropItem(f"fupin: not stored: {exc}") from None
         pointer = self.archive.write_response(
             item["url"], item["http_status"], item["raw_headers"], item["raw_body"]
         )
-        record = {k: v for k, v in item.items() if not k.startswith("raw_")}
         record.update(warc_file=pointer.file, warc_offset=pointer.offset, warc_length=pointer.length)
-        article_id, is_new = self.store.add_article(record)
-        self.crawler.fupin_known.update({item["url"], item["canonical_url"]})
-        if is_new:
-            self.kept += 1
-            stats.inc_value("fupin/articles_new")
-            if self.max_articles and self.kept >= self.max_articles:
-                self._stop("max_articles")
-        else:
-            stats.inc_value("fupin/articles_duplicate")
-            logger.info("duplicate of %s: %s (%s)", article_id, item["url"], item["source"])
+        self.queue.append(record)
+        if len(self.queue) >= self.batch_size or (
+            self.max_articles and self.kept + len(self.queue) >= self.max_articles
+        ):
+            self.flush()
         return item
+
+    def flush(self) -> None:
+        """Write the queued articles in one transaction and count what they were."""
+        if not self.queue or self.store is None:
+            return
+        batch, self.queue = self.queue, []
+        stats = self.crawler.stats
+        for record, (article_id, is_new) in zip(batch, self.store.add_articles(batch), strict=True):
+            self.crawler.fupin_known.update({record["url"], record["canonical_url"]})
+            if is_new:
+                self.kept += 1
+                stats.inc_value("fupin/articles_new")
+            else:
+                stats.inc_value("fupin/articles_duplicate")
+                logger.info("duplicate of %s: %s (%s)", article_id, record["url"], record["source"])
+        if self.max_articles and self.kept >= self.max_articles:
+            self._stop("max_articles")
 
     def _stop(self, reason: str) -> None:
         if self._closing:

@@ -78,6 +78,9 @@ REMOTE_CONTROL_ENABLED = False
 FUPIN_HOME = os.environ.get("FUPIN_HOME", "fupin-data")
 FUPIN_SOURCES = os.environ.get("FUPIN_SOURCES", "sources.toml")
 FUPIN_MAX_ARTICLES = 0  # 0: no limit
+# The store pipeline writes its queue in one transaction every this many articles or seconds.
+FUPIN_STORE_BATCH = 100
+FUPIN_STORE_FLUSH_S = 2.0
 # Trap guard: URLs longer than this, or with a path segment repeated this often, are traps.
 FUPIN_MAX_URL_LENGTH = 512
 FUPIN_MAX_REPEATED_SEGMENT = 3

@@ -23,6 +23,15 @@ File layout::
     depth_limit = 3                        # list-page hops from a start URL
     keywords = [...]                       # topic words; an article is kept if one occurs
     max_pages_per_pattern = 200            # trap guard: list pages per URL shape
+    download_delay = 2.0                   # politeness for this source: seconds between requests,
+    concurrency = 2                        #   parallel requests, and the User-Agent it is sent
+    user_agent = "fupin-research-crawler (contact: ...)"
+
+A source with ``download_delay`` or ``concurrency`` downloads through its own Scrapy
+download slot (``DOWNLOAD_SLOTS``), so its pace does not depend on the settings of the
+other sources or the global ones; without them the global settings apply per host.
+Articles are on topic when a keyword occurs in the text or in its simplified-Chinese
+form, so a traditional-Chinese copy of a story is kept by simplified keywords.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,6 +72,9 @@ _SOURCE_KEYS = {
     "max_pages_per_pattern",
     "enabled",
     "notes",
+    "download_delay",
+    "concurrency",
+    "user_agent",
 }
 _DEFAULT_KEYS = _SOURCE_KEYS - {"name", "start_urls", "sitemap_urls", "feed_urls", "allowed_domains"}
 
@@ -86,6 +99,9 @@ class Source:
     max_pages_per_pattern: int = 200
     enabled: bool = True
     notes: str = ""
+    download_delay: float | None = None
+    concurrency: int | None = None
+    user_agent: str | None = None
     _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _follow_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _keywords_lower: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -110,11 +126,39 @@ class Source:
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def on_topic(self, *texts: str | None) -> bool:
-        """Whether any topic keyword occurs in the given texts (case-insensitive)."""
+        """Whether any topic keyword occurs in the given texts or their simplified form (case-insensitive)."""
         if not self._keywords_lower:
             return True
         blob = " ".join(t for t in texts if t).lower()
-        return any(k in blob for k in self._keywords_lower)
+        if any(k in blob for k in self._keywords_lower):
+            return True
+        simplified = _to_simplified().convert(blob)
+        return simplified != blob and any(k in simplified for k in self._keywords_lower)
+
+    @property
+    def polite_slot(self) -> bool:
+        """Whether the source sets its own pace (and so has its own download slot)."""
+        return self.download_delay is not None or self.concurrency is not None
+
+    @property
+    def slot_name(self) -> str:
+        return f"source:{self.name}"
+
+    def slot_settings(self) -> dict[str, Any]:
+        """The source's entry of Scrapy's ``DOWNLOAD_SLOTS``."""
+        slot: dict[str, Any] = {}
+        if self.download_delay is not None:
+            slot["delay"] = self.download_delay
+        if self.concurrency is not None:
+            slot["concurrency"] = self.concurrency
+        return slot
+
+
+@cache
+def _to_simplified() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def load_sources(path: str | Path) -> list[Source]:
@@ -213,7 +257,28 @@ def _parse_source(table: dict[str, Any], key: str) -> Source:
         max_pages_per_pattern=_int(table, "max_pages_per_pattern", key, 200, 1, 1_000_000),
         enabled=_bool(table, "enabled", key, True),
         notes=str(table.get("notes", "")),
+        **_politeness(table, key),
     )
+
+
+def _politeness(table: dict[str, Any], key: str) -> dict[str, Any]:
+    """download_delay (seconds, 0-600), concurrency (1-64) and user_agent, each optional."""
+    found: dict[str, Any] = {}
+    if "download_delay" in table:
+        value = table["download_delay"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 600:
+            raise SourcesError(
+                f"{key}.download_delay: must be a number of seconds from 0 to 600, got {value!r}"
+            )
+        found["download_delay"] = float(value)
+    if "concurrency" in table:
+        found["concurrency"] = _int(table, "concurrency", key, 1, 1, 64)
+    if "user_agent" in table:
+        value = table["user_agent"]
+        if not isinstance(value, str) or not value.strip() or "\n" in value:
+            raise SourcesError(f"{key}.user_agent: must be a non-empty one-line string, got {value!r}")
+        found["user_agent"] = value.strip()
+    return found
 
 
 def _str_list(table: dict[str, Any], name: str, key: str) -> list[str]:

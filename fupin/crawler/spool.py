@@ -7,7 +7,7 @@ their WARC pointers, fetches of pages that kept no article, the run's summary)
 to its own JSON Lines file under ``<home>/spool/``, flushed line by line, and
 renames it from ``.jsonl.part`` to ``.jsonl`` when it closes. ``merge_spools``
 then loads the finished files into the store, one transaction per file, through
-``Store.add_article`` so the store's dedup (canonical URL, content hash, simhash)
+``Store.add_article`` so the store's dedup (canonical URL, content hash, MinHash)
 decides what is new, and deletes each file once committed. Merging a file twice
 (a crash between commit and delete) adds nothing: every article is already there.
 
@@ -114,6 +114,10 @@ class SpoolStore:
         self.articles += 1
         url = article.get("canonical_url") or article.get("url")
         return article_id_for(str(url)), True
+
+    def add_articles(self, articles: list[Mapping[str, Any]]) -> list[tuple[str, bool]]:
+        """Spool a batch of articles (the store pipeline's queue)."""
+        return [self.add_article(article) for article in articles]
 
     def record_fetch(
         self, url: str, status: int | None, etag: str | None = None, last_modified: str | None = None

@@ -72,6 +72,10 @@ class NewsSpider(scrapy.Spider):
         spider.max_articles = spider.max_articles or crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
         for s in loaded:
             spider.list_urls.update(s.start_urls + s.sitemap_urls + s.feed_urls)
+        slots = {s.slot_name: s.slot_settings() for s in loaded if s.polite_slot}
+        if slots:  # per-source politeness: each such source downloads through its own slot
+            merged = {**crawler.settings.getdict("DOWNLOAD_SLOTS"), **slots}
+            crawler.settings.set("DOWNLOAD_SLOTS", merged, priority="spider")
         return spider
 
     def max_pages_per_pattern(self, source: str) -> int:
@@ -81,13 +85,15 @@ class NewsSpider(scrapy.Spider):
     # -- requests ------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
+        """The start, sitemap and feed URLs, each once: marked seen so a link back to them is not followed."""
         for source in self.sources.values():
-            for url in source.start_urls:
-                yield self._request(url, "list", source, 0)
-            for url in source.sitemap_urls:
-                yield self._request(url, "sitemap", source, 0)
-            for url in source.feed_urls:
-                yield self._request(url, "feed", source, 0)
+            for kind, urls in (("list", source.start_urls), ("sitemap", source.sitemap_urls),
+                               ("feed", source.feed_urls)):
+                for url in urls:
+                    canon = "list:" + canonical_url(url)
+                    if canon not in self.seen:
+                        self.seen.add(canon)
+                        yield self._request(url, kind, source, 0)
 
     def _request(self, url: str, kind: str, source: Source, hops: int) -> scrapy.Request:
         callback = {
@@ -96,13 +102,17 @@ class NewsSpider(scrapy.Spider):
             "feed": self.parse_feed,
             "article": self.parse_article,
         }[kind]
+        meta: dict[str, Any] = {KIND: kind, SOURCE: source.name, HOPS: hops}
+        if source.polite_slot:
+            meta["download_slot"] = source.slot_name  # the source's own delay and concurrency
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.on_error,
             dont_filter=True,  # dedup is ours (self.seen + the store): it survives a killed crawl
             priority=10 if kind == "article" else 0,
-            meta={KIND: kind, SOURCE: source.name, HOPS: hops},
+            meta=meta,
+            headers={"User-Agent": source.user_agent} if source.user_agent else None,
         )
 
     def _follow(self, url: str, source: Source, hops: int, via: str) -> Iterator[scrapy.Request]:
@@ -195,6 +205,7 @@ class NewsSpider(scrapy.Spider):
             source=source.name,
             title=page.title,
             published=page.published,
+            published_source=page.published_source,
             language=page.language,
             text=page.text,
             fetched_at=datetime.now(UTC),
