@@ -231,7 +231,7 @@ def create_app(home: str | os.PathLike[str], *, base_url: str | None = None, loc
             "name": "fupin fact feed",
             "version": __version__,
             "counts": queries.counts(connection),
-            "explorer": "/ (HTML for browsers), /explore/...",
+            "explorer": "/explore/statistics (and / in a browser)",
             "endpoints": [
                 "/facts",
                 "/reconciled",
