@@ -34,6 +34,7 @@ class Analysis:
     _starts: tuple[list, list[int]] | None = field(default=None, repr=False, compare=False)
     _quantity_index: tuple[object, ByStart] | None = field(default=None, repr=False, compare=False)
     _date_index: tuple[object, ByStart] | None = field(default=None, repr=False, compare=False)
+    _sentence_index: tuple[object, ByStart] | None = field(default=None, repr=False, compare=False)
 
     def sentence_at(self, position: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``position`` (whole text if none)."""
@@ -55,6 +56,11 @@ class Analysis:
         self._date_index = cached_index(self._date_index, self.dates)
         return self._date_index[1].between(lo, hi)
 
+    def sentences_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The sentences starting in ``[lo, hi)``, in list order: a paragraph's, no scan of all."""
+        self._sentence_index = cached_index(self._sentence_index, self.sentences, _first)
+        return self._sentence_index[1].between(lo, hi)
+
     def quantities_in_place_names(self) -> set[int]:
         """Starts of the quantities written inside a place name: the 22 of "中西部22个省份" or of
         "the 22 provinces" names a group, it counts nothing."""
@@ -66,3 +72,7 @@ class Analysis:
             if i >= 0 and q.end <= spans[i][1]:
                 inside.add(q.start)
         return inside
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]

@@ -431,9 +431,9 @@ def _cut(text: str, low: int, high: int) -> int:
     return high
 
 
-#: Articles that take every lazily loaded part of extraction once: the Chinese segmenter and
-#: POS tagger (a titled name), the traditional-to-simplified converter, the gazetteer and its
-#: automaton, both languages' rules.
+#: Articles that take the lazily loaded parts of extraction once: the Chinese segmenter, the
+#: traditional-to-simplified converter, the gazetteer and its automaton, both languages' rules.
+#: (They reach no name with two readings, so :func:`warm_up` loads the POS tagger itself.)
 WARM_UP_ARTICLES = (
     {
         "id": "warm-up-zh",
@@ -454,10 +454,15 @@ WARM_UP_ARTICLES = (
 
 
 def warm_up(extractor: Extractor | None = None) -> None:
-    """Load now what the first articles would load (seconds): pipelines, dictionaries, tables."""
+    """Load now what the first articles would load (seconds): pipelines, dictionaries, tables,
+    and jieba's POS tagger (which the warm-up articles do not reach)."""
     extractor = extractor or Extractor()
     for article in WARM_UP_ARTICLES:
         extractor.extract(article)
+    if extractor.officials:
+        from fupin.extract.officials.zh import load_pos_tagger
+
+        load_pos_tagger()
 
 
 _worker_extractor: Extractor | None = None

@@ -13,6 +13,7 @@ they resolve to ``None``.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
@@ -291,8 +292,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 candidates.append((start, end, priority, as_of, precision))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, str | None, Precision | None]] = []
+    taken = _Taken()
     for cand in candidates:
-        if all(cand[1] <= c[0] or c[1] <= cand[0] for c in chosen):
+        if not taken.overlaps(cand[0], cand[1]):
+            taken.add(cand[0], cand[1])
             chosen.append(cand)
     chosen.sort()
     return [
@@ -383,6 +386,29 @@ def _word_before(text: str, position: int) -> int:
 # the day the report was filed, never the date of a statistic
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,4},[ \t]*)?$")
 _DATELINE_AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?[ \t]*(?:\([^()\n]{1,60}\)|--|—|–)")
+
+
+class _Taken:
+    """The spans chosen so far, which never overlap one another, kept sorted.
+
+    Sorted by start, spans that do not overlap are sorted by end too, so whether a new span
+    overlaps one of them is one bisection (``all(...)`` over the chosen spans made a long text
+    quadratic: 3.1 million comparisons for a 1M-character one).
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """``not all(end <= a or b <= start for a, b in spans)``."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._spans, (start, end))
+        self._spans.insert(i, (start, end))
+        self._starts.insert(i, start)
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

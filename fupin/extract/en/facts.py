@@ -71,6 +71,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
     sentences = _Sentences(analysis)
     quantities = analysis.quantities
     in_names = analysis.quantities_in_place_names()
+    marked = _marked_same_below(analysis)
     for i, q in enumerate(quantities):
         if q.start in in_names:
             kinds.append((q, None, []))  # the 37 of "the 37 poverty-stricken counties" names a group
@@ -85,7 +86,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
         kinds.append((q, ctx.kind, claims))
         if not claims:
             continue
-        as_of = _as_of(analysis, q, sentence)
+        as_of = _as_of(analysis, q, sentence, marked)
         personal = getattr(resolver, "personal_region_at", None)  # optional: one worker's wage
         if personal is not None and all(c.metric == "income" for c in claims):
             region = personal(q.start)
@@ -786,13 +787,15 @@ _ANCHOR = re.compile(
 )
 
 
-def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:
+def _as_of(
+    analysis: Analysis, q: Quantity, sentence: tuple[int, int], marked: list[DateMention]
+) -> str | None:
     """The figure's date; a bare year that only restates the year of the date the paragraph
     opened with ("As of May 31, ... The 52 counties have 273,420 migrant workers in 2020") keeps
     the paragraph's finer date (metrics.md: a date carries forward)."""
     found = _own_as_of(analysis, q, sentence)
     if found is None:
-        return _same_below(analysis, q.start)
+        return _same_below(marked, q.start)
     if len(found) == 4:
         carried = _paragraph_date(analysis, sentence)
         if carried and len(carried) > 4 and carried[:4] == found:
@@ -803,10 +806,15 @@ def _as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | 
 _SAME_BELOW = re.compile(r"\s*[(\[]?\s*(?:the\s+)?same\s+(?:below|hereinafter)\s*[)\]]?", re.IGNORECASE)
 
 
-def _same_below(analysis: Analysis, pos: int) -> str | None:
+def _marked_same_below(analysis: Analysis) -> list[DateMention]:
+    """The dates marked "(the same below)", found once per article (not once per figure)."""
+    return [d for d in analysis.dates if d.as_of and _SAME_BELOW.match(analysis.text, d.end)]
+
+
+def _same_below(marked: list[DateMention], pos: int) -> str | None:
     """A date marked "(the same below)" dates every later figure that gives no date of its own."""
-    for d in reversed(analysis.dates):
-        if d.end <= pos and d.as_of and _SAME_BELOW.match(analysis.text, d.end):
+    for d in reversed(marked):
+        if d.end <= pos:
             return d.as_of
     return None
 
@@ -814,7 +822,7 @@ def _same_below(analysis: Analysis, pos: int) -> str | None:
 def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> str | None:
     s0, s1 = sentence
     text = analysis.text
-    in_sentence = [d for d in analysis.dates if s0 <= d.start and d.end <= s1]
+    in_sentence = [d for d in analysis.dates_between(s0, s1 + 1) if d.end <= s1]  # ends after its start
     before = [d for d in in_sentence if d.end <= q.start and not _is_comparison_before(text, d)]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
@@ -861,7 +869,7 @@ _BASELINE_BEFORE = re.compile(
 def _date_referred_to(analysis: Analysis, start: int) -> str | None:
     """The last point date before ``start`` (within a few sentences), that "by that time" names."""
     text = analysis.text
-    for d in reversed([d for d in analysis.dates if start - 3 * _WINDOW <= d.start and d.end <= start]):
+    for d in reversed([d for d in analysis.dates_between(start - 3 * _WINDOW, start + 1) if d.end <= start]):
         if d.as_of and not _is_comparison_before(text, d):
             return d.as_of
     return None
@@ -878,9 +886,9 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
     """The date that opens an earlier sentence of the same paragraph ("As of May 31, ...")."""
     text = analysis.text
     para_start = text.rfind("\n", 0, sentence[0]) + 1
-    earlier = [s for s in analysis.sentences if para_start <= s[0] and s[1] <= sentence[0]]
+    earlier = [s for s in analysis.sentences_between(para_start, sentence[0] + 1) if s[1] <= sentence[0]]
     for s0, _ in reversed(earlier):
-        opening = [d for d in analysis.dates if s0 <= d.start < s0 + 40]
+        opening = analysis.dates_between(s0, s0 + 40)
         if opening and opening[0].as_of and _ANCHOR.search(text[s0 : opening[0].start]):
             return opening[0].as_of
     return None

@@ -11,8 +11,10 @@ the article names most).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from fupin.extract.mentions import PlaceMention
@@ -114,12 +116,44 @@ def _article_place_in(org: str, lang: str, places: list[PlaceMention]) -> str | 
     gazetteer = _gazetteer()
     if lang == "zh" or gazetteer is None or not places:
         return None
-    codes = {p.place.adcode for p in places if p.place.adcode}
+    codes = _PlacesSummary.of(places).codes
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b", org):
         for div in gazetteer.en.get(m.group().lower().replace("-", " "), []):
             if div.adcode in codes:
                 return div.province
     return None
+
+
+class _PlacesSummary:
+    """What :func:`province_of` reads of an article's places, computed once per article.
+
+    Each official's organisation asked for these over all the places again, which made a
+    long text quadratic; the last summary is kept for the list it was made from.
+    """
+
+    _last: tuple[list[PlaceMention], int, _PlacesSummary] | None = None
+
+    def __init__(self, places: list[PlaceMention]) -> None:
+        self.codes = {p.place.adcode for p in places if p.place.adcode}
+        self.provinces = Counter(p.place.province for p in places if p.place.province)
+        provincial = sorted((p.end, i) for i, p in enumerate(places) if p.place.province)
+        self._ends = [end for end, _ in provincial]
+        self._latest = list(accumulate((i for _, i in provincial), max))
+        self._places = places
+
+    @classmethod
+    def of(cls, places: list[PlaceMention]) -> _PlacesSummary:
+        last = cls._last
+        if last is not None and last[0] is places and last[1] == len(places):
+            return last[2]
+        summary = cls(places)
+        cls._last = (places, len(places), summary)
+        return summary
+
+    def last_before(self, position: int) -> PlaceMention | None:
+        """The last place in list order with a province that ends by ``position``."""
+        n = bisect_right(self._ends, position)
+        return self._places[self._latest[n - 1]] if n else None
 
 
 def is_central(org: str, lang: str) -> bool:
@@ -136,7 +170,8 @@ def province_of(org: str | None, lang: str, places: list[PlaceMention] | None, p
     known = _article_place_in(org, lang, places or [])
     if known:
         return known
-    named = Counter(p.place.province for p in places or [] if p.place.province)
+    summary = _PlacesSummary.of(places or [])
+    named = summary.provinces
     for mention in find_places(org, lang):
         # "Wangqing Taoyuan Fungus Co" in an article on Jilin: not Taoyuan in Taiwan.
         province = mention.place.province
@@ -147,8 +182,8 @@ def province_of(org: str | None, lang: str, places: list[PlaceMention] | None, p
     local = _ZH_LOCAL_RE if lang == "zh" else _EN_LOCAL_RE
     if not local.search(org) and lang == "en":
         return None
-    before = [p for p in places or [] if p.end <= position and p.place.province]
-    if before:
-        return before[-1].place.province
-    counts = Counter(p.place.province for p in places or [] if p.place.province)
+    before = summary.last_before(position)
+    if before is not None:
+        return before.place.province
+    counts = summary.provinces
     return counts.most_common(1)[0][0] if counts else None  # "自治区人社厅" before any place: the article's
