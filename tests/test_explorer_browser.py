@@ -3,7 +3,9 @@
 A real uvicorn server on 127.0.0.1 serves the store `fupin run --demo` builds. The tests
 check what only a browser shows (Swagger UI rendering its operation list, plotly drawing
 its SVG, links followed by clicks) and that every resource a page loads comes from the
-app itself. Each view is saved to docs/screenshots/ for the README.
+app itself. Each view is saved to build/screenshots/ (or $FUPIN_SCREENSHOTS); the README's
+images are a run with FUPIN_SCREENSHOTS=docs/screenshots, so a plain test run leaves
+the committed images alone.
 
 Skips, naming the binary, where /usr/bin/chromium or /usr/bin/chromedriver is absent
 (CI installs both).
@@ -25,8 +27,8 @@ from fupin.feed import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-#: Where the views' screenshots go (the README shows them): $FUPIN_SCREENSHOTS, else docs/screenshots.
-SCREENSHOTS = Path(os.environ.get("FUPIN_SCREENSHOTS") or Path(__file__).parent.parent / "docs/screenshots")
+#: Where the views' screenshots go: $FUPIN_SCREENSHOTS, else build/screenshots (ignored by git).
+SCREENSHOTS = Path(os.environ.get("FUPIN_SCREENSHOTS") or Path(__file__).parent.parent / "build/screenshots")
 WAIT = 20
 
 
@@ -84,7 +86,7 @@ def loaded_elsewhere(browser: webdriver.Chrome, server: str) -> list[str]:
 
 
 def screenshot(browser: webdriver.Chrome, name: str, height: int | None = None) -> Path:
-    """Save the page as docs/screenshots/NAME.png (the full page height, up to ``height``)."""
+    """Save the page as SCREENSHOTS/NAME.png (the full page height, up to ``height``)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     browser.execute_script("window.scrollTo(0, 0)")
     full = browser.execute_script("return document.documentElement.scrollHeight")

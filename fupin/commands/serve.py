@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 
 DESCRIPTION = """\
-Serve the store under $FUPIN_HOME read-only as a JSON API (FastAPI + uvicorn).
+Serve the store under $FUPIN_HOME read-only (FastAPI + uvicorn): a fact explorer
+for the browser and a JSON API for programs.
+
+  /                                 in a browser: the fact explorer (programs asking
+                                    for JSON get the API's index here)
+  /explore/statistics               the reconciled table: filters, facet counts, sorting
+  /explore/statistics/ID            one statistic: every outlet's report side by side
+  /explore/over-time, /provinces    charts of one metric (plotly.js served by the app)
+  /explore/articles/ID              an article with its facts and officials marked
+  /explore/officials                one row per person
+                                    (every explorer view: add _format=csv or _format=json)
 
   /facts, /reconciled, /officials   lists with filters: province, metric, level,
                                     from, to (YYYY[-MM[-DD]]), source, language,
@@ -19,7 +29,8 @@ Serve the store under $FUPIN_HOME read-only as a JSON API (FastAPI + uvicorn).
   /articles/ID                      metadata, text, and the evidence of its facts
   /feed.json                        JSON Feed 1.1 of new, changed and removed reconciled facts
   /schema/NAME                      JSON Schemas (article, fact, official, reconciled)
-  /docs                             OpenAPI documentation
+  /docs, /redoc                     OpenAPI documentation (assets served by the app,
+                                    no network needed)
 
 The server never writes: a run ('fupin run', 'fupin schedule') can go on while it
 serves (requests made while the run writes wait briefly, then get 503 + Retry-After).
@@ -27,7 +38,7 @@ serves (requests made while the run writes wait briefly, then get 503 + Retry-Af
 
 EPILOG = """\
 examples:
-  fupin serve                                   # http://127.0.0.1:8000/docs
+  fupin serve                                   # http://127.0.0.1:8000/ in a browser
   fupin serve --host 0.0.0.0 --port 8080 --home /srv/fupin-data
   curl 'http://127.0.0.1:8000/reconciled?province=Gansu&status=conflict'
   curl 'http://127.0.0.1:8000/feed.json?since=TOKEN'
