@@ -1,36 +1,44 @@
-"""Extraction throughput against the floor: segmentation / tokenisation alone.
+"""Extraction speed against its floor: segmentation / tokenisation alone, in the same process.
 
-usage: python benchmarks/bench_extract.py [--articles 10000] [--repeat 5] [--only PART ...]
+usage: python benchmarks/bench_extract.py [--repeat 5] [--copies 10] [--articles 5000] [--only PART ...]
 
-Generates ``--articles`` articles per language from the sample articles (the seeds and
-pages of the shared dev set, read from ../shared/eval/dev or $FUPIN_SHARED/eval/dev, and
-the project's three held-out sets in tests/data: 52 Chinese pages of 430 characters on
-average, 29 English articles of 2,900; the held-out sets alone when the shared folder is
-absent): the samples in shuffled cycles, every number in them changed, so that no two
-texts are alike.
-Then it measures, in the same run and on the same texts (parts, in this order):
+The texts are the real news pages of the shared evaluation sets (../shared/eval/dev and
+../shared/eval/unlabeled, or $FUPIN_SHARED/eval; read at run time, never copied into the
+repository; the project's held-out sets in tests/data when the shared folder is absent),
+repeated with new ids and every number changed, so that no run meets a text it has seen.
+Parts, each printed as one JSON line (in this order):
 
-* ``languages``: fupin extraction (facts and officials) in articles/s and
-  characters/s on one core, against ``jieba.lcut`` alone over the Chinese texts and
-  spaCy's blank English tokenizer alone over the English texts (the floors), and
-  the ratios (targets: zh >= 0.5, en >= 0.25). Pipelines are built and every sample
-  extracted once before the clock starts (lazy loads: POS tagger, converters). The
-  floor's speed on text it has not seen (``floor_cold``) is printed too: spaCy's
-  tokenizer caches every chunk it has tokenised, and this corpus repeats its samples.
-* ``workers``: wall time of ``fupin extract --workers 1`` and ``--workers 2`` over the
-  mixed corpus, start-up included, and the speed-up (target >= 1.7 on 2 free cores).
+* ``languages``: fupin extraction (facts and officials) on one core over ``--copies`` copies
+  of the real pages of each language, against ``jieba.lcut`` over the same Chinese texts and
+  spaCy's blank English tokenizer over the same English texts (the floors); the ratio is
+  fupin's characters/s over the floor's (targets: zh >= 0.5, en >= 0.3). The English floor
+  is a fresh tokenizer for each copy (each page unseen, as on a crawl's new pages); spaCy's
+  tokenizer caches every chunk it has seen, so the ratio against a tokenizer warm on the
+  repeated pages is printed too (``ratio_warm_floor``).
+* ``scaling``: time against article length, 100k -> 300k -> 1M characters of real pages
+  joined, per language: the pipeline on one document (no parts, as a spaCy user's own
+  pipeline reads it), ``Extractor.extract`` (parts of 100,000 characters) and the floor; the
+  exponent is log(t(1M) / t(100k)) / log(10) (target <= 1.1).
+* ``startup``: wall time and peak RSS of ``fupin extract`` over one article per language
+  (what every command pays once), and whether jieba's POS tagger is loaded by the worker
+  preload (``fupin.extract.preload``) before the first article.
+* ``workers``: wall time of ``fupin extract --workers 1`` and ``--workers 2`` over
+  ``--articles`` mixed articles (target >= 1.7x on 2 free cores), with start-up and without
+  it (the one-article runs of the same worker counts subtracted).
 * ``memory``: peak RSS (all its processes together, sampled with psutil) of
-  ``fupin extract --workers 2`` over N and 10 x N mixed articles of the samples' first
-  three lines (target: within 15%: extraction streams).
+  ``fupin extract --workers 2`` over N and 10 x N mixed articles of the pages' first three
+  lines (target: within 15%: extraction streams).
 
-Each figure is the median of ``--repeat`` runs; the runs of fupin and its floor
-alternate, so that a slower spell of a shared machine falls on both.
+Each figure is the median of ``--repeat`` runs; within a part the runs of fupin and of its
+floor (or of the two worker counts) take turns, so that a slower spell of a shared machine
+falls on both, and the ratios come from runs of the same process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -41,21 +49,25 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DEV = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval" / "dev"
-#: The dev set's files the figures in docs/scale.md were measured with (pages2 came later).
-SHARED_SAMPLES = [SHARED_DEV / f"{name}.articles.jsonl" for name in ("pages", "seeds")]
+SHARED_EVAL = Path(os.environ.get("FUPIN_SHARED") or ROOT.parent / "shared") / "eval"
 PROJECT_SAMPLES = [
     ROOT / "tests" / "data" / name / "articles.jsonl" for name in ("heldout", "heldout2", "heldout3")
 ]
+#: Lengths of the long articles of the ``scaling`` part.
+SIZES = (100_000, 300_000, 1_000_000)
 
 
 def sample_files() -> list[Path]:
-    """The sample articles' files: the shared dev set's when present, then the project's."""
-    if all(path.exists() for path in SHARED_SAMPLES):
-        return SHARED_SAMPLES + PROJECT_SAMPLES
-    print(f"{SHARED_DEV} is absent: sampling the project's held-out sets only", file=sys.stderr)
+    """The real pages' files: the shared evaluation sets' when present, else the project's held-out sets."""
+    shared = sorted(SHARED_EVAL.glob("dev/*.articles.jsonl")) + sorted(
+        SHARED_EVAL.glob("unlabeled/*.articles.jsonl")
+    )
+    if shared:
+        return shared
+    print(f"{SHARED_EVAL} is absent: sampling the project's held-out sets only", file=sys.stderr)
     return PROJECT_SAMPLES
 
 
@@ -69,8 +81,13 @@ def sample_articles() -> dict[str, list[dict]]:
     return by_lang
 
 
+def vary(text: str, rng: random.Random) -> str:
+    """``text`` with every number changed, so that no run meets a text it has seen."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
+
+
 def generate(samples: list[dict], n: int, seed: int = 7, lines: int | None = None) -> Iterator[dict]:
-    """``n`` articles: the samples in a shuffled cycle, every number in them changed.
+    """``n`` articles: the samples in shuffled cycles (each once per cycle), every number changed.
 
     ``lines`` keeps only each sample's first lines (short articles for the memory runs).
     """
@@ -82,85 +99,164 @@ def generate(samples: list[dict], n: int, seed: int = 7, lines: int | None = Non
             rng.shuffle(order)
         base = samples[order.pop()]
         text = base["text"] if lines is None else "\n".join(base["text"].splitlines()[:lines])
-        text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
-        yield {**base, "id": f"{base['id']}-{i}", "text": text}
+        yield {**base, "id": f"{base['id']}-{i}", "text": vary(text, rng)}
+
+
+def long_text(samples: list[dict], size: int, seed: int) -> str:
+    """``size`` characters of the samples' texts (numbers changed) joined as paragraphs."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        text = vary(rng.choice(samples)["text"], rng)
+        parts.append(text)
+        total += len(text) + 2
+    return "\n\n".join(parts)[:size]
 
 
 def alternating_medians(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """Median seconds of each function, the functions taking turns run after run."""
+    times = alternating_runs(fns, repeat)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def alternating_runs(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Seconds of each run of each function, the functions taking turns run after run."""
     times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
         for name, fn in fns.items():
             start = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
+    return times
 
 
-def bench_language(lang: str, samples: list[dict], n: int, repeat: int) -> dict:
-    from fupin.extract import Extractor
+# ---------------------------------------------------------------------------------- languages
 
-    articles = list(generate(samples, n))
-    extractor = Extractor()
-    for sample in samples:  # builds the pipeline and every lazily loaded part outside the timing
-        extractor.extract(sample)
+
+def _floor(lang: str) -> tuple[str, Callable[[], Callable[[str], Any]]]:
+    """The floor's name and a maker of a fresh floor function (a new spaCy tokenizer, empty cache)."""
     if lang == "zh":
         import jieba
 
         jieba.initialize()
-        floor_name, floor_fn = "jieba.lcut", jieba.lcut
-    else:
-        import spacy
+        return "jieba.lcut", lambda: jieba.lcut
+    import spacy
 
-        floor_name, floor_fn = "spaCy blank en tokenizer", spacy.blank("en").tokenizer
-    medians = alternating_medians(
-        {
-            "fupin": lambda: [extractor.extract(a) for a in articles],
-            "floor": lambda: [floor_fn(a["text"]) for a in articles],
-        },
-        repeat,
-    )
-    chars = sum(len(a["text"]) for a in articles)
-    ours, floor = medians["fupin"], medians["floor"]
-    cold = _cold_floor(lang, samples)
+    return "spaCy blank en tokenizer", lambda: spacy.blank("en").tokenizer
+
+
+def bench_language(lang: str, samples: list[dict], copies: int, repeat: int) -> dict:
+    """fupin against its floor over ``copies`` copies of the real pages (numbers changed in each)."""
+    from fupin.extract import Extractor
+    from fupin.extract.extractor import warm_up
+
+    rounds = [list(generate(samples, len(samples), seed=100 + c)) for c in range(copies)]
+    texts = [[a["text"] for a in articles] for articles in rounds]
+    extractor = Extractor()
+    warm_up(extractor)  # pipelines, dictionaries, the POS tagger: loaded before the clock starts
+    floor_name, new_floor = _floor(lang)
+    fresh: list[Callable[[str], Any]] = []
+    warm = new_floor()
+    for batch in texts:
+        for text in batch:
+            warm(text)
+
+    def run_floor() -> None:
+        for floor, batch in zip(fresh, texts, strict=True):
+            for text in batch:
+                floor(text)
+
+    def run_fupin() -> None:
+        for articles in rounds:
+            for article in articles:
+                extractor.extract(article)
+
+    times: dict[str, list[float]] = {"fupin": [], "floor": [], "warm": []}
+    for _ in range(repeat):
+        fresh = [new_floor() for _ in texts]  # each copy unseen by its tokenizer (made off the clock)
+        for name, fn in (("fupin", run_fupin), ("floor", run_floor), ("warm", lambda: _each(warm, texts))):
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    ours, floor, warm_s = (statistics.median(times[k]) for k in ("fupin", "floor", "warm"))
+    chars = sum(len(t) for batch in texts for t in batch)
     return {
         "part": "languages",
         "language": lang,
-        "articles": len(articles),
+        "pages": len(samples),
+        "copies": copies,
+        "articles": len(samples) * copies,
         "characters": chars,
-        "fupin_articles_per_s": round(len(articles) / ours, 1),
         "fupin_chars_per_s": round(chars / ours),
         "floor": floor_name,
         "floor_chars_per_s": round(chars / floor),
         "ratio": round(floor / ours, 3),
-        "target": 0.5 if lang == "zh" else 0.25,
-        "floor_cold_chars_per_s": round(cold),
-        "ratio_to_cold_floor": round((chars / ours) / cold, 3),
+        "ratio_runs": [round(f / o, 3) for f, o in zip(times["floor"], times["fupin"], strict=True)],
+        "target": 0.5 if lang == "zh" else 0.3,
+        "warm_floor_chars_per_s": round(chars / warm_s),
+        "ratio_warm_floor": round(warm_s / ours, 3),
     }
 
 
-def _cold_floor(lang: str, samples: list[dict]) -> float:
-    """Characters/s of the floor on its first pass over the distinct samples, caches empty.
+def _each(fn: Callable[[str], Any], texts: list[list[str]]) -> None:
+    for batch in texts:
+        for text in batch:
+            fn(text)
 
-    spaCy's tokenizer caches the tokens of every chunk between spaces it has seen, so on
-    a corpus built from 29 samples it soon runs from its cache (2-5x faster); jieba has no
-    such cache. This is the floor as it is on text it has not seen.
-    """
-    texts = [s["text"] for s in samples]
-    if lang == "zh":
-        import jieba
 
-        start = time.perf_counter()
-        for text in texts:
-            jieba.lcut(text)
-    else:
-        import spacy
+# ------------------------------------------------------------------------------------ scaling
 
-        tokenizer = spacy.blank("en").tokenizer
-        start = time.perf_counter()
-        for text in texts:
-            tokenizer(text)
-    return sum(map(len, texts)) / (time.perf_counter() - start)
+
+def _one_document(lang: str, text: str) -> int:
+    """The pipeline over ``text`` as one document (no parts), after the extractor's normalisation."""
+    from fupin.extract.pipeline import cached_pipeline
+    from fupin.extract.textnorm import normalize
+
+    nlp = cached_pipeline(lang)
+    nlp.max_length = max(nlp.max_length, len(text) + 1)
+    norm = normalize(text)
+    doc = nlp.make_doc(norm.text)
+    doc.user_data["fupin_meta"] = {"published": "2020-06-30", "title": None, "text": norm.text}
+    return len(nlp(doc)._.facts or [])
+
+
+def _time_long(lang: str, text: str, extractor: Any, floor: Callable[[str], Any]) -> dict[str, float]:
+    """Seconds of the one-document pipeline, ``Extractor.extract`` and the floor over ``text``, in turn."""
+    article = {"id": f"long-{lang}-{len(text)}", "language": lang, "text": text}
+    fns = {
+        "document": lambda: _one_document(lang, text),
+        "extract": lambda: extractor.extract(article),
+        "floor": lambda: floor(text),
+    }
+    return {kind: runs[0] for kind, runs in alternating_runs(fns, 1).items()}
+
+
+def bench_scaling(lang: str, samples: list[dict], repeat: int) -> dict:
+    """Seconds per length for one document, ``Extractor.extract`` and the floor; exponents 100k -> 1M."""
+    from fupin.extract import Extractor
+    from fupin.extract.extractor import warm_up
+
+    extractor = Extractor()
+    warm_up(extractor)
+    _, new_floor = _floor(lang)
+    kinds = ("document", "extract", "floor")
+    times: dict[str, dict[int, list[float]]] = {k: {n: [] for n in SIZES} for k in kinds}
+    for run in range(repeat):
+        for size in SIZES:
+            text = long_text(samples, size, seed=run * 10 + size)  # new numbers in every run
+            for kind, seconds in _time_long(lang, text, extractor, new_floor()).items():
+                times[kind][size].append(seconds)
+    out: dict[str, Any] = {"part": "scaling", "language": lang, "characters": list(SIZES)}
+    for kind, by_size in times.items():
+        medians = [statistics.median(by_size[n]) for n in SIZES]
+        out[f"{kind}_s"] = [round(t, 3) for t in medians]
+        out[f"{kind}_exponent"] = round(math.log(medians[-1] / medians[0], SIZES[-1] / SIZES[0]), 2)
+    out["target"] = 1.1
+    return out
+
+
+# ------------------------------------------------------------------------------ processes
 
 
 def write_corpus(path: Path, samples: dict[str, list[dict]], n: int, lines: int | None = None) -> int:
@@ -215,23 +311,62 @@ def _tree_rss(root: object) -> int:
     return total
 
 
+def _one_article(tmp: Path, samples: dict[str, list[dict]], lang: str) -> Path:
+    src = tmp / f"one-{lang}.jsonl"
+    article = next(generate(samples[lang], 1, seed=17))
+    src.write_text(json.dumps(article, ensure_ascii=False) + "\n", encoding="utf-8")
+    return src
+
+
+def bench_startup(samples: dict[str, list[dict]], repeat: int, tmp: Path) -> dict:
+    """``fupin extract`` of one article per language: wall and peak RSS (what every command pays once)."""
+    runs: dict[str, list[tuple[float, int]]] = {"zh": [], "en": []}
+    for _ in range(repeat):
+        for lang in runs:
+            runs[lang].append(run_cli(_one_article(tmp, samples, lang), 1, tmp / "one.out.jsonl"))
+    out: dict[str, Any] = {"part": "startup", "command": "fupin extract --workers 1, one article"}
+    for lang, pairs in runs.items():
+        out[f"{lang}_s"] = round(statistics.median(s for s, _ in pairs), 2)
+        out[f"{lang}_peak_mib"] = round(statistics.median(k for _, k in pairs) / 1024)
+    out["pos_tagger_preloaded"] = _pos_tagger_preloaded()
+    return out
+
+
+def _pos_tagger_preloaded() -> bool:
+    """Whether importing the worker preload leaves jieba's POS tagger loaded (asked of a new process)."""
+    probe = (
+        "import fupin.extract.preload\n"
+        "from fupin.extract.officials.zh import _jieba_posseg\n"
+        "print(_jieba_posseg.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return done.stdout.strip().endswith("1")
+
+
 def bench_workers(samples: dict[str, list[dict]], n: int, repeat: int, tmp: Path) -> dict:
+    """``--workers 1`` against ``--workers 2`` over ``n`` mixed articles, with and without start-up."""
     src = tmp / "mixed.jsonl"
     chars = write_corpus(src, samples, n)
-    medians = alternating_medians(
-        {str(w): (lambda w=w: run_cli(src, w, tmp / "out.jsonl")) for w in (1, 2)}, repeat
-    )
-    one, two = medians["1"], medians["2"]
+    one = tmp / "one-mixed.jsonl"
+    write_corpus(one, samples, 1)
+    fns = {f"{w}{kind}": (lambda w=w, f=f: run_cli(f, w, tmp / "out.jsonl")) for w in (1, 2)
+           for kind, f in (("", src), ("-startup", one))}  # fmt: skip
+    medians = alternating_medians(fns, repeat)
+    w1, w2 = medians["1"], medians["2"]
+    net1, net2 = w1 - medians["1-startup"], w2 - medians["2-startup"]
     return {
         "part": "workers",
         "articles": n,
         "characters": chars,
-        "workers_1_s": round(one, 2),
-        "workers_2_s": round(two, 2),
-        "workers_1_chars_per_s": round(chars / one),
-        "workers_2_chars_per_s": round(chars / two),
-        "speedup": round(one / two, 2),
+        "workers_1_s": round(w1, 2),
+        "workers_2_s": round(w2, 2),
+        "speedup": round(w1 / w2, 2),
+        "startup_1_s": round(medians["1-startup"], 2),
+        "startup_2_s": round(medians["2-startup"], 2),
+        "speedup_without_startup": round(net1 / net2, 2),
         "target": 1.7,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "cpus": os.cpu_count(),
     }
 
 
@@ -263,22 +398,28 @@ def bench_memory(samples: dict[str, list[dict]], n: int, repeat: int, tmp: Path)
     }
 
 
+PARTS = ("languages", "scaling", "startup", "workers", "memory")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--articles", type=int, default=10_000, help="articles per language (default 10000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure, median taken (default 5)")
-    parser.add_argument(
-        "--only", nargs="+", choices=("languages", "workers", "memory"), help="run only these parts"
-    )
+    parser.add_argument("--copies", type=int, default=10, help="copies of the real pages, languages part")
+    parser.add_argument("--articles", type=int, default=5_000, help="mixed articles: workers, memory parts")
+    parser.add_argument("--only", nargs="+", choices=PARTS, help="run only these parts")
     args = parser.parse_args()
-    parts = args.only or ["languages", "workers", "memory"]
+    parts = args.only or list(PARTS)
     samples = sample_articles()
-    if "languages" in parts:
-        for lang in ("zh", "en"):
-            print(json.dumps(bench_language(lang, samples[lang], args.articles, args.repeat)), flush=True)
+    for lang in ("zh", "en"):
+        if "languages" in parts:
+            print(json.dumps(bench_language(lang, samples[lang], args.copies, args.repeat)), flush=True)
+        if "scaling" in parts:
+            print(json.dumps(bench_scaling(lang, samples[lang], args.repeat)), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
+        if "startup" in parts:
+            print(json.dumps(bench_startup(samples, args.repeat, Path(tmp))), flush=True)
         if "workers" in parts:
             print(json.dumps(bench_workers(samples, args.articles, args.repeat, Path(tmp))), flush=True)
         if "memory" in parts:
