@@ -5,12 +5,17 @@ ca1e6e2) and compares it with the fast path on the sample articles and on genera
 
 - English dates: every rule over the whole text, not only the windows near its anchor words;
 - text normalisation: a loop over the characters, not ``str.translate`` and a ``range`` map;
-- Chinese place search: every substring looked up at every offset, not Aho-Corasick.
+- Chinese place search: every substring looked up at every offset, not Aho-Corasick;
+- mentions by position (issue 15): the list comprehensions and whole-text scans that the
+  position indexes replaced, swapped back in, on the sample articles, mixtures of their
+  paragraphs, texts read in parts and a long text read as one document.
 """
 
 from __future__ import annotations
 
+import random
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import pytest
@@ -18,11 +23,17 @@ from conftest import read_jsonl, sample_article_files
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fupin.extract import Extractor, positions, regions
+from fupin.extract import gazetteer as gazetteer_module
 from fupin.extract.en import dates as en_dates
 from fupin.extract.en.dates import find_dates
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import DateMention
+from fupin.extract.officials import en as officials_en
+from fupin.extract.officials import orgs
+from fupin.extract.officials import zh as officials_zh
 from fupin.extract.textnorm import _t2s_chars, normalize, to_simplified
+from fupin.extract.zh import facts as zh_facts
 
 
 def _articles(lang: str) -> list[dict]:
@@ -468,3 +479,297 @@ def test_generated_text_same_place_candidates(gaz: Gazetteer, data: st.DataObjec
     piece = st.one_of(name, near_miss, st.sampled_from(_PLACE_FILLERS))
     text = "".join(data.draw(st.lists(piece, max_size=20)))
     assert gaz._zh_candidates(text) == old_candidates(gaz, text)
+
+
+# == Mentions by position (issue 15): every index against the plain scan it replaced ==============
+#
+# Long texts were quadratic where each quantity, place or official scanned every mention of
+# the whole text. The indexes below answer the same questions by bisection; each is checked
+# against its plain scan on generated spans, then the whole extraction is run twice, once with
+# every index replaced by its plain scan, on the sample articles, on mixtures of their
+# paragraphs and on long texts (in parts, and as one document).
+
+
+class PlainByStart(positions.ByStart):
+    """``ByStart`` as the list comprehensions it replaced."""
+
+    def __init__(self, items: list, start: Callable = positions._start) -> None:
+        super().__init__(items, start)
+        self.start_of = start
+
+    def between(self, lo: int, hi: int) -> list:
+        return [x for x in self.items if lo <= self.start_of(x) < hi]
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        return any(lo <= self.start_of(x) < hi for x in self.items)
+
+
+class PlainSpanIndex(positions.SpanIndex):
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        super().__init__(self.spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.spans)
+
+    def encloses(self, start: int, end: int) -> bool:
+        return any(a < start and end < b for a, b in self.spans)
+
+
+class PlainGrowingHits(gazetteer_module._GrowingHits):
+    def __init__(self, hits: list) -> None:
+        self.hits = hits
+
+    def grew(self, hit: object) -> None:
+        pass
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(o.start < end and start < o.end for o in self.hits)
+
+
+class PlainTaken(en_dates._Taken):
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return not all(end <= a or b <= start for a, b in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+class PlainWordsOf(officials_en._WordsOf):
+    def has(self, word: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(word)}\b", self.text))
+
+
+class PlainPlacesSummary(orgs._PlacesSummary):
+    @classmethod
+    def of(cls, places: list) -> orgs._PlacesSummary:
+        return cls(places)
+
+    def last_before(self, position: int) -> object:
+        before = [p for p in self._places if p.end <= position and p.place.province]
+        return before[-1] if before else None
+
+
+class PlainExactFigures(zh_facts._ExactFigures):
+    """The restated figure found by going back over every draft, as before."""
+
+    def __init__(self) -> None:
+        self.drafts: list = []
+
+    def add(self, draft: object) -> None:
+        self.drafts.append(draft)
+
+    def restated(self, q: object, metric: str) -> object:
+        if q.bound not in ("more_than", "about", "less_than"):
+            return None
+        for prev in reversed(self.drafts):
+            pv = prev.quantity.value
+            if prev.metric == metric and prev.quantity.bound == "exact" and pv:
+                if abs(pv - q.value) / pv <= 0.02:
+                    return prev
+        return None
+
+
+def old_resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None:
+    """``_resolve_anaphor`` before issue 15: every occurrence from the start of the text, the last kept."""
+    m = officials_zh._ANAPHOR.match(org)
+    if not m:
+        return None
+    suffix = m.group(1)
+    best = None
+    boundary, function = officials_zh._BOUNDARY, officials_zh._FUNCTION_CHARS
+    for hit in re.finditer(re.escape(suffix), text[:before]):
+        end = hit.end()
+        start = end - len(suffix)
+        while start > 0 and text[start - 1] not in boundary and text[start - 1] not in function:
+            start -= 1
+            if end - start > 30:
+                break
+        if start > 1 and text[start - 1] == "的" and officials_zh._PLACE_END.search(text[: start - 1]):
+            place_start = start - 1
+            while (
+                place_start > 0
+                and text[place_start - 1] not in boundary
+                and text[place_start - 1] not in function
+            ):
+                place_start -= 1
+            start = place_start
+        junk = officials_zh._LEAD_JUNK.match(text[start:end])
+        if junk:
+            start += junk.end()
+        if end - start >= len(suffix) + 2 and not officials_zh._ANAPHOR.match(text[start:end]):
+            best = (start, end)
+    return best
+
+
+def plain_last_antecedent(text: str, noun: str, position: int) -> re.Match | None:
+    found = None
+    for hit in officials_en._antecedent_pattern(noun).finditer(text, 0, position):
+        found = hit
+    return found
+
+
+@pytest.fixture
+def plain(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to replace every position index by its plain scan (until the test ends)."""
+
+    def apply() -> None:
+        monkeypatch.setattr(positions, "ByStart", PlainByStart)
+        monkeypatch.setattr(zh_facts, "ByStart", PlainByStart)
+        for module in (gazetteer_module, regions, officials_en):
+            monkeypatch.setattr(module, "SpanIndex", PlainSpanIndex)
+        monkeypatch.setattr(gazetteer_module, "_GrowingHits", PlainGrowingHits)
+        monkeypatch.setattr(en_dates, "_Taken", PlainTaken)
+        monkeypatch.setattr(officials_en, "_WordsOf", PlainWordsOf)
+        monkeypatch.setattr(officials_en, "_last_antecedent", plain_last_antecedent)
+        monkeypatch.setattr(orgs, "_PlacesSummary", PlainPlacesSummary)
+        monkeypatch.setattr(zh_facts, "_ExactFigures", PlainExactFigures)
+        monkeypatch.setattr(officials_zh, "_resolve_anaphor", old_resolve_anaphor)
+
+    return apply
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(-5, 80), st.integers(-5, 80))
+def test_by_start_is_the_plain_scan(spans: list[tuple[int, int]], lo: int, hi: int) -> None:
+    items = [DateMention(a, b, None) for a, b in spans]  # in no particular order, starts repeated
+    fast, slow = positions.ByStart(items), PlainByStart(items)
+    assert fast.between(lo, hi) == slow.between(lo, hi)
+    assert fast.any_between(lo, hi) == slow.any_between(lo, hi)
+    pairs = positions.ByStart(spans, lambda s: s[0])
+    assert pairs.between(lo, hi) == [s for s in spans if lo <= s[0] < hi]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(-5, 80), st.integers(0, 12))
+def test_span_index_is_the_plain_scan(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    fast, slow = positions.SpanIndex(spans), PlainSpanIndex(spans)
+    end = start + length
+    assert fast.overlaps(start, end) == slow.overlaps(start, end)
+    assert fast.encloses(start, end) == slow.encloses(start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS)
+def test_chosen_dates_overlap_as_before(spans: list[tuple[int, int]]) -> None:
+    fast, slow = en_dates._Taken(), PlainTaken()
+    for start, end in spans:
+        assert fast.overlaps(start, end) == slow.overlaps(start, end)
+        if not slow.overlaps(start, end):
+            fast.add(start, end)
+            slow.add(start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Dorje", "dorje", "said", "x-dorje", "Dorje-la", "dorje_1", " ", ", ", "\n", "é"])
+    )
+)
+def test_words_of_a_text_as_the_regex_finds_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast, slow = officials_en._WordsOf(text), PlainWordsOf(text)
+    for word in ("dorje", "said", "dorje-la", "x", "la"):
+        assert fast.has(word) == slow.has(word)
+
+
+_ANAPHOR_PIECES = [
+    *["公司", "该公司", "村", "该村", "车间", "扶贫车间", "的", "乡", "县", "，", "。", "\n"],
+    *["在", "据", "甘肃省", "恰尔巴格乡", "服装", "合作社", "李", "工坊", "记者", "厂", "厂厂"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ANAPHOR_PIECES), max_size=40),
+    st.sampled_from(["公司", "该村", "本厂", "车间", "该工坊"]),
+)
+def test_anaphors_resolve_as_before(pieces: list[str], org: str) -> None:
+    text = "".join(pieces)
+    for before in range(0, len(text) + 1, 3):
+        assert officials_zh._resolve_anaphor(text, org, before) == old_resolve_anaphor(text, org, before)
+
+
+def test_antecedents_found_as_a_scan_from_the_start_finds_them() -> None:
+    text = " ".join(a["text"] for a in EN_ARTICLES) * 2
+    for noun in ("Bureau", "Office", "Department", "Government", "Company", "Workshop", "Cooperative"):
+        officials_en._antecedents.cache_clear()
+        for position in range(0, len(text), max(1, len(text) // 300)):
+            fast = officials_en._last_antecedent(text, noun, position)
+            slow = plain_last_antecedent(text, noun, position)
+            assert (fast and (fast.span(), fast.span(1))) == (slow and (slow.span(), slow.span(1)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="北京电新华社甘肃省4月21日电(（ 去年同期的底末全年总数\n", max_size=30),
+    st.integers(0, 30),
+)
+def test_patterns_matched_at_a_position_as_on_the_rest(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    for pattern in (zh_facts._DATELINE_AFTER, zh_facts._BASE_AFTER):
+        anchored = re.compile("^" + pattern.pattern)
+        assert bool(pattern.match(text, pos)) == bool(anchored.match(text[pos:]))
+
+
+def _varied(text: str, rng: random.Random) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), text)
+
+
+def _mixture(articles: list[dict], size: int, seed: int) -> dict:
+    """Paragraphs of the sample articles, shuffled, numbers changed, up to ``size`` characters."""
+    rng = random.Random(seed)
+    paragraphs = [p for a in articles for p in a["text"].split("\n") if p.strip()]
+    picked: list[str] = []
+    while sum(map(len, picked)) < size:
+        picked.append(_varied(rng.choice(paragraphs), rng))
+    base = articles[seed % len(articles)]
+    text = "\n".join(picked)[:size]
+    return {**base, "id": f"mix-{base['language']}-{size}-{seed}", "text": text}
+
+
+def _extract_both(articles: list[dict], plain: Callable[[], None]) -> None:
+    extractor = Extractor()
+    fast = [extractor.extract(a) for a in articles]
+    plain()
+    assert [extractor.extract(a) for a in articles] == fast
+
+
+def test_sample_articles_same_facts_and_officials_as_the_plain_scans(plain: Callable[[], None]) -> None:
+    _extract_both(ZH_ARTICLES + EN_ARTICLES, plain)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_mixed_and_long_articles_same_as_the_plain_scans(lang: str, plain: Callable[[], None]) -> None:
+    """Mixtures of 2k-30k characters, and a 230k-character text read in three parts."""
+    samples = ZH_ARTICLES if lang == "zh" else EN_ARTICLES
+    articles = [_mixture(samples, size, seed) for seed, size in enumerate([2_000, 5_000, 12_000, 30_000] * 3)]
+    articles.append(_mixture(samples, 230_000, 99))
+    _extract_both(articles, plain)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_long_document_same_as_the_plain_scans(lang: str, plain: Callable[[], None]) -> None:
+    """A 160k-character text as one document (no parts), as a user's own spaCy pipeline reads it."""
+    from fupin.extract.pipeline import cached_pipeline
+
+    article = _mixture(ZH_ARTICLES if lang == "zh" else EN_ARTICLES, 160_000, 7)
+    text = normalize(article["text"]).text
+    nlp = cached_pipeline(lang)
+
+    def run() -> list:
+        doc = nlp.make_doc(text)
+        doc.user_data["fupin_meta"] = {"published": article.get("published"), "title": None, "text": text}
+        doc = nlp(doc)
+        return [doc._.facts, doc._.officials]
+
+    fast = run()
+    assert len(fast[0]) > 50
+    plain()
+    assert run() == fast
