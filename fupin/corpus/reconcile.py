@@ -89,7 +89,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from fupin.corpus.dates import Period, contains, parse_period
+from fupin.corpus.dates import Period, contains
+from fupin.corpus.dates import parse_period as _parse_period
 from fupin.corpus.truth import Claim, TruthParams, TruthResult, truthfinder
 
 #: part metric -> total metric: the part can never exceed the total for one region and date
@@ -125,6 +126,20 @@ COPY_JACCARD_LOW = 0.4
 MIN_COPY_SHINGLES = 6
 BOUND_TOLERANCE = 0.1
 _BOUND_ORDER = {"exact": 0, "range": 1, "about": 2, "more_than": 3, "less_than": 3}
+
+
+@lru_cache(maxsize=65536)
+def _cached_period(text: str | None) -> Period | None:
+    return _parse_period(text)
+
+
+def parse_period(text: Any) -> Period | None:
+    """:func:`fupin.corpus.dates.parse_period`, cached: a corpus has a few thousand distinct dates
+    and parses them three times a fact (20 of 230 s at a million facts). Periods are immutable."""
+    try:
+        return _cached_period(text)
+    except TypeError:  # unhashable: not a date anyway, but let the parser say so
+        return _parse_period(text)
 
 
 # -- values ------------------------------------------------------------------------------------------
@@ -190,6 +205,10 @@ def value_interval(value: float, value_max: float | None, bound: str) -> Interva
         return Interval(v - max(last_digit_unit(v), BOUND_TOLERANCE * abs(v)), v)
     half = rounding_unit(v) / 2
     return Interval(v - half, v + half)
+
+
+#: value_interval of a report; values repeat across a corpus and the rounding unit takes Decimal arithmetic
+_cached_interval = lru_cache(maxsize=65536)(value_interval)
 
 
 def similarity(a: object, b: object) -> float:
@@ -399,7 +418,7 @@ def prepare(fact: Mapping[str, Any]) -> Report:
         ),
         date=as_of.text if as_of else None,
         claim=(value, None if value_max is None else float(value_max), bound),
-        interval=value_interval(value, value_max, bound),
+        interval=_cached_interval(value, value_max, bound),
         kind=kind,
         when=when,
         published=published,
@@ -476,6 +495,7 @@ class Copies:
     classes: list[list[Report]] = field(default_factory=list)
     neighbours: dict[int, set[int]] = field(default_factory=dict)
     class_rank: dict[int, int] = field(default_factory=dict)
+    pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
 
     def component(self, article_id: str) -> str:
         return self.components.find(article_id)
@@ -485,9 +505,12 @@ class Copies:
         c = self.class_of.get(report.fact_id)
         if c is None:
             return []
-        pool = [*self.classes[c]]
-        for other in sorted(self.neighbours.get(c, ())):
-            pool.extend(self.classes[other])
+        pool = self.pools.get(c)
+        if pool is None:  # the same for every report of the class: built once
+            pool = [*self.classes[c]]
+            for other in sorted(self.neighbours.get(c, ())):
+                pool.extend(self.classes[other])
+            self.pools[c] = pool
         article = report.article_id
         return [r for r in pool if r.article_id != article and r.interval.overlaps(report.interval)]
 
@@ -503,8 +526,11 @@ class Copies:
 
     def original(self, article_ids: Iterable[str]) -> dict[str, str]:
         """For each article, the article of its component (among ``article_ids``) published first."""
+        articles = sorted(set(article_ids))
+        if len(articles) == 1:  # most groups: one article, its own original
+            return {articles[0]: articles[0]}
         by_component: dict[str, list[str]] = defaultdict(list)
-        for article in sorted(set(article_ids)):
+        for article in articles:
             by_component[self.component(article)].append(article)
         out = {}
         for members in by_component.values():
@@ -880,6 +906,8 @@ class Group:
 
     def independent(self, reports: Iterable[Report]) -> list[Report]:
         """One report per chain of copies (the original's, else the earliest), in a stable order."""
+        if isinstance(reports, list) and len(reports) == 1:
+            return list(reports)
         chosen: dict[str, Report] = {}
         for report in sorted(
             reports, key=lambda r: (r.article_id != self.originals.get(r.article_id), r.article_id, r.fact_id)
