@@ -68,7 +68,9 @@ def test_truthfinder_on_the_synthetic_corpus_is_bit_identical() -> None:
     import fupin.corpus.reconcile as module
 
     original = module.truthfinder
-    module.truthfinder = truthfinder_reference
+    module.truthfinder = lambda objects, sim, params, priors, fixed=None: truthfinder_reference(
+        objects, sim, params, priors
+    )
     try:
         reference = learn(groups, None, None)
     finally:

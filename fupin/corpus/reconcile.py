@@ -496,6 +496,14 @@ class Copies:
     neighbours: dict[int, set[int]] = field(default_factory=dict)
     class_rank: dict[int, int] = field(default_factory=dict)
     pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
+    #: (bucket, article, article) for every copy link found, kept for incremental runs
+    links: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)
+
+    def link(self, bucket: tuple[str, ...], a: str, b: str) -> None:
+        """Join the articles' components, and remember the link and the statistic it was found in."""
+        if a != b:
+            self.links.append((bucket, a, b))
+        self.components.union(a, b)
 
     def component(self, article_id: str) -> str:
         return self.components.find(article_id)
@@ -594,7 +602,7 @@ def _link_candidates(copies: Copies, by_sentence: Mapping[frozenset[str], list[R
         ids.append(c)
         for report in members:
             copies.class_of[report.fact_id] = c
-            copies.components.union(members[0].article_id, report.article_id)
+            copies.link(report.bucket, members[0].article_id, report.article_id)
     if len(ids) < 2 or len(ids) > MAX_COPY_CANDIDATES:
         return
     grams = list(by_sentence)
@@ -603,9 +611,8 @@ def _link_candidates(copies: Copies, by_sentence: Mapping[frozenset[str], list[R
             if _similar(grams[i], grams[j]):
                 copies.neighbours.setdefault(ids[i], set()).add(ids[j])
                 copies.neighbours.setdefault(ids[j], set()).add(ids[i])
-                copies.components.union(
-                    copies.classes[ids[i]][0].article_id, copies.classes[ids[j]][0].article_id
-                )
+                first, other = copies.classes[ids[i]][0], copies.classes[ids[j]][0]
+                copies.link(first.bucket, first.article_id, other.article_id)
 
 
 # -- grouping ----------------------------------------------------------------------------------------
@@ -956,9 +963,13 @@ def build_groups(reports: Iterable[Report], copies: Copies | None = None) -> lis
 
 
 def learn(
-    groups: Sequence[Group], params: TruthParams | None, priors: Mapping[str, float] | None
+    groups: Sequence[Group],
+    params: TruthParams | None,
+    priors: Mapping[str, float] | None,
+    fixed: Mapping[str, float] | None = None,
 ) -> TruthResult:
-    """Source reliability and value confidence over the whole corpus (TruthFinder)."""
+    """Source reliability and value confidence over the whole corpus (TruthFinder); ``fixed``:
+    reliabilities held (an incremental run's, learned by the last full run)."""
     objects = {
         g.group_id: [
             Claim(key, frozenset(r.source for r in g.independent(reports)), reports[0].interval)
@@ -966,7 +977,7 @@ def learn(
         ]
         for g in groups
     }
-    return truthfinder(objects, similarity, params, priors)
+    return truthfinder(objects, similarity, params, priors, fixed)
 
 
 def _articles(reports: Iterable[Report]) -> int:
@@ -1451,6 +1462,7 @@ class RecordStream:
     old: dict[str, dict[str, Any]]
     reuse: bool
     reprints: Mapping[str, Sequence[str]] | None
+    copies: Copies | None = None  # the copy links found, for the incremental state
     changed: list[str] = field(default_factory=list)
     tally: Counter = field(default_factory=Counter)
 
@@ -1491,12 +1503,13 @@ def stream_reconciliation(
     """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`)."""
     with paused_gc():
         reports = _unique(facts)
-        groups = build_groups(reports, find_copies(reports, copies))
+        found = find_copies(reports, copies)
+        groups = build_groups(reports, found)
         learned = learn(groups, params, priors)
         decide_all(groups, learned)
         old = {r["group_id"]: dict(r) for r in previous or ()}
         groups.sort(key=_group_order)
-    return RecordStream(groups, learned, old, reuse, reprints)
+    return RecordStream(groups, learned, old, reuse, reprints, found)
 
 
 def decide_all(groups: Sequence[Group], learned: TruthResult) -> None:
@@ -1577,24 +1590,44 @@ def reprint_links(store: Any) -> dict[str, list[str]]:
 
 
 def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | None = None) -> Reconciliation:
-    """Reconcile every fact in the store and write the reconciled table (one commit).
+    """Reconcile the store's facts and write the reconciled table (one commit).
 
-    Only groups whose decision changed are rewritten and groups that no longer
-    exist are removed; ``full`` rewrites every group with freshly learned
-    reliabilities. ``store`` is a :class:`fupin.corpus.store.Store` open for writing.
+    After a first full run, a run reconciles only the statistics that new, changed
+    or removed facts touch (:mod:`fupin.corpus.reconcile_state`: same groups, flags
+    and decisions; reliabilities held at the last full run's), and its result holds
+    those groups' records. Only groups whose decision changed are rewritten and
+    groups that no longer exist are removed; ``full`` reconciles everything and
+    rewrites every group with freshly learned reliabilities. ``store`` is a
+    :class:`fupin.corpus.store.Store` open for writing.
     """
+    from fupin.corpus import reconcile_state
+
     with store.run("reconcile") as log:
-        facts = store.fact_records()
-        previous = store.reconciled_records()
-        result = run_reconciliation(
-            facts,
-            previous,
-            params,
-            reuse=not full,
-            reprints=reprint_links(store),
-            copies=store.duplicate_links(),
-        )
-        written = store.replace_reconciled(result.records, remove=result.removed)
+        outcome = None if full else reconcile_state.incremental(store, params)
+        result, written = outcome or _reconcile_store_in_full(store, full, params)
         for key, n in {**result.counts(), **written}.items():
             log.count(key, n)
     return result
+
+
+def _reconcile_store_in_full(
+    store: Any, full: bool, params: TruthParams | None
+) -> tuple[Reconciliation, dict[str, int]]:
+    """Every fact of the store reconciled; the state for later incremental runs saved with it."""
+    from fupin.corpus import reconcile_state
+
+    stream = stream_reconciliation(
+        store.fact_records(),
+        store.reconciled_records(),
+        params,
+        reuse=not full,
+        reprints=reprint_links(store),
+        copies=store.duplicate_links(),
+    )
+    records = list(stream.records)
+    result = stream.result(records)
+    with store.transaction():
+        written = store.replace_reconciled(records, remove=result.removed)
+        assert stream.copies is not None
+        reconcile_state.save(store.connection, stream.groups, stream.copies, result.trust, params)
+    return result, written

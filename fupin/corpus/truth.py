@@ -78,8 +78,13 @@ def truthfinder(
     similarity: Callable[[object, object], float],
     params: TruthParams | None = None,
     priors: Mapping[str, float] | None = None,
+    fixed: Mapping[str, float] | None = None,
 ) -> TruthResult:
     """Run TruthFinder to convergence over ``objects`` (object id -> its claims).
+
+    ``fixed``: sources whose trust is known (learned over a larger corpus) and held
+    at that value; only the others are learned. An incremental run uses it to decide
+    a few groups under the reliabilities of the whole store.
 
     Bit-identical to :func:`truthfinder_reference`, at a cost per iteration linear in
     the claims: the pairwise implications exist only inside objects with several
@@ -90,9 +95,9 @@ def truthfinder(
     """
     params = params or TruthParams()
     layout = _Layout(objects, similarity, params)
-    trust = np.array(
-        [_clamp((priors or {}).get(s, params.initial_trust), params) for s in layout.sources], dtype=float
-    )
+    start = {**(priors or {}), **(fixed or {})}
+    trust = np.array([_clamp(start.get(s, params.initial_trust), params) for s in layout.sources])
+    layout.hold({s: _clamp(v, params) for s, v in (fixed or {}).items()})
     confidence = np.zeros(0)
     converged, iterations = False, 0
     while iterations < params.max_iterations:
@@ -145,6 +150,7 @@ class _Layout:
         self.inc_claim = np.array(inc_claim, dtype=np.int64)
         self.inc_source = np.array(inc_source, dtype=np.int64)
         self.counts = np.bincount(self.inc_source, minlength=len(self.sources))
+        self.hold({})
         self._positions(list(sets))
         self._pairs(similarity, params)
 
@@ -197,10 +203,19 @@ class _Layout:
         unit_confidence = np.array([1.0 / (1.0 + math.exp(scale * x)) for x in adjusted.tolist()])
         return unit_confidence[self.unit]
 
+    def hold(self, fixed: Mapping[str, float]) -> None:
+        """Keep these sources' trust at the given values (see ``fixed`` in :func:`truthfinder`)."""
+        index = {s: i for i, s in enumerate(self.sources)}
+        held = [(index[s], v) for s, v in fixed.items() if s in index]
+        self.held = np.array([i for i, _ in held], dtype=np.int64)
+        self.held_values = np.array([v for _, v in held], dtype=float)
+
     def trust(self, confidence: np.ndarray, params: TruthParams) -> np.ndarray:
         """Each source's mean claim confidence, summed in the reference's order, clamped."""
         totals = np.bincount(self.inc_source, weights=confidence[self.inc_claim], minlength=len(self.sources))
-        return np.minimum(np.maximum(totals / self.counts, params.floor), params.ceiling)
+        trust = np.minimum(np.maximum(totals / self.counts, params.floor), params.ceiling)
+        trust[self.held] = self.held_values
+        return trust
 
     def by_object(self, confidence: np.ndarray) -> dict[Hashable, dict[Hashable, float]]:
         values = iter(confidence.tolist())
