@@ -147,6 +147,8 @@ def fact_problem(fact: Any) -> str | None:
 
 def read_facts(path: str) -> tuple[list[dict[str, Any]], int]:
     """The valid facts of a file, and the number of bad lines (each reported on stderr)."""
+    from fupin.corpus.reconcile import compact_fact
+
     facts, bad = [], 0
     shared: dict[Any, Any] = {}
     for item in read_jsonl(path):
@@ -162,36 +164,6 @@ def read_facts(path: str) -> tuple[list[dict[str, Any]], int]:
             continue
         facts.append(compact_fact(fact, shared))
     return facts, bad
-
-
-#: fields whose values repeat across facts (outlets, dates, vocabulary): one string object each
-_REPEATING = frozenset(
-    {"source", "published", "language", "metric", "scope", "period", "unit", "bound", "as_of", "as_of_source"}
-)
-
-
-def compact_fact(fact: dict[str, Any], shared: dict[Any, Any]) -> dict[str, Any]:
-    """The same fact, with its keys, repeating values and region shared with earlier facts.
-
-    Parsed JSON gives every fact its own copy of each key and value (3.5 kB a fact);
-    sharing them (through ``shared``, one per run) halves that, so that a million
-    facts fit in memory. Equal values, same key order: nothing a reader sees changes.
-    """
-    out = {}
-    for key, value in fact.items():
-        if key in _REPEATING and isinstance(value, str):
-            value = shared.setdefault(value, value)
-        elif key == "region" and isinstance(value, dict):
-            value = _shared_region(value, shared)
-        out[shared.setdefault(key, key)] = value
-    return out
-
-
-def _shared_region(region: dict[str, Any], shared: dict[Any, Any]) -> dict[str, Any]:
-    try:
-        return shared.setdefault(("region", *region.items()), region)
-    except TypeError:  # an unhashable extra field: keep the fact's own
-        return region
 
 
 def _read_previous(path: str) -> list[dict[str, Any]]:
