@@ -26,12 +26,25 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _ZH_END if lang == "zh" else _EN_END
     for match in pattern.finditer(text):
         end = match.end() if lang == "zh" else match.start()
-        if lang != "zh" and match.group().strip() == "" and _EN_ABBREV.search(text[start:end]):
+        if lang != "zh" and match.group().strip() == "" and _abbreviation_ends(text, start, end):
             continue
         _append_trimmed(spans, text, start, end)
         start = match.end()
     _append_trimmed(spans, text, start, len(text))
     return spans
+
+
+def _abbreviation_ends(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation ("No.", "U.S."): only its last
+    characters are read (an abbreviation is at most 6 with its dot), not the whole sentence so far.
+
+    A sentence starts after a blank, so a word boundary at ``start`` reads the same in the slice
+    and in the text.
+    """
+    return bool(_EN_ABBREV.search(text, max(start, end - _ABBREV_TAIL), end))
+
+
+_ABBREV_TAIL = 10
 
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

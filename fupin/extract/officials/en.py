@@ -132,6 +132,9 @@ def _chinese_name_in(words: list[tuple[int, int, str]]) -> tuple[int, int] | Non
     return None
 
 
+_NON_BLANK = re.compile(r"\S+")
+
+
 def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, bool]]:
     """(start, end, is_chinese) of the names in the text; other runs are kept as unsure names."""
     out: list[tuple[int, int, bool]] = []
@@ -139,7 +142,7 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
     for run in _RUN_RE.finditer(text):
         words = [
             (m.start() + run.start(), m.end() + run.start(), m.group())
-            for m in re.finditer(r"\S+", run.group())
+            for m in _NON_BLANK.finditer(run.group())
         ]
         found = _chinese_name_in(words)
         if found:
@@ -148,7 +151,7 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
             taken.add(words[i][0])
         elif _ORG_OF_BEFORE.search(text, max(0, run.start() - 40), run.start()):
             continue
-        elif 2 <= len(words) <= 3 and not any(w[2].lower() in _NOT_NAME_WORDS | _TITLE_WORDS for w in words):
+        elif 2 <= len(words) <= 3 and not any(w[2].lower() in _NOT_NAME_OR_TITLE for w in words):
             out.append((run.start(), run.end(), False))
             taken.add(run.start())
     surnames = pinyin_surnames()
@@ -182,6 +185,8 @@ _ONE_WORD_BEFORE = re.compile(
 
 
 _NOT_ONE_WORD_NAMES = _OPENERS | _NOT_NAME_WORDS | _TITLE_WORDS
+#: Built once: a union written inside the loop was built again for every word of every run.
+_NOT_NAME_OR_TITLE = _NOT_NAME_WORDS | _TITLE_WORDS
 
 
 class _WordsOf:
