@@ -1640,6 +1640,20 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     return result
 
 
+def write_changed(store: Any, records: Sequence[Mapping[str, Any]], result: Reconciliation) -> dict[str, int]:
+    """Upsert the changed records only, remove the gone groups; the others count as unchanged.
+
+    The store checks and writes a group at a time (3 to 4 statements and a schema
+    validation each: about 4 ms), so passing it the records known to be unchanged
+    would cost most of an incremental run.
+    """
+    changed = set(result.changed)
+    upserts = [r for r in records if r["group_id"] in changed]
+    written = store.replace_reconciled(upserts, remove=result.removed)
+    written["unchanged"] = written.get("unchanged", 0) + len(records) - len(changed)
+    return written
+
+
 def _reconcile_store_in_full(
     store: Any, full: bool, params: TruthParams | None
 ) -> tuple[Reconciliation, dict[str, int]]:
@@ -1657,7 +1671,7 @@ def _reconcile_store_in_full(
     records = list(stream.records)
     result = stream.result(records)
     with store.transaction():
-        written = store.replace_reconciled(records, remove=result.removed)
+        written = write_changed(store, records, result)
         assert stream.copies is not None
         reconcile_state.save(store.connection, stream.groups, stream.copies, result.trust, params)
     return result, written

@@ -51,6 +51,7 @@ from fupin.corpus.reconcile import (
     learn,
     paused_gc,
     reprint_links,
+    write_changed,
 )
 from fupin.corpus.truth import TruthParams, TruthResult
 
@@ -351,7 +352,7 @@ def _write(
     records = list(stream.records)
     result = stream.result(records)
     with store.transaction():
-        written = store.replace_reconciled(records, remove=result.removed)
+        written = write_changed(store, records, result)
         save(con, groups, copies, learned.trust, params, buckets)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
