@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
 import sys
+import types
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fupin.commands import reconcile as command
-from fupin.corpus.reconcile import Interval, similarity
+from fupin.corpus.reconcile import Interval, run_reconciliation, similarity
 from fupin.corpus.truth import Claim, TruthParams, truthfinder, truthfinder_reference
 
 ROOT = Path(__file__).parent.parent
@@ -119,3 +122,70 @@ def test_the_compiled_fact_check_agrees_with_jsonschema(field: str, value: objec
     assert fast(copy.deepcopy(fact)) == valid
     if not valid:
         assert command.fact_problem(fact) is not None
+
+
+# -- the whole pipeline against the code before the speed work --------------------------------------
+
+#: the last commit before issue 15's speed changes: its reconcile.py is the reference
+REFERENCE_COMMIT = "a3c5186"
+
+
+@pytest.fixture(scope="module")
+def reference() -> types.ModuleType:
+    """reconcile.py as it was before the speed work (from git), with the pair-by-pair TruthFinder."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{REFERENCE_COMMIT}:fupin/corpus/reconcile.py"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip(f"the reference commit {REFERENCE_COMMIT} is not in this checkout's history")
+    module = types.ModuleType("reconcile_reference")
+    sys.modules[module.__name__] = module  # its dataclasses look their module up
+    exec(compile(source, "reconcile_reference.py", "exec"), module.__dict__)  # noqa: S102 - our own history
+    module.truthfinder = truthfinder_reference
+    return module
+
+
+EDITS = ["undated", "published", "year", "month", "times10", "about", "other_article", "copy_sentence"]
+EDIT = st.tuples(st.integers(0, 10**6), st.sampled_from(EDITS), st.integers(0, 10**6))
+
+
+def edited(facts: list[dict], edits: list[tuple[int, str, int]]) -> list[dict]:
+    """The facts with some changed the ways real reports differ (dates, slips, copies)."""
+    out = copy.deepcopy(facts)
+    for index, edit, other in edits:
+        fact, donor = out[index % len(out)], out[other % len(out)]
+        if edit == "undated":
+            fact.update(as_of=None, as_of_source=None)
+        elif edit == "published":
+            fact.update(as_of=fact.get("published"), as_of_source="published")
+        elif edit in ("year", "month") and fact.get("as_of"):
+            fact["as_of"] = fact["as_of"][: 4 if edit == "year" else 7]
+        elif edit == "times10":
+            fact["value"] = fact["value"] * 10
+        elif edit == "about":
+            fact["bound"] = "about"
+        elif edit == "other_article":
+            fact["article_id"] = donor["article_id"]
+        elif edit == "copy_sentence":
+            fact["evidence"] = {**fact["evidence"], "sentence": donor["evidence"]["sentence"]}
+            fact.update(metric=donor["metric"], region=donor["region"], value=donor["value"])
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.sampled_from([60, 300, 1200]),
+    seed=st.integers(0, 10_000),
+    edits=st.lists(EDIT, max_size=40),
+)
+def test_reconciliation_is_identical_to_the_code_before_the_speed_work(
+    reference: types.ModuleType, n: int, seed: int, edits: list[tuple[int, str, int]]
+) -> None:
+    facts = edited(synthetic_facts(n, seed), edits)
+    previous = reference.run_reconciliation(facts[: len(facts) // 2]).records
+    fast = run_reconciliation(facts, previous)
+    slow = reference.run_reconciliation(facts, previous)
+    assert json.dumps(fast.records, ensure_ascii=False) == json.dumps(slow.records, ensure_ascii=False)
+    assert (fast.changed, fast.removed, fast.counts()) == (slow.changed, slow.removed, slow.counts())

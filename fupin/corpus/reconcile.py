@@ -852,6 +852,8 @@ _DATE_RANK = {"text": 0, "running": 1, "published": 2, "none": 3}
 
 def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> list[Cluster]:
     """Split one bucket's reports into statistics by date (see the module doc)."""
+    if len(reports) == 1 and reports[0].kind == "text":  # most buckets: one dated report, one statistic
+        return [_text_cluster(str(reports[0].date), list(reports))]
     copies = copies or Copies()
     weak = {
         r.fact_id
@@ -1036,6 +1038,10 @@ def decide(group: Group, confidence: Mapping[Hashable, float], ceiling: float | 
     Copies of one story count once (their sources are not independent).
     """
     claims = group.claims
+    if len(claims) == 1:  # one value (most groups): it wins, and nothing is finer
+        (group.winner,) = (group.preferred,) = claims
+        group.by_language = False
+        return
 
     def strength(key: tuple) -> tuple:
         reports = group.independent(claims[key])
