@@ -8,15 +8,23 @@ pages), serves it on 127.0.0.1, and crawls it twice in the same run:
    WARC, DuckDB store, trap guard, incremental checks).
 
 Both use the same concurrency and no politeness delays; pages/s is pages fetched
-over the crawl's own elapsed time (start-up excluded). Run on demand:
+over the crawl's own elapsed time (start-up excluded). The two sides run
+interleaved (bare, full, bare, full, ...) against the same server, each in a fresh
+process and store, and the ratio of the medians is printed with every round's
+figures: on a shared machine one round says little. ``--profile FILE`` adds one
+full crawl under cProfile and prints where its time went. Run on demand:
 
-    .venv/bin/python benchmarks/bench_crawl.py [--articles 2000] [--concurrency 16]
+    .venv/bin/python benchmarks/bench_crawl.py [--articles 2000] [--concurrency 16] [--rounds 5]
+        [--profile /tmp/crawl.prof]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pstats
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,53 +98,139 @@ def build_site(n_articles: int) -> dict[str, Page]:
     return routes
 
 
+#: where a profiled crawl spends its time: label -> functions whose cumulative time is that bucket
+PROFILE_BUCKETS = {
+    "store writes (add_articles: dedup + DuckDB)": ("corpus/store.py:add_articles",),
+    "  MinHash sketches": ("corpus/dedup.py:sketch",),
+    "  LSH lookups (one query per batch)": ("corpus/dedup.py:prefetch",),
+    "main text (trafilatura)": ("trafilatura/core.py:bare_extraction",),
+    "dates, title, furniture": (
+        "crawler/dates.py:find_published",
+        "crawler/boilerplate.py:strip_furniture",
+        "crawler/boilerplate.py:clean_title",
+    ),
+    "simhash": ("crawler/article.py:simhash",),
+    "WARC": ("crawler/warc.py:write_response",),
+    "link extraction": ("spiders/news.py:_html_links",),
+}
+
+
+def write_sources(path: Path, url: str) -> Path:
+    path.write_text(
+        f'[[source]]\nname = "bench"\nstart_urls = ["{url}/list/1.html"]\n'
+        f"allowed_domains = [\"127.0.0.1\"]\narticle_pattern = '/a/\\d+\\.html$'\n"
+        f"follow_pattern = '/list/\\d+\\.html$'\ndepth_limit = 50\nmax_pages_per_pattern = 100000\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def crawl_settings(concurrency: int) -> dict[str, object]:
+    return {
+        "LOG_LEVEL": "WARNING",
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "CONCURRENT_REQUESTS": concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+    }
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare_round(script: Path, url: str, concurrency: int) -> tuple[float, float]:
+    """Pages per second of the bare Scrapy spider (its own elapsed time) and CPU ms per page."""
+    cpu = _cpu_of_children()
+    out = subprocess.run(
+        [sys.executable, str(script), url, str(concurrency)], capture_output=True, text=True, check=True
+    )
+    bare = json.loads(out.stdout.strip().splitlines()[-1])
+    return bare["pages"] / bare["elapsed"], 1000 * (_cpu_of_children() - cpu) / bare["pages"]
+
+
+def full_round(tmp: Path, sources: Path, concurrency: int, n: int) -> tuple[float, float]:
+    """Pages per second of ``fupin crawl`` into a fresh store, and CPU ms per page (its workers included)."""
+    cpu = _cpu_of_children()
+    full = run_crawl(sources, tmp / f"home{n}", settings=crawl_settings(concurrency), in_process=False)
+    return full.pages_fetched / full.elapsed_s, 1000 * (_cpu_of_children() - cpu) / full.pages_fetched
+
+
+def profile_full(tmp: Path, sources: Path, concurrency: int, out: Path) -> None:
+    """One full crawl under cProfile; prints the buckets of ``PROFILE_BUCKETS`` as shares of the crawl."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "cProfile",
+        "-o",
+        str(out),
+        "-m",
+        "fupin.crawler.run",
+        "--sources",
+        str(sources),
+        "--home",
+        str(tmp / "profiled"),
+        "--settings-json",
+        json.dumps(crawl_settings(concurrency)),
+    ]
+    subprocess.run(cmd, check=True, capture_output=True)
+    stats = pstats.Stats(str(out))
+    run = max((v[3] for k, v in stats.stats.items() if k[2] == "_run_here"), default=stats.total_tt)
+    print(f"profile of one full crawl ({run:.1f} s under cProfile; cumulative shares):")
+    for label, patterns in PROFILE_BUCKETS.items():
+        spent = max(
+            (v[3] for k, v in stats.stats.items() if any(p in f"{k[0]}:{k[2]}" for p in patterns)),
+            default=0.0,
+        )
+        print(f"  {label:46s} {spent:6.2f} s  {100 * spent / run:5.1f}%")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", type=Path, help="also profile one full crawl into this file")
     args = parser.parse_args()
     routes = build_site(args.articles)
-    n_pages = len(routes) - 1
-    with SiteServer(routes) as server, tempfile.TemporaryDirectory() as tmp:
-        print(f"site: {n_pages} pages ({args.articles} articles) at {server.url}")
-        started = time.monotonic()
-        script = Path(tmp) / "bare_spider.py"  # a file: Scrapy inspects callbacks' source
+    bare_rates: list[float] = []
+    full_rates: list[float] = []
+    bare_cpu: list[float] = []
+    full_cpu: list[float] = []
+    with SiteServer(routes) as server, tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        print(f"site: {len(routes) - 1} pages ({args.articles} articles) at {server.url}")
+        script = tmp / "bare_spider.py"  # a file: Scrapy inspects callbacks' source
         script.write_text(BARE_SPIDER, encoding="utf-8")
-        out = subprocess.run(
-            [sys.executable, str(script), server.url, str(args.concurrency)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        bare = json.loads(out.stdout.strip().splitlines()[-1])
-        wall = time.monotonic() - started
-        print(f"bare scrapy: {bare['pages']} pages in {bare['elapsed']:.1f} s (wall {wall:.1f} s)")
-        sources = Path(tmp) / "sources.toml"
-        sources.write_text(
-            f'[[source]]\nname = "bench"\nstart_urls = ["{server.url}/list/1.html"]\n'
-            f"allowed_domains = [\"127.0.0.1\"]\narticle_pattern = '/a/\\d+\\.html$'\n"
-            f"follow_pattern = '/list/\\d+\\.html$'\ndepth_limit = 50\nmax_pages_per_pattern = 100000\n",
-            encoding="utf-8",
-        )
-        settings = {
-            "LOG_LEVEL": "WARNING",
-            "DOWNLOAD_DELAY": 0,
-            "AUTOTHROTTLE_ENABLED": False,
-            "CONCURRENT_REQUESTS": args.concurrency,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": args.concurrency,
-        }
-        started = time.monotonic()
-        full = run_crawl(sources, Path(tmp) / "home", settings=settings, in_process=False)
-        print(
-            f"full fupin:  {full.pages_fetched} pages in {full.elapsed_s:.1f} s "
-            f"(wall {time.monotonic() - started:.1f} s), {full.articles_kept} articles kept, "
-            f"{full.duplicates} duplicates"
-        )
-    bare_rate = bare["pages"] / bare["elapsed"]
-    full_rate = full.pages_fetched / full.elapsed_s
-    print(f"pages/s: bare {bare_rate:.0f}, full {full_rate:.0f}; full/bare = {full_rate / bare_rate:.2f}")
+        sources = write_sources(tmp / "sources.toml", server.url)
+        for n in range(args.rounds):
+            started = time.monotonic()
+            for rates, cpus, (rate, cpu) in (
+                (bare_rates, bare_cpu, bare_round(script, server.url, args.concurrency)),
+                (full_rates, full_cpu, full_round(tmp, sources, args.concurrency, n)),
+            ):
+                rates.append(rate)
+                cpus.append(cpu)
+            print(
+                f"round {n + 1}: bare {bare_rates[-1]:.0f} pages/s ({bare_cpu[-1]:.1f} ms CPU/page), "
+                f"full {full_rates[-1]:.0f} pages/s ({full_cpu[-1]:.1f} ms CPU/page), "
+                f"full/bare {full_rates[-1] / bare_rates[-1]:.2f} ({time.monotonic() - started:.0f} s)"
+            )
+        if args.profile:
+            profile_full(tmp, sources, args.concurrency, args.profile)
+    bare, full = statistics.median(bare_rates), statistics.median(full_rates)
+    ratios = [f / b for f, b in zip(full_rates, bare_rates, strict=True)]
+    print(
+        f"medians of {args.rounds} interleaved rounds: bare {bare:.0f} pages/s, full {full:.0f} pages/s; "
+        f"full/bare = {full / bare:.2f} (per-round ratios {min(ratios):.2f}-{max(ratios):.2f})"
+    )
+    print(
+        f"CPU per page, all processes (medians): bare {statistics.median(bare_cpu):.1f} ms, "
+        f"full {statistics.median(full_cpu):.1f} ms"
+    )
     return 0
 
 

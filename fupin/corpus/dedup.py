@@ -7,6 +7,11 @@ with OpenCC, lower case, punctuation and spaces dropped, the short by-line and
 editor lines left out), so their Jaccard similarity stays high while a single
 extra by-line moves a 64-bit simhash by many bits.
 
+Shingles are hashed once with CRC-32 (32 bits as datasketch's default SHA-1 prefix,
+stable across processes and three times faster) for both the signature and the
+simhash; the stored signatures depend on it, so changing the hash or ``NUM_PERM``
+needs a new migration that re-signs.
+
 Each stored article keeps its datasketch MinHash signature (``article_minhash``)
 and its LSH band keys (``minhash_bands``, indexed), so a new article is compared
 only with the articles that share a band with it: one indexed lookup per insert
@@ -21,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,12 +48,23 @@ LSH_WEIGHTS = (0.1, 0.9)
 MIN_SHINGLES = 40
 #: lines shorter than this are by-lines, counters and captions, not the story
 MIN_LINE = 30
+#: keys per IN list: DuckDB probes its ART index for IN lists up to 2,048 values
+_IN_LIST = 2000
+#: datasketch's permutation scheme of the stored signatures
+_SCHEME = "affine32"
+_BITS = np.arange(64, dtype=np.uint64)
 _KEEP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9a-z]+")
 
 
 @cache
 def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for ``NUM_PERM`` (seed 1), drawn once instead of per article."""
+    return MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
 
 
 @cache
@@ -78,19 +95,49 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def sketch(text: str) -> tuple[np.ndarray, list[int]]:
-    """Signature and band keys of a text; no keys (never matched) for texts under ``MIN_SHINGLES``.
+@dataclass(frozen=True)
+class Fingerprint:
+    """A text's MinHash signature, its LSH band keys (none for short texts) and its 64-bit simhash."""
 
-    A few dozen characters give too noisy a Jaccard estimate: short notices of
-    different events would be taken for copies. Exact copies are still found by
-    the content hash.
+    signature: np.ndarray
+    band_keys: list[int]
+    simhash: int
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Signature, band keys and simhash of a text, from one pass over its shingles.
+
+    Texts under ``MIN_SHINGLES`` get no band keys: a few dozen characters give too
+    noisy a Jaccard estimate, and short notices of different events would be taken
+    for copies (exact copies are still found by the content hash). The simhash is
+    Charikar's over the same shingle hashes (spread to 64 bits by splitmix64); the
+    store keeps it for users of that column, dedup does not use it.
     """
-    grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM)
-    if grams:
-        minhash.update_batch(list(grams))
+    hashes = [zlib.crc32(gram) for gram in shingles(text)]
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
+    if hashes:
+        minhash.update_batch(hashes)
     sig = minhash.hashvalues
-    return sig, band_keys(sig) if len(grams) >= MIN_SHINGLES else []
+    keys = band_keys(sig) if len(hashes) >= MIN_SHINGLES else []
+    return Fingerprint(sig, keys, _simhash(np.array(hashes, dtype=np.uint64)))
+
+
+def sketch(text: str) -> tuple[np.ndarray, list[int]]:
+    """Signature and band keys of a text (see :func:`fingerprint`)."""
+    found = fingerprint(text)
+    return found.signature, found.band_keys
+
+
+def _simhash(hashes: np.ndarray) -> int:
+    if not len(hashes):
+        return 0
+    with np.errstate(over="ignore"):
+        x = hashes + np.uint64(0x9E3779B97F4A7C15)
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        x = x ^ (x >> np.uint64(31))
+    ones = ((x[:, None] >> _BITS) & np.uint64(1)).sum(axis=0)
+    return sum(1 << i for i in range(64) if 2 * int(ones[i]) > len(hashes))
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -123,14 +170,44 @@ class Match:
 
 @dataclass
 class LshIndex:
-    """Band lookups in the store, plus the articles of the batch not yet written."""
+    """Band lookups in the store, prefetched once per batch, plus the batch's own articles.
+
+    ``prefetch`` asks the store for every band key of a batch in one indexed query
+    (DuckDB probes its ART index for an IN list), so the cost per article does not
+    grow with the number of stored articles beyond the index's logarithm.
+    """
 
     con: duckdb.DuckDBPyConnection
     pending: dict[int, list[tuple[str, np.ndarray]]] = field(default_factory=dict)
     rows: list[tuple[str, bytes, list[int]]] = field(default_factory=list)
+    stored: dict[int, list[str]] = field(default_factory=dict)
+    signatures: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def prefetch(self, keys: Sequence[int]) -> None:
+        """Load the stored articles sharing any of ``keys`` (the batch's band keys) and their signatures."""
+        self.stored.clear()
+        unique = sorted(set(keys))
+        for start in range(0, len(unique), _IN_LIST):
+            chunk = unique[start : start + _IN_LIST]
+            rows = self.con.execute(
+                "SELECT band_key, article_id FROM minhash_bands "
+                f"WHERE band_key IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for key, article_id in rows:
+                self.stored.setdefault(key, []).append(article_id)
+        wanted = sorted({a for ids in self.stored.values() for a in ids} - set(self.signatures))
+        for start in range(0, len(wanted), _IN_LIST):
+            chunk = wanted[start : start + _IN_LIST]
+            rows = self.con.execute(
+                "SELECT article_id, signature FROM article_minhash "
+                f"WHERE article_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            self.signatures.update((a, from_blob(blob)) for a, blob in rows)
 
     def nearest(self, sig: np.ndarray, keys: Sequence[int]) -> Match | None:
-        """The most similar stored or pending article at or above ``THRESHOLD``."""
+        """The most similar prefetched or pending article at or above ``THRESHOLD``."""
         if not keys:
             return None
         best: Match | None = None
@@ -144,14 +221,11 @@ class LshIndex:
 
     def _candidates(self, keys: Sequence[int]) -> list[tuple[str, np.ndarray]]:
         found = {a: s for k in keys for a, s in self.pending.get(k, ())}
-        placeholders = ", ".join("?" * len(keys))
-        rows = self.con.execute(
-            "SELECT DISTINCT m.article_id, m.signature FROM minhash_bands b JOIN article_minhash m "
-            f"USING (article_id) WHERE b.band_key IN ({placeholders})",
-            list(keys),
-        ).fetchall()
-        found.update((a, from_blob(s)) for a, s in rows)
-        return sorted(found.items())
+        for key in keys:
+            for article_id in self.stored.get(key, ()):
+                if article_id in self.signatures:
+                    found.setdefault(article_id, self.signatures[article_id])
+        return sorted(found.items(), key=lambda item: item[0])
 
     def add(self, article_id: str, sig: np.ndarray, keys: Sequence[int]) -> None:
         """Index an article now (for the rest of the batch) and queue its rows for ``flush``."""
@@ -160,25 +234,27 @@ class LshIndex:
         self.rows.append((article_id, to_blob(sig), list(keys)))
 
     def flush(self) -> None:
-        """Write the queued signatures and band keys (inside the caller's transaction)."""
-        if not self.rows:
-            return
-        self.con.executemany(
-            "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(a, blob) for a, blob, _ in self.rows],
-        )
-        bands = [(key, a) for a, _, keys in self.rows for key in keys]
-        self.con.execute(
-            "INSERT INTO minhash_bands SELECT * FROM (SELECT unnest(?::BIGINT[]) AS band_key, "
-            "unnest(?::VARCHAR[]) AS article_id)",
-            [[k for k, _ in bands], [a for _, a in bands]],
-        )
+        """Write the queued signatures and band keys (inside the caller's transaction), two statements."""
+        if self.rows:
+            self.con.execute(
+                "INSERT INTO article_minhash SELECT * FROM (SELECT unnest(?::VARCHAR[]) AS article_id, "
+                "unnest(?::BLOB[]) AS signature) ON CONFLICT DO NOTHING",
+                [[a for a, _, _ in self.rows], [blob for _, blob, _ in self.rows]],
+            )
+            bands = [(key, a) for a, _, keys in self.rows for key in keys]
+            self.con.execute(
+                "INSERT INTO minhash_bands SELECT * FROM (SELECT unnest(?::BIGINT[]) AS band_key, "
+                "unnest(?::VARCHAR[]) AS article_id)",
+                [[k for k, _ in bands], [a for _, a in bands]],
+            )
         self.clear()
 
     def clear(self) -> None:
         """Forget the batch (after it was written, or rolled back)."""
         self.pending.clear()
         self.rows.clear()
+        self.stored.clear()
+        self.signatures.clear()
 
 
 def backfill(con: duckdb.DuckDBPyConnection, batch: int = 1000) -> int:
@@ -198,9 +274,10 @@ def backfill(con: duckdb.DuckDBPyConnection, batch: int = 1000) -> int:
         ).fetchall()
         if not rows:
             return done
-        for article_id, text in rows:
-            sig, keys = sketch(text or "")
-            match = index.nearest(sig, keys) if keys else None
+        sketches = [(article_id, *sketch(text or "")) for article_id, text in rows]
+        index.prefetch([key for _, _, keys in sketches for key in keys])
+        for article_id, sig, keys in sketches:
+            match = index.nearest(sig, keys)
             if match is not None:
                 con.execute(
                     "UPDATE articles SET duplicate_of = ? WHERE article_id = ? AND duplicate_of IS NULL",

@@ -138,7 +138,8 @@ def _article_records(store: Store) -> Iterable[dict[str, Any]]:
         urls.setdefault(article_id, []).append({"url": url, "source": source})
     cur = con.execute(
         "SELECT article_id AS id, url, source, title, published, published_source, language, text, "
-        "canonical_url, fetched_at, content_hash, encoding, warc_file, warc_offset, warc_length, duplicate_of "
+        "canonical_url, fetched_at, content_hash, encoding, warc_file, warc_offset, warc_length, "
+        "duplicate_of "
         "FROM articles "
         "ORDER BY fetched_at, article_id"
     )

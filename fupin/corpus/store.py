@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from fupin.corpus import dedup, schema
 
@@ -427,7 +428,11 @@ class Store:
         """Store one fetched article; returns ``(article_id, is_new)`` (see :meth:`add_articles`)."""
         return self.add_articles([article])[0]
 
-    def add_articles(self, articles: Sequence[Mapping[str, Any]]) -> list[tuple[str, bool]]:
+    def add_articles(
+        self,
+        articles: Sequence[Mapping[str, Any]],
+        sketches: Sequence[tuple[bytes, Sequence[int]] | None] = (),
+    ) -> list[tuple[str, bool]]:
         """Store fetched articles in one transaction; returns ``(article_id, is_new)`` for each.
 
         - a canonical URL already stored (as an article or as a reprint URL) returns
@@ -438,6 +443,10 @@ class Store:
           the similarity, and its id is returned;
         - otherwise the article is inserted with an id derived from its canonical URL.
 
+        ``sketches``: the MinHash signature (bytes) and band keys of each article's
+        text when the caller computed them already (fupin.crawler.offload); they are
+        computed here otherwise.
+
         Every article is checked before anything is written, so one bad article
         rejects the call with its URL named and stores nothing. Decisions see the
         earlier articles of the same call. URLs and content hashes are held in memory
@@ -447,13 +456,36 @@ class Store:
         rows = [self._article_row(article) for article in articles]
         with self.transaction():
             index, lsh, writes = self._dedup_index(), self._lsh_index(), _Writes()
-            results = [self._place(row, index, lsh, writes) for row in rows]
+            known = {i: (dedup.from_blob(s[0]), list(s[1])) for i, s in enumerate(sketches) if s is not None}
+            sketched = self._sketches(rows, index, lsh, known)
+            results = [self._place(row, sketched.get(i), index, lsh, writes) for i, row in enumerate(rows)]
             writes.flush(self.connection)
             lsh.flush()
         return results
 
+    @staticmethod
+    def _sketches(
+        rows: Sequence[Mapping[str, Any]],
+        index: _DedupIndex,
+        lsh: dedup.LshIndex,
+        known: Mapping[int, tuple[Any, list[int]]],
+    ) -> dict[int, tuple[Any, list[int]]]:
+        """MinHash sketches of the rows that may be new stories, and one index lookup for all of them."""
+        sketches = {
+            i: known.get(i) or dedup.sketch(row["text"])
+            for i, row in enumerate(rows)
+            if row["canonical_url"] not in index.urls and row["content_hash"] not in index.hashes
+        }
+        lsh.prefetch([key for _, keys in sketches.values() for key in keys])
+        return sketches
+
     def _place(
-        self, row: dict[str, Any], index: _DedupIndex, lsh: dedup.LshIndex, writes: _Writes
+        self,
+        row: dict[str, Any],
+        sketch: tuple[Any, list[int]] | None,
+        index: _DedupIndex,
+        lsh: dedup.LshIndex,
+        writes: _Writes,
     ) -> tuple[str, bool]:
         """Decide what one article is (seen URL, reprint, new story) and queue its rows."""
         url = row["canonical_url"]
@@ -462,7 +494,7 @@ class Store:
             if row["etag"] is not None or row["last_modified"] is not None:
                 writes.fetch(row)
             return existing, False
-        match = self._duplicate(row, index, lsh)
+        match = self._duplicate(row, sketch or dedup.sketch(row["text"]), index, lsh)
         if isinstance(match, dedup.Match):
             writes.url(url, match.article_id, row, match.similarity)
             writes.fetch(row)
@@ -479,14 +511,13 @@ class Store:
 
     @staticmethod
     def _duplicate(
-        row: Mapping[str, Any], index: _DedupIndex, lsh: dedup.LshIndex
+        row: Mapping[str, Any], sketch: tuple[Any, list[int]], index: _DedupIndex, lsh: dedup.LshIndex
     ) -> dedup.Match | tuple[Any, list[int]]:
         """The stored story this article copies, or its signature and band keys to index it by."""
         same = index.hashes.get(row["content_hash"]) if row["content_hash"] else None
         if same is not None:
             return dedup.Match(same, 1.0)
-        sig, keys = dedup.sketch(row["text"])
-        return lsh.nearest(sig, keys) or (sig, keys)
+        return lsh.nearest(*sketch) or sketch
 
     def _dedup_index(self) -> _DedupIndex:
         if self._index is None:
@@ -529,8 +560,16 @@ class Store:
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"article {canonical} has no text")
         row = {key: article.get(key) for key in ARTICLE_FIELDS}
-        for key in ("url", "source", "title", "published", "published_source", "language", "content_hash",
-                    "encoding"):
+        for key in (
+            "url",
+            "source",
+            "title",
+            "published",
+            "published_source",
+            "language",
+            "content_hash",
+            "encoding",
+        ):
             if row[key] is not None and not isinstance(row[key], str):
                 raise ValueError(f"article {canonical}: {key} must be a string or None, got {row[key]!r}")
         for key in ("warc_file", "etag", "last_modified"):
@@ -1069,25 +1108,52 @@ class _Writes:
 
     def fetch(self, row: Mapping[str, Any]) -> None:
         self.fetches.append(
-            [row["canonical_url"], row["http_status"], row["etag"], row["last_modified"],
-             row["fetched_at"] or _now()]
+            [
+                row["canonical_url"],
+                row["http_status"],
+                row["etag"],
+                row["last_modified"],
+                row["fetched_at"] or _now(),
+            ]
         )
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
-        columns = ("article_id", *ARTICLE_FIELDS)
+        """Two bulk inserts (Arrow tables: executemany costs a statement per row) and the fetch upserts."""
         if self.articles:
-            con.executemany(
-                f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                self.articles,
-            )
+            _bulk_insert(con, "articles", ("article_id", *ARTICLE_FIELDS), self.articles, _ARTICLE_TYPES)
         if self.urls:
-            con.executemany(
-                "INSERT INTO article_urls (url, article_id, source, first_seen, similarity) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
-                self.urls,
-            )
+            columns = ("url", "article_id", "source", "first_seen", "similarity")
+            _bulk_insert(con, "article_urls", columns, self.urls, _URL_TYPES, "ON CONFLICT (url) DO NOTHING")
         for fetch in self.fetches:  # one by one: a batch may refresh the same URL twice
             con.execute(_UPSERT_FETCH, fetch)
+
+
+#: Arrow types of the bulk-inserted columns (inferred types fail on all-None or mixed columns)
+_ARTICLE_TYPES = {
+    "fetched_at": pa.timestamp("us"),
+    "simhash": pa.uint64(),
+    "warc_offset": pa.int64(),
+    "warc_length": pa.int64(),
+    "http_status": pa.int32(),
+}
+_URL_TYPES = {"first_seen": pa.timestamp("us"), "similarity": pa.float64()}
+
+
+def _bulk_insert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    types: Mapping[str, pa.DataType],
+    conflict: str = "",
+) -> None:
+    """Insert rows into ``table`` with one statement through an Arrow table."""
+    arrays = [
+        pa.array([row[i] for row in rows], type=types.get(c, pa.string())) for i, c in enumerate(columns)
+    ]
+    batch = pa.Table.from_arrays(arrays, names=list(columns))  # noqa: F841 - read by DuckDB by name
+    names = ", ".join(repr_col(c) for c in columns)
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch {conflict}")
 
 
 def repr_col(name: str) -> str:

@@ -5,9 +5,8 @@ after layout tables are unwrapped, minus the furniture lines portals print aroun
 every story (fupin.crawler.boilerplate); the title is the on-page headline without
 the site name; the publication date is read as a person reads the page, with the
 place it was read from (fupin.crawler.dates). The URL is canonicalised with courlan (tracking
-parameters, ``index.html`` variants), and the content gets an exact hash and a
-64-bit simhash (kept in the store for users of that column); near copies are found
-by the store's MinHash index (fupin.corpus.dedup).
+parameters, ``index.html`` variants), and the content gets an exact hash; near
+copies are found by MinHash (fupin.corpus.dedup, computed in fupin.crawler.offload).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import courlan
 import lxml.html
 import trafilatura
-from trafilatura.deduplication import Simhash
 
 from fupin.crawler.boilerplate import clean_title, strip_furniture, unwrap_layout_tables
 from fupin.crawler.dates import find_published, url_date
@@ -36,7 +34,6 @@ _TRACKING_PARAMS = frozenset(
     "mpshare chksm sn_source msclkid".split()
 )
 _LATIN = re.compile(r"[A-Za-z]")
-_SHINGLE_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9a-z]+")
 _INDEX_PAGE = re.compile(r"/(index|default)\.(s?html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 
@@ -86,19 +83,6 @@ def content_hash(text: str) -> str:
     """SHA-1 of the text with whitespace and Unicode forms normalised."""
     norm = " ".join(unicodedata.normalize("NFKC", text).split())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
-
-
-def simhash(text: str) -> int:
-    """64-bit Charikar simhash over the distinct character trigrams of the text.
-
-    Trigrams run over CJK characters, digits and letters alike (punctuation and
-    spaces removed), so the figures of a statistic weigh as much as its wording;
-    each trigram counts once, so the boilerplate phrases that formulaic press
-    releases repeat do not make different stories look alike.
-    """
-    norm = "".join(_SHINGLE_CHARS.findall(unicodedata.normalize("NFKC", text).lower()))
-    shingles = sorted({norm[i : i + 3] for i in range(max(1, len(norm) - 2))} - {""})
-    return Simhash(" ".join(shingles)).hash if shingles else 0
 
 
 def extract_page(html: str, url: str) -> PageArticle | None:

@@ -27,5 +27,6 @@ class ArticleItem(scrapy.Item):
     etag = scrapy.Field()
     last_modified = scrapy.Field()
     http_status = scrapy.Field()
+    minhash = scrapy.Field()  # (signature bytes, band keys) computed with the text; the store indexes it
     raw_headers = scrapy.Field()  # list[tuple[str, str]] as received
     raw_body = scrapy.Field()  # bytes as received (after transfer decoding)

@@ -2,11 +2,12 @@
 
 DuckDB allows one writing process, so the pipeline owns the store for the
 whole crawl (the spider and middlewares reach it through ``crawler.fupin_store``).
-For each kept article it archives the raw response in WARC first, then queues the
-article with the WARC pointer. The queue is bounded: it is written to the store in
-one transaction every ``FUPIN_STORE_BATCH`` articles or ``FUPIN_STORE_FLUSH_S``
-seconds, and when the spider closes. A commit per article cost more than the rest
-of the pipeline together (profiled in benchmarks/bench_crawl.py). A crawl killed
+Kept articles are queued with their raw responses. The queue is bounded: every
+``FUPIN_STORE_BATCH`` articles or ``FUPIN_STORE_FLUSH_S`` seconds, and when the
+spider closes, a writer thread archives the batch's responses in WARC and adds its
+articles to the store in one transaction, while the reactor goes on crawling. A
+commit per article cost more than the rest of the pipeline together (profiled in
+benchmarks/bench_crawl.py). A crawl killed
 hard loses at most the queued articles, which were never reported as stored: their
 URLs are not in the store, so the next run fetches them again. Articles the store
 would reject are dropped one by one when queued, so they never spoil a batch.
@@ -15,14 +16,17 @@ would reject are dropped one by one when queued, so they never spoil a batch.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet import defer, threads
 from twisted.internet.task import LoopingCall
+from twisted.python.failure import Failure
 
 from fupin.corpus.store import Store
 from fupin.crawler.items import ArticleItem
@@ -30,6 +34,15 @@ from fupin.crawler.middlewares import summary_from_stats
 from fupin.crawler.warc import WarcArchive
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Queued:
+    """One article waiting for the store: its record, its raw response and its MinHash sketch."""
+
+    record: dict[str, Any]
+    raw: tuple[str, int, list[tuple[str, str]], bytes]
+    sketch: tuple[bytes, tuple[int, ...]] | None
 
 
 class StorePipeline:
@@ -47,7 +60,8 @@ class StorePipeline:
         self._closing = False
         self.batch_size = max(1, crawler.settings.getint("FUPIN_STORE_BATCH", 100))
         self.flush_every = crawler.settings.getfloat("FUPIN_STORE_FLUSH_S", 2.0)
-        self.queue: list[dict[str, Any]] = []
+        self.queue: list[_Queued] = []
+        self._writer = defer.DeferredLock()  # one batch written at a time, in queue order
         self._timer: LoopingCall | None = None
 
     @classmethod
@@ -66,14 +80,17 @@ class StorePipeline:
 
     def _start_timer(self) -> None:
         if self.flush_every > 0:
-            self._timer = LoopingCall(self.flush)
+            self._timer = LoopingCall(self._tick)
             self._timer.start(self.flush_every, now=False)
 
-    def close_spider(self, spider: Any = None) -> None:
-        """Write what is queued before the store closes (``spider_closed`` runs after this)."""
+    def _tick(self) -> None:
+        self.flush()
+
+    async def close_spider(self, spider: Any = None) -> None:
+        """Write what is queued, and wait for writes under way (``spider_closed`` runs after this)."""
         if self._timer is not None and self._timer.running:
             self._timer.stop()
-        self.flush()
+        await maybe_deferred_to_future(self.flush())
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, ArticleItem):
@@ -81,30 +98,51 @@ class StorePipeline:
         assert self.store is not None and self.archive is not None
         if self.max_articles and self.kept >= self.max_articles:
             raise DropItem("fupin: --max-articles reached")
-        record = {k: v for k, v in item.items() if not k.startswith("raw_")}
+        record = {k: v for k, v in item.items() if not k.startswith("raw_") and k != "minhash"}
         try:
             Store.check_article(record)
         except ValueError as exc:
             self.crawler.stats.inc_value("fupin/error/bad_article")
             raise DropItem(f"fupin: not stored: {exc}") from None
-        pointer = self.archive.write_response(
-            item["url"], item["http_status"], item["raw_headers"], item["raw_body"]
-        )
-        record.update(warc_file=pointer.file, warc_offset=pointer.offset, warc_length=pointer.length)
-        self.queue.append(record)
+        raw = (item["url"], item["http_status"], item["raw_headers"], item["raw_body"])
+        self.queue.append(_Queued(record, raw, item.get("minhash")))
         if len(self.queue) >= self.batch_size or (
             self.max_articles and self.kept + len(self.queue) >= self.max_articles
         ):
             self.flush()
         return item
 
-    def flush(self) -> None:
-        """Write the queued articles in one transaction and count what they were."""
+    def flush(self) -> defer.Deferred[None]:
+        """Write the queue; fires when it and every earlier batch are written.
+
+        Batches are written one after another in a thread (DuckDB and zlib release the
+        GIL, so the reactor goes on downloading). With ``--max-articles`` the batch is
+        written at once instead: the count decides whether the next item is kept.
+        """
         if not self.queue or self.store is None:
-            return
+            return self._writer.run(defer.succeed, None)
         batch, self.queue = self.queue, []
+        if self.max_articles:
+            self._count(self._write(batch), batch)
+            return self._writer.run(defer.succeed, None)
+        written = self._writer.run(threads.deferToThread, self._write, batch)
+        written.addCallback(self._count, batch)
+        written.addErrback(self._failed, batch)
+        return written
+
+    def _write(self, batch: list[_Queued]) -> list[tuple[str, bool]]:
+        """Archive the batch's responses in WARC, then add its articles in one transaction."""
+        assert self.store is not None and self.archive is not None
+        for queued in batch:
+            pointer = self.archive.write_response(*queued.raw)
+            where = {"warc_file": pointer.file, "warc_offset": pointer.offset, "warc_length": pointer.length}
+            queued.record.update(where)
+        return self.store.add_articles([q.record for q in batch], sketches=[q.sketch for q in batch])
+
+    def _count(self, results: list[tuple[str, bool]], batch: list[_Queued]) -> None:
         stats = self.crawler.stats
-        for record, (article_id, is_new) in zip(batch, self.store.add_articles(batch), strict=True):
+        for queued, (article_id, is_new) in zip(batch, results, strict=True):
+            record = queued.record
             self.crawler.fupin_known.update({record["url"], record["canonical_url"]})
             if is_new:
                 self.kept += 1
@@ -114,6 +152,11 @@ class StorePipeline:
                 logger.info("duplicate of %s: %s (%s)", article_id, record["url"], record["source"])
         if self.max_articles and self.kept >= self.max_articles:
             self._stop("max_articles")
+
+    def _failed(self, failure: Failure, batch: list[_Queued]) -> None:
+        """A batch the store refused: nothing of it is stored, so the next run fetches it again."""
+        self.crawler.stats.inc_value("fupin/error/store", len(batch))
+        logger.error("fupin: %d articles not stored: %s", len(batch), failure.getErrorMessage())
 
     def _stop(self, reason: str) -> None:
         if self._closing:

@@ -81,6 +81,12 @@ FUPIN_MAX_ARTICLES = 0  # 0: no limit
 # The store pipeline writes its queue in one transaction every this many articles or seconds.
 FUPIN_STORE_BATCH = 100
 FUPIN_STORE_FLUSH_S = 2.0
+# Processes that analyse article pages (main text, dates, hashes) beside the reactor; "auto": one
+# where there is a second core, else 0 (inline). fupin.crawler.offload.
+FUPIN_EXTRACT_WORKERS = os.environ.get("FUPIN_EXTRACT_WORKERS", "auto")
+# Each callback's output goes through this many parallel item slots (Scrapy's default, 100, makes 100
+# asyncio tasks per response; an article page yields one item, a list page some requests).
+CONCURRENT_ITEMS = 8
 # Trap guard: URLs longer than this, or with a path segment repeated this often, are traps.
 FUPIN_MAX_URL_LENGTH = 512
 FUPIN_MAX_REPEATED_SEGMENT = 3

@@ -115,8 +115,10 @@ class SpoolStore:
         url = article.get("canonical_url") or article.get("url")
         return article_id_for(str(url)), True
 
-    def add_articles(self, articles: list[Mapping[str, Any]]) -> list[tuple[str, bool]]:
-        """Spool a batch of articles (the store pipeline's queue)."""
+    def add_articles(
+        self, articles: list[Mapping[str, Any]], sketches: list[Any] | None = None
+    ) -> list[tuple[str, bool]]:
+        """Spool a batch of articles (the store pipeline's queue); the merge computes the sketches again."""
         return [self.add_article(article) for article in articles]
 
     def record_fetch(

@@ -24,12 +24,14 @@ import lxml.etree
 import lxml.html
 import scrapy
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.sitemap import Sitemap
 
-from fupin.crawler.article import canonical_url, content_hash, extract_page, fingerprint_text, simhash
+from fupin.crawler.article import canonical_url
 from fupin.crawler.encoding import decode_body
 from fupin.crawler.items import ArticleItem
 from fupin.crawler.middlewares import HOPS, KIND, SOURCE, error_kind
+from fupin.crawler.offload import Analyser, default_workers
 from fupin.crawler.sources import Source, load_sources
 
 _HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"application/xml", b"text/xml")
@@ -70,6 +72,8 @@ class NewsSpider(scrapy.Spider):
             loaded = [s for s in loaded if s.name in spider.only]
         spider.sources = {s.name: s for s in loaded}
         spider.max_articles = spider.max_articles or crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
+        workers = crawler.settings.get("FUPIN_EXTRACT_WORKERS")
+        spider.analyser = Analyser(default_workers() if workers in (None, "", "auto") else int(workers))
         for s in loaded:
             spider.list_urls.update(s.start_urls + s.sitemap_urls + s.feed_urls)
         slots = {s.slot_name: s.slot_settings() for s in loaded if s.polite_slot}
@@ -184,14 +188,16 @@ class NewsSpider(scrapy.Spider):
         for url in _feed_links(response.body, response.url):
             yield from self._follow(url, source, hops, "feed")
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        """The article's item; its page is analysed off the reactor (fupin.crawler.offload)."""
         source, _ = self._context(response)
         html, encoding = self._text(response)
         if html is None:
             return
         stats = self.crawler.stats
-        page = extract_page(html, response.url)
-        if page is None:
+        analysis = await maybe_deferred_to_future(self.analyser.submit(html, response.url))
+        page = analysis.page if analysis is not None else None
+        if analysis is None or page is None:
             stats.inc_value("fupin/no_text")
             self._unkept(response)
             return
@@ -209,8 +215,9 @@ class NewsSpider(scrapy.Spider):
             language=page.language,
             text=page.text,
             fetched_at=datetime.now(UTC),
-            content_hash=content_hash(fingerprint_text(page.text, page.title)),
-            simhash=simhash(fingerprint_text(page.text, page.title)),
+            content_hash=analysis.content_hash,
+            simhash=analysis.simhash,
+            minhash=(analysis.signature, analysis.band_keys),
             encoding=encoding,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
@@ -218,6 +225,10 @@ class NewsSpider(scrapy.Spider):
             raw_headers=_raw_headers(response),
             raw_body=response.body,
         )
+
+    def closed(self, reason: str) -> None:
+        """Scrapy's hook when the spider closes: stop the analysis workers."""
+        self.analyser.close()
 
     def on_error(self, failure: Any) -> None:
         """Count a failed request by kind; the crawl goes on."""

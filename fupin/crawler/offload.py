@@ -1,0 +1,93 @@
+"""Page analysis off the reactor: main text, dates, hashes and the MinHash sketch in worker processes.
+
+Profiling the full crawl (benchmarks/bench_crawl.py --profile) showed the reactor
+thread busy with trafilatura, the simhash and the MinHash sketch for about two
+thirds of the time it spent on fupin's own work, while Scrapy waited. These are
+pure functions of the page, so they run in a small process pool
+(``FUPIN_EXTRACT_WORKERS``; threads would not help: they hold the GIL) and the
+reactor keeps downloading. With 0 workers, or on a one-core machine by default,
+the analysis runs inline exactly as before. The result is the same either way:
+``analyse`` is the one function both paths call.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from twisted.internet import defer
+
+from fupin.corpus.dedup import fingerprint
+from fupin.crawler.article import PageArticle, content_hash, extract_page, fingerprint_text
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article page's fields and fingerprints, as the spider yields them."""
+
+    page: PageArticle
+    content_hash: str
+    simhash: int
+    signature: bytes  # the MinHash signature (fupin.corpus.dedup.to_blob)
+    band_keys: tuple[int, ...]
+
+
+def analyse(html: str, url: str) -> Analysis | None:
+    """Everything the crawler computes from one decoded article page; None when it has no text."""
+    page = extract_page(html, url)
+    if page is None:
+        return None
+    found = fingerprint(page.text)
+    signature = found.signature.astype("<u8").tobytes()
+    core = content_hash(fingerprint_text(page.text, page.title))
+    return Analysis(page, core, found.simhash, signature, tuple(found.band_keys))
+
+
+def default_workers() -> int:
+    """One worker beside the reactor where there is a second core, none otherwise."""
+    return 1 if (os.cpu_count() or 1) > 1 else 0
+
+
+class Analyser:
+    """Runs ``analyse`` inline or in a process pool, answering with a Deferred either way."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(0, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, html: str, url: str) -> defer.Deferred[Analysis | None]:
+        """The analysis of a page; the pool is started on first use (spawned: no forked reactor)."""
+        if self.workers == 0:
+            return defer.maybeDeferred(analyse, html, url)
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return _deferred(self._pool.submit(analyse, html, url))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _deferred(future: Future[Any]) -> defer.Deferred[Any]:
+    """A Deferred fired in the reactor thread when the future is done."""
+    from twisted.internet import reactor
+
+    result: defer.Deferred[Any] = defer.Deferred()
+
+    def done(f: Future[Any]) -> None:
+        if f.cancelled():
+            reactor.callFromThread(result.errback, CancelledError())  # type: ignore[attr-defined]
+            return
+        error = f.exception()
+        if error is not None:
+            reactor.callFromThread(result.errback, error)  # type: ignore[attr-defined]
+        else:
+            reactor.callFromThread(result.callback, f.result())  # type: ignore[attr-defined]
+
+    future.add_done_callback(done)
+    return result
