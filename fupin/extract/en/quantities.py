@@ -396,7 +396,7 @@ def _word_numbers(text: str) -> Iterator[re.Match[str]]:
     A match is a unit word, blanks and a scale word, so it can start only a unit word's
     length before the blanks before a scale word: those few positions are tried, in text
     order and without overlaps, as ``finditer`` would. The regex tried at every position
-    of the text cost a tenth of English extraction.
+    of the text cost a twentieth of English extraction.
     """
     starts: set[int] = set()
     for scale in _SCALE_WORD.finditer(text):
