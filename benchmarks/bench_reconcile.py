@@ -2,6 +2,10 @@
 
 usage: python benchmarks/bench_reconcile.py [--sizes 1000 10000 100000 1000000] [--repeat 5]
                                             [--repeat-large 1] [--incremental 1000000] [--new 1000]
+                                            [--code DIR]
+
+``--code DIR`` runs the fupin package found in DIR (``git archive REV fupin | tar -x -C DIR``)
+instead of this checkout's, to measure the code before a change with the same script.
 
 Facts come from benchmarks/reconcile_facts.py (synthetic, per fact.schema.json, with
 a real crawl's group sizes: singletons, reprints of 2 to 20, series releases reported
@@ -76,8 +80,13 @@ def duckdb_floor(path: Path) -> None:
     duckdb.sql(f"SELECT count(*) FROM read_json('{path}', format='newline_delimited')").fetchall()
 
 
+#: another checkout's package directory to measure instead (``--code``: e.g. the code before a change)
+CODE: dict[str, str] = {}
+
+
 def run_command(*argv: str) -> None:
-    subprocess.run([PYTHON, "-m", "fupin", *argv], check=True, cwd=ROOT, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "PYTHONPATH": CODE["path"]} if CODE else None
+    subprocess.run([PYTHON, "-m", "fupin", *argv], check=True, cwd=ROOT, stderr=subprocess.DEVNULL, env=env)
 
 
 def peak_child_mib() -> float:
@@ -162,7 +171,7 @@ def bulk_first_run(home: Path) -> float:
     ``Store.replace_reconciled`` checks and writes one group at a time (3 to 4 SQL
     statements and a schema validation: about 4 ms a group, some 40 minutes for the
     600,000 groups of a million facts), so the benchmark inserts the first run's
-    records with one statement. Later runs use the store's own method.
+    records with a few statements. Later runs use the store's own method.
     """
     import pandas as pd
 
@@ -170,16 +179,16 @@ def bulk_first_run(home: Path) -> float:
     from fupin.corpus.store import RECONCILED_COLUMNS, Store
 
     def bulk(groups: list[dict[str, Any]], remove: object = ()) -> dict[str, int]:
-        rows = [Store._reconciled_values(g, "bench") for g in groups]
-        frame = pd.DataFrame(
-            [[r[c] for c in RECONCILED_COLUMNS] for r in rows], columns=list(RECONCILED_COLUMNS)
-        )
         names = ", ".join(RECONCILED_COLUMNS)
-        store.connection.execute(
-            f"INSERT INTO reconciled ({names}, change_seq) "
-            f"SELECT {names}, nextval('reconciled_change_seq') FROM frame"
-        )
-        return {"inserted": len(frame), "updated": 0, "unchanged": 0, "deleted": 0}
+        for start in range(0, len(groups), 50_000):  # in batches: 600,000 records' rows at once take GBs
+            rows = [Store._reconciled_values(g, "bench") for g in groups[start : start + 50_000]]
+            table = [[r[c] for c in RECONCILED_COLUMNS] for r in rows]
+            frame = pd.DataFrame(table, columns=list(RECONCILED_COLUMNS))  # noqa: F841 - read by DuckDB
+            store.connection.execute(
+                f"INSERT INTO reconciled ({names}, change_seq) "
+                f"SELECT {names}, nextval('reconciled_change_seq') FROM frame"
+            )
+        return {"inserted": len(groups), "updated": 0, "unchanged": 0, "deleted": 0}
 
     with Store.open(home) as store:
         store.replace_reconciled = bulk  # type: ignore[method-assign]
@@ -250,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-large", type=int, default=1, help="runs for sizes of 500k facts and more")
     parser.add_argument("--incremental", type=int, default=0, metavar="N", help="store size (0: skip)")
     parser.add_argument("--new", type=int, default=1000, help="facts added before the incremental run")
+    parser.add_argument("--code", metavar="DIR", help="run fupin from DIR (a folder holding fupin/) instead")
     args = parser.parse_args(argv)
+    if args.code:
+        CODE["path"] = str(Path(args.code).resolve())
     with tempfile.TemporaryDirectory(prefix="bench-reconcile-") as tmp:
         work = Path(tmp)
         print(f"start-up (one fact, whole process): {startup(work, args.repeat):.2f} s", flush=True)

@@ -215,8 +215,8 @@ def reconcile_in_store(home: str | None, *, full: bool = False) -> int:
         except (StoreError, ValueError) as exc:
             print(f"fupin reconcile: nothing written to {store.path}: {exc}", file=sys.stderr)
             return 1
-        n_facts = sum(len(r["members"]) for r in result.records)
-    _summary(result.counts(), n_facts, 0, result.converged)
+    counts = result.counts()
+    _summary(counts, counts["facts"], 0, result.converged)
     return 0
 
 

@@ -1444,7 +1444,8 @@ class Reconciliation:
         for record in self.records:
             out[record["status"]] += 1
             out["flagged"] += bool(record.get("flags"))
-        if self.tally and not self.records:
+        out["facts"] = sum(len(r["members"]) for r in self.records)
+        if self.tally:  # counted as the records were built (some may have been dropped since)
             out.update(self.tally)
         out["changed"] = len(self.changed)
         out["removed"] = len(self.removed)
@@ -1515,6 +1516,13 @@ class RecordStream:
                     self.changed.append(group.group_id)
                 self.tally[record["status"]] += 1
                 self.tally["flagged"] += bool(record.get("flags"))
+                self.tally["facts"] += len(record["members"])
+                yield record
+
+    def changed_records(self) -> Iterator[dict[str, Any]]:
+        """The records that differ from the previous ones (all are built; the others are dropped)."""
+        for record in self.records:
+            if self.changed and self.changed[-1] == record["group_id"]:
                 yield record
 
     def result(self, records: list[dict[str, Any]] | None = None) -> Reconciliation:
@@ -1646,18 +1654,19 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     return result
 
 
-def write_changed(store: Any, records: Sequence[Mapping[str, Any]], result: Reconciliation) -> dict[str, int]:
+def write_changed(store: Any, stream: RecordStream) -> tuple[Reconciliation, dict[str, int]]:
     """Upsert the changed records only, remove the gone groups; the others count as unchanged.
 
     The store checks and writes a group at a time (3 to 4 statements and a schema
     validation each: about 4 ms), so passing it the records known to be unchanged
-    would cost most of an incremental run.
+    would cost most of an incremental run; and a million facts' records held at
+    once take 3 GB. The result holds the changed records.
     """
-    changed = set(result.changed)
-    upserts = [r for r in records if r["group_id"] in changed]
-    written = store.replace_reconciled(upserts, remove=result.removed)
-    written["unchanged"] = written.get("unchanged", 0) + len(records) - len(changed)
-    return written
+    records = list(stream.changed_records())
+    result = stream.result(records)
+    written = store.replace_reconciled(records, remove=result.removed)
+    written["unchanged"] = written.get("unchanged", 0) + len(stream.groups) - len(records)
+    return result, written
 
 
 def _reconcile_store_in_full(
@@ -1674,10 +1683,8 @@ def _reconcile_store_in_full(
         reprints=reprint_links(store),
         copies=store.duplicate_links(),
     )
-    records = list(stream.records)
-    result = stream.result(records)
     with store.transaction():
-        written = write_changed(store, records, result)
+        result, written = write_changed(store, stream)
         assert stream.copies is not None
         reconcile_state.save(store.connection, stream.groups, stream.copies, result.trust, params)
     return result, written

@@ -349,10 +349,8 @@ def _write(
     }  # fmt: skip
     groups.sort(key=_group_order)
     stream = RecordStream(groups, learned, old, True, reprint_links(store))
-    records = list(stream.records)
-    result = stream.result(records)
     with store.transaction():
-        written = write_changed(store, records, result)
+        result, written = write_changed(store, stream)
         save(con, groups, copies, learned.trust, params, buckets)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
