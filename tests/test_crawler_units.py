@@ -76,6 +76,25 @@ def test_sources_errors_name_file_and_key(tmp_path: Path, change: tuple[str, str
     assert str(path) in str(err.value) and where in str(err.value)
 
 
+def test_per_source_politeness(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    polite = 'download_delay = 1.5\nconcurrency = 2\nuser_agent = "polite-bot/1"\n'
+    path.write_text(GOOD + polite, encoding="utf-8")
+    (source,) = load_sources(path)
+    assert source.polite_slot and source.slot_settings() == {"delay": 1.5, "concurrency": 2}
+    assert source.user_agent == "polite-bot/1"
+    path.write_text(GOOD + "download_delay = -1\n", encoding="utf-8")
+    with pytest.raises(SourcesError, match=r"s.toml: source\[0\].download_delay: must be a number of"):
+        load_sources(path)
+
+
+def test_traditional_pages_match_simplified_keywords(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    (source,) = load_sources(path)
+    assert source.on_topic("甘肅省扶貧車間復工") and not source.on_topic("甘肅省旅遊節開幕")
+
+
 def test_sources_not_toml(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="not valid TOML"):
         load_sources(write(tmp_path, "[[source]\nname="))

@@ -619,6 +619,23 @@ class Store:
             found = self._one("SELECT etag, last_modified FROM articles WHERE canonical_url = ?", [url])
         return (found[0], found[1]) if found else None
 
+    def list_validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """``(etag, last_modified)`` of every page fetched with validators, and of ``urls`` wherever stored.
+
+        The crawler reads them once when it opens the store, so that conditional
+        requests never wait for a batch being written.
+        """
+        with self._lock:
+            rows = self.connection.execute(
+                "SELECT url, etag, last_modified FROM fetches "
+                "WHERE etag IS NOT NULL OR last_modified IS NOT NULL"
+            ).fetchall()
+            found = {url: (etag, modified) for url, etag, modified in rows}
+            for url in urls:
+                if url not in found and (validators := self._validators(url)) is not None:
+                    found[url] = validators
+        return found
+
     def known_urls(self) -> set[str]:
         """Every canonical URL stored: articles and the reprints that point to them."""
         with self._lock:

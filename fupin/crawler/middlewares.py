@@ -96,7 +96,11 @@ class IncrementalMiddleware:
                 self.crawler.stats.inc_value("fupin/skipped_known")
                 raise IgnoreRequest("fupin: already in the store")
             return
-        validators = store.http_validators(request.url)
+        preloaded = getattr(self.crawler, "fupin_validators", None)
+        if preloaded is not None:  # read at open: the store may be busy with a batch in its writer thread
+            validators = preloaded.get(request.url)
+        else:
+            validators = store.http_validators(request.url)
         if validators:
             etag, last_modified = validators
             if etag:

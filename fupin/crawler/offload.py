@@ -23,6 +23,9 @@ from twisted.internet import defer
 from fupin.corpus.dedup import fingerprint
 from fupin.crawler.article import PageArticle, content_hash, extract_page, fingerprint_text
 
+#: a page that exercises the whole analysis once in each new worker
+_WARM_UP = "<html><body><h1>扶贫车间</h1><p>" + "扶贫车间复工。" * 20 + "</p></body></html>"
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -58,13 +61,26 @@ class Analyser:
         self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
 
+    def start(self) -> None:
+        """Start the workers and have them import and warm up now, while the crawl is starting.
+
+        A spawned worker imports trafilatura, lxml, datasketch and OpenCC (seconds on a
+        busy machine); started with the spider, that overlaps Scrapy's own start-up
+        instead of holding back the first articles. Spawned, not forked: a fork would
+        copy the reactor's threads' locks.
+        """
+        if self.workers == 0 or self._pool is not None:
+            return
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        for _ in range(self.workers):
+            self._pool.submit(analyse, _WARM_UP, "http://localhost/warm-up.html")
+
     def submit(self, html: str, url: str) -> defer.Deferred[Analysis | None]:
-        """The analysis of a page; the pool is started on first use (spawned: no forked reactor)."""
+        """The analysis of a page: inline without workers, else in the pool."""
         if self.workers == 0:
             return defer.maybeDeferred(analyse, html, url)
-        if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        self.start()
+        assert self._pool is not None
         return _deferred(self._pool.submit(analyse, html, url))
 
     def close(self) -> None:

@@ -74,6 +74,8 @@ class StorePipeline:
         self.run_id = self.store.start_run("crawl")
         self.crawler.fupin_store = self.store
         self.crawler.fupin_known = self.store.known_urls() | self.store.fetched_urls()
+        list_urls = getattr(self.crawler.spider, "list_urls", ())
+        self.crawler.fupin_validators = self.store.list_validators(list_urls)
         # list pages are fetched again on every run (conditionally): never skip them
         self.crawler.fupin_known -= getattr(self.crawler.spider, "list_urls", set())
         self._start_timer()

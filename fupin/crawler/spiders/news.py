@@ -74,6 +74,7 @@ class NewsSpider(scrapy.Spider):
         spider.max_articles = spider.max_articles or crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
         workers = crawler.settings.get("FUPIN_EXTRACT_WORKERS")
         spider.analyser = Analyser(default_workers() if workers in (None, "", "auto") else int(workers))
+        spider.analyser.start()
         for s in loaded:
             spider.list_urls.update(s.start_urls + s.sitemap_urls + s.feed_urls)
         slots = {s.slot_name: s.slot_settings() for s in loaded if s.polite_slot}
