@@ -20,8 +20,9 @@ Parts, each printed as one JSON line (in this order):
   pipeline reads it), ``Extractor.extract`` (parts of 100,000 characters) and the floor; the
   exponent is log(t(1M) / t(100k)) / log(10) (target <= 1.1).
 * ``startup``: wall time and peak RSS of ``fupin extract`` over one article per language
-  (what every command pays once), and whether jieba's POS tagger is loaded by the worker
-  preload (``fupin.extract.preload``) before the first article.
+  (what every command pays once), and the CPU time, wall time and peak RSS of importing the
+  worker preload (``fupin.extract.preload``, what the forkserver does once) in a new process,
+  and whether it leaves jieba's POS tagger loaded before the first article.
 * ``workers``: wall time of ``fupin extract --workers 1`` and ``--workers 2`` over
   ``--articles`` mixed articles (target >= 1.7x on 2 free cores), with start-up and without
   it (the one-article runs of the same worker counts subtracted).
@@ -342,19 +343,30 @@ def bench_startup(samples: dict[str, list[dict]], repeat: int, tmp: Path) -> dic
     for lang, pairs in runs.items():
         out[f"{lang}_s"] = round(statistics.median(s for s, _ in pairs), 2)
         out[f"{lang}_peak_mib"] = round(statistics.median(k for _, k in pairs) / 1024)
-    out["pos_tagger_preloaded"] = _pos_tagger_preloaded()
+    probes = [_preload_probe() for _ in range(repeat)]
+    for key in ("preload_cpu_s", "preload_wall_s", "preload_max_rss_mib"):
+        out[key] = statistics.median(p[key] for p in probes)
+    out["pos_tagger_preloaded"] = all(p["pos_tagger_loaded"] for p in probes)
     return out
 
 
-def _pos_tagger_preloaded() -> bool:
-    """Whether importing the worker preload leaves jieba's POS tagger loaded (asked of a new process)."""
-    probe = (
-        "import fupin.extract.preload\n"
-        "from fupin.extract.officials.zh import _jieba_posseg\n"
-        "print(_jieba_posseg.cache_info().currsize)"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return done.stdout.strip().endswith("1")
+_PRELOAD_PROBE = """
+import json, resource, time
+wall, cpu = time.perf_counter(), time.process_time()
+import fupin.extract.preload
+cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+from fupin.extract.officials.zh import _jieba_posseg
+print(json.dumps({"preload_cpu_s": round(cpu, 2), "preload_wall_s": round(wall, 2),
+                  "preload_max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                  "pos_tagger_loaded": _jieba_posseg.cache_info().currsize == 1}))
+"""
+
+
+def _preload_probe() -> dict[str, Any]:
+    """What the worker preload (``fupin.extract.preload``, imported once by the forkserver) costs a new
+    process: CPU and wall seconds, peak RSS, and whether it leaves jieba's POS tagger loaded."""
+    done = subprocess.run([sys.executable, "-c", _PRELOAD_PROBE], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def bench_workers(samples: dict[str, list[dict]], n: int, repeat: int, tmp: Path) -> dict:
