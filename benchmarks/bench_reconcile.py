@@ -260,11 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--incremental", type=int, default=0, metavar="N", help="store size (0: skip)")
     parser.add_argument("--new", type=int, default=1000, help="facts added before the incremental run")
     parser.add_argument("--code", metavar="DIR", help="run fupin from DIR (a folder holding fupin/) instead")
+    parser.add_argument(
+        "--work", metavar="DIR", help="keep the fact files and stores here (default: a temp dir)"
+    )
     args = parser.parse_args(argv)
     if args.code:
         CODE["path"] = str(Path(args.code).resolve())
     with tempfile.TemporaryDirectory(prefix="bench-reconcile-") as tmp:
-        work = Path(tmp)
+        work = Path(args.work or tmp)
+        work.mkdir(parents=True, exist_ok=True)
         print(f"start-up (one fact, whole process): {startup(work, args.repeat):.2f} s", flush=True)
         sizes = sorted(args.sizes)
         rows = [measure_size(n, args.repeat if n < 500_000 else args.repeat_large, work) for n in sizes]
