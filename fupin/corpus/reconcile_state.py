@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from fupin.corpus.reconcile import (
@@ -72,8 +73,14 @@ _DIGEST = "hash(f, a.url, a.source, a.published, a.language)"
 _TOTALS = {total: part for part, total in PARTS_OF.items()}
 
 
-def bucket_key(bucket: Sequence[str]) -> str:
+@lru_cache(maxsize=65536)
+def _bucket_key(bucket: tuple[str, ...]) -> str:
     return json.dumps(list(bucket), ensure_ascii=False)
+
+
+def bucket_key(bucket: Sequence[str]) -> str:
+    """A bucket as a string for SQL (asked for every report of the touched buckets: cached)."""
+    return _bucket_key(tuple(bucket))
 
 
 def _meta(params: TruthParams | None) -> str:
@@ -121,7 +128,8 @@ def save(
     params: TruthParams | None,
     buckets: Iterable[str] | None = None,
 ) -> None:
-    """Write the state of ``groups`` (all of them, or those of ``buckets`` in place of theirs)."""
+    """Write the state of ``groups`` (all of them, or those of ``buckets`` in place of theirs;
+    an incremental run has ``reconcile_current`` already)."""
     ensure_tables(con)
     facts = [(r.fact_id, r.article_id, bucket_key(g.bucket)) for g in groups for r in g.reports]
     links = [(bucket_key(b), a, o) for b, a, o in copies.links]
@@ -137,7 +145,8 @@ def save(
         con.execute(
             "DELETE FROM reconcile_state_articles WHERE article_id IN (SELECT v FROM reconcile_articles)"
         )
-    _current_facts(con)
+    if buckets is None:
+        _current_facts(con)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE reconcile_saved (fact_id VARCHAR, article_id VARCHAR, bucket VARCHAR)"
     )
