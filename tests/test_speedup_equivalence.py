@@ -500,9 +500,6 @@ class PlainByStart(positions.ByStart):
     def between(self, lo: int, hi: int) -> list:
         return [x for x in self.items if lo <= self.start_of(x) < hi]
 
-    def any_between(self, lo: int, hi: int) -> bool:
-        return any(lo <= self.start_of(x) < hi for x in self.items)
-
 
 class PlainSpanIndex(positions.SpanIndex):
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
@@ -641,7 +638,6 @@ def test_by_start_is_the_plain_scan(spans: list[tuple[int, int]], lo: int, hi: i
     items = [DateMention(a, b, None) for a, b in spans]  # in no particular order, starts repeated
     fast, slow = positions.ByStart(items), PlainByStart(items)
     assert fast.between(lo, hi) == slow.between(lo, hi)
-    assert fast.any_between(lo, hi) == slow.any_between(lo, hi)
     pairs = positions.ByStart(spans, lambda s: s[0])
     assert pairs.between(lo, hi) == [s for s in spans if lo <= s[0] < hi]
 

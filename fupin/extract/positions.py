@@ -51,10 +51,6 @@ class ByStart(Generic[T]):
             return self.items[a:b]
         return [self.items[i] for i in sorted(self._order[a:b])]
 
-    def any_between(self, lo: int, hi: int) -> bool:
-        """Whether an item starts in ``[lo, hi)``."""
-        return bisect_left(self._starts, lo) < bisect_left(self._starts, hi)
-
     def __len__(self) -> int:
         return len(self.items)
 
