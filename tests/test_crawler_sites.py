@@ -153,7 +153,10 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path: Path, sig: si
         deadline = time.monotonic() + 60
         while len([p for p in server.paths() if p.startswith("/a/")]) < 12 and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(0.6)  # at least one flush of the queue
+        # a batch is archived in WARC just before its commit: wait for one, and for its commit
+        while not any(f.stat().st_size for f in home.glob("warc/*.warc.gz")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
         os.kill(proc.pid, sig)
         proc.wait(timeout=60)
         first = set(stored_urls(home))

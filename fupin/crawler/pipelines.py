@@ -4,8 +4,9 @@ DuckDB allows one writing process, so the pipeline owns the store for the
 whole crawl (the spider and middlewares reach it through ``crawler.fupin_store``).
 Kept articles are queued with their raw responses. The queue is bounded: every
 ``FUPIN_STORE_BATCH`` articles or ``FUPIN_STORE_FLUSH_S`` seconds, and when the
-spider closes, a writer thread archives the batch's responses in WARC and adds its
-articles to the store in one transaction, while the reactor goes on crawling. A
+spider closes, the batch's responses are archived in WARC and its articles added
+to the store in one transaction (in a writer thread beside the reactor with
+``FUPIN_STORE_THREAD``; measured not to pay on a busy two-core machine). A
 commit per article cost more than the rest of the pipeline together (profiled in
 benchmarks/bench_crawl.py). A crawl killed
 hard loses at most the queued articles, which were never reported as stored: their
@@ -62,6 +63,7 @@ class StorePipeline:
         self.flush_every = crawler.settings.getfloat("FUPIN_STORE_FLUSH_S", 2.0)
         self.queue: list[_Queued] = []
         self._writer = defer.DeferredLock()  # one batch written at a time, in queue order
+        self.in_thread = crawler.settings.getbool("FUPIN_STORE_THREAD", False)
         self._timer: LoopingCall | None = None
 
     @classmethod
@@ -117,14 +119,14 @@ class StorePipeline:
     def flush(self) -> defer.Deferred[None]:
         """Write the queue; fires when it and every earlier batch are written.
 
-        Batches are written one after another in a thread (DuckDB and zlib release the
-        GIL, so the reactor goes on downloading). With ``--max-articles`` the batch is
-        written at once instead: the count decides whether the next item is kept.
+        With ``FUPIN_STORE_THREAD`` batches are written one after another in a thread
+        (DuckDB and zlib release the GIL). Otherwise, and always with ``--max-articles``
+        (the count decides whether the next item is kept), the batch is written now.
         """
         if not self.queue or self.store is None:
             return self._writer.run(defer.succeed, None)
         batch, self.queue = self.queue, []
-        if self.max_articles:
+        if self.max_articles or not self.in_thread:
             self._count(self._write(batch), batch)
             return self._writer.run(defer.succeed, None)
         written = self._writer.run(threads.deferToThread, self._write, batch)

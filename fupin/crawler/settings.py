@@ -81,6 +81,9 @@ FUPIN_MAX_ARTICLES = 0  # 0: no limit
 # The store pipeline writes its queue in one transaction every this many articles or seconds.
 FUPIN_STORE_BATCH = 100
 FUPIN_STORE_FLUSH_S = 2.0
+# Write the batches in a thread beside the reactor. Off by default: on a busy two-core machine it did
+# not raise throughput (benchmarks/bench_crawl.py, same wall ratio) and cost ~0.5 ms more CPU per page.
+FUPIN_STORE_THREAD = os.environ.get("FUPIN_STORE_THREAD", "0") in ("1", "true", "True")
 # Processes that analyse article pages (main text, dates, hashes) beside the reactor; "auto": one
 # where there is a second core, else 0 (inline). fupin.crawler.offload.
 FUPIN_EXTRACT_WORKERS = os.environ.get("FUPIN_EXTRACT_WORKERS", "auto")
