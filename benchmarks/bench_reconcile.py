@@ -4,8 +4,9 @@ usage: python benchmarks/bench_reconcile.py [--sizes 1000 10000 100000 1000000] 
                                             [--repeat-large 1] [--incremental 1000000] [--new 1000]
                                             [--code DIR]
 
-``--code DIR`` runs the fupin package found in DIR (``git archive REV fupin | tar -x -C DIR``)
-instead of this checkout's, to measure the code before a change with the same script.
+``--code DIR`` also times the fupin package found in DIR (``git archive REV fupin | tar -x -C DIR``),
+alternating with this checkout's runs: the code before a change, measured in the same run
+(the peak memory printed is then the larger of the two).
 
 Facts come from benchmarks/reconcile_facts.py (synthetic, per fact.schema.json, with
 a real crawl's group sizes: singletons, reprints of 2 to 20, series releases reported
@@ -32,6 +33,7 @@ differ, largest reliability drift).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import itertools
 import json
@@ -80,13 +82,13 @@ def duckdb_floor(path: Path) -> None:
     duckdb.sql(f"SELECT count(*) FROM read_json('{path}', format='newline_delimited')").fetchall()
 
 
-#: another checkout's package directory to measure instead (``--code``: e.g. the code before a change)
+#: another checkout's package folder to measure beside this one (``--code``: the code before a change)
 CODE: dict[str, str] = {}
 
 
-def run_command(*argv: str) -> None:
-    env = {**os.environ, "PYTHONPATH": CODE["path"]} if CODE else None
-    subprocess.run([PYTHON, "-m", "fupin", *argv], check=True, cwd=ROOT, stderr=subprocess.DEVNULL, env=env)
+def run_command(*argv: str, code: str | None = None) -> None:
+    """``python -m fupin ARGV`` from this checkout, or from the folder ``code`` (first on the path)."""
+    subprocess.run([PYTHON, "-m", "fupin", *argv], check=True, cwd=code or ROOT, stderr=subprocess.DEVNULL)
 
 
 def peak_child_mib() -> float:
@@ -104,13 +106,17 @@ def measure_size(n: int, repeat: int, work: Path) -> dict[str, float]:
         runs["reconcile"].append(
             timed(lambda: run_command("reconcile", "--in", str(facts_path), "--out", str(out)))
         )
+        if CODE:
+            before = ("reconcile", "--in", str(facts_path), "--out", str(work / f"before{n}.jsonl"))
+            runs["before"].append(timed(functools.partial(run_command, *before, code=CODE["path"])))
     row = {k: statistics.median(v) for k, v in runs.items()}
     row["ratio"] = row["reconcile"] / row["floor"]
     row["peak_mib"] = peak_child_mib()
+    then = f"  before {row['before']:8.2f} s ({row['before'] / row['reconcile']:.1f}x)" if CODE else ""
     print(
         f"{n:>9,} facts: reconcile {row['reconcile']:8.2f} s  floor json {row['floor']:6.2f} s "
         f"duckdb {row['duckdb']:5.2f} s  ratio {row['ratio']:5.1f}  peak {row['peak_mib']:,.0f} MiB "
-        f"({repeat} runs)",
+        f"({repeat} runs){then}",
         flush=True,
     )
     return row
@@ -259,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-large", type=int, default=1, help="runs for sizes of 500k facts and more")
     parser.add_argument("--incremental", type=int, default=0, metavar="N", help="store size (0: skip)")
     parser.add_argument("--new", type=int, default=1000, help="facts added before the incremental run")
-    parser.add_argument("--code", metavar="DIR", help="run fupin from DIR (a folder holding fupin/) instead")
+    parser.add_argument("--code", metavar="DIR", help="also time fupin from DIR (a folder holding fupin/)")
     parser.add_argument(
         "--work", metavar="DIR", help="keep the fact files and stores here (default: a temp dir)"
     )

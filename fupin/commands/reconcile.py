@@ -45,9 +45,12 @@ reconciled. --previous OLD.jsonl (it may be the --out file itself) keeps the
 earlier record of every group whose decision has not changed, so a re-run with
 no new facts changes nothing and a new article changes only its groups.
 
-Without --in: reconcile every fact in the store ($FUPIN_HOME, or --home) and
-write its reconciled table, rewriting only the groups that changed (--full
-rewrites all of them with freshly learned reliabilities).
+Without --in: reconcile the facts in the store ($FUPIN_HOME, or --home) and
+write its reconciled table, rewriting only the groups that changed. The first run
+reconciles every fact; later runs reconcile only the statistics that new,
+changed or removed facts touch, under the source reliabilities the last full
+run learned (docs/reconcile_scale.md). --full reconciles everything again and
+rewrites every group with freshly learned reliabilities.
 """
 
 EPILOG = """\
