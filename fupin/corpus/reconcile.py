@@ -1686,5 +1686,5 @@ def _reconcile_store_in_full(
     with store.transaction():
         result, written = write_changed(store, stream)
         assert stream.copies is not None
-        reconcile_state.save(store.connection, stream.groups, stream.copies, result.trust, params)
+        reconcile_state.save(store, stream.groups, stream.copies, result.trust, params)
     return result, written

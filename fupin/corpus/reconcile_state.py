@@ -32,6 +32,7 @@ What is identical to a full run and what is not:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -92,11 +93,19 @@ def ensure_tables(con: Any) -> None:
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
 
 
-def has_state(con: Any, params: TruthParams | None) -> bool:
-    """A state written by a full run of this version with these parameters."""
+def has_state(store: Any, params: TruthParams | None) -> bool:
+    """A state written by a run of this version with these parameters, with the store's duplicate and
+    reprint links as they were then (they are no facts: a change to them sends the run back to full)."""
+    con = store.connection
     ensure_tables(con)
-    row = con.execute("SELECT value FROM reconcile_state_meta WHERE key = 'version'").fetchone()
-    return row is not None and row[0] == _meta(params)
+    meta = dict(con.execute("SELECT key, value FROM reconcile_state_meta").fetchall())
+    return meta.get("version") == _meta(params) and meta.get("links") == links_digest(store)
+
+
+def links_digest(store: Any) -> str:
+    """A hash of the store's duplicate links and reprint links."""
+    links = (sorted(store.duplicate_links()), sorted(reprint_links(store).items()))
+    return hashlib.sha1(repr(links).encode("utf-8")).hexdigest()
 
 
 # -- saving --------------------------------------------------------------------------------------------
@@ -121,7 +130,7 @@ def _insert(con: Any, table: str, rows: Sequence[tuple], columns: Sequence[str])
 
 
 def save(
-    con: Any,
+    store: Any,
     groups: Sequence[Group],
     copies: Copies,
     trust: dict[str, float],
@@ -130,6 +139,7 @@ def save(
 ) -> None:
     """Write the state of ``groups`` (all of them, or those of ``buckets`` in place of theirs;
     an incremental run has ``reconcile_current`` already)."""
+    con = store.connection
     ensure_tables(con)
     facts = [(r.fact_id, r.article_id, bucket_key(g.bucket)) for g in groups for r in g.reports]
     links = [(bucket_key(b), a, o) for b, a, o in copies.links]
@@ -176,6 +186,7 @@ def save(
         ["source", "trust"],
     )
     con.execute("INSERT OR REPLACE INTO reconcile_state_meta VALUES ('version', ?)", [_meta(params)])
+    con.execute("INSERT OR REPLACE INTO reconcile_state_meta VALUES ('links', ?)", [links_digest(store)])
 
 
 def _ids(con: Any, name: str, values: Iterable[str]) -> None:
@@ -196,7 +207,7 @@ def incremental(
     """Reconcile only what changed since the last run, and the store's write counts (untouched
     groups count as unchanged); None when there is no usable state (run in full)."""
     con = store.connection
-    if not has_state(con, params):
+    if not has_state(store, params):
         return None
     with paused_gc():
         _current_facts(con)
@@ -212,15 +223,19 @@ def incremental(
         buckets |= {bucket_key(r.bucket) for r in _unique(_facts_by_id(store, fresh))}
         if not buckets:
             return Reconciliation([], [], [], _stored_trust(con), 0, True), {"unchanged": _n_groups(con)}
-        reports, copies = _touched(store, buckets, fresh)
+        touched = _touched(store, buckets, fresh)
+        if touched is None:
+            return None
+        reports, copies = touched
         groups = build_groups(reports, copies)
         learned = learn(groups, params, None, fixed=_stored_trust(con))
         decide_all(groups, learned)
         return _write(store, groups, copies, learned, buckets, params)
 
 
-def _touched(store: Any, buckets: set[str], fresh: list[str]) -> tuple[list, Copies]:
-    """The reports of the touched buckets, widened until no copy component outside them changes."""
+def _touched(store: Any, buckets: set[str], fresh: list[str]) -> tuple[list, Copies] | None:
+    """The reports of the touched buckets, widened until no copy component outside them changes
+    (None if that takes more than ``MAX_ROUNDS`` rounds: run in full)."""
     con = store.connection
     pairs = store.duplicate_links()
     for _ in range(MAX_ROUNDS):
@@ -233,11 +248,11 @@ def _touched(store: Any, buckets: set[str], fresh: list[str]) -> tuple[list, Cop
         articles = {r.article_id for r in reports}
         copies = find_copies(reports, [*pairs, *_stored_links(con, articles)])
         _first_published(con, copies, articles)
-        more = _changed_component_buckets(con, copies) - buckets
+        more = _changed_component_buckets(con, copies, articles) - buckets
         if not more:
-            break
+            return reports, copies
         buckets |= more
-    return reports, copies
+    return None
 
 
 def _partner_buckets(buckets: Iterable[str]) -> set[str]:
@@ -304,17 +319,26 @@ def _first_published(con: Any, copies: Copies, articles: set[str]) -> None:
             copies.first_published[article] = period.text
 
 
-def _changed_component_buckets(con: Any, copies: Copies) -> set[str]:
-    """Buckets of every article whose copy component merged or split since the stored state."""
-    now = {a: copies.component(a) for a in list(copies.components.parent)}
-    _ids(con, "reconcile_articles", now)
+def _changed_component_buckets(con: Any, copies: Copies, loaded: set[str]) -> set[str]:
+    """Buckets of every article whose copy component merged or split since the stored state.
+
+    Compared: the loaded articles and the members of their stored components (whose
+    links were all loaded); the other articles of the duplicate links are only
+    partly known here, and their links have not changed (see :func:`has_state`).
+    """
+    everyone = list(copies.components.parent)
+    _ids(con, "reconcile_articles", everyone)
     stored = dict(con.execute(
         "SELECT article_id, component FROM reconcile_state_articles "
         "WHERE article_id IN (SELECT v FROM reconcile_articles)"
     ).fetchall())  # fmt: skip
+    known = {stored[a] for a in loaded if a in stored}
+    now = {a: copies.component(a) for a in everyone if a in loaded or stored.get(a) in known}
     spans: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article, root in now.items():
-        before = stored.get(article, article)
+        before = stored.get(article)
+        if before is None:  # a new article joining a story changes no stored partition by itself
+            continue
         spans[("now", root)].add(before)
         spans[("before", before)].add(root)
     changed = {k[1] for k, v in spans.items() if k[0] == "before" and len(v) > 1}
@@ -360,7 +384,7 @@ def _write(
     stream = RecordStream(groups, learned, old, True, reprint_links(store))
     with store.transaction():
         result, written = write_changed(store, stream)
-        save(con, groups, copies, learned.trust, params, buckets)
+        save(store, groups, copies, learned.trust, params, buckets)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
 
