@@ -101,15 +101,15 @@ def build_site(n_articles: int) -> dict[str, Page]:
 #: where a profiled crawl spends its time: label -> functions whose cumulative time is that bucket
 PROFILE_BUCKETS = {
     "store writes (add_articles: dedup + DuckDB)": ("corpus/store.py:add_articles",),
-    "  MinHash sketches": ("corpus/dedup.py:sketch",),
     "  LSH lookups (one query per batch)": ("corpus/dedup.py:prefetch",),
-    "main text (trafilatura)": ("trafilatura/core.py:bare_extraction",),
-    "dates, title, furniture": (
+    "page analysis (fupin.crawler.offload.analyse)": ("crawler/offload.py:analyse",),
+    "  main text (trafilatura)": ("trafilatura/core.py:bare_extraction",),
+    "  dates, title, furniture": (
         "crawler/dates.py:find_published",
         "crawler/boilerplate.py:strip_furniture",
         "crawler/boilerplate.py:clean_title",
     ),
-    "simhash": ("crawler/article.py:simhash",),
+    "  MinHash signature and simhash": ("corpus/dedup.py:fingerprint",),
     "WARC": ("crawler/warc.py:write_response",),
     "link extraction": ("spiders/news.py:_html_links",),
 }
@@ -158,7 +158,13 @@ def full_round(tmp: Path, sources: Path, concurrency: int, n: int) -> tuple[floa
 
 
 def profile_full(tmp: Path, sources: Path, concurrency: int, out: Path) -> None:
-    """One full crawl under cProfile; prints the buckets of ``PROFILE_BUCKETS`` as shares of the crawl."""
+    """One full crawl under cProfile; prints the buckets of ``PROFILE_BUCKETS`` as shares of the crawl.
+
+    cProfile sees one thread of one process, so this crawl analyses its pages inline
+    (no worker process) and writes its batches in the reactor thread: every cost is
+    in the profile, in the proportions of a single-process crawl.
+    """
+    settings = {**crawl_settings(concurrency), "FUPIN_EXTRACT_WORKERS": 0, "FUPIN_STORE_THREAD": False}
     cmd = [
         sys.executable,
         "-m",
@@ -172,7 +178,7 @@ def profile_full(tmp: Path, sources: Path, concurrency: int, out: Path) -> None:
         "--home",
         str(tmp / "profiled"),
         "--settings-json",
-        json.dumps(crawl_settings(concurrency)),
+        json.dumps(settings),
     ]
     subprocess.run(cmd, check=True, capture_output=True)
     stats = pstats.Stats(str(out))
