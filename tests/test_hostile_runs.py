@@ -126,9 +126,10 @@ def test_a_store_of_schema_4_gains_the_quarantine_and_keeps_its_extraction_state
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:4])
     monkeypatch.setattr(schema, "CURRENT_VERSION", 4)
-    with Store.open(tmp_path) as store:
-        done, _ = store.add_article(stored(good(1)))
-        waiting, _ = store.add_article(stored(good(2, "en")))
+    with Store.open(tmp_path) as store:  # today's add_article needs later tables: write as schema 4 did
+        done, waiting = "a-done", "a-waiting"
+        insert_raw(store, done, good(1)["url"], good(1)["text"], "zh")
+        insert_raw(store, waiting, good(2, "en")["url"], good(2, "en")["text"], "en")
         store.connection.execute(  # as fupin of schema 4 marked an extraction
             "INSERT INTO extraction (article_id, extractor_version, extracted_at, n_facts) "
             "VALUES (?, 'v1', now(), 0)",
@@ -137,7 +138,7 @@ def test_a_store_of_schema_4_gains_the_quarantine_and_keeps_its_extraction_state
         assert store.schema_version() == 4
     monkeypatch.undo()
     with Store.open(tmp_path) as store:
-        assert store.schema_version() == schema.CURRENT_VERSION == 5
+        assert store.schema_version() == schema.CURRENT_VERSION >= 5
         assert [a["id"] for a in store.articles_to_extract("v1")] == [waiting]
         store.quarantine(waiting, "v1", "article x: boom", "failed")
         assert store.articles_to_extract("v1") == [] and store.count_to_extract("v1") == 0
