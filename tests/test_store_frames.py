@@ -135,8 +135,28 @@ def test_articles_frame(corpus):
     assert df["warc_offset"].dtype == "Int64"
     assert list(df["n_urls"]) == [2, 1, 1] and list(df["n_outlets"]) == [2, 1, 1]
     assert list(df["extractor_version"]) == ["v1"] * 3
+    assert df["duplicate_of"].isna().all()
     urls = corpus.article_urls()
     assert set(urls["source"]) == {"gov.cn", "xinhuanet.com", "chinadaily.com.cn", "people.com.cn"}
+    reprint = urls[urls["url"] == "http://xinhuanet.com/r/1"]
+    assert reprint["article_id"].tolist() == [ids_of(df)[1]] and "similarity" in urls.columns
+
+
+def ids_of(articles: pd.DataFrame) -> dict[int, str]:
+    """Article ids by the number in their stored URL (populate's n)."""
+    pairs = zip(articles["url"], articles["article_id"], strict=True)
+    return {int(url.rsplit("/", 1)[1].split(".")[0]): article for url, article in pairs}
+
+
+def test_articles_frame_says_where_each_date_was_read(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "home") as store:
+        store.add_article({"canonical_url": "http://gov.cn/b/1.html", "url": "http://gov.cn/b/1.html",
+                           "text": "text " * 20, "published": "2020-04-01", "published_source": "dateline"})
+        store.add_article({"canonical_url": "http://gov.cn/b/2.html", "url": "http://gov.cn/b/2.html",
+                           "text": "other " * 20})  # fmt: skip
+    df = fupin.corpus.open(tmp_path / "home").articles().set_index("url")
+    assert df.loc["http://gov.cn/b/1.html", "published_source"] == "dateline"
+    assert pd.isna(df.loc["http://gov.cn/b/2.html", "published_source"])
 
 
 def test_facts_dtypes(corpus):

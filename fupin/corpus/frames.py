@@ -58,8 +58,9 @@ INTEGER_COLUMNS = ("start", "end", "warc_offset", "warc_length", "http_status", 
 NESTED_COLUMNS = ("members", "flags", "source_reliability", "counts", "errors")
 
 ARTICLES_SQL = """
-SELECT a.article_id, a.url, a.canonical_url, a.source, a.title, a.published, a.language, a.text,
-       a.fetched_at, a.content_hash, a.simhash, a.encoding, a.warc_file, a.warc_offset, a.warc_length,
+SELECT a.article_id, a.url, a.canonical_url, a.source, a.title, a.published, a.published_source,
+       a.duplicate_of, a.language, a.text, a.fetched_at, a.content_hash, a.simhash, a.encoding,
+       a.warc_file, a.warc_offset, a.warc_length,
        a.http_status, coalesce(u.n_urls, 0) AS n_urls, coalesce(u.n_outlets, 0) AS n_outlets,
        e.extractor_version, e.n_facts
 FROM articles a
@@ -93,7 +94,8 @@ FROM reconciled
 """
 
 ARTICLE_URLS_SQL = (
-    "SELECT url, article_id, source, first_seen FROM article_urls ORDER BY article_id, first_seen, url"
+    "SELECT url, article_id, source, first_seen, similarity FROM article_urls "
+    "ORDER BY article_id, first_seen, url"
 )
 RUNS_SQL = "SELECT id, kind, started, finished, status, counts, errors FROM runs ORDER BY id"
 
@@ -132,14 +134,21 @@ class Corpus:
     # -- tables ------------------------------------------------------------------------------------
 
     def articles(self) -> pd.DataFrame:
-        """One row per stored story; ``n_urls`` / ``n_outlets`` count the reprints that carried it."""
+        """One row per stored story; ``n_urls`` / ``n_outlets`` count the reprints that carried it.
+
+        ``published_source`` says where the date was read (jsonld, meta, dateline, url); a story
+        found to copy an earlier one only after both were stored names it in ``duplicate_of``.
+        """
         df = self._query(ARTICLES_SQL)
         df["published"], df["published_precision"] = _published(df["published"])
         df["fetched_at"] = df["fetched_at"].dt.tz_localize("UTC")
         return _typed(df)
 
     def article_urls(self) -> pd.DataFrame:
-        """Every URL and outlet that carried a stored story (the original and its reprints)."""
+        """Every URL and outlet that carried a stored story (the original and its reprints).
+
+        ``similarity`` is the MinHash estimate of how alike the URL's page was to the stored text.
+        """
         df = self._query(ARTICLE_URLS_SQL)
         df["first_seen"] = df["first_seen"].dt.tz_localize("UTC")
         return _typed(df)
