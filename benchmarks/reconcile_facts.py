@@ -163,8 +163,10 @@ class Generator:
         source_kind = "text"
         if self.rng.random() < 0.1:
             as_of, source_kind = (release["day"] + timedelta(days=3)).isoformat(), "published"
-        sentence = self.rng.choice(release["sentences"]) if self.rng.random() < 0.6 else (
-            f"{release['region']['name']}{release['metric']}为{fields['value']:g}，见第{self.fact}号。"
+        sentence = (
+            self.rng.choice(release["sentences"])
+            if self.rng.random() < 0.6
+            else (f"{release['region']['name']}{release['metric']}为{fields['value']:g}，见第{self.fact}号。")
         )
         yield self._fact(self._new_article(), self.rng.choice(self.sources), metric=release["metric"],
                          region=release["region"], as_of=as_of, as_of_source=source_kind,
