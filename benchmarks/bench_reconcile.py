@@ -171,33 +171,17 @@ def add_new_facts(home: Path, facts: list[dict[str, Any]]) -> None:
             store.add_facts(article, mine, "bench")
 
 
-def bulk_first_run(home: Path) -> float:
-    """The first full store run, its table written in bulk; returns its seconds.
+def first_store_run(home: Path) -> float:
+    """The first full store run (every group new); returns its seconds.
 
-    ``Store.replace_reconciled`` checks and writes one group at a time (3 to 4 SQL
-    statements and a schema validation: about 4 ms a group, some 40 minutes for the
-    600,000 groups of a million facts), so the benchmark inserts the first run's
-    records with a few statements. Later runs use the store's own method.
+    ``Store.replace_reconciled`` writes in set batches of 50,000 groups, so this is
+    the store's own method (it took ~2 ms a group, 20 minutes for 600,000 groups,
+    when it wrote one group at a time).
     """
-    import pandas as pd
-
     from fupin.corpus.reconcile import reconcile_store
-    from fupin.corpus.store import RECONCILED_COLUMNS, Store
-
-    def bulk(groups: list[dict[str, Any]], remove: object = ()) -> dict[str, int]:
-        names = ", ".join(RECONCILED_COLUMNS)
-        for start in range(0, len(groups), 50_000):  # in batches: 600,000 records' rows at once take GBs
-            rows = [Store._reconciled_values(g, "bench") for g in groups[start : start + 50_000]]
-            table = [[r[c] for c in RECONCILED_COLUMNS] for r in rows]
-            frame = pd.DataFrame(table, columns=list(RECONCILED_COLUMNS))  # noqa: F841 - read by DuckDB
-            store.connection.execute(
-                f"INSERT INTO reconciled ({names}, change_seq) "
-                f"SELECT {names}, nextval('reconciled_change_seq') FROM frame"
-            )
-        return {"inserted": len(groups), "updated": 0, "unchanged": 0, "deleted": 0}
+    from fupin.corpus.store import Store
 
     with Store.open(home) as store:
-        store.replace_reconciled = bulk  # type: ignore[method-assign]
         return timed(lambda: reconcile_store(store))
 
 
@@ -243,7 +227,7 @@ def measure_incremental(n: int, new: int, work: Path) -> dict[str, float]:
     fill_store(home, generator.facts())
     generator.n += new
     added = list(generator.facts())
-    first = bulk_first_run(home)
+    first = first_store_run(home)
     add_new_facts(home, added)
     incremental = timed(lambda: run_command("reconcile", "--home", str(home)))
     differ, drift = drift_from_full(home)

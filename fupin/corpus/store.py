@@ -252,8 +252,32 @@ def _validator(name: str) -> Any:
     return jsonschema.Draft202012Validator(spec)
 
 
+@cache
+def _compiled_check(name: str) -> Any:
+    """The spec schema compiled to Python by fastjsonschema, or None where it is not installed.
+
+    jsonschema walks the schema for every record: 0.6 ms a reconciled group, six
+    minutes for a million facts' groups; the compiled check takes 1/100 of that.
+    The spec schemas use only draft-04 keywords, which both libraries read alike,
+    and a record the check rejects still goes to jsonschema, whose message is kept.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:
+        return None
+    spec = json.loads(resources.files("fupin").joinpath("spec", name).read_text(encoding="utf-8"))
+    return fastjsonschema.compile(spec, use_default=False)
+
+
 def validate(record: Mapping[str, Any], schema_name: str, what: str) -> None:
     """Raise ValueError naming the first problem of a record against a spec schema."""
+    check = _compiled_check(schema_name)
+    if check is not None:
+        try:
+            check(record)
+            return
+        except Exception:  # fastjsonschema.JsonSchemaException: let jsonschema say what is wrong
+            pass
     errors = sorted(_validator(schema_name).iter_errors(record), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
@@ -946,25 +970,61 @@ class Store:
             raise ValueError(f"groups both upserted and removed: {', '.join(both)}")
         counts = {"inserted": 0, "updated": 0, "unchanged": 0, "deleted": 0}
         with self.transaction():
-            con = self.connection
-            for row in rows:
-                old = self._one("SELECT record FROM reconciled WHERE group_id = ?", [row["group_id"]])
-                if old is not None and old[0] == row["record"]:
-                    counts["unchanged"] += 1
-                    continue
-                if old is not None:
-                    con.execute("DELETE FROM reconciled WHERE group_id = ?", [row["group_id"]])
-                else:  # created again after a removal: a normal group now, not a tombstone
-                    con.execute("DELETE FROM reconciled_removed WHERE group_id = ?", [row["group_id"]])
-                con.execute(
-                    f"INSERT INTO reconciled ({', '.join(RECONCILED_COLUMNS)}, change_seq) "
-                    f"VALUES ({', '.join('?' * len(RECONCILED_COLUMNS))}, nextval('reconciled_change_seq'))",
-                    [row[c] for c in RECONCILED_COLUMNS],
-                )
-                counts["updated" if old is not None else "inserted"] += 1
+            for start in range(0, len(rows), RECONCILED_BATCH):
+                for key, n in self._upsert_reconciled(rows[start : start + RECONCILED_BATCH]).items():
+                    counts[key] += n
             for group_id in removed:
                 counts["deleted"] += self._remove_reconciled(group_id)
         return counts
+
+    def _upsert_reconciled(self, rows: list[dict[str, Any]]) -> dict[str, int]:
+        """Write one batch of reconciled rows with a few set statements, not 3 or 4 per group.
+
+        A million facts make some 600,000 groups; a statement per group took about
+        4 ms, 40 minutes for the first run. Changed rows draw their ``change_seq``
+        numbers in the order given, as one insert per group did.
+        """
+        con = self.connection
+        columns = ("ordinal", *RECONCILED_COLUMNS)
+        table = [(n, *(row[c] for c in RECONCILED_COLUMNS)) for n, row in enumerate(rows)]
+        con.execute("CREATE OR REPLACE TEMP TABLE incoming_reconciled AS SELECT * FROM reconciled LIMIT 0")
+        con.execute("ALTER TABLE incoming_reconciled DROP COLUMN change_seq")
+        con.execute("ALTER TABLE incoming_reconciled ADD COLUMN ordinal INTEGER")
+        _bulk_insert(con, "incoming_reconciled", columns, table, _RECONCILED_TYPES)
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE incoming_changes AS "
+            "SELECT i.group_id, i.ordinal, r.group_id IS NOT NULL AS existed "
+            "FROM incoming_reconciled i LEFT JOIN reconciled r USING (group_id) "
+            "WHERE r.record IS DISTINCT FROM i.record"
+        )
+        changed = con.execute("SELECT count(*), count(*) FILTER (existed) FROM incoming_changes").fetchone()
+        n_changed, n_updated = (changed[0], changed[1]) if changed else (0, 0)
+        con.execute(
+            "DELETE FROM reconciled WHERE group_id IN (SELECT group_id FROM incoming_changes WHERE existed)"
+        )  # created again after a removal: a normal group now, not a tombstone
+        con.execute(
+            "DELETE FROM reconciled_removed "
+            "WHERE group_id IN (SELECT group_id FROM incoming_changes WHERE NOT existed)"
+        )
+        self._insert_changed_reconciled(n_changed)
+        con.execute("DROP TABLE incoming_reconciled")
+        con.execute("DROP TABLE incoming_changes")
+        return {"inserted": n_changed - n_updated, "updated": n_updated, "unchanged": len(rows) - n_changed}
+
+    def _insert_changed_reconciled(self, n_changed: int) -> None:
+        """Insert the changed rows, numbered from the sequence in their given order."""
+        con = self.connection
+        ordinals = [r[0] for r in con.execute("SELECT ordinal FROM incoming_changes ORDER BY 1").fetchall()]
+        drawn = con.execute("SELECT nextval('reconciled_change_seq') FROM range(?)", [n_changed]).fetchall()
+        seqs = sorted(r[0] for r in drawn)
+        numbering = pa.table({"ordinal": pa.array(ordinals, pa.int32()), "seq": pa.array(seqs, pa.int64())})
+        con.register("reconciled_numbering", numbering)
+        names = ", ".join(f"i.{c}" for c in RECONCILED_COLUMNS)
+        con.execute(
+            f"INSERT INTO reconciled ({', '.join(RECONCILED_COLUMNS)}, change_seq) "
+            f"SELECT {names}, n.seq FROM incoming_reconciled i JOIN reconciled_numbering n USING (ordinal)"
+        )
+        con.unregister("reconciled_numbering")
 
     def _remove_reconciled(self, group_id: str) -> int:
         """Delete one group and leave its tombstone; returns 1, or 0 when there was no such group."""
@@ -1154,6 +1214,16 @@ _ARTICLE_TYPES = {
     "http_status": pa.int32(),
 }
 _URL_TYPES = {"first_seen": pa.timestamp("us"), "similarity": pa.float64()}
+_RECONCILED_TYPES = {
+    "ordinal": pa.int32(),
+    "as_of_date": pa.date32(),
+    "value": pa.float64(),
+    "n_members": pa.int32(),
+    "n_sources": pa.int32(),
+    "updated_at": pa.timestamp("us"),
+}
+#: Reconciled rows written per set statement (a batch's rows and records are held in memory).
+RECONCILED_BATCH = 50_000
 
 
 def _bulk_insert(
