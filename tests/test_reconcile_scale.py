@@ -14,6 +14,7 @@ import sys
 import types
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 
 from fupin.commands import reconcile as command
 from fupin.corpus.reconcile import Interval, run_reconciliation, similarity
+from fupin.corpus.store import compiled_check
 from fupin.corpus.truth import Claim, TruthParams, truthfinder, truthfinder_reference
 
 ROOT = Path(__file__).parent.parent
@@ -116,10 +118,15 @@ def test_the_compiled_fact_check_agrees_with_jsonschema(field: str, value: objec
         target.pop(key, None)
     else:
         target[key] = value
-    fast = command._fast_fact_check()
+    fast = compiled_check("fact.schema.json")
     assert fast is not None
     valid = jsonschema.Draft202012Validator(FACT_SCHEMA).is_valid(fact)
-    assert fast(copy.deepcopy(fact)) == valid
+    try:
+        fast(copy.deepcopy(fact))
+        accepted = True
+    except fastjsonschema.JsonSchemaException:
+        accepted = False
+    assert accepted == valid
     if not valid:
         assert command.fact_problem(fact) is not None
 

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Callable
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from fupin.jsonl import LineError, read_jsonl, write_jsonl
@@ -95,57 +91,13 @@ def run(args: argparse.Namespace) -> int:
     return reconcile_in_store(args.home, full=args.full)
 
 
-@cache
-def _fact_validator() -> Any:
-    import jsonschema
-
-    spec = json.loads(
-        resources.files("fupin").joinpath("spec", "fact.schema.json").read_text(encoding="utf-8")
-    )
-    return jsonschema.Draft202012Validator(spec)
-
-
-@cache
-def _fast_fact_check() -> Callable[[Any], bool] | None:
-    """fact.schema.json compiled to Python by fastjsonschema, when it is installed.
-
-    jsonschema walks the schema for every fact (17 of 33 s at 100k facts); the
-    compiled check is about 30x faster. It only says *whether* a fact is valid:
-    a fact it rejects goes to jsonschema for the message, so the messages stay
-    jsonschema's. Defaults are not filled in (the fact must stay as read).
-    """
-    try:
-        import fastjsonschema
-    except ImportError:
-        return None
-    spec = json.loads(
-        resources.files("fupin").joinpath("spec", "fact.schema.json").read_text(encoding="utf-8")
-    )
-    check = fastjsonschema.compile(spec, use_default=False)
-
-    def valid(fact: Any) -> bool:
-        try:
-            check(fact)
-        except fastjsonschema.JsonSchemaException:
-            return False
-        return True
-
-    return valid
-
-
 def fact_problem(fact: Any) -> str | None:
     """What is wrong with a fact, or None: the first schema error, with its path."""
+    from fupin.corpus.store import schema_problem
+
     if not isinstance(fact, dict):
         return f"not a fact object but {type(fact).__name__}"
-    fast = _fast_fact_check()
-    if fast is not None and fast(fact):
-        return None
-    errors = sorted(_fact_validator().iter_errors(fact), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return None
-    err = errors[0]
-    where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-    return f"{where}: {err.message}"
+    return schema_problem(fact, "fact.schema.json")
 
 
 def read_facts(path: str) -> tuple[list[dict[str, Any]], int]:
