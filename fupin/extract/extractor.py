@@ -657,6 +657,13 @@ class _WorkerPool:
         exhausted = False
         try:
             while True:
+                # Results are yielded before more articles are sent: the other way round, a slow
+                # article holding back a full window of finished ones stopped the sending, then
+                # they were yielded and the pool waited for workers that had nothing to do
+                # (a hang, seen on 5,000 mixed articles with --workers 2).
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
                 for worker in workers:
                     while worker.ready and len(worker.sent) < _AHEAD and next_in - next_out < window:
                         if retry:
@@ -675,9 +682,6 @@ class _WorkerPool:
                             worker.send(seq, article, limit)
                         except (BrokenPipeError, OSError):
                             break  # it died: seen below
-                while next_out in done:
-                    yield done.pop(next_out)
-                    next_out += 1
                 if exhausted and not retry and next_out == next_in:
                     return
                 self._wait(workers)
