@@ -656,9 +656,7 @@ def _title_year(analysis: Analysis) -> str | None:
     return None
 
 
-def _year_at(
-    analysis: Analysis, pos: int, openers: ByStart[DateMention], title: str | None
-) -> str | None:
+def _year_at(analysis: Analysis, pos: int, openers: ByStart[DateMention], title: str | None) -> str | None:
     """The written year in force at ``pos``: one opening a sentence of its paragraph, else the title's."""
     p0 = _paragraph_start(analysis.text, pos)
     inside = openers.between(p0, pos)
