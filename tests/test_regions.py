@@ -220,3 +220,21 @@ def test_places_people_worked_away_in_are_not_the_region():
         "Tang Mei lives in Zhaojue county. Her son all year in Guangdong work. She earns 1,500 yuan a month."
     )
     assert region(text, "en", "1,500")["province"] == "Sichuan"
+
+
+def test_districts_outside_the_programme_are_not_found_in_everyday_words():
+    """新社区 ("new community") is a district of Taiwan's Taichung, and an everyday word here."""
+    text = "截至9月底，汉中市已建成新社区工厂58家，吸纳就业3100人。"
+    assert region(text, "zh", "58")["name"] == "汉中市"
+    assert region(text, "zh", "3100")["province"] == "Shaanxi"
+    assert Gazetteer.default().find("台湾", "zh")[0].place.province == "Taiwan"  # the region itself is kept
+
+
+def test_a_ministry_is_named_in_full_for_a_national_figure():
+    text = "Some 1.2 million people found jobs this year, the Ministry of Civil Affairs and Social Services said."
+    assert region(text, "en", "1.2") == {
+        "name": "Ministry of Civil Affairs and Social Services",
+        "province": None,
+        "level": "national",
+        "adcode": None,
+    }

@@ -237,6 +237,12 @@ def _suffix_ok(div: Division, suffix: str) -> bool:
     return False
 
 
+#: Regions outside the poverty-alleviation programme: no statistic is about their districts, whose
+#: names are everyday words in mainland news (安康市新社区工厂 is a "new community" factory, not
+#: Taichung's 新社区), so only the region's own name is searched for.
+_OUTSIDE_PROGRAMME = frozenset({"Taiwan", "Hong Kong", "Macao"})
+
+
 class Gazetteer:
     """Lookup and text search over the divisions of ``regions.tsv``."""
 
@@ -284,6 +290,8 @@ class Gazetteer:
         return cls(rows)
 
     def _index(self, div: Division) -> None:
+        if div.level != "province" and div.province in _OUTSIDE_PROGRAMME:
+            return  # kept for lookup by code; their names (新社区, 东区, 信义区) are common words here
         self.zh.setdefault(div.name, []).append((div, "full"))
         if div.short.endswith("各族"):  # 隆林各族自治县 is written 隆林县 / 隆林, "Longlin"
             self.zh.setdefault(div.short[:-2], []).append((div, "short"))

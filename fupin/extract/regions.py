@@ -43,7 +43,8 @@ _ZH_CENTRAL = re.compile(
     r"国务院|人社部|人力资源(?:和)?社会保障部|国家统计局|国家发改委|党中央|中央财政|财政部|农业农村部"
 )
 _EN_CENTRAL = re.compile(
-    r"\bState Council\b|\bMinistry of\b|\b(?:Vice|Deputy) Minister\b|\bMinister of\b|"
+    r"\bState Council\b|\bMinistry of(?: [A-Z][\w-]*(?:,? and(?= [A-Z])|,(?= [A-Z]))?)*|"
+    r"\b(?:Vice|Deputy) Minister\b|\bMinister of\b|"
     r"\bNational (?:Bureau|Development|Rural Revitali[sz]ation)\b|\bcentral government\b"
 )
 # Back-references: the level they point at.
