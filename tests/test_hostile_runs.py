@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import read_jsonl, run_fupin
 from hostile_support import EN_SENTENCES, ZH_SENTENCES, good_articles, long_text, misbehaving_worker
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fupin.corpus.extraction import extract_store
@@ -262,22 +262,36 @@ def store_articles(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(articles=store_articles())
+@example(articles=[  # the same story from three URLs, the last of them one the extractor fails on
+    (kind, {"id": f"good-{n}", "url": f"http://news.example/{n}{tail}", "source": None, "title": None,
+            "published": None, "language": None, "text": ZH_SENTENCES[0]})
+    for n, (kind, tail) in enumerate([("good", ".html"), ("good", ".html"), ("boom", "/boom")])
+])  # fmt: skip
 def test_every_good_article_is_stored_and_every_bad_one_quarantined(
     tmp_path_factory: pytest.TempPathFactory, boom: None, articles: list[tuple[str, dict[str, Any]]]
 ) -> None:
     home = tmp_path_factory.mktemp("store")
     with Store.open(home) as store:
-        ids = []
+        ids, stories = [], []  # stories: (id, kind, article) of what the store kept as a new story
         for n, (kind, article) in enumerate(articles):
             if kind == "invalid":
                 ids.append(f"raw-{n}")
                 insert_raw(store, ids[-1], article["url"], article["text"], article["language"])
-            else:
-                ids.append(store.add_article(stored(article))[0])
+                stories.append((ids[-1], kind, article))
+                continue
+            article_id, new = store.add_article(stored(article))
+            ids.append(article_id)
+            if new:
+                stories.append((article_id, kind, article))
+            else:  # the same text as an earlier story: kept as one of its URLs, not lost
+                assert article_id in ids[:-1]
+                urls = store.connection.execute(
+                    "SELECT url FROM article_urls WHERE article_id = ?", [article_id]).fetchall()  # fmt: skip
+                assert (article["url"],) in urls
         counts = extract_store(store, timeout=0)
         held = {q["article_id"]: q["kind"] for q in store.quarantined(counts["extractor"])}
         extracted = {r[0] for r in store.connection.execute("SELECT article_id FROM extraction").fetchall()}
-        for article_id, (kind, article) in zip(ids, articles, strict=True):
+        for article_id, kind, article in stories:
             if kind == "good":
                 assert article_id in extracted and article_id not in held
                 back = store.articles_for_extraction([article_id])[0]
@@ -287,7 +301,7 @@ def test_every_good_article_is_stored_and_every_bad_one_quarantined(
             else:
                 assert held[article_id] == ("invalid" if kind == "invalid" else "failed")
                 assert article_id not in extracted and not store.fact_records([article_id])
-        assert counts["quarantined"] == len(held) == sum(kind != "good" for kind, _ in articles)
+        assert counts["quarantined"] == len(held) == sum(kind != "good" for _, kind, _ in stories)
 
 
 # -- fupin run: a hostile store, a second run at once, kill -9 -------------------------------------
