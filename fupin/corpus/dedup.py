@@ -27,9 +27,10 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -186,25 +187,18 @@ class LshIndex:
     def prefetch(self, keys: Sequence[int]) -> None:
         """Load the stored articles sharing any of ``keys`` (the batch's band keys) and their signatures."""
         self.stored.clear()
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), _IN_LIST):
-            chunk = unique[start : start + _IN_LIST]
-            rows = self.con.execute(
-                "SELECT band_key, article_id FROM minhash_bands "
-                f"WHERE band_key IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            for key, article_id in rows:
-                self.stored.setdefault(key, []).append(article_id)
+        bands = "SELECT band_key, article_id FROM minhash_bands WHERE band_key IN"
+        for key, article_id in self._rows_in(bands, sorted(set(keys))):
+            self.stored.setdefault(key, []).append(article_id)
         wanted = sorted({a for ids in self.stored.values() for a in ids} - set(self.signatures))
-        for start in range(0, len(wanted), _IN_LIST):
-            chunk = wanted[start : start + _IN_LIST]
-            rows = self.con.execute(
-                "SELECT article_id, signature FROM article_minhash "
-                f"WHERE article_id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            self.signatures.update((a, from_blob(blob)) for a, blob in rows)
+        sigs = "SELECT article_id, signature FROM article_minhash WHERE article_id IN"
+        self.signatures.update((a, from_blob(blob)) for a, blob in self._rows_in(sigs, wanted))
+
+    def _rows_in(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``select ... IN (values)``, asked in chunks of ``_IN_LIST`` parameters."""
+        for start in range(0, len(values), _IN_LIST):
+            chunk = values[start : start + _IN_LIST]
+            yield from self.con.execute(f"{select} ({', '.join('?' * len(chunk))})", chunk).fetchall()
 
     def nearest(self, sig: np.ndarray, keys: Sequence[int]) -> Match | None:
         """The most similar prefetched or pending article at or above ``THRESHOLD``."""
