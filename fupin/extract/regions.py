@@ -163,8 +163,12 @@ _ZH_NATIONAL_NAME_AFTER = re.compile(
     r"|扶贫日|第[一二三四五六七八九十\d]|首[个家批位]|前列|之最|网|新闻|日报|青年|各大|唯一|最大|最早|领先)"
 )
 _ZH_NATIONAL_RANK_BEFORE = re.compile(r"(?:占|居|位居|位列|排名|领先|高于|低于|超过|比)$")
-# A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司".
-_ZH_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)")
+# A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司"; a park
+# named after the place that paid for it ("北京工业园区" in Xinjiang, built with Beijing's aid).
+_ZH_COMPANY_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)"
+    r"|[\u4e00-\u9fff]{0,6}?(?:工业园区|产业园区|纺织园区|工业园|产业园|科技园|园区)"
+)
 # A term in quotation marks ("三区三州"), not a reference to where the figures are.
 _QUOTED_TERM = re.compile(r"[“\"「『‘]$")
 _QUOTED_TERM_END = re.compile(r"[”\"」』’]")
@@ -195,7 +199,7 @@ class RegionResolver:
         places = [m for m in sorted(analysis.places, key=lambda m: m.start) if not self._in_boilerplate(m)]
         listed = self._listed(places)
         elsewhere = self._destinations(places) | self._donors(places) | self._away(places)
-        elsewhere |= self._companies_from_elsewhere(places)
+        elsewhere |= self._companies_from_elsewhere(places, listed | elsewhere)
         self.places = [
             m
             for i, m in enumerate(places)
@@ -314,10 +318,12 @@ class RegionResolver:
                 out.add(i)
         return out
 
-    def _companies_from_elsewhere(self, places: list[PlaceMention]) -> set[int]:
-        """Places that open the name of a company from another province ("引进深圳市宏宇泰公司" in a
-        story on Hunan): they say who came, not where the figures are. A company named after the
-        story's own county ("昭觉县阿依服饰有限公司") keeps its place."""
+    def _companies_from_elsewhere(self, places: list[PlaceMention], skipped: set[int]) -> set[int]:
+        """Places that open the name of a company or park from another province ("引进深圳市宏宇泰公司"
+        in a story on Hunan, "北京工业园区" in one on Xinjiang): they say who came or paid, not where
+        the figures are. A company named after the story's own county ("昭觉县阿依服饰有限公司")
+        keeps its place. The story's provinces are those of the places that count (``skipped``
+        ones do not: "从上海、浙江等地引进" does not make Shanghai a place of the story)."""
         if self.lang != "zh":
             return set()
         starts = [m.start for m in places]
@@ -328,7 +334,11 @@ class RegionResolver:
                 continue
             if bisect_left(starts, company.end()) == i + 1:  # no other place inside the name
                 named.add(i)
-        provinces = {m.place.province for i, m in enumerate(places) if i not in named and m.place.province}
+        provinces = {
+            m.place.province
+            for i, m in enumerate(places)
+            if i not in named and i not in skipped and m.place.province
+        }
         return {i for i in named if provinces and places[i].place.province not in provinces}
 
     def _national_in_passing(self, mention: PlaceMention) -> bool:

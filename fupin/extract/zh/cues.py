@@ -108,6 +108,22 @@ FUTURE_HIRE = re.compile(
     r"(?:招|聘|雇|扩招|增招|补招)"
     r"|再(?:招|聘|雇)"
 )
+# An expected or target figure, not an achieved one (metrics.md has a metric only for planned
+# workshops): "预计可带动2000人就业", "建成后可提供岗位200个", "将吸纳300人", "人均年收入有望超过两万元".
+# A bare 将 is also the object marker ("将2000名群众纳入"), so it counts only before a verb of giving work.
+EXPECTED = re.compile(
+    r"预计|预期|有望|可望|力争|争取|目标是?"
+    r"|将(?:会|可|能|可以|再|新|直接|陆续|逐步)?(?:吸纳|带动|提供|解决|安置|新增|实现|增加|达到|创造|招收|招聘|使)"
+    r"|(?:建成|投产|达产|运营|投用|完工|入驻|竣工)(?:后|以后|之后)[^,;。0-9]{0,6}?(?:可|能|将|会)"
+)
+# Per-household money ("户均增收3357元", "户均年收入5万元") is a household's, not a worker's income.
+PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均)[^,;0-9]{0,8}$")
+# An average over a whole population, not what workers earn: "人均纯收入9328元", "人均可支配收入",
+# "村集体经济收入36.24万元" (the village's own income), "化屋村村民年人均收入".
+POPULATION_INCOME = re.compile(
+    r"纯收入|可支配收入|集体(?:经济)?收入|集体经济"
+    r"|(?:村民|农民|农牧民|居民|全村|全乡|全镇|全县)[^,;0-9]{0,4}?人均[^,;0-9]{0,2}?收入"
+)
 # A minimum or a per-unit rate, not a count: "至少有1人就业", "每吸纳1名贫困劳动力".
 THRESHOLD_BEFORE = re.compile(r"(?:至少|最少|不少于|不低于|起码|每(?![年月天日季周]|个月))[^,;0-9]{0,4}$")
 SUBSET = re.compile(r"^(?:其中|包括|含|这其中|内有|其中有|其中包括)")

@@ -156,16 +156,35 @@ def _resolve(
 _KEY_GROUPS = ("none", "iso", "y", "ry", "m", "part", "fest")
 
 
+#: How far back (characters) a written year can be what "当年" / "同年" ("that year") refers to.
+_THAT_YEAR_REACH = 300
+
+
+def _that_year(g: dict[str, str | None], written: tuple[int, int] | None, pos: int) -> int | None:
+    """The year "当年" / "同年" refers to: the one written last shortly before it ("该小区于2019年
+    建起社区工厂...当年9月,工厂正式投入运营" is September 2019), else None (the reference year)."""
+    if g.get("ry") not in ("当年", "同年") or written is None:
+        return None
+    year, at = written
+    return year if pos - at <= _THAT_YEAR_REACH else None
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Time expressions of ``text`` in order; ``as_of`` is None for deictic ones (目前)."""
     ref = reference_year(text, published)
     pub_month = _published_month(published)
     found: list[DateMention] = []
+    written: tuple[int, int] | None = None  # the last year written out, and where
     for m in _PATTERN.finditer(text):
         if not any(m.group(*_KEY_GROUPS)):
             continue  # an empty or bare match ("以来" alone): no time stated
         g = m.groupdict()
         start = m.start("cut") if g.get("cut") else m.start()
+        that_year = _that_year(g, written, start)
+        if that_year is not None:
+            g = {**g, "ry": None, "y": str(that_year)}
+        elif g.get("y") and (year := _number(g["y"] or "")) is not None:
+            written = (year, m.end())
         as_of, precision = _resolve(g, ref, pub_month)
         precision = precision if as_of else None
         found.append(DateMention(start=start, end=m.end(), as_of=as_of, precision=precision))  # type: ignore[arg-type]

@@ -238,8 +238,10 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     A subset ("其中, 市外务工31.5万人") takes its kind, and for migrants its poorness,
     from the clause or sentence it narrows.
     """
-    if _criterion(ctx) or cues.FUTURE_HIRE.search(ctx.left):
+    if _criterion(ctx) or cues.FUTURE_HIRE.search(ctx.left) or _expected(ctx):
         return []
+    if ctx.q.counter == "户":
+        return []  # households are not people (metrics.md): "其中贫困户17户", "带动280余户"
     if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
         return []
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
@@ -275,6 +277,21 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         metric = "poor_workers_employed" if poor else "workers_employed"
         return [(metric, _scope(ctx), None)]
     return []
+
+
+_GIVES_WORK = re.compile(r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让)")
+
+
+def _expected(ctx: _Ctx) -> bool:
+    """An expected or target figure ("预计可带动2000人就业", "建成后可提供岗位200个"), not an achieved one.
+
+    The expectation also covers a clause that goes on without a subject of its own:
+    "预计可提供就业岗位300个,带动500名贫困人口增收".
+    """
+    if cues.EXPECTED.search(ctx.left):
+        return True
+    previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+    return bool(cues.EXPECTED.search(previous) and _GIVES_WORK.match(ctx.clause))
 
 
 def _nearest_entity(ctx: _Ctx) -> str | None:
@@ -399,6 +416,8 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
+        if _expected(ctx):
+            return []  # "建成后可提供就业岗位200个": posts still to come
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
@@ -501,6 +520,8 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if cues.SUBSIDY.search(clause) and (cues.PER_UNIT.search(clause) or not cues.FUNDS.search(clause)):
         if value < 1e6:
             return [("subsidy", None, _period(clause, value, "once"))]
+    if cues.INCOME.search(clause) and _not_a_wage(ctx):
+        return []
     if (
         cues.INCOME.search(clause)
         and value < 1e6
@@ -514,6 +535,18 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if value < 1e5 and cues.WAGE_PERIOD.search(ctx.left[-8:]):
         return [("income", None, _period(clause, value, "month"))]  # "一个月3000元以上"
     return []
+
+
+def _not_a_wage(ctx: _Ctx) -> bool:
+    """Income words that give no worker's wage: an expected one ("人均年收入有望超过两万元"), a
+    household's ("户均增收3357元"), or a whole population's average ("人均纯收入9328元",
+    "村集体经济收入36.24万元")."""
+    left = ctx.left
+    return bool(
+        cues.EXPECTED.search(left)
+        or cues.PER_HOUSEHOLD_MONEY.search(left)
+        or cues.POPULATION_INCOME.search(left)
+    )
 
 
 def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[Label]:
@@ -788,6 +821,14 @@ def _default_region_at(analysis: Analysis) -> RegionAt:
     return RegionResolver(analysis).region_at
 
 
+def _wage_region(region_at: RegionAt, position: int, region: dict) -> dict:
+    """One worker's wage is paid somewhere, never "in China": a wage that the text places nowhere
+    (a story that opens on a worker, before any place is named) takes the province the article
+    names most, when ``region_at`` is a resolver's method that knows it."""
+    personal = getattr(getattr(region_at, "__self__", None), "personal_region_at", None)
+    return personal(position) if personal is not None else region
+
+
 def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[FactDraft]:
     """Facts of a Chinese article whose quantities and dates are already in ``analysis``.
 
@@ -821,6 +862,8 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         if _after_publication(as_of, analysis.published):
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
+        if region.get("level") == "national" and all(m == "income" for m, _, _ in labels):
+            region = _wage_region(region_at, q.start, region)
         for metric, scope, period in labels:
             source = exact.restated(q, metric) if not own else None
             date = source.as_of if source is not None else as_of

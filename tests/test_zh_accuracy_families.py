@@ -1,0 +1,137 @@
+"""Chinese wording families behind errors on real pages, each pinned by sentences written here.
+
+None of the sentences is copied from an evaluation page: each family is checked on several
+wordings, with near misses that must keep their fact. The whole extractor runs (quantities,
+dates, places, rules), so region and date are checked with the metric.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fupin.extract.extractor import Extractor
+
+_EXTRACTOR = Extractor(officials=False)
+
+
+def _facts(text: str, published: str = "2020-06-10", title: str | None = None) -> list[tuple]:
+    article = {"id": "t", "language": "zh", "text": text, "published": published, "title": title}
+    result = _EXTRACTOR.extract(article)
+    return [(f["metric"], f["value"], f["region"]["province"], f["as_of"]) for f in result.facts]
+
+
+def _metrics(text: str) -> list[tuple[str, float]]:
+    return [(m, round(v, 6)) for m, v, _, _ in _facts(text)]
+
+
+# ------------------------------------------------------------ expected figures are not achieved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年该县计划新建扶贫车间40个,预计可带动1500名贫困群众就业。", [("workshops_planned", 40)]),
+        ("产业园建成后可为群众提供就业岗位260余个。", []),
+        ("项目建成后,预计可提供就业岗位300个,带动500名贫困人口增收。", []),
+        ("该车间投产后将吸纳200余名群众就业。", []),
+        ("新厂房将直接带动800人就业。", []),
+        ("到年底,全县力争实现贫困劳动力就业1.2万人。", []),
+        ("车间满负荷运转后,工人人均年收入有望超过3万元。", []),
+        # near misses: achieved figures, and 将 as the object marker
+        ("该车间建成后吸纳了60名村民就业。", [("workers_employed", 60)]),
+        ("目前已提供就业岗位260个。", [("jobs", 260)]),
+        ("该镇将扶贫车间建在村口,已吸纳800人到车间就业。", [("workers_employed", 800)]),
+        ("今年将安排扶贫车间奖补资金3000万元。", [("funds", 30000000)]),
+    ],
+)
+def test_expected_figures_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ households are not people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该公司吸纳当地村民150名就业,其中贫困户23户。", [("workers_employed", 150)]),
+        ("扶贫车间直接带动180余户贫困家庭实现就业。", []),
+        ("可保证两个村36户贫困家庭劳动力就业。", []),
+        # near misses: people counted with their households, and 户 as a noun after 个/名
+        ("带动56户贫困户82人在车间就业。", [("poor_workers_employed", 82)]),
+        ("车间吸纳了40名贫困户就业。", [("poor_workers_employed", 40)]),
+    ],
+)
+def test_households_are_not_people(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ money that is no worker's wage
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("通过发展扶贫车间,贫困户户均增收6000元。", []),
+        ("入股分红让120户贫困户户均年收入增加2000元。", []),
+        ("全县农村居民人均可支配收入达到11850元。", []),
+        ("2019年全镇贫困户人均纯收入增加到8960元。", []),
+        ("村集体经济收入达到28万元。", []),
+        ("该村村民年人均收入从2014年的2100元提高到1.2万元。", []),
+        # near misses: what workers earn
+        ("车间工人人均月收入2600元。", [("income", 2600)]),
+        ("在车间上班的贫困劳动力人均收入达1800元每月。", [("income", 1800)]),
+        ("她每个月能拿到2200元工资。", [("income", 2200)]),
+    ],
+)
+def test_money_that_is_no_wage(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ 当年 / 同年 is the year written before
+
+
+def test_that_year_is_the_year_written_before() -> None:
+    text = "该社区于2018年建起扶贫车间。当年10月,车间正式投产,提供就业岗位45个。"
+    assert [(m, v, d) for m, v, _, d in _facts(text)] == [("jobs", 45, "2018-10")]
+    text = "2019年,全县新建扶贫车间30个,同年吸纳就业900人。"
+    assert [(m, d) for m, _, _, d in _facts(text)] == [("workshops", "2019"), ("workers_employed", "2019")]
+
+
+def test_that_year_without_a_written_year_is_the_publication_year() -> None:
+    assert [(m, d) for m, _, _, d in _facts("当年,全县扶贫车间吸纳就业1200人。")] == [
+        ("workers_employed", "2020")
+    ]
+
+
+# ------------------------------------------------------------ places that name an organization
+
+
+def test_a_park_named_after_a_donor_province_is_not_the_place() -> None:
+    text = (
+        "和田地区墨玉县大力发展扶贫产业。\n墨玉县重点打造北京工业园区、北京纺织园区,提供了近3万个工作岗位。"
+    )
+    assert _facts(text) == [("jobs", 30000, "Xinjiang", "2020-06-10")]
+
+
+def test_a_company_from_a_province_listed_elsewhere_is_not_the_place() -> None:
+    text = "郧西县先后从上海、江苏等地引进12家服装企业。\n与郧西签约的上海华东新材料有限公司总投资达8亿元。"
+    assert [(m, v, p) for m, v, p, _ in _facts(text)] == [("funds", 800000000, "Hubei")]
+
+
+def test_a_park_of_the_story_province_keeps_its_place() -> None:
+    text = "甘肃省临夏县建成扶贫车间62个。\n临夏县工业园区吸纳就业1200人。"
+    assert {p for _, _, p, _ in _facts(text)} == {"Gansu"}
+
+
+# ------------------------------------------------------------ a wage is never "in China"
+
+
+def test_a_wage_before_any_place_takes_the_article_province() -> None:
+    text = (
+        "李大姐是车间里的缝纫工,每月有2800多元的收入。\n"
+        "类似的扶贫车间已在定西遍地开花。截至目前,福州累计帮扶定西建设扶贫车间181个。\n"
+        "福州市选派干部到定西挂职。福州、定西两地携手推进产业扶贫。"
+    )
+    facts = _facts(text)
+    assert ("income", 2800, "Gansu") in [(m, v, p) for m, v, p, _ in facts]
