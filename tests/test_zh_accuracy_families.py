@@ -135,3 +135,101 @@ def test_a_wage_before_any_place_takes_the_article_province() -> None:
     )
     facts = _facts(text)
     assert ("income", 2800, "Gansu") in [(m, v, p) for m, v, p, _ in facts]
+
+
+# ------------------------------------------------------------ a date that is a comparison base
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省贫困劳动力外出务工规模达到去年的102%。",
+        "全省外出务工贫困劳动力人数达去年的98.5%。",
+        "全省外出务工贫困劳动力为去年的104%。",
+    ],
+)
+def test_the_base_year_of_a_share_is_not_its_date(text: str) -> None:
+    assert [(m, d) for m, _, _, d in _facts(text)] == [
+        ("poor_migrant_workers_share_of_last_year", "2020-06-10")
+    ]
+
+
+# ------------------------------------------------------------ a change of level, with its years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县扶贫车间由2018年的120个增加到2020年的260个。", [(120, "2018"), (260, "2020")]),
+        ("扶贫车间数量由2018年的120个增加到目前的260个。", [(120, "2018"), (260, "2020-06-10")]),
+        ("全县扶贫车间从去年的95个增加到今年的140个。", [(95, "2019"), (140, "2020")]),
+    ],
+)
+def test_both_ends_of_a_change_of_level(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(v, d) for m, v, _, d in _facts(text) if m == "workshops"] == expected
+
+
+# ------------------------------------------------------------ people counted with 个
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该企业已吸纳120个建档立卡户就业。", [("poor_workers_employed", 120)]),
+        ("车间共有45个残疾人上班。", [("workers_employed", 45)]),
+        ("全村有12个建档立卡户,都已脱贫。", []),
+    ],
+)
+def test_people_counted_with_ge(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a wage said without 元
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("她说,一个月能挣上1800左右,还能照顾孩子。", [("income", 1800)]),
+        ("她一天能赚100多,比种地强。", [("income", 100)]),
+        ("每月工资3000,还交五险。", [("income", 3000)]),
+        ("一个月能挣1800斤粮食。", []),
+        ("他挣了1800。", []),
+    ],
+)
+def test_a_wage_without_its_unit(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ things named as workshops
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至目前,全县已认定46家经营主体为就业扶贫车间。", [("workshops", 46)]),
+        ("全市共命名30家企业为扶贫龙头企业。", [("enterprises", 30)]),
+        ("全县32个乡镇建有扶贫车间。", []),
+        ("该县有15家企业为扶贫车间提供订单。", []),
+    ],
+)
+def test_things_named_as_workshops(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a migrant count that goes on
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全县贫困劳动力外出务工5.6万人,今年以来已外出务工5.8万人。",
+            [("poor_migrant_workers", 56000), ("poor_migrant_workers", 58000)],
+        ),
+        ("全县贫困劳动力外出务工5.6万人,全县农民工外出务工12万人。", [("poor_migrant_workers", 56000)]),
+        ("全县贫困劳动力外出务工5.6万人,其中省外务工2万人。", [("poor_migrant_workers", 56000)]),
+    ],
+)
+def test_a_migrant_count_going_on_with_poor_migrants(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

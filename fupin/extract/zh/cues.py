@@ -81,9 +81,10 @@ RESETTLE = re.compile(r"安置|搬迁|入住")
 # Per-household averages and bases of a rate are not counts of people.
 PER_HOUSEHOLD = re.compile(r"(?:户均|人均|平均每户|每户平均|每户)[^,;0-9]{0,6}$")
 BASE_OF_RATE = re.compile(r"^\s*(?:人|名)?[^,;0-9]{0,12}?率")
-# People counted with 个: "36个员工", "300多个姐妹".
+# People counted with 个: "36个员工", "300多个姐妹", "120个建档立卡户" (the people of poor households).
 PEOPLE_AFTER_GE = re.compile(
-    r"^(?:[^省市县区州旗乡镇村,;。0-9]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工)"
+    r"^(?:[^省市县区州旗乡镇村,;。0-9]{0,4}?)(?:员工|工人|职工|姐妹|妇女|村民|劳动力|贫困户|群众|农民工"
+    r"|建档立卡户|建档户|脱贫户|困难户|残疾人|留守人员)"
 )
 # A count followed by its own noun, not one of the counted entities.
 OWN_NOUN = re.compile(
@@ -144,6 +145,8 @@ INCOME = re.compile(
     r"收入|工资|月薪|年薪|日薪|薪资|薪酬|薪水|挣|赚|报酬|工钱|月入|年入|收益|计件|工价|增收|月入|拿到|领到|到手"
     r"|[能可]拿|[能可]领"
 )
+# A wage said without 元, as people talk: "一个月能挣上1800左右", "一天赚100多".
+BARE_WAGE = re.compile(r"(?:挣|赚|工资|月薪|日薪)(?:上|到|了|有|个)?\s*$")
 # An amount on top of a wage ("还能多挣300元", "额外赚500元") is not the wage itself.
 EXTRA_INCOME = re.compile(r"多挣|多赚|多拿|多领|额外|另外还能|另挣|外快")
 # Advertising and gambling lines scraped with an article ("注册即送彩金 日赚500元不是梦"): no facts.
@@ -172,6 +175,10 @@ THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以�
 NOT_A_MODIFIER = re.compile(
     r"[有建设办在是为]|带动|吸纳|实现|落户|引进|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
 )
+# Things counted and then named as workshops or enterprises: "认定46家经营主体为就业扶贫车间",
+# "将12个合作社认定为扶贫车间" (NAMED_AS is what stands between the number and the entity).
+NAMING = re.compile(r"认定|命名|评定|评为|确定|列为|授牌|挂牌")
+NAMED_AS = re.compile(r"^[个家处所]?[^,;。0-9为]{1,8}?(?:认定|命名|评定|确定|列|评)?为[^,;。0-9]{0,4}$")
 # A noun right after a number takes the count ("扶贫车间覆盖12个乡镇" counts townships).
 OTHER_NOUN_AFTER = re.compile(
     r"^(?:乡镇|乡|镇|村|县|市|省|区|企业|公司|合作社|基地|家庭|户|人|项目|园区|厂房|产业|批|种|类|行业|省份|部门|"
@@ -196,7 +203,10 @@ ALL_RESUMED_NEXT = re.compile(
     r"\s*(?:目前|现)?(?:均已|都已|全部|已经?(?:实现)?(?:全部|全面|百分之百|100%))(?:实现)?"
     r"(?:复工|复产|开工|恢复生产)"
 )
-# Time words that may sit inside a continuing clause ("去年又新建25个", "增至今年的95个").
-TIME_WORD = re.compile(r"(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?(?:的)?")
+# Time words that may sit inside a continuing clause ("去年又新建25个", "增至今年的95个",
+# "增加到目前的260个").
+TIME_WORD = re.compile(
+    r"(?:(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?|目前|现在|当前|如今|年初|年底)(?:的)?"
+)
 # A percentage that is the share of all (workshops) after a resumption clause: "占车间总数的88%", "占比".
 SHARE_OF_TOTAL = re.compile(r"占(?:[^,;0-9]{0,10}?(?:总数|总量|总和|全部|总体|比例|比重))?的?|占比|比例|比重")

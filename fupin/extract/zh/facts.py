@@ -41,8 +41,9 @@ _LABOUR_EXPORT = {"输转", "劳务输出", "转移就业", "转移输出"}  # m
 # Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
 _COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
-# A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加".
-_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同)\s*$")
+# A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加",
+# "规模达到去年的102%" (the date then starts at 到, so 达 is what stands before it).
+_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达)\s*$")
 _BASE_AFTER = re.compile(r"\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
 # "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
 _SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
@@ -271,6 +272,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             kind = parent_kind or kind
         if parent_kind and kind == parent_kind and poor == parent_poor and _listed_part(ctx):
             return []  # "外出务工贫困劳动力2960万人, 其中省外务工N万人": a breakdown (metrics.md)
+    if kind == "migrant" and not poor and not subset:
+        poor = _continues_poor_migrants(ctx)
     if kind == "migrant":
         return [("poor_migrant_workers", None, None)] if poor else []
     if kind == "employed":
@@ -294,6 +297,18 @@ def _expected(ctx: _Ctx) -> bool:
     return bool(cues.EXPECTED.search(previous) and _GIVES_WORK.match(ctx.clause))
 
 
+_WHO = re.compile(r"人员|人口|群众|劳动力|劳力|农民工|村民|农民|工人|妇女|青年")
+
+
+def _continues_poor_migrants(ctx: _Ctx) -> bool:
+    """A migrant count whose clause names nobody goes on with the poor migrants of the clause before:
+    "全县贫困劳动力外出务工5.6万人,今年以来已外出务工5.8万人"."""
+    if _WHO.search(ctx.left) or cues.PEOPLE_NOUN.match(ctx.right.lstrip()):
+        return False
+    previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+    return _clause_kind(previous) == "migrant" and bool(cues.POOR.search(previous))
+
+
 def _nearest_entity(ctx: _Ctx) -> str | None:
     """The counted entity the number is attached to: noun right after it, or the last one before it."""
     after = re.match(r"^[^,;0-9]{0,14}", ctx.right)
@@ -301,7 +316,8 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
     hits: list[tuple[int, str]] = []
     for name, pattern in (("workshop", cues.WORKSHOP), ("enterprise", cues.ENTERPRISE), ("jobs", cues.JOBS)):
         m = pattern.search(after_text)
-        if m and not cues.NOT_A_MODIFIER.search(after_text[: m.start()]):
+        between = after_text[: m.start()] if m else ""
+        if m and (not cues.NOT_A_MODIFIER.search(between) or _named_as(ctx, between)):
             hits.append((m.start(), name))
     if hits:
         return min(hits)[1]
@@ -312,7 +328,7 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
         rest = rest[len(ctx.q.counter) :]
     if cues.OTHER_NOUN_AFTER.match(rest):
         return None
-    tail = re.split(r"[0-9]", ctx.left)[-1]
+    tail = re.split(r"[0-9]", cues.TIME_WORD.sub("", ctx.left))[-1]  # "扶贫车间数量由2018年的120个"
     if re.match(r"^[个家处座所间]", tail) and _own_noun(ctx):
         return None  # "2个扶贫车间、7个股份合作项目": the 7 count their own noun
     last: tuple[int, str] | None = None
@@ -321,6 +337,12 @@ def _nearest_entity(ctx: _Ctx) -> str | None:
             if last is None or m.start() > last[0]:
                 last = (m.start(), name)
     return last[1] if last else None
+
+
+def _named_as(ctx: _Ctx, between: str) -> bool:
+    """Things counted and named as the entity after them: "认定46家经营主体为就业扶贫车间"."""
+    named = cues.NAMING.search(ctx.left) or cues.NAMING.search(between)
+    return bool(named and cues.NAMED_AS.match(between))
 
 
 def _part_of_same(ctx: _Ctx, entity: re.Pattern[str]) -> bool:
@@ -379,11 +401,11 @@ def _continues(ctx: _Ctx) -> bool:
     """A bare count that goes on with the sentence's entity: "累计认定逾3000个", "增加到180个"."""
     if cues.OTHER_NOUN_AFTER.match(ctx.right.lstrip()[len(ctx.q.counter or "") :]):
         return False
-    tail = re.split(r"[0-9]", ctx.left)[-1]
-    head = ctx.left[: len(ctx.left) - len(tail)]
+    left = cues.TIME_WORD.sub("", ctx.left)  # "由2018年的120个增加到2020年的260个": years count nothing
+    tail = re.split(r"[0-9]", left)[-1]
+    head = left[: len(left) - len(tail)]
     if head and not re.search(r"[个家处座所]", tail):  # "从去年的120个增加到180个"
         return False
-    tail = cues.TIME_WORD.sub("", tail)
     return bool(cues.CONTINUES.match(re.sub(r"^[个家处座所]?(?:的)?", "", tail)))
 
 
@@ -537,6 +559,18 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     return []
 
 
+def _bare_wage(ctx: _Ctx) -> bool:
+    """A wage said without its unit ("一个月能挣上1800左右"): a plain number right after 挣 / 工资,
+    in a clause that says per what time, that no counter or noun follows."""
+    q = ctx.q
+    if q.unit is not None or q.counter is not None or not 10 <= q.value < 1e5:
+        return False
+    if re.match(r"\s*[\u4e00-\u9fff]", ctx.right) and not re.match(r"\s*(?:左右|上下|多|余|来)", ctx.right):
+        return False  # "挣1800斤粮食": a noun follows
+    per_time = cues.MONTH.search(ctx.clause) or cues.DAY.search(ctx.clause)
+    return bool(per_time and cues.BARE_WAGE.search(ctx.left))
+
+
 def _not_a_wage(ctx: _Ctx) -> bool:
     """Income words that give no worker's wage: an expected one ("人均年收入有望超过两万元"), a
     household's ("户均增收3357元"), or a whole population's average ("人均纯收入9328元",
@@ -558,6 +592,8 @@ def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[L
         return _rate(ctx, analysis)
     if q.unit == "yuan":
         return _money(ctx, analysis.text)
+    if _bare_wage(ctx):
+        return [("income", None, _period(ctx.clause, q.value, "month"))]
     if _is_people(ctx):
         return _people(ctx, analysis)
     return _things(ctx, analysis)
@@ -634,6 +670,14 @@ def _local_year(analysis: Analysis, ctx: _Ctx, local: ByStart[DateMention]) -> D
     return None
 
 
+def _distance(d: DateMention, q: Quantity) -> tuple[int, int]:
+    """How far a date is from a figure, edge to edge; of two as near, the one before it wins
+    ("由2018年的120个增加到目前的260个": 2018 dates the 120, 目前 the 260)."""
+    if d.end <= q.start:
+        return q.start - d.end, 0
+    return max(0, d.start - q.end), 1
+
+
 def _as_of(
     analysis: Analysis, ctx: _Ctx, dates: ByStart[DateMention], local: ByStart[DateMention]
 ) -> tuple[str | None, bool]:
@@ -643,7 +687,7 @@ def _as_of(
     if year is not None:
         in_clause.append(year)
     if in_clause:
-        return min(in_clause, key=lambda d: abs(d.start - ctx.q.start)).as_of, True
+        return min(in_clause, key=lambda d: _distance(d, ctx.q)).as_of, True
     earlier = dates.between(ctx.s0, ctx.c0)
     if earlier:
         return earlier[-1].as_of, False
