@@ -178,6 +178,7 @@ def test_both_ends_of_a_change_of_level(text: str, expected: list[tuple[float, s
         ("该企业已吸纳120个建档立卡户就业。", [("poor_workers_employed", 120)]),
         ("车间共有45个残疾人上班。", [("workers_employed", 45)]),
         ("全村有12个建档立卡户,都已脱贫。", []),
+        ("园区提供了800个适合残疾人和建档立卡户的就业岗位。", [("jobs", 800)]),
     ],
 )
 def test_people_counted_with_ge(text: str, expected: list[tuple[str, float]]) -> None:
@@ -232,4 +233,43 @@ def test_things_named_as_workshops(text: str, expected: list[tuple[str, float]])
     ],
 )
 def test_a_migrant_count_going_on_with_poor_migrants(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ aid built in a place
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("与福建省对口协作以来,福州市在定西市援建扶贫车间181个。", "Gansu"),
+        ("浙江省湖州市与四川省广元市结对,在广元援建扶贫车间45个。", "Sichuan"),
+        ("青岛市帮助陇南市建设扶贫车间120个。", "Gansu"),
+    ],
+)
+def test_aid_built_in_a_place_is_that_place(text: str, province: str) -> None:
+    assert [p for _, _, p, _ in _facts(text)] == [province]
+
+
+def test_a_donor_named_before_its_aid_is_still_no_place() -> None:
+    text = "宁夏西吉县建成扶贫车间40个。\n莆田市的帮扶资金达到1597万元。"
+    assert {p for _, _, p, _ in _facts(text)} == {"Ningxia"}
+
+
+# ------------------------------------------------------------ a scene is no statistic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("走进扶贫车间,20多名工人正对包装好的蘑菇进行分拣。", []),
+        ("车间里,100多个村民正在缝纫机前飞针走线。", []),
+        ("贫困户老李跟100多名村民一道在村口整理头发。", []),
+        ("记者看到30多名工人在流水线上忙碌。", []),
+        # near misses: the workforce as a count
+        ("车间现有工人120名,其中贫困户48人。", [("workers_employed", 120), ("poor_workers_employed", 48)]),
+        ("扶贫车间吸纳了30多名村民就业,目前正在扩建厂房。", [("workers_employed", 30)]),
+    ],
+)
+def test_a_scene_is_no_statistic(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected

@@ -163,6 +163,8 @@ _ZH_NATIONAL_NAME_AFTER = re.compile(
     r"|扶贫日|第[一二三四五六七八九十\d]|首[个家批位]|前列|之最|网|新闻|日报|青年|各大|唯一|最大|最早|领先)"
 )
 _ZH_NATIONAL_RANK_BEFORE = re.compile(r"(?:占|居|位居|位列|排名|领先|高于|低于|超过|比)$")
+# A place after 在 / 于 is where something happens, even when 援建 / 帮扶 follows it.
+_ZH_AT = re.compile(r"(?:在|于)\s*$")
 # A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司"; a park
 # named after the place that paid for it ("北京工业园区" in Xinjiang, built with Beijing's aid).
 _ZH_COMPANY_AFTER = re.compile(
@@ -218,9 +220,12 @@ class RegionResolver:
     # -- set-up --------------------------------------------------------------------------------
 
     def _is_source(self, mention: PlaceMention, text: str | None = None) -> bool:
-        after = (self.text if text is None else text)[mention.end : mention.end + 24]
+        source = self.text if text is None else text
+        after = source[mention.end : mention.end + 24]
         pattern = _ZH_SOURCE_AFTER if self.lang == "zh" else _EN_SOURCE_AFTER
         partner = self.lang != "zh" and bool(_EN_PARTNER_AFTER.match(after))
+        if self.lang == "zh" and _ZH_AT.search(source, max(0, mention.start - 2), mention.start):
+            return False  # "福州市在定西市援建扶贫车间181个": where the aid is built, not who gives it
         return mention.place.level != "group" and (bool(pattern.match(after)) or partner)
 
     def _is_outlet(self, mention: PlaceMention) -> bool:

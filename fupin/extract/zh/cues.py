@@ -125,6 +125,10 @@ POPULATION_INCOME = re.compile(
     r"纯收入|可支配收入|集体(?:经济)?收入|集体经济"
     r"|(?:村民|农民|农牧民|居民|全村|全乡|全镇|全县)[^,;0-9]{0,4}?人均[^,;0-9]{0,2}?收入"
 )
+# A scene, not a statistic (metrics.md: narrative numbers): people seen at work at one moment,
+# "20多名工人正对包装好的蘑菇进行精捡", "跟100多名村民一道在村口整理头发", "记者看到30多名工人".
+SCENE_AFTER = re.compile(r"^[^,;。0-9]{0,12}?(?:正在|正忙|忙着|正[对在为把将给]|一道|一起)")
+SCENE_BEFORE = re.compile(r"(?:看到|看见|只见|见到)[^,;。0-9]{0,8}$")
 # A minimum or a per-unit rate, not a count: "至少有1人就业", "每吸纳1名贫困劳动力".
 THRESHOLD_BEFORE = re.compile(r"(?:至少|最少|不少于|不低于|起码|每(?![年月天日季周]|个月))[^,;0-9]{0,4}$")
 SUBSET = re.compile(r"^(?:其中|包括|含|这其中|内有|其中有|其中包括)")

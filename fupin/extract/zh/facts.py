@@ -128,8 +128,12 @@ def _is_people(ctx: _Ctx) -> bool:
     q = ctx.q
     if q.counter in _PEOPLE_COUNTERS:
         return True
-    if q.counter == "个" and cues.PEOPLE_AFTER_GE.match(ctx.right.lstrip()[1:]):
-        return True  # "36个员工", "带领300多个姐妹就业"
+    if (
+        q.counter == "个"
+        and cues.PEOPLE_AFTER_GE.match(ctx.right.lstrip()[1:])
+        and not cues.JOBS_AFTER_MODIFIER.match(ctx.right.lstrip())
+    ):
+        return True  # "36个员工", "带领300多个姐妹就业"; not "1200个适合残疾人的岗位"
     if (
         q.counter == "个"
         and cues.SUBSET.match(ctx.clause.lstrip())
@@ -243,6 +247,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     if ctx.q.counter == "户":
         return []  # households are not people (metrics.md): "其中贫困户17户", "带动280余户"
+    if cues.SCENE_AFTER.match(ctx.right) or cues.SCENE_BEFORE.search(ctx.left):
+        return []  # "20多名工人正在分拣": people seen at work, a scene
     if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
         return []
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
