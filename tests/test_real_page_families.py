@@ -112,7 +112,7 @@ def test_chinese_families(text: str, expected: list[tuple[str, float]]) -> None:
         # 全国 in a name or a comparison is not where the figures are
         ("全国网络媒体走进同心县扶贫车间,车间吸纳就业80人,产量占全国的1/20。", 80, "Ningxia"),
         # groups of counties take the province named before them in the sentence
-        ("甘肃省为23个深度贫困县各安排资金800万元。", 8_000_000, "Gansu"),
+        ("甘肃省为23个深度贫困县安排资金1.84亿元。", 184_000_000, "Gansu"),
     ],
 )
 def test_chinese_regions(text: str, number: float, province: str) -> None:

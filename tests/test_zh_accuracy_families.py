@@ -273,3 +273,57 @@ def test_a_donor_named_before_its_aid_is_still_no_place() -> None:
 )
 def test_a_scene_is_no_statistic(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ funds per unit are no total
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省里为14个贫困县各安排1200万元扶持发展产业园。", []),
+        ("县均援助资金从1000多万元提高至近5000万元。", []),
+        ("为全市860个贫困村每村投放30万元互助资金。", []),
+        # near misses: totals, 各级 / 各地, and a subsidy per unit
+        ("各级财政投入扶贫资金3亿元。", [("funds", 300000000)]),
+        ("全县共安排扶贫资金1.2亿元。", [("funds", 120000000)]),
+        ("为每个扶贫车间提供不超过5万元的以奖代补资金。", [("subsidy", 50000)]),
+    ],
+)
+def test_funds_per_unit_are_no_total(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ people not (yet) at work
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来共举办专场招聘会15场,达成就业意向3000人。", []),
+        ("全县摸排出有外出务工意愿的贫困劳动力2.1万人。", []),
+        ("全县还有320名贫困劳动力未实现就业。", []),
+        ("帮扶干部为230名贫困户发放就业补贴。", []),
+        ("该县包车输送1.2万名务工人员返岗。", []),
+        # near misses
+        ("全县共有贫困劳动力4.6万人,其中已就业4.1万人。", [("poor_workers_employed", 41000)]),
+        ("车间87名工人已全部返岗。", [("workers_employed", 87)]),
+        ("为150多人提供了就业岗位。", [("workers_employed", 150)]),
+    ],
+)
+def test_people_not_at_work(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ labour sent to a place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甘肃省临夏县大力开展劳务输出。今年以来,全县向江苏输送贫困劳动力1200人。",
+        "甘肃省临夏县大力开展劳务输出。全县向广东、浙江等地输出贫困劳动力3.2万人。",
+    ],
+)
+def test_labour_sent_to_a_place_is_counted_at_home(text: str) -> None:
+    assert [(m, p) for m, _, p, _ in _facts(text)] == [("poor_migrant_workers", "Gansu")]

@@ -116,6 +116,8 @@ _PROSE_END = re.compile(r"[。！？；][”」』\"]?|[.!?][\"”’]?(?:\s|$)"
 _ZH_DEST_BEFORE = re.compile(
     r"(?:输送|转移|输出|外派|派遣|运送|送往|组织)(?:到|至|往|去)?$|(?:赴|前往|奔赴|去往|去|到|至)$"
 )
+# "向江苏输送贫困劳动力1200人", "向广东、浙江等地输出劳动力": the places labour is sent to.
+_ZH_SENT_AFTER = re.compile(r"(?:等地|等省市?)?[^,，。;；]{0,4}?(?:输送|输出|输转|转移|派遣|外派)")
 _ZH_DEST_FORCED = re.compile(r"(?:输送|转移|输出|外派|派遣|运送|送往)(?:到|至|往|去)?$")
 _ZH_WORK_AFTER = re.compile(
     r"(?:等[\u4e00-\u9fff]{0,3})?[\u4e00-\u9fff]{0,4}?(?:务工|打工|就业|上岗|返岗|工作)"
@@ -281,7 +283,8 @@ class RegionResolver:
             if self.lang == "zh":
                 forced = _ZH_DEST_FORCED.search(before)
                 going = _ZH_DEST_BEFORE.search(before) and _ZH_WORK_AFTER.match(self.text, last.end)
-                hit = bool(forced or going)
+                sent = before.endswith("向") and _ZH_SENT_AFTER.match(self.text, last.end)
+                hit = bool(forced or going or sent)
             else:
                 hit = bool(_EN_DEST_BEFORE.search(before))
             if hit and first.place.level not in ("national", "group"):

@@ -53,7 +53,7 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"务工规模|复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"务工规模|复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输送|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
 )
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
@@ -98,9 +98,18 @@ WAGE_PERIOD = re.compile(
     r"(?:一个月|每个月|每月|一天|每天|月工资|日工资)(?:能|可以|可|就|只有|有|能有|能拿)?[^,;0-9]{0,3}$"
 )
 # People who go back to their posts at one workplace: "返岗" then means employment, not migration.
-STAFF = re.compile(r"工人|员工|职工|绣娘|工友")
+STAFF = re.compile(r"(?<!务)工人|员工|职工|绣娘|工友")  # not the 工人 inside 务工人员 (migrants)
 NO_MIGRATION = re.compile(r"(?:不能|无法|不便|难以|未能|没有|不愿)外出")
-NOT_EMPLOYED = re.compile(r"失业|未就业|待业|无业|不能外出|无法外出")
+# People not (yet) at work: out of work, still to be placed, or only willing to work
+# ("还有320名贫困劳动力未实现就业", "达成就业意向3000人", "有外出务工意愿的贫困劳动力2.1万人").
+NOT_EMPLOYED = re.compile(
+    r"失业|(?:未|尚未|没有|未能)(?:实现)?(?:稳定)?(?:就业|务工|外出|返岗|上岗)|待业|无业|不能外出|无法外出"
+    r"|意向|意愿"
+)
+# 就业 inside the name of a service or a benefit ("发放就业补贴", "就业服务") says nothing of work done.
+EMPLOYMENT_SERVICE = re.compile(
+    r"就业(?:补贴|补助|服务|培训|信息|政策|指导|援助|帮扶|台账|推荐|专场|招聘|需求|创业)"
+)
 # People resettled by relocation ("安置搬迁群众4000余户2万余人") are housed, not employed.
 RELOCATED = re.compile(r"搬迁|移民|安置点|安置区|安置小区|安置房|安置社区")
 # Workers still to be hired ("还要再招50名工人", "计划招收100人"): a plan, not a count.
@@ -119,10 +128,16 @@ EXPECTED = re.compile(
 )
 # Per-household money ("户均增收3357元", "户均年收入5万元") is a household's, not a worker's income.
 PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均)[^,;0-9]{0,8}$")
+# Funds said per unit ("为14个贫困县各安排1500万元", "县均援助资金5800万元", "每村投放50万元"): what
+# each gets, not a total allocated, and no subsidy word makes them a subsidy.
+PER_UNIT_FUNDS = re.compile(
+    r"县均|村均|乡均|镇均"
+    r"|(?:各(?!级|地|类|种|方|部门|界|项|有关)|每村|每县|每乡|每镇|每个(?:村|县|乡|镇))[^,;0-9]{0,10}$"
+)
 # An average over a whole population, not what workers earn: "人均纯收入9328元", "人均可支配收入",
 # "村集体经济收入36.24万元" (the village's own income), "化屋村村民年人均收入".
 POPULATION_INCOME = re.compile(
-    r"纯收入|可支配收入|集体(?:经济)?收入|集体经济"
+    r"纯收入|可支配收入|集体"
     r"|(?:村民|农民|农牧民|居民|全村|全乡|全镇|全县)[^,;0-9]{0,4}?人均[^,;0-9]{0,2}?收入"
 )
 # A scene, not a statistic (metrics.md: narrative numbers): people seen at work at one moment,

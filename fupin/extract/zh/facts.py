@@ -37,7 +37,14 @@ _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:;:、]|\s{2,}")
 _PEOPLE_COUNTERS = {"人", "名", "位", "户", "人次", "万人", "万人次"}
 _THING_COUNTERS = {"个", "家", "处", "座", "间", "所", "岗", None}
 _PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
-_LABOUR_EXPORT = {"输转", "劳务输出", "转移就业", "转移输出"}  # migrant work without another verb
+_LABOUR_EXPORT = {
+    "输转",
+    "输送",
+    "输出",
+    "劳务输出",
+    "转移就业",
+    "转移输出",
+}  # migrant work without another verb
 # Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
 _COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
@@ -153,6 +160,7 @@ def _clause_kind(clause: str) -> str | None:
     """Whether a clause speaks of migrant work, employment, or neither."""
     if cues.NO_MIGRATION.search(clause) or cues.NOT_EMPLOYED.search(clause):
         return None
+    clause = cues.EMPLOYMENT_SERVICE.sub("", clause)  # "为230名贫困户发放就业补贴": no work
     migrant = [m.group() for m in cues.MIGRANT.finditer(clause)]
     if migrant and set(migrant) <= {"返岗"} and cues.STAFF.search(clause) and not cues.POOR.search(clause):
         return "employed"  # "87名工人已全部返岗": back at their posts in this workplace
@@ -272,6 +280,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         parent_kind, parent_poor = _parent(_parent_text(ctx))
         if parent_kind is None:
             parent_kind, parent_poor = _parent(_previous_sentence(analysis, ctx))
+        if parent_kind is None and not poor:
+            poor = _part_of_the_poor(parent_text, ctx)
         if parent_kind == "migrant" or (kind == "migrant" and parent_kind):
             kind, poor = "migrant", poor or parent_poor
         else:
@@ -304,6 +314,13 @@ def _expected(ctx: _Ctx) -> bool:
 
 
 _WHO = re.compile(r"人员|人口|群众|劳动力|劳力|农民工|村民|农民|工人|妇女|青年")
+
+
+def _part_of_the_poor(parent_text: str, ctx: _Ctx) -> bool:
+    """A part that names nobody of a whole that is poor people: "全县共有贫困劳动力4.6万人,
+    其中已就业4.1万人" counts poor people at work."""
+    whole = re.split(r"[,;:]", parent_text.rstrip(",;: "))[-1] if parent_text else ""
+    return bool(cues.POOR.search(whole)) and not _WHO.search(ctx.left)
 
 
 def _continues_poor_migrants(ctx: _Ctx) -> bool:
@@ -559,6 +576,8 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
         default = "day" if value <= 300 else "month" if value <= 30000 else "year"
         return [("income", None, _period(clause, value, default))]
     if cues.FUNDS.search(clause) or cues.SUBSIDY.search(clause):
+        if cues.PER_UNIT_FUNDS.search(ctx.left):
+            return []  # "为14个贫困县各安排1500万元", "县均援助资金": a share of each, not a total
         return [("funds", None, None)]
     if value < 1e5 and cues.WAGE_PERIOD.search(ctx.left[-8:]):
         return [("income", None, _period(clause, value, "month"))]  # "一个月3000元以上"
