@@ -327,3 +327,73 @@ def test_people_not_at_work(text: str, expected: list[tuple[str, float]]) -> Non
 )
 def test_labour_sent_to_a_place_is_counted_at_home(text: str) -> None:
     assert [(m, p) for m, _, p, _ in _facts(text)] == [("poor_migrant_workers", "Gansu")]
+
+
+# ------------------------------------------------------------ 分别: values in the order of their entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省扶贫龙头企业、扶贫车间复工率分别达到97.3%和95.6%。",
+            [("enterprise_resumption_rate", 97.3), ("workshop_resumption_rate", 95.6)],
+        ),
+        (
+            "全市扶贫车间和扶贫龙头企业复工率分别为92%、98%。",
+            [("workshop_resumption_rate", 92), ("enterprise_resumption_rate", 98)],
+        ),
+        (
+            "全省扶贫龙头企业和扶贫车间分别复工1200家和3400个。",
+            [("enterprises_resumed", 1200), ("workshops_resumed", 3400)],
+        ),
+        # near miss: one rate said of both
+        (
+            "扶贫龙头企业和扶贫车间的复工率超过了95%。",
+            [("enterprise_resumption_rate", 95), ("workshop_resumption_rate", 95)],
+        ),
+    ],
+)
+def test_respective_values(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a rate that rose is a rate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全市扶贫车间复工率从2月底的45%提高到目前的96%。",
+            [("workshop_resumption_rate", 45, "2020-02-29"), ("workshop_resumption_rate", 96, "2020-06-10")],
+        ),
+        ("全县扶贫车间复工率比上周提高了12%。", []),
+        ("全省外出务工贫困劳动力人数同比增长8.5%。", []),
+    ],
+)
+def test_a_rate_that_rose_to_a_level(text: str, expected: list[tuple]) -> None:
+    assert [(m, v, d) for m, v, _, d in _facts(text)] == expected
+
+
+# ------------------------------------------------------------ parts of a total by kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全县已认定46家经营主体为扶贫车间,其中工厂式扶贫车间34家,种养式扶贫车间12家。",
+            [("workshops", 46)],
+        ),
+        ("全县扶贫龙头企业达到56家,其中国家级2家。", [("enterprises", 56)]),
+        # near misses: a part with its own place, and the resumed part
+        (
+            "全州扶贫车间287个,其中贡山县扶贫车间9个。",
+            [("workshops", 287), ("workshops", 9)],
+        ),
+        ("全州建成扶贫车间412个,其中已复工398个。", [("workshops", 412), ("workshops_resumed", 398)]),
+    ],
+)
+def test_parts_of_a_total_by_kind(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

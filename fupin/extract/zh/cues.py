@@ -36,6 +36,11 @@ PLAN = re.compile(
 )
 # A percentage of change is not a share or a rate ("比去年同期增长5.6%").
 CHANGE = re.compile(r"增长|下降|增加|减少|提高|降低|同比|环比|增幅|降幅|上升")
+# A change word right before a percentage makes it a change ("同比增长8.5%", "提高了12%"), unless the
+# word leads to a new level ("复工率从45%提高到96%": both are rates).
+RATE_CHANGE_BEFORE = re.compile(
+    r"(?:增长|下降|增加|减少|提高|降低|同比|环比|增幅|降幅|上升)(?![到至])[^0-9%,;]{0,6}$"
+)
 
 POOR = re.compile(
     r"贫困(?:劳动力|劳力|劳动者|群众|人口|户|人员|职工|家庭)|建档立卡|困难群众|困难群体|困难家庭|脱贫户|脱贫劳动力|脱贫人口"

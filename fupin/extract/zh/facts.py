@@ -451,7 +451,7 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Counts of workshops, enterprises and jobs, resumed or planned."""
     if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx) or _compared_change(ctx):
         return []
-    entity = _nearest_entity(ctx)
+    entity = _respective(ctx, analysis) or _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
     plan = bool(cues.PLAN.search(ctx.left))
     if entity is None and (resume or plan or cues.SUBSET.match(ctx.clause.lstrip())) and not _own_noun(ctx):
@@ -480,7 +480,47 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return [("workshops_planned", None, None)]
     if _all_resumed_next(ctx, analysis):
         return [(base, None, None), (f"{base}_resumed", None, None)]
+    if _part_by_kind(ctx, cues.WORKSHOP if entity == "workshop" else cues.ENTERPRISE):
+        return []  # "认定46家, 其中工厂式扶贫车间34家", "其中国家级2家": a part by kind, not a fact
     return [(base, None, None)]
+
+
+_SEGMENT_END = re.compile(r"[,;:。!?]")
+
+
+def _respective(ctx: _Ctx, analysis: Analysis) -> str | None:
+    """The entity a value pairs with in "A、B 分别 X 和 Y": "扶贫龙头企业、扶贫车间复工率分别达到
+    97.3%和95.6%" gives the first rate to the enterprises and the second to the workshops.
+
+    None when there is no 分别 before the value in its stretch of the sentence, or when the
+    entities listed before it and the values after it are not as many.
+    """
+    text, q = analysis.text, ctx.q
+    start = max((m.end() for m in _SEGMENT_END.finditer(text, ctx.s0, q.start)), default=ctx.s0)
+    cut = text.rfind("分别", start, q.start)
+    if cut < 0:
+        return None
+    listed = _strip(text[start:cut])
+    found: dict[int, str] = {}
+    for name, pattern in (("enterprise", cues.ENTERPRISE), ("workshop", cues.WORKSHOP)):
+        for m in pattern.finditer(listed):
+            found.setdefault(m.start(), name)
+    entities = [found[k] for k in sorted(found)]
+    end = next((m.start() for m in _SEGMENT_END.finditer(text, q.end, ctx.s1)), ctx.s1)
+    percent = q.unit == "percent"
+    values = [o for o in analysis.quantities_between(cut, end) if (o.unit == "percent") == percent]
+    if len(entities) < 2 or len(values) != len(entities) or q not in values:
+        return None
+    return entities[values.index(q)]
+
+
+def _part_by_kind(ctx: _Ctx, entity: re.Pattern[str]) -> bool:
+    """A part of a total of the same things, named by a kind or level and no place of its own:
+    "认定46家经营主体为扶贫车间, 其中工厂式扶贫车间34家", "龙头企业56家, 其中国家级2家"."""
+    if not _part_of_same(ctx, entity):
+        return False
+    head = cues.SUBSET.sub("", ctx.clause.lstrip())[: max(0, ctx.q.start - ctx.c0)]
+    return not re.search(r"[省市县区州旗乡镇村](?![外内级])", head)
 
 
 def _rate(ctx: _Ctx, analysis: Analysis) -> list[Label]:
@@ -488,10 +528,13 @@ def _rate(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if ctx.q.counter and ctx.q.counter.endswith("百分点"):
         return []
     head = ctx.before + ctx.left
-    if cues.CHANGE.search(ctx.clause):
-        return []
+    if cues.RATE_CHANGE_BEFORE.search(ctx.left) or re.match(r"[%\s]*的?(?:增幅|降幅|涨幅)", ctx.right):
+        return []  # "同比增长8.5%", "提高了12%": a change; "从45%提高到96%" keeps both levels
     if cues.SHARE_OF_LAST_YEAR.search(ctx.clause) and cues.MIGRANT_TOTAL.search(ctx.sentence):
         return [("poor_migrant_workers_share_of_last_year", None, None)]
+    respective = _respective(ctx, analysis)
+    if respective and cues.RESUMPTION_RATE.search(re.split(r"[,;:]", head)[-1]):
+        return [(f"{respective}_resumption_rate", None, None)]  # "A、B复工率分别为92%、98%"
     if cues.RESUMPTION_RATE.search(ctx.clause) or cues.RESUME.search(ctx.right[:12]) or _share_resumed(ctx):
         ent = [(m.start(), "enterprise") for m in cues.ENTERPRISE.finditer(head)]
         ws = [(m.start(), "workshop") for m in cues.WORKSHOP.finditer(head)]
