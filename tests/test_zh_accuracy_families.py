@@ -397,3 +397,20 @@ def test_a_rate_that_rose_to_a_level(text: str, expected: list[tuple]) -> None:
 )
 def test_parts_of_a_total_by_kind(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ 投产 is going into production
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年新建的30个扶贫车间已全部投产。", [("workshops", 30)]),
+        ("全县56个扶贫车间均已投产,吸纳就业1200人。", [("workshops", 56), ("workers_employed", 1200)]),
+        # near misses: resumption words
+        ("受疫情影响停产的扶贫车间已重新投产25个。", [("workshops_resumed", 25)]),
+        ("全县扶贫车间已恢复生产98个。", [("workshops_resumed", 98)]),
+    ],
+)
+def test_going_into_production_is_no_resumption(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -22,11 +22,9 @@ COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
 JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
 
-# 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming.
-RESUME = re.compile(
-    r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业"
-    r"|(?<!建成)(?<!建成并)(?<!竣工)(?<!竣工并)(?<!建设)投产"
-)
+# 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming; a bare 投产 is a new workshop going
+# into production ("今年新建的30个扶贫车间已全部投产"), so only 重新投产 is a resumption.
+RESUME = re.compile(r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业|重新投产")
 ALL_RESUMED = re.compile(
     r"^[^,;]{0,6}?(?:全部|全面|均已|均|都已|都|已全部|百分之百|100%)(?:实现|已)?(?:复工|复产|开工|恢复)"
 )
