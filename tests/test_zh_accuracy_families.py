@@ -414,3 +414,20 @@ def test_parts_of_a_total_by_kind(text: str, expected: list[tuple[str, float]]) 
 )
 def test_going_into_production_is_no_resumption(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ 龙头 that is no enterprise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县培育壮大龙头产业3个,建成特色产业基地20个。", []),
+        ("全县培育各类带贫主体320个。", []),
+        # near misses
+        ("全省共有扶贫龙头企业836家。", [("enterprises", 836)]),
+        ("218家龙头公司全部复工。", [("enterprises", 218), ("enterprises_resumed", 218)]),
+    ],
+)
+def test_leading_words_that_are_no_enterprise(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

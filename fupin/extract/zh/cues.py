@@ -17,7 +17,11 @@ WORKSHOP = re.compile(
     r"|微工厂|扶贫车间|扶贫基地车间"
 )
 WORKSHOP_SCOPE = re.compile(r"车间|工坊|微工厂")  # enough to say who employs, not to count workshops
-ENTERPRISE = re.compile(r"龙头(?:企业|公司|厂商|厂家|单位)?|带贫企业|扶贫企业|带贫主体")
+# Not 龙头产业 / 龙头带动 (a leading industry, leading the way), and not 带贫主体 (any business that
+# helps the poor: cooperatives and family farms too), which metrics.md does not count as enterprises.
+ENTERPRISE = re.compile(
+    r"龙头(?:企业|公司|厂商|厂家|单位|(?!产业|带动|作用|地位|项目|效应|引领|示范|工程|行业))|带贫企业|扶贫企业"
+)
 COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
 JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
