@@ -431,3 +431,32 @@ def test_going_into_production_is_no_resumption(text: str, expected: list[tuple[
 )
 def test_leading_words_that_are_no_enterprise(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a goal's year is not the article's year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2017年,全县建成扶贫车间30个。力争到2020年实现贫困人口全部脱贫。", 2017),
+        ("2018年,全县建成扶贫车间30个,确保2020年全面建成小康社会。", 2018),
+        ("2018年全县建成扶贫车间30个,2020年前全部脱贫。", 2018),
+        ("2018年,全县建成扶贫车间30个。“十三五”期间(2016-2020年),全县将实施搬迁。", 2018),
+        # near misses: years looked back on
+        ("截至2019年底,全县建成扶贫车间30个。", 2020),
+        ("到2019年底,全县建成扶贫车间30个。", 2020),
+        ("2020年3月,全县扶贫车间全部复工。", 2020),
+    ],
+)
+def test_the_reference_year_skips_goals(text: str, year: int) -> None:
+    from fupin.extract.zh.dates import reference_year
+
+    assert reference_year(text, None) == year
+
+
+def test_a_month_in_an_undated_article_takes_the_year_looked_back_on() -> None:
+    text = "2017年,全县建成扶贫车间30个。截至5月底,全县扶贫车间达到45个。力争到2020年全部脱贫。"
+    article = {"id": "t", "language": "zh", "text": text, "published": None, "title": None}
+    facts = _EXTRACTOR.extract(article).facts
+    assert [(f["value"], f["as_of"]) for f in facts] == [(30, "2017"), (45, "2017-05-31")]

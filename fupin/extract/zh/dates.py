@@ -60,6 +60,20 @@ def _number(text: str) -> int | None:
     return None
 
 
+# A year that is a goal or the end of a plan period, not one the text looks back on: "力争到2020年",
+# "确保2020年全面建成小康", "2020年前", "2016-2020年" ("到2019年底" is a past cut-off and counts).
+_TARGET_BEFORE = re.compile(r"(?:力争|争取|确保|计划|预计|目标|规划|到|至|[0-9]{4}\s*年?\s*[-—~至到])\s*$")
+_TARGET_AFTER = re.compile(r"\s*(?:前|以前|之前)")
+
+
+def _is_target(text: str, m: re.Match[str]) -> bool:
+    """Whether the year of ``m`` (a _YEAR_WORD match) is a goal's year or a plan period's end."""
+    if m.group(2) in ("底", "末"):
+        return False
+    before = text[max(0, m.start() - 8) : m.start()]
+    return bool(_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, m.end()))
+
+
 def reference_year(text: str, published: str | None) -> int | None:
     """The year "今年" refers to: the publication year, else one read from the text."""
     if published and published[:4].isdigit():
@@ -69,6 +83,8 @@ def reference_year(text: str, published: str | None) -> int | None:
         year = int(m.group(1)) if m.group(1) else _number(m.group(3))
         if year is None or not 1949 <= year <= 2100:
             continue
+        if _is_target(text, m):
+            continue  # "力争到2020年实现脱贫": a goal's year, not the year the article is written in
         if m.group(2):  # "2019年底": a finished year, written from the next one
             year += 1
         best = year if best is None else max(best, year)
