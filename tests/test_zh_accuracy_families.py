@@ -460,3 +460,25 @@ def test_a_month_in_an_undated_article_takes_the_year_looked_back_on() -> None:
     article = {"id": "t", "language": "zh", "text": text, "published": None, "title": None}
     facts = _EXTRACTOR.extract(article).facts
     assert [(f["value"], f["as_of"]) for f in facts] == [(30, "2017"), (45, "2017-05-31")]
+
+
+# ------------------------------------------------------------ the first N months of a year
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("今年前5个月,全县贫困劳动力外出务工2.1万人。", "2020-05"),
+        ("今年前两个月,全县贫困劳动力外出务工1.3万人。", "2020-02"),
+        ("2019年前10个月,全县贫困劳动力外出务工2.8万人。", "2019-10"),
+        ("今年1至5月,全县贫困劳动力外出务工2.1万人。", "2020-05"),
+    ],
+)
+def test_the_first_months_of_a_year(text: str, as_of: str) -> None:
+    assert [d for _, _, _, d in _facts(text)] == [as_of]
+
+
+def test_ahead_of_time_is_no_period() -> None:
+    from fupin.extract.zh.dates import find_dates
+
+    assert find_dates("全县提前3个月完成任务。", "2020-06-10") == []

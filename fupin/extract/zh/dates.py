@@ -204,4 +204,24 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         as_of, precision = _resolve(g, ref, pub_month)
         precision = precision if as_of else None
         found.append(DateMention(start=start, end=m.end(), as_of=as_of, precision=precision))  # type: ignore[arg-type]
-    return found
+    return _with_first_months(text, found, ref)
+
+
+_FIRST_MONTHS = re.compile(
+    rf"(?:{_Y}|{_REL_YEAR})?\s*(?<![提之以])前\s*(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})\s*个\s*月"
+)
+
+
+def _with_first_months(text: str, found: list[DateMention], ref: int | None) -> list[DateMention]:
+    """ "今年前5个月" is a period that ends with May: month precision, in place of the bare year
+    that the main pattern reads in it."""
+    spans = []
+    for m in _FIRST_MONTHS.finditer(text):
+        year, month = _year_of(m.groupdict(), ref), _number(m.group("n").replace("两", "二"))
+        as_of = _iso(year, month) if year is not None and month is not None else None
+        if as_of is not None:
+            spans.append(DateMention(start=m.start(), end=m.end(), as_of=as_of, precision="month"))
+    if not spans:
+        return found
+    kept = [d for d in found if not any(d.start < s.end and s.start < d.end for s in spans)]
+    return sorted(kept + spans, key=lambda d: d.start)
