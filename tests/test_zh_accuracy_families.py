@@ -482,3 +482,33 @@ def test_ahead_of_time_is_no_period() -> None:
     from fupin.extract.zh.dates import find_dates
 
     assert find_dates("全县提前3个月完成任务。", "2020-06-10") == []
+
+
+# ------------------------------------------------------------ a resumption of other things
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县扶贫车间吸纳就业2000人。截至目前,全县已复工复产企业320家。", [("workers_employed", 2000)]),
+        ("全县有扶贫车间120个。今年以来,全县已开工扶贫项目86个。", [("workshops", 120)]),
+        (
+            "全县扶贫龙头企业复工率达98%。全县规模以上工业企业已复工356家。",
+            [("enterprise_resumption_rate", 98)],
+        ),
+        ("全县扶贫车间已全部复工。全县共有企业1200家,已复工1100家。", []),
+        # near misses: the paragraph's workshops and the sentence's own leading enterprises
+        (
+            "全县有扶贫车间120个,吸纳就业3000人。目前已复工110个。",
+            [("workshops", 120), ("workers_employed", 3000), ("workshops_resumed", 110)],
+        ),
+        ("全县龙头企业263家已复工259家。", [("enterprises", 263), ("enterprises_resumed", 259)]),
+    ],
+)
+def test_a_resumption_of_other_things(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+def test_not_yet_resumed_is_no_resumption() -> None:
+    text = "全市共有扶贫车间256个,已复工238个,另有18个因原材料短缺暂未复工。"
+    assert _metrics(text) == [("workshops", 256), ("workshops_resumed", 238)]

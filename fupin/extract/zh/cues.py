@@ -29,6 +29,10 @@ JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
 # 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming; a bare 投产 is a new workshop going
 # into production ("今年新建的30个扶贫车间已全部投产"), so only 重新投产 is a resumption.
 RESUME = re.compile(r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业|重新投产")
+# A resumption denied: "暂未复工", "尚未复产", "还没有复工" (matched right before the resume word).
+NOT_YET = re.compile(r"(?:未|没有|没|不能|无法|未能)\s*$")
+# Other things counted with 家 / 个 that a resumption may speak of: companies in general, projects.
+OTHER_UNIT = re.compile(r"企业|公司|项目|工程|单位|商户|门店|市场主体|合作社")
 ALL_RESUMED = re.compile(
     r"^[^,;]{0,6}?(?:全部|全面|均已|均|都已|都|已全部|百分之百|100%)(?:实现|已)?(?:复工|复产|开工|恢复)"
 )

@@ -398,9 +398,27 @@ def _paragraph_before(analysis: Analysis, ctx: _Ctx) -> str:
 
 
 def _entity_from_sentence(ctx: _Ctx, analysis: Analysis) -> str | None:
-    """For "已复工800个" / "其中800个已复工": the entity named earlier in the sentence, else paragraph."""
+    """For "已复工800个" / "其中800个已复工": the entity named earlier in the sentence, else paragraph.
+
+    A sentence whose last unit named is another kind of thing ("已复工复产企业320家", "已开工扶贫项目
+    86个", "全县共有企业1200家,已复工1100家") counts that thing, not the paragraph's workshops.
+    """
     # the clause's own head counts too: "龙头企业263家已复工259家"
-    return _last_entity(ctx.before + ctx.left) or _last_entity(_paragraph_before(analysis, ctx))
+    head = ctx.before + ctx.left
+    if _names_other_unit_last(head):
+        return None
+    return _last_entity(head) or _last_entity(_paragraph_before(analysis, ctx))
+
+
+def _names_other_unit_last(text: str) -> bool:
+    """Whether the last counted unit ``text`` names is a company, project or the like that is
+    neither a workshop nor a leading enterprise ("规模以上工业企业", "扶贫项目")."""
+    covered = [m.span() for p in (cues.WORKSHOP, cues.ENTERPRISE) for m in p.finditer(text)]
+    last_entity = max((a for a, _ in covered), default=-1)
+    for m in reversed(list(cues.OTHER_UNIT.finditer(text))):
+        if not any(a <= m.start() < b for a, b in covered):
+            return m.start() > last_entity
+    return False
 
 
 def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
@@ -412,6 +430,8 @@ def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
     text = analysis.text
     later = [o.start for o in analysis.quantities_between(ctx.q.end, ctx.c1)]
     for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
+        if cues.NOT_YET.search(text, max(ctx.c0, m.start() - 4), m.start()):
+            continue  # "另有18个暂未复工": not resumed
         if m.start() >= ctx.q.end and any(0 <= s - m.end() <= 3 for s in later):
             continue
         if m.start() >= ctx.q.end and any(s < m.start() for s in later):
