@@ -512,3 +512,18 @@ def test_a_resumption_of_other_things(text: str, expected: list[tuple[str, float
 def test_not_yet_resumed_is_no_resumption() -> None:
     text = "全市共有扶贫车间256个,已复工238个,另有18个因原材料短缺暂未复工。"
     assert _metrics(text) == [("workshops", 256), ("workshops_resumed", 238)]
+
+
+# ------------------------------------------------------------ posts advertised or missing
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县举办网络招聘会12场,发布岗位信息2.3万个。", []),
+        ("全县现有岗位缺口1200个。", []),
+        ("全县统筹开发乡村公益性岗位3200个。", [("jobs", 3200)]),
+    ],
+)
+def test_posts_advertised_or_missing(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -25,6 +25,8 @@ ENTERPRISE = re.compile(
 COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
 JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
+# Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
+NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
 
 # 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming; a bare 投产 is a new workshop going
 # into production ("今年新建的30个扶贫车间已全部投产"), so only 重新投产 is a resumption.
