@@ -527,3 +527,20 @@ def test_not_yet_resumed_is_no_resumption() -> None:
 )
 def test_posts_advertised_or_missing(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ 目前 after a cut-off restates it
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("截至6月底,目前全县已建成扶贫车间120个。", "2020-06-30"),
+        ("截至6月底,全县目前已建成扶贫车间120个。", "2020-06-30"),
+        # near misses: 目前 alone, and after a date that is no cut-off
+        ("目前,全县已建成扶贫车间120个。", "2020-06-10"),
+        ("该车间2018年3月建成,目前有工人80名。", "2020-06-10"),
+    ],
+)
+def test_now_after_a_cutoff(text: str, as_of: str) -> None:
+    assert [d for _, _, _, d in _facts(text)] == [as_of]

@@ -758,6 +758,15 @@ def _local_year(analysis: Analysis, ctx: _Ctx, local: ByStart[DateMention]) -> D
     return None
 
 
+def _cutoff_before(analysis: Analysis, earlier: list[DateMention]) -> DateMention | None:
+    """The cut-off date ("截至6月底") of the sentence's earlier clauses, if the last date there is one:
+    "截至6月底,目前全县已建成扶贫车间120个" is as of June 30th, 目前 only restates it."""
+    if not earlier or earlier[-1].as_of is None:
+        return None
+    last = earlier[-1]
+    return last if analysis.text.startswith(("截至", "截止", "到"), last.start) else None
+
+
 def _distance(d: DateMention, q: Quantity) -> tuple[int, int]:
     """How far a date is from a figure, edge to edge; of two as near, the one before it wins
     ("由2018年的120个增加到目前的260个": 2018 dates the 120, 目前 the 260)."""
@@ -775,7 +784,9 @@ def _as_of(
     if year is not None:
         in_clause.append(year)
     if in_clause:
-        return min(in_clause, key=lambda d: _distance(d, ctx.q)).as_of, True
+        nearest = min(in_clause, key=lambda d: _distance(d, ctx.q))
+        cutoff = _cutoff_before(analysis, dates.between(ctx.s0, ctx.c0)) if nearest.as_of is None else None
+        return (cutoff.as_of, False) if cutoff is not None else (nearest.as_of, True)
     earlier = dates.between(ctx.s0, ctx.c0)
     if earlier:
         return earlier[-1].as_of, False
