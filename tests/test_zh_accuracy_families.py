@@ -544,3 +544,25 @@ def test_posts_advertised_or_missing(text: str, expected: list[tuple[str, float]
 )
 def test_now_after_a_cutoff(text: str, as_of: str) -> None:
     assert [d for _, _, _, d in _facts(text)] == [as_of]
+
+
+# ------------------------------------------------------------ a breakdown by place
+
+
+def test_every_place_of_a_breakdown_counts() -> None:
+    text = "甘肃省共建成扶贫车间3000个,其中定西市500个、陇南市420个、天水市380个。"
+    assert [(v, p) for m, v, p, _ in _facts(text) if m == "workshops"] == [
+        (3000, "Gansu"),
+        (500, "Gansu"),
+        (420, "Gansu"),
+        (380, "Gansu"),
+    ]
+
+
+def test_a_breakdown_by_place_keeps_the_metric_of_its_first_item() -> None:
+    text = "甘肃省扶贫龙头企业复工1200家,其中兰州市复工300家,天水市200家。"
+    assert _metrics(text) == [
+        ("enterprises_resumed", 1200),
+        ("enterprises_resumed", 300),
+        ("enterprises_resumed", 200),
+    ]

@@ -474,7 +474,13 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     entity = _respective(ctx, analysis) or _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
     plan = bool(cues.PLAN.search(ctx.left))
-    if entity is None and (resume or plan or cues.SUBSET.match(ctx.clause.lstrip())) and not _own_noun(ctx):
+    item = _place_item(ctx)
+    if item and not resume:
+        resume = bool(
+            cues.RESUME.search(ctx.before[ctx.before.rfind("其中") :])
+        )  # "其中A市复工300家,B市200家"
+    borrows = resume or plan or cues.SUBSET.match(ctx.clause.lstrip()) or item
+    if entity is None and borrows and not _own_noun(ctx):
         entity = _entity_from_sentence(ctx, analysis)
     if entity is None and ctx.q.counter and _continues(ctx) and not _own_noun(ctx):
         entity = _last_entity(ctx.before + ctx.left)
@@ -532,6 +538,14 @@ def _respective(ctx: _Ctx, analysis: Analysis) -> str | None:
     if len(entities) < 2 or len(values) != len(entities) or q not in values:
         return None
     return entities[values.index(q)]
+
+
+_PLACE_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?[省市县区州旗乡镇](?:有|共有|建成|已建成)?\s*$")
+
+
+def _place_item(ctx: _Ctx) -> bool:
+    """A later item of a "其中" list by place: "其中定西市500个,陇南市420个" (the 420 are workshops)."""
+    return bool(ctx.q.counter and _PLACE_ITEM.match(ctx.left) and _is_subset(ctx))
 
 
 def _part_by_kind(ctx: _Ctx, entity: re.Pattern[str]) -> bool:
