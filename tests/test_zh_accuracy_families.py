@@ -566,3 +566,18 @@ def test_a_breakdown_by_place_keeps_the_metric_of_its_first_item() -> None:
         ("enterprises_resumed", 300),
         ("enterprises_resumed", 200),
     ]
+
+
+# ------------------------------------------------------------ a bare hundred yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在车间上班的工人日均百元收入。", [("income", 100)]),
+        ("她每个月也能挣好几千元。", []),
+        ("工人每天能挣两百元。", [("income", 200)]),
+    ],
+)
+def test_a_bare_hundred_yuan(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

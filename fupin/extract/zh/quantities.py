@@ -42,6 +42,8 @@ _PATTERN = re.compile(
             r"(?P<r2p>%)?",
             r"(?P<lexp>近|上|逾)(?P<lexw>百万|千万|百|千|万|亿)(?![0-9零〇一二两三四五六七八九十百千万亿])",
             rf"(?P<lexw2>百|千|万)(?P<lexs>{_APPROX})",
+            # a bare hundred or thousand of yuan: "日均百元收入" (not "两百元", "好几千元")
+            r"(?<![0-9零〇一二两三四五六七八九十百千万亿几数])(?P<lexw3>百|千)(?=\s*元)",
             rf"(?P<a>{_NUM_A})(?P<as1>{_APPROX})?(?P<am>{_MULT})?(?P<as2>{_APPROX})?(?P<apct>%)?",
             rf"(?P<c>{_CN_NUM})(?P<cs1>{_APPROX})?(?P<cm>万|亿)?(?P<cs2>{_APPROX})?(?P<cheng>成[{_CN_D}]?)?",
         ]
@@ -239,6 +241,8 @@ def _read(m: re.Match[str]) -> tuple[float, float | None, str, bool, bool] | Non
         return _MULT_VALUE[g["lexw"]], None, bound, False, False
     if g["lexw2"]:
         return _MULT_VALUE[g["lexw2"]], None, "more_than", False, False
+    if g["lexw3"]:
+        return _MULT_VALUE[g["lexw3"]], None, "exact", False, False
     if g["a"]:
         value = _scaled(g["a"], g["am"])
         bound = "more_than" if g["as1"] or g["as2"] else "exact"
