@@ -581,3 +581,23 @@ def test_a_breakdown_by_place_keeps_the_metric_of_its_first_item() -> None:
 )
 def test_a_bare_hundred_yuan(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a per-person standard is a subsidy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省投入资金8.6亿元,按照山区4800元/人、川区4200元/人的标准,实施到户产业扶持。",
+            [("funds", 860000000), ("subsidy", 4800), ("subsidy", 4200)],
+        ),
+        ("全县按照3000元/人的标准投入产业扶持资金。", [("subsidy", 3000)]),
+        # near misses: a price per person, and a total
+        ("景区门票按80元/人的标准收取。", []),
+        ("全县投入产业扶持资金3000万元。", [("funds", 30000000)]),
+    ],
+)
+def test_a_per_person_standard_is_a_subsidy(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -628,11 +628,22 @@ def _money(ctx: _Ctx, text: str) -> list[Label]:
     An item of a 、-list takes its money word from the list's last item: "按照农区5400元/人、
     牧区6400元/人的标准发放补贴" makes both amounts subsidies.
     """
+    if _per_person_standard(ctx, text):
+        return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]
     labels = _money_in(ctx, ctx.clause)
     if labels or text[ctx.c1 : ctx.c1 + 1] != "、":
         return labels
     listed = re.match(r"[^,;。!?]*", text[ctx.c0 : ctx.s1])
     return _money_in(ctx, _strip(listed.group()) if listed else ctx.clause)
+
+
+def _per_person_standard(ctx: _Ctx, text: str) -> bool:
+    """A per-person standard of support in a sentence that allocates funds: "我省投入资金25.1亿元,
+    按照农区5400元/人、牧区6400元/人的标准,实施到户产业" (the rate each person gets is a subsidy)."""
+    if not (ctx.q.counter or "").endswith("/人"):
+        return False
+    after = text[ctx.q.end : min(ctx.s1, ctx.q.end + 24)]  # the standard may close a 、-list
+    return "标准" in after and bool(cues.FUNDS.search(ctx.sentence) or cues.SUBSIDY.search(ctx.sentence))
 
 
 def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
