@@ -601,3 +601,21 @@ def test_a_bare_hundred_yuan(text: str, expected: list[tuple[str, float]]) -> No
 )
 def test_a_per_person_standard_is_a_subsidy(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a workplace's own people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公司建档立卡户就有30多人,占到总用工的近一半。", [("poor_workers_employed", 30)]),
+        ("车间里共有残疾人12名。", [("workers_employed", 12)]),
+        # near misses: the population of a place, and things a company has
+        ("该公司所在的村有贫困人口300人。", []),
+        ("全村贫困户有120人。", []),
+        ("公司有3个车间。", []),
+    ],
+)
+def test_a_workplace_has_its_people(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

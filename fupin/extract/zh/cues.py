@@ -84,6 +84,12 @@ POOR_AND_OTHERS = re.compile(
     r"(?:贫困户|贫困劳动力|贫困人口|贫困群众)(?:和|及|与|、|以及)(?:农村|当地|周边)?(?:富余劳动力|劳动力|村民|群众|农民|居民)"
 )
 HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
+# A workplace that "has" people in the same clause: "公司建档立卡户就有30多人", "车间里共有残疾人12名"
+# (not a place it stands in: "该公司所在的村有贫困人口300人").
+WORKFORCE_HAS = re.compile(
+    r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。0-9村乡镇县市省区州]{0,10}?(?:就|共|现|已|目前|还)?有"
+    r"[^,;。0-9有]{0,8}$"
+)
 WORKPLACE = re.compile(r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。]{0,4}[,;]?\s*$")
 TRAINED = re.compile(r"(?:培训|培养|轮训|技能提升)[^,;0-9]{0,10}$")
 FROM_ELSEWHERE = re.compile(

@@ -270,6 +270,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     kind = _clause_kind(ctx.clause)
     if kind is None and cues.HAS_PEOPLE.match(ctx.clause.lstrip()) and cues.WORKPLACE.search(ctx.before):
         kind = "employed"  # "兀傲皮具公司扶贫车间, 有6名残疾人和7名贫困户": its workforce
+    if kind is None and cues.WORKFORCE_HAS.search(ctx.left):
+        kind = "employed"  # "公司建档立卡户就有30多人": the workplace's own people
     subset = _is_subset(ctx)
     parent_text = _parent_text(ctx) if subset else ""
     if subset and kind is None and cues.PUBLIC_POSTS.search(parent_text or _previous_sentence(analysis, ctx)):
