@@ -42,6 +42,8 @@ def _metrics(text: str) -> list[tuple[str, float]]:
         ("目前已提供就业岗位260个。", [("jobs", 260)]),
         ("该镇将扶贫车间建在村口,已吸纳800人到车间就业。", [("workers_employed", 800)]),
         ("今年将安排扶贫车间奖补资金3000万元。", [("funds", 30000000)]),
+        ("车间实现了预期目标,吸纳就业300人。", [("workers_employed", 300)]),
+        ("超额完成目标任务,带动贫困群众就业500人。", [("poor_workers_employed", 500)]),
     ],
 )
 def test_expected_figures_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
@@ -286,6 +288,7 @@ def test_a_scene_is_no_statistic(text: str, expected: list[tuple[str, float]]) -
         ("为全市860个贫困村每村投放30万元互助资金。", []),
         # near misses: totals, 各级 / 各地, and a subsidy per unit
         ("各级财政投入扶贫资金3亿元。", [("funds", 300000000)]),
+        ("各乡镇累计投入资金500万元。", [("funds", 5000000)]),
         ("全县共安排扶贫资金1.2亿元。", [("funds", 120000000)]),
         ("为每个扶贫车间提供不超过5万元的以奖代补资金。", [("subsidy", 50000)]),
     ],

@@ -141,7 +141,7 @@ FUTURE_HIRE = re.compile(
 # workshops): "预计可带动2000人就业", "建成后可提供岗位200个", "将吸纳300人", "人均年收入有望超过两万元".
 # A bare 将 is also the object marker ("将2000名群众纳入"), so it counts only before a verb of giving work.
 EXPECTED = re.compile(
-    r"预计|预期|有望|可望|力争|争取|目标是?"
+    r"预计|预期(?:可|将|能|会)|有望|可望|力争|争取|目标(?:是|为)"
     r"|将(?:会|可|能|可以|再|新|直接|陆续|逐步)?(?:吸纳|带动|提供|解决|安置|新增|实现|增加|达到|创造|招收|招聘|使)"
     r"|(?:建成|投产|达产|运营|投用|完工|入驻|竣工)(?:后|以后|之后)[^,;。0-9]{0,6}?(?:可|能|将|会)"
 )
@@ -151,7 +151,8 @@ PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均)[^,;0-9]{
 # each gets, not a total allocated, and no subsidy word makes them a subsidy.
 PER_UNIT_FUNDS = re.compile(
     r"县均|村均|乡均|镇均"
-    r"|(?:各(?!级|地|类|种|方|部门|界|项|有关)|每村|每县|每乡|每镇|每个(?:村|县|乡|镇))[^,;0-9]{0,10}$"
+    r"|(?:各(?=安排|投入|拨付|补助|奖补|下达|给予|提供|扶持|投放|落实)|每村|每县|每乡|每镇|每个(?:村|县|乡|镇))"
+    r"[^,;0-9]{0,10}$"
 )
 # An average over a whole population, not what workers earn: "人均纯收入9328元", "人均可支配收入",
 # "村集体经济收入36.24万元" (the village's own income), "化屋村村民年人均收入".
