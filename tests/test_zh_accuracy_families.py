@@ -622,3 +622,19 @@ def test_a_per_person_standard_is_a_subsidy(text: str, expected: list[tuple[str,
 )
 def test_a_workplace_has_its_people(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ 从事: people engaged in work
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("合作社辐射带动300余名留守妇女从事刺绣加工。", [("workers_employed", 300)]),
+        ("全县有2000多名贫困群众从事发制品加工。", [("poor_workers_employed", 2000)]),
+        # near miss: what workshops do
+        ("该县86个扶贫车间主要从事杂粮加工。", [("workshops", 86)]),
+    ],
+)
+def test_people_engaged_in_work(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
