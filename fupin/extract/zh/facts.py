@@ -37,14 +37,8 @@ _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:;:、]|\s{2,}")
 _PEOPLE_COUNTERS = {"人", "名", "位", "户", "人次", "万人", "万人次"}
 _THING_COUNTERS = {"个", "家", "处", "座", "间", "所", "岗", None}
 _PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
-_LABOUR_EXPORT = {
-    "输转",
-    "输送",
-    "输出",
-    "劳务输出",
-    "转移就业",
-    "转移输出",
-}  # migrant work without another verb
+# Migrant work without another verb ("输送贫困劳动力1200人").
+_LABOUR_EXPORT = {"输转", "输送", "输出", "劳务输出", "转移就业", "转移输出"}
 # Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
 _COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
