@@ -250,7 +250,11 @@ NOUN_BEFORE = _re(
 # an increment of pay ("I can earn an extra 300 yuan") is not a wage
 EXTRA = _re(r"\b(?:an?\s+)?(?:extra|additional|more)\s*$")
 # a business speaking of its own premises ("our company has 3 workshops"): not a regional count
-OWN_BUSINESS = _re(r"\b(?:our|my)\s+(?:company|firm|factory|business|enterprise|cooperative)\b")
+# "his company had set up two workshops", "X Garment Co, which runs four workshops": likewise
+OWN_BUSINESS = _re(
+    r"\b(?:our|my|his|her|its|their)\s+(?:company|firm|factory|business|enterprise|cooperative)\b"
+    r"|\b(?:Co|Ltd|Company|Corp|Corporation|Group|Inc)\.?,?\s+which\s+(?:now\s+)?(?:runs|operates|owns|has|manages)\b"
+)
 # "bringing about 46,000 workers back to the production lines": employment by a resumption
 BRING = _re(r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,2}$")
 BACK = _re(r"^[^,;.]{0,40}?\bback\s+(?:to|in|into)\b")

@@ -574,7 +574,7 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
         if cues.ALL.search(ctx.before) and not ctx.restated:
             claims.insert(0, _Claim("workshops"))
         return claims
-    if cues.OWN_BUSINESS.search(ctx.before):  # "our company has 3 workshops": its own, not the region's
+    if cues.OWN_BUSINESS.search(ctx.left[-80:]):  # "our company has 3 workshops": its own, not the region's
         return []
     own_after = re.split(r"\d", ctx.after, maxsplit=1)[0]  # not "... and 30 more are planned"
     if cues.PLAN.search(ctx.before[-60:]) or re.search(

@@ -1,0 +1,67 @@
+"""English wording families that generalise beyond the tuned pages: counts written as words,
+a business's own workshops, and the other families below (one test or two each).
+
+Every sentence is written for these tests (several wordings of a family and the near-misses
+that must not match); none is copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from fupin.extract import en
+from fupin.extract.analysis import Analysis
+from fupin.extract.gazetteer import Gazetteer
+from fupin.extract.sentences import split_sentences
+
+
+def _facts(text: str, published: str = "2020-06-10") -> list[tuple]:
+    analysis = Analysis(text=text, lang="en", published=published, title=None)
+    analysis.sentences = split_sentences(text, "en")
+    analysis.quantities = en.find_quantities(text)
+    analysis.dates = en.find_dates(text, published)
+    analysis.places = Gazetteer.default().find(text, "en")
+    return [
+        (d.metric, d.quantity.value, d.quantity.bound, d.as_of, (d.region or {}).get("province"))
+        for d in en.find_facts(analysis)
+    ]
+
+
+def _metrics(text: str) -> list[tuple[str, float]]:
+    return [(m, v) for m, v, *_ in _facts(text)]
+
+
+# --- counts written as words ----------------------------------------------------------------
+
+
+def test_small_counts_written_as_words_are_numbers() -> None:
+    assert ("workshops", 3.0) in _metrics("The county now has three poverty alleviation workshops.")
+    assert ("enterprises_resumed", 5.0) in _metrics(
+        "Five leading poverty alleviation enterprises in the county have resumed production."
+    )
+    assert ("poor_workers_employed", 25.0) in _metrics("The cooperative hires twenty-five poor villagers.")
+    assert ("workers_employed", 89.0) in _metrics("The workshop employs eighty-nine villagers.")
+
+
+def test_word_numbers_without_their_noun_or_known_already_are_not_counts() -> None:
+    values = [q.value for q in en.find_quantities("Two of them said the two workshops are busy.")]
+    assert values == []
+    assert [q.value for q in en.find_quantities("She has two children and her three sons work.")] == [2.0]
+    assert [q.value for q in en.find_quantities("two million people and two-thirds of them")] == [
+        2e6,
+        66.67,
+    ]
+    assert _metrics("Three years ago she worked five days a week at the workshop.") == []
+
+
+def test_a_number_word_ends_the_counted_noun() -> None:
+    (q, _) = en.find_quantities("30 workshops hire twenty poor villagers")
+    assert q.counter == "workshops hire"
+
+
+# --- a business's own workshops -------------------------------------------------------------
+
+
+def test_workshops_run_by_one_company_are_not_a_regional_count() -> None:
+    assert _metrics("Li said his company had set up two workshops in the county.") == []
+    assert _metrics("Jinfeng Garment Co, which runs four workshops in the county, is hiring.") == []
+    found = _metrics("The county, which has 40 poverty alleviation workshops, is hiring.")
+    assert ("workshops", 40.0) in found
