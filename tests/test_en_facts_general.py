@@ -65,3 +65,32 @@ def test_workshops_run_by_one_company_are_not_a_regional_count() -> None:
     assert _metrics("Jinfeng Garment Co, which runs four workshops in the county, is hiring.") == []
     found = _metrics("The county, which has 40 poverty alleviation workshops, is hiring.")
     assert ("workshops", 40.0) in found
+
+
+# --- the nation named in passing, or as the place of a figure ---------------------------------
+
+
+def _province_of(text: str, metric: str) -> str | None:
+    (province,) = [p for m, _, _, _, p in _facts(text) if m == metric]
+    return province
+
+
+def test_a_national_rank_that_describes_a_place_does_not_move_the_figure_to_the_nation() -> None:
+    for text in (
+        "Gansu, one of China's poorest provinces, has built 1,300 poverty alleviation workshops.",
+        "Gansu, one of the poorest provinces in China, has built 1,300 poverty alleviation workshops.",
+        "Gansu, among the country's least developed regions, has built 1,300 poverty alleviation workshops.",
+        "Gansu has built 1,300 poverty alleviation workshops, the most in the country.",
+    ):
+        assert _province_of(text, "workshops") == "Gansu", text
+
+
+def test_nationwide_figures_in_an_article_about_one_place_are_national() -> None:
+    for opener in ("Nationwide", "Across the country", "Throughout the country", "Across China"):
+        text = (
+            "In Hanzhong city, Shaanxi province, more than 300 workshops have resumed production. "
+            f"{opener}, 97 percent of the workshops have resumed operation."
+        )
+        assert _province_of(text, "workshop_resumption_rate") is None, opener
+    text = "Gansu has 1,300 poverty alleviation workshops. Most of China's workshops have 40 workers."
+    assert _province_of(text, "workshops") == "Gansu"

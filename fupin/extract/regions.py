@@ -163,6 +163,16 @@ _ZH_NATIONAL_NAME_AFTER = re.compile(
     r"|扶贫日|第[一二三四五六七八九十\d]|首[个家批位]|前列|之最|网|新闻|日报|青年|各大|唯一|最大|最早|领先)"
 )
 _ZH_NATIONAL_RANK_BEFORE = re.compile(r"(?:占|居|位居|位列|排名|领先|高于|低于|超过|比)$")
+# "one of China's poorest provinces", "among the poorest counties in the country", "the most in China",
+# "ranking first in the country": a rank that describes the place, not where the figures are
+_EN_NATIONAL_RANK_BEFORE = re.compile(
+    r"(?:\b(?:one|two|three|four|five)\s+of\s+|\bamong\s+)(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:(?:in|of|across)\s+)?$"
+    r"|\b(?:\w+est|most|least|first|second|third|top|largest|only|rank\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|of|across|among)\s+$",
+    re.IGNORECASE,
+)
+_EN_NATIONAL_RANK_AFTER = re.compile(r"['’]s\s+(?:\w+est|most|least|first|largest|top)\b", re.IGNORECASE)
 # A company named after its home town: "深圳市宏宇泰公司", "上海东北亚新纺织科技有限公司".
 _ZH_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)")
 # A term in quotation marks ("三区三州"), not a reference to where the figures are.
@@ -333,9 +343,15 @@ class RegionResolver:
 
     def _national_in_passing(self, mention: PlaceMention) -> bool:
         """全国 / 中国 in a name, a rank or a comparison ("全国网络媒体宁夏行", "全国劳动模范",
-        "占全国的1/20", "中国扶贫基金会"), not the place the figures are about."""
-        if self.lang != "zh" or mention.place.level != "national":
+        "占全国的1/20", "中国扶贫基金会"), not the place the figures are about; in English the
+        rank that describes a place ("Guizhou, one of China's poorest provinces", "the most in
+        the country")."""
+        if mention.place.level != "national":
             return False
+        if self.lang != "zh":
+            before = self.text[max(0, mention.start - 60) : mention.start]
+            rank_after = _EN_NATIONAL_RANK_AFTER.match(self.text, mention.end)
+            return bool(_EN_NATIONAL_RANK_BEFORE.search(before) or rank_after)
         before = self.text[max(0, mention.start - 4) : mention.start]
         return bool(
             _ZH_NATIONAL_NAME_AFTER.match(self.text, mention.end) or _ZH_NATIONAL_RANK_BEFORE.search(before)
