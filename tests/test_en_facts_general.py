@@ -94,3 +94,50 @@ def test_nationwide_figures_in_an_article_about_one_place_are_national() -> None
         assert _province_of(text, "workshop_resumption_rate") is None, opener
     text = "Gansu has 1,300 poverty alleviation workshops. Most of China's workshops have 40 workers."
     assert _province_of(text, "workshops") == "Gansu"
+
+
+# --- sums: a second wage after a bracketed aside, household money, the start of a change --------
+
+
+def test_a_sum_coordinated_with_a_wage_past_a_dollar_aside_is_a_wage_too() -> None:
+    for text in (
+        "In Lhasa, each of them can earn 3,000 yuan (447 US dollars) per month and over 30,000 yuan "
+        "(4,470 US dollars) per year.",
+        "In Lhasa, she earns 2,500 yuan ($350) a month, or 30,000 yuan a year.",
+    ):
+        found = _metrics(text)
+        assert ("income", 30000.0) in found, text
+    assert ("income", 1000.0) not in _metrics(
+        "She earns 2,500 yuan ($350) a month and spends 1,000 yuan on food."
+    )
+
+
+def test_small_sums_are_no_funds() -> None:
+    assert _metrics("The family spent 8,000 yuan on a new roof.") == []
+    assert _metrics("The county invested 8 million yuan in the workshops.") == [("funds", 8e6)]
+
+
+def test_the_value_a_change_started_from_is_no_fact() -> None:
+    facts = _facts(
+        "In Ningxia, the per capita disposable income of poor households rose from 4,856 yuan ($692.47) "
+        "in 2012 to 10,415 yuan in 2019."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("income", 10415.0, "2019")]
+    facts = _facts(
+        "The number of poverty alleviation workshops in Gansu increased from 300 in 2016 to 1,200 this year."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("workshops", 1200.0, "2020")]
+    found = _metrics("In Gansu, the resumption rate of the workshops rose from 85 percent to 98 percent.")
+    assert found == [("workshop_resumption_rate", 98.0)]
+    # a range and a place of origin are no change
+    assert ("income", 2000.0) in _metrics("Workers earn from 2,000 yuan to 3,000 yuan a month.")
+    assert ("workshops", 30.0) in _metrics(
+        "Workers came from 12 villages to work in 30 poverty alleviation workshops."
+    )
+
+
+def test_a_year_before_to_is_no_range() -> None:
+    values = [(q.value, q.bound) for q in en.find_quantities("rose from 4,856 yuan in 2012 to 10,415 yuan")]
+    assert values == [(4856.0, "exact"), (10415.0, "exact")]
+    values = [(q.value, q.value_max) for q in en.find_quantities("from 2,000 to 3,000 yuan")]
+    assert values == [(2000.0, 3000.0)]

@@ -188,8 +188,9 @@ def _kind_of(noun: str) -> str | None:
 
 _STOCK_VERB = (
     r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
-    r"|amounted\s+to|came\s+to|rose\s+to|risen\s+to|increased\s+to|grew\s+to|grown\s+to|climbed\s+to"
-    r"|expanded\s+to|jumped\s+to)\s+(?:\w+\s+){0,3}$"
+    r"|amounted\s+to|came\s+to|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
+    # "increased from 300 in 2016 to 1,200": the value it reached
+    r"(?:\s+from\s+[^,;.]{1,40}?)?\s+to))\s+(?:\w+\s+){0,3}$"
 )
 # "the number of poor people who returned to work reached 1.098 million"
 _NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
@@ -436,10 +437,12 @@ def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
 
 def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
     q = ctx.q
+    if _BASELINE.search(ctx.before[-60:]) and _TO_NUMBER.match(ctx.right):
+        return []  # "rose from 4,856 yuan to 10,415 yuan": the earlier value, not the statistic
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
-        return _money(ctx)
+        return _money(ctx) or _coordinated_money(ctx, previous)
     if q.counter and _MEASURE.match(q.counter):
         return []
     if cues.CHANGE.search(ctx.before[-40:]):
@@ -455,6 +458,23 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
             claims = [c for c in claims if c.metric == "workshops_planned"]
         return claims
     return _money(ctx) if q.unit is None and not q.counter else []
+
+
+# a change from one value to another: the first is where it started
+_BASELINE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|expand\w*|soar\w*|surg\w*|went\s+up"
+    r"|up|decreas\w*|drop\w*|fell|fall\w*|declin\w*|reduc\w*|down|shot\s+up|doubl\w*|tripl\w*)"
+    r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:(?:about|around|nearly|over|more\s+than|less\s+than|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+# "... rose from 4,856 yuan ($692.47) in 2012 to 10,415 yuan": the value reached, whose money word
+# the aside cuts off from its clause
+_CHANGE_TO = re.compile(
+    _BASELINE.pattern.removesuffix("$")
+    + r"[^;]{1,80}?\bto\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_NUMBER = re.compile(r"^(?:[^.;]|\.\d){0,60}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\$|RMB\s*)?\d", re.IGNORECASE)
 
 
 def _is_target(ctx: _Ctx) -> bool:
@@ -711,6 +731,8 @@ _COUNT_RULES: dict[str, Callable[[_Ctx, list], list[_Claim]]] = {
 def _money(ctx: _Ctx) -> list[_Claim]:
     """Income, subsidy or funds, by the money word nearest to the number."""
     before, after = ctx.before, ctx.after
+    if _CHANGE_TO.search(ctx.left[-160:]):
+        before = ctx.left[-200:]
     if len(ctx.left.split()) <= 3 and ctx.q.unit == "yuan":  # "Not less than 5,000 yuan." after its sentence
         before = ctx.prev_sentence[-120:] + " " + before
     scores: list[tuple[int, str]] = []
@@ -746,7 +768,45 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         if ctx.q.value >= 1e6:
             return []  # "generating an income of 28.2 billion yuan": takings, not a wage
         return [_Claim("income", period=period if period != "once" else None)]
+    if ctx.q.value < _SMALLEST_FUND:
+        return []  # "spends 1,000 yuan on food", "a loan of 50,000 yuan": a household's money, no budget
     return [_Claim("funds")]
+
+
+#: Funds are what a region allocates or invests in total: sums below this are a household's.
+_SMALLEST_FUND = 100_000
+
+
+# "3,000 yuan ($420) a month and over 30,000 yuan a year": the second sum shares the first's verb,
+# which the bracketed aside cuts off from its clause
+_MONEY_AND = re.compile(
+    r"\s*(?:yuan|RMB)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:(?:a|per|each|every)\s+(?:day|month|year)\s*)?"
+    r",?\s*(?:and|or)\s+(?:(?:over|about|nearly|more\s+than|around|almost|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_money(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """A sum coordinated with the wage or subsidy just before it is one as well."""
+    earlier = [p for p in previous[-3:] if p[0].unit == "yuan" and p[0].start >= ctx.sentence[0]]
+    if not earlier:
+        return []
+    prev_q, _, claims = earlier[-1]  # the dollars of "($420)" between them are no sum of their own
+    if not claims:
+        return []
+    if not _MONEY_AND.fullmatch(_text_between(ctx, prev_q)):
+        return []
+    metric = claims[0].metric
+    if metric not in ("income", "subsidy"):
+        return []
+    period = _period("", ctx.after)
+    return [_Claim(metric, period=period if metric == "subsidy" or period != "once" else None)]
+
+
+def _text_between(ctx: _Ctx, earlier: Quantity) -> str:
+    """The sentence's words between an earlier number and this one (from ``left``)."""
+    gap = ctx.q.start - earlier.end
+    return ctx.left[-gap:] if 0 < gap <= len(ctx.left) else ""
 
 
 def _period(before: str, after: str) -> str | None:
@@ -823,7 +883,11 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     s0, s1 = sentence
     text = analysis.text
     in_sentence = [d for d in analysis.dates_between(s0, s1 + 1) if d.end <= s1]  # ends after its start
-    before = [d for d in in_sentence if d.end <= q.start and not _is_comparison_before(text, d)]
+    before = [
+        d
+        for d in in_sentence
+        if d.end <= q.start and not _is_comparison_before(text, d) and not _baseline_date(text, d, q, s0)
+    ]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
     if own is not None and (not before or before[-1].start < c0):
@@ -873,6 +937,16 @@ def _date_referred_to(analysis: Analysis, start: int) -> str | None:
         if d.as_of and not _is_comparison_before(text, d):
             return d.as_of
     return None
+
+
+def _baseline_date(text: str, d: DateMention, q: Quantity, s0: int) -> bool:
+    """ "from 300 in 2016 to 1,200": the date of the value the change started from."""
+    return bool(_DATE_THEN_TO.match(text, d.end, q.start)) and bool(
+        re.search(r"\bfrom\b[^;]{0,60}$", text[max(s0, d.start - 80) : d.start])
+    )
+
+
+_DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 
 
 def _is_comparison_before(text: str, d: DateMention) -> bool:

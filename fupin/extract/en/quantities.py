@@ -302,6 +302,9 @@ def _valid_range(text: str, match: re.Match[str], first: _Num, second: _Num) -> 
     # "2019-2020" is a span of years, "13-14" after a month a span of days
     if _looks_like_year(match.group("anum")) and _looks_like_year(match.group("bnum")):
         return False
+    # "from 4,856 yuan in 2012 to 10,415 yuan": a year, then the value the change reached
+    if _looks_like_year(match.group("anum")) and not match.group("acur") and _YEAR_PREP.search(before):
+        return False
     return not _DATE_BEFORE.search(before)
 
 
