@@ -141,3 +141,32 @@ def test_a_year_before_to_is_no_range() -> None:
     assert values == [(4856.0, "exact"), (10415.0, "exact")]
     values = [(q.value, q.value_max) for q in en.find_quantities("from 2,000 to 3,000 yuan")]
     assert values == [(2000.0, 3000.0)]
+
+
+# --- workforces --------------------------------------------------------------------------------
+
+
+def test_an_including_aside_before_the_verb_keeps_the_subject_and_its_part() -> None:
+    found = _metrics(
+        "In Gansu, over 500 villagers, including 200 impoverished people, now work at the company."
+    )
+    assert ("workers_employed", 500.0) in found
+    assert ("poor_workers_employed", 200.0) in found
+    assert _metrics("In Gansu, 600 residents, including 200 children, live in the new community.") == []
+
+
+def test_people_working_in_a_possessive_list_of_workshops_are_employed() -> None:
+    found = _metrics(
+        "Nearly 20,000 people from poor families work in the county's 300-plus poverty alleviation workshops."
+    )
+    assert ("poor_workers_employed", 20000.0) in found
+
+
+def test_a_workforce_of_n_and_n_workers_at_the_factory_are_employment() -> None:
+    found = _metrics("The company has a workforce of 300, including 120 from poor households.")
+    assert found == [("workers_employed", 300.0), ("poor_workers_employed", 120.0)]
+    found = _metrics("There are 300 workers at the factory, and 120 of them are from poor households.")
+    assert found == [("workers_employed", 300.0), ("poor_workers_employed", 120.0)]
+    assert _metrics("The workshop has a staff of 45.") == [("workers_employed", 45.0)]
+    assert _metrics("There are 1,200 people in the village.") == []
+    assert _metrics("There are 300 workers in the village who go out to work every year.") == []

@@ -260,6 +260,8 @@ def _context(
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
+        noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
     if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
         kind = "people"  # "500 were trained, and 200 found jobs": a bare count of people who were hired
     if kind in ("people", "workshop", "enterprise") and not _VERB.search(after):
@@ -372,7 +374,7 @@ def _predicate(text: str, after: str, pos: int, s1: int) -> str:
         clause = text[pos + 1 : end]
         if _OPENING_VERB.match(clause):
             return after + " " + clause
-        if _RELATIVE_ASIDE.match(clause):
+        if _RELATIVE_ASIDE.match(clause) or _INCLUDING_ASIDE.match(clause):
             pos = end  # "1,300 workers, 40 percent of whom are from poor households, work at ..."
             continue
         if re.search(r"\d", clause) or _VERB.search(clause):
@@ -381,9 +383,11 @@ def _predicate(text: str, after: str, pos: int, s1: int) -> str:
     return after
 
 
+# "Over 500 villagers, including 200 impoverished people, now work at the company"
+_INCLUDING_ASIDE = re.compile(r"\s*(?:including|among\s+them|of\s+whom)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"\s*(?:[\w.%-]+\s+){1,4}of\s+(?:whom|which|them)\b")
 _OPENING_VERB = re.compile(
-    r"\s*(?:(?:have|has|had|were|was|are|is|will|would)\b|(?:already\s+|all\s+|now\s+)?[a-z]{3,}ed\b"
+    r"\s*(?:(?:already|all|now|also|still)\s+)?(?:(?:have|has|had|were|was|are|is|will|would)\b|[a-z]{3,}ed\b"
     r"|(?:employs|hires|absorbs|work|works)\b)"
 )
 
@@ -667,9 +671,14 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
             return [_Claim("jobs", scope="other")]
         metric = "poor_workers_employed" if poor else "workers_employed"
         return [_Claim(metric, scope=_scope(ctx))]
-    if _HAS.search(ctx.before) and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
-        # "the workshop has 40 workers": a workforce, when a workshop/enterprise/base is the subject
-        owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(ctx.before)]
+    workforce = _WORKFORCE_OF.search(ctx.before)
+    if (_HAS.search(ctx.before) or workforce) and re.search(
+        r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I
+    ):
+        # "the workshop has 40 workers", "the company has a workforce of 300", "there are 300 workers
+        # at the factory": a workforce, when a workshop/enterprise/base is the subject or the place
+        where = ctx.before + " " + (_AT_OWNER.match(ctx.after).group() if _AT_OWNER.match(ctx.after) else "")
+        owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(where)]
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
             return [_Claim(metric, scope=owner[0])]
@@ -681,6 +690,15 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if migrate and poor_context:
         return [_Claim("poor_migrant_workers")]
     return []
+
+
+_WORKFORCE_OF = re.compile(
+    r"\b(?:a\s+)?(?:workforce|staff|payroll)\s+of\s+(?:(?:about|over|more\s+than|nearly|some|around|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_AT_OWNER = re.compile(
+    r"^\s*[\w\s-]{0,30}?\b(?:at|in|of)\s+(?:the|its|this|that)\s+(?:[\w'’-]+\s+){0,3}?\w+", re.I
+)
 
 
 # what may stand before a count that opens its clause as the subject
