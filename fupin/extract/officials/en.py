@@ -69,6 +69,22 @@ _ORG_TITLE_RE = re.compile(
     rf"(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*,?\s*$",
     re.IGNORECASE,
 )
+_OWNER_PRE_TITLE_RE = re.compile(
+    rf"(?:^|[,;:(“\"]\s*|\b(?:by|said|says|to)\s+)(?:the|a|an)\s+(?P<org>[\w\s-]{{2,40}}?)['’]s\s+"
+    rf"(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*,\s*$",
+    re.IGNORECASE,
+)
+_LEGISLATOR = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:deputy|member|delegate)\s+(?:to|of)\s+(?:the\s+)?(?:\d+\w*\s+)?"
+    r"(?:National\s+People['’]s\s+Congress|NPC|CPPCC|Chinese\s+People['’]s\s+Political|[\w\s]{0,30}?People['’]s"
+    r"\s+Congress)",
+    re.IGNORECASE,
+)
+# "in charge of the relocation work" names a duty; "in charge of the X Office" an organisation
+_CHARGE_OF_DUTY = re.compile(
+    r"charge\s+of\s+(?!.*\b(?:[Oo]ffice|[Bb]ureau|[Dd]epartment|[Cc]ompany|[Ww]orkshop|[Ff]actory|[Ee]nterprise"
+    r"|[Cc]ooperative|[Gg]overnment|[Cc]ommittee|[Cc]o|Ltd)\b).+"
+)
 _ORG_ANAPHOR = re.compile(rf"^(?:the\s+|its\s+)?({_ORG_NOUNS})$", re.IGNORECASE)
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:the|a|an)\s+)?(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})\b", re.IGNORECASE
@@ -250,6 +266,16 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     """(title, organisation, title end, organisation start) of "deputy director of the X Office"."""
     phrase = phrase.rstrip(" .")
     second = _SECOND_ROLE.search(phrase)
+    if second and _LEGISLATOR.match(phrase):
+        # "a deputy to the 13th National People's Congress and mayor of Lhasa": the office held
+        # is the second role (a seat in a congress is held beside it)
+        lead = re.match(r"\s+and\s+", phrase[second.start() :])
+        offset = second.start() + (lead.end() if lead else 0)
+        got = _parse_title(phrase[offset:])
+        if got is None:
+            return None
+        title, org, t_end, o_start = got
+        return title, org, t_end + offset, None if o_start is None else o_start + offset
     if second:
         phrase = phrase[: second.start()]
     m = _TITLE_RE.match(phrase)
@@ -260,6 +286,15 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
         return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
     title, org = m.group("title"), m.group("org")
     t_end, o_start = m.end("title"), m.start("org") if org else None
+    duty = _CHARGE_OF_DUTY.match(org or "") if (m.group("prep") or "").lower() == "in" else None
+    if duty:  # "official in charge of the relocation work": a duty, part of the title, no organisation
+        return f"{title} in {duty.group()}", None, m.end("org") - len(org or "") + duty.end(), None
+    charge = (
+        re.match(r"charge\s+of\s+(?:the\s+)?", org or "") if (m.group("prep") or "").lower() == "in" else None
+    )
+    if charge and org and o_start is not None:  # "official in charge of the county's poverty office"
+        title, t_end = f"{title} in charge", o_start + len("charge")
+        org, o_start = org[charge.end() :], o_start + charge.end()
     if org and m.group("prep").lower() == "of":
         body = EN_BODY_RE.match(org)
         rest = org[body.end() :] if body else ""
@@ -440,7 +475,10 @@ def _introduce(
 _FROM_BODY = re.compile(
     r"\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>(?:(?:[A-Z][\w'’-]*|and|&)\s+){0,8}?"
     r"(?:Department|Bureau|Office|Ministry|Commission|Government|Administration|Council|Committee)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?"
+    # written in lower case: "Zhang Wei from the county's poverty alleviation office"
+    r"|(?:[A-Za-z][\w'’-]*\s+){1,6}?(?-i:department|bureau|office|government|commission|administration"
+    r"|committee)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?)\b"
 )
 
 
@@ -455,8 +493,11 @@ def _public_body_member(
 
 
 _WHO_RE = re.compile(
-    r",?\s+who\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
+    r",?\s+who\s+(?:(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
     r"(?:(?P<charge>in\s+charge\s+of|responsible\s+for|heads|leads|runs|manages)\s+(?:the\s+)?)?"
+    # "Zhang Wei, who heads the county's poverty alleviation office, said"
+    r"|(?:now\s+|also\s+|currently\s+)?(?:(?P<heads>heads|leads|headed|led)|(?P<runs>runs|manages))"
+    r"\s+(?:the\s+)?)"
 )
 
 
@@ -472,11 +513,11 @@ def _who_clause(
     phrase = rest[: stop.start() if stop else len(rest)].rstrip(" .")
     if not phrase:
         return None
-    if m.group("charge"):
+    if m.group("charge") or m.group("heads") or m.group("runs"):
         lead = re.match(r"(?:(?:a|an|the)\s+)?", phrase, re.IGNORECASE)
         org_start = m.end() + (lead.end() if lead else 0)
         return (
-            "person in charge",
+            "head" if m.group("heads") else "person in charge",
             None,
             text[org_start : m.end() + len(phrase)],
             (org_start, m.end() + len(phrase)),
@@ -500,6 +541,9 @@ def _pre_title(
         if got:
             title, org, _, _ = got
             return title, None, org, None
+    m = _OWNER_PRE_TITLE_RE.search(before)
+    if m is not None:  # "The county's deputy chief, Zhou Ping, said"
+        return m.group("title"), None, m.group("org"), None
     m = _ORG_TITLE_RE.search(before)
     if m is None or m.group("org").lower() in _TITLE_WORDS:
         return None

@@ -1,0 +1,65 @@
+"""English officials: wording families of English-language Chinese media beyond the common forms
+(sentences written for these tests), with the near-misses that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+from test_officials import summary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a member of a public body whose title is not given, the body written in lower case
+        (
+            '"We will help more poor people find jobs," said Zhang Wei from the county\'s poverty '
+            "alleviation office.",
+            [("Zhang Wei", None, "county's poverty alleviation office", "official")],
+        ),
+        (
+            "Li Ming of the provincial human resources department said the workshops had reopened.",
+            [("Li Ming", None, "provincial human resources department", "official")],
+        ),
+        # "who heads" / "who runs": a relative clause names the office or the business
+        (
+            "The workshops are a success, Zhang Wei, who heads the county's poverty alleviation office, "
+            "told Xinhua.",
+            [("Zhang Wei", "head", "county's poverty alleviation office", "official")],
+        ),
+        # a possessive title before the name, set off by commas
+        (
+            "The county's deputy chief, Zhou Ping, said the workshops employ 3,000 people.",
+            [("Zhou Ping", "deputy chief", "county", "official")],
+        ),
+        # a seat in a congress beside an office: the office is the title
+        (
+            "Wang Xiang, a deputy to the 13th National People's Congress and Party secretary of Heping "
+            "village, said the workshops help.",
+            [("Wang Xiang", "Party secretary", "Heping village", "official")],
+        ),
+        # "in charge of" a duty is part of the title; of an office, the office is the organisation
+        (
+            '"Most families have moved," said Liu Hekui, official in charge of the relocation work.',
+            [("Liu Hekui", "official in charge of the relocation work", None, "official")],
+        ),
+        (
+            '"Most families have moved," said Liu Hekui, an official in charge of the county\'s poverty '
+            "alleviation office.",
+            [("Liu Hekui", "official in charge", "county's poverty alleviation office", "official")],
+        ),
+    ],
+)
+def test_english_official_families(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Life is better now," said Liu Yan from the village.',
+        '"Life is better now," said Liu Yan, a worker from the county\'s garment factory.',
+        '"Life is better now," said Liu Yan, who works at the county\'s poverty alleviation office.',
+    ],
+)
+def test_villagers_and_workers_are_not_officials(text: str) -> None:
+    assert summary(text, "en") == []
