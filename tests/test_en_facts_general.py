@@ -170,3 +170,40 @@ def test_a_workforce_of_n_and_n_workers_at_the_factory_are_employment() -> None:
     assert _metrics("The workshop has a staff of 45.") == [("workers_employed", 45.0)]
     assert _metrics("There are 1,200 people in the village.") == []
     assert _metrics("There are 300 workers in the village who go out to work every year.") == []
+
+
+# --- posts, running totals, weekdays -----------------------------------------------------------
+
+
+def test_people_placed_in_public_welfare_posts_count_the_posts() -> None:
+    for text in (
+        "The county has arranged 3,200 poor laborers to work in public welfare positions.",
+        "The county placed 3,200 poor laborers in public welfare jobs such as road cleaning.",
+        "In the county, 3,200 poor laborers have been placed in public welfare posts.",
+        "Jiangxi offered forest ranger jobs to 3,200 people from impoverished households.",
+    ):
+        assert _metrics(text) == [("jobs", 3200.0)], text
+    assert _metrics("The county placed 3,200 poor laborers in a training class.") == []
+
+
+def test_a_running_total_takes_the_metric_of_the_figure_it_adds_to() -> None:
+    found = _metrics(
+        "Last year, Jiangxi offered forest ranger jobs to 7,500 people from impoverished households, "
+        "bringing the total number to 21,500."
+    )
+    assert found == [("jobs", 7500.0), ("jobs", 21500.0)]
+    found = _metrics("Gansu built 300 more poverty alleviation workshops, bringing the total to 1,500.")
+    assert ("workshops", 1500.0) in found
+    assert _metrics("The village planted 300 trees, bringing the total to 1,500.") == []
+
+
+def test_by_a_weekday_is_the_last_such_day_up_to_publication() -> None:
+    (fact,) = _facts(
+        "More than 2,000 poverty alleviation workshops in Hunan had resumed production by Tuesday, "
+        "the provincial office said.",
+        published="2020-03-12",
+    )
+    assert fact[3] == "2020-03-10"
+    assert en.find_dates("the office said on Tuesday", "2020-03-12") == []
+    (date,) = en.find_dates("As of Monday, 300 had reopened", "2020-03-12")
+    assert date.as_of == "2020-03-09"

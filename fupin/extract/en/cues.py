@@ -43,8 +43,15 @@ JOBS = _re(
 PUBLIC_POSTS = _re(r"public[- ]welfare|non-?profit|public\s+service|caring|charitable")
 # "provided public service jobs to N people", "welfare posts for N poor people": posts, not employers
 PUBLIC_JOBS_FOR = _re(
-    r"\b(?:public[- ]welfare|public[- ]service|welfare|public)\s+(?:jobs|posts|positions)\s+(?:for|to)\s+"
+    r"\b(?:public[- ]welfare|public[- ]service|welfare|public|ranger|guard)\s+(?:jobs|posts|positions)"
+    r"\s+(?:for|to)\s+"
     r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
+)
+# "arranged 3,200 poor laborers to work in public welfare posts", "placed ... in public welfare jobs"
+PLACE_IN_POST = _re(r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*)\s+(?:[\w-]+\s+){0,3}?$")
+IN_PUBLIC_POST = _re(
+    r"^[^.;,]{0,40}?\b(?:in|into|to|to\s+work\s+in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:public[- ]welfare|public\s+service|welfare)\s+(?:posts|jobs|positions)"
 )
 # what a workshop, enterprise or base is called, for the scope of employment figures
 SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
@@ -73,7 +80,8 @@ MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
-    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on|by)"
+    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+|placed"
+    r"|assigned)\s+(?:as|in|on|by)"
     r"|[^.;,]{0,40}?\bas)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"

@@ -443,6 +443,8 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
     q = ctx.q
     if _BASELINE.search(ctx.before[-60:]) and _TO_NUMBER.match(ctx.right):
         return []  # "rose from 4,856 yuan to 10,415 yuan": the earlier value, not the statistic
+    if _NEW_TOTAL.search(ctx.before):
+        return _new_total(ctx, previous)
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
@@ -663,7 +665,10 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [
             _Claim("poor_migrant_workers")
         ]  # "to assist the employment of 28 million poor migrant workers"
-    if employ and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
+    if cues.PLACE_IN_POST.search(ctx.before[-40:]) and cues.IN_PUBLIC_POST.search(ctx.after[:80]):
+        return [_Claim("jobs", scope="other")]  # "placed 3,200 poor laborers in public welfare jobs"
+    placed = re.search(r"\bbeen\s+(?:placed|assigned)\b", ctx.after[:60])
+    if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
         if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
@@ -793,6 +798,26 @@ def _money(ctx: _Ctx) -> list[_Claim]:
 
 #: Funds are what a region allocates or invests in total: sums below this are a household's.
 _SMALLEST_FUND = 100_000
+
+
+# "offered ranger jobs to 7,500 people, bringing the total (number) to 21,500": the running total
+# of what was just counted
+_NEW_TOTAL = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+(?:the|its|their)\s+"
+    r"(?:total|number|tally|figure)(?:\s+(?:number|count))?(?:\s+of\s+[\w\s-]{1,40}?)?\s+to\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _new_total(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """The metrics of the last figure of the sentence, for its new total."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            break
+        if claims and prev_q.unit == ctx.q.unit:
+            return [_Claim(c.metric, c.scope, c.period) for c in claims]
+    return []
 
 
 # "3,000 yuan ($420) a month and over 30,000 yuan a year": the second sum shares the first's verb,
