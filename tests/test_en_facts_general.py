@@ -207,3 +207,32 @@ def test_by_a_weekday_is_the_last_such_day_up_to_publication() -> None:
     assert en.find_dates("the office said on Tuesday", "2020-03-12") == []
     (date,) = en.find_dates("As of Monday, 300 had reopened", "2020-03-12")
     assert date.as_of == "2020-03-09"
+
+
+# --- not statistics of the vocabulary: the poverty line, people lifted out of poverty -----------
+
+
+def test_the_poverty_line_is_nobodys_income() -> None:
+    for text in (
+        "China's poverty line is 2,300 yuan a year.",
+        "About 43 million people live below the poverty line of 2,300 yuan (348.9 U.S. dollars) of "
+        "annual income.",
+        "The provincial poverty standard was set at 4,000 yuan of annual per capita income.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("Families above the poverty line earn 2,500 yuan a month.") == [("income", 2500.0)]
+
+
+def test_people_lifted_out_of_poverty_are_not_employed() -> None:
+    for text in (
+        "The forest ranger program has driven 700,000 people to cast off poverty.",
+        "The workshops have helped 3,000 villagers shake off poverty.",
+        "The company drove 3,000 residents to get rid of poverty.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("The workshops employ 3,000 villagers from poverty-stricken families.") == [
+        ("poor_workers_employed", 3000.0)
+    ]
+    assert _metrics("The workshops hired 3,000 people, lifting them out of poverty.") == [
+        ("workers_employed", 3000.0)
+    ]

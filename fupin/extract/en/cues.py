@@ -71,6 +71,13 @@ POOR = _re(
 )
 
 # --- verbs ---------------------------------------------------------------------------------
+# people lifted out of poverty ("driven 700,000 people to cast off poverty", "helped 3,000 villagers
+# shake off poverty", "lifting 10,000 residents out of poverty") are no count of the vocabulary
+OUT_OF_POVERTY = _re(
+    r"^[^.;,\d]{0,60}?\b(?:(?:to\s+)?(?:cast|casting|shake|shook|shaken|shaking|throw|threw|thrown)\s+off"
+    r"|(?:to\s+)?(?:get|got|gotten|getting)\s+rid\s+of|(?:to\s+)?escap\w+|(?:to\s+)?emerg\w+\s+from"
+    r"|(?:to\s+)?(?:rise|rose|risen|lift\w*|move\w*|get|got)\s+out\s+of|out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
+)
 # "in five poverty-stricken counties": poverty that describes a place, not the people counted
 POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
@@ -211,6 +218,11 @@ INCOME = _re(
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
     r"|\btransfer\s+payments?\b|\binject\w*|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+)
+# the income line that defines poverty ("China's poverty line is 2,300 yuan a year")
+POVERTY_LINE = _re(
+    r"\bpoverty\s+(?:line|standard|threshold|benchmark)s?\s+(?:(?:[\w-]+\s+){0,2}?(?:is|was|of|at|to|above)\s+)?"
+    r"(?:(?:about|around|nearly|over|more\s+than|roughly|some)\s+)?(?:RMB\s*)?$"
 )
 NOT_MONEY_FACT = _re(
     r"\boutput\s+value\b|\bvalue\s+of\s+(?:production|output)\b|\bsales\b|\brevenue\b|\bturnover\b|\bgdp\b"

@@ -643,6 +643,8 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    if cues.OUT_OF_POVERTY.match(ctx.after):
+        return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
     near = ctx.noun + " " + _before_part(ctx.after[:60])
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
@@ -771,6 +773,8 @@ def _money(ctx: _Ctx) -> list[_Claim]:
     blocker = cues.NOT_MONEY_FACT.search(before[-50:] + " " + after[:30])
     if blocker and kind != "income":
         return []
+    if cues.POVERTY_LINE.search(before[-60:]):
+        return []  # "the poverty line of 2,300 yuan of annual income": a standard, nobody's income
     period = _period(before, after)
     if ctx.q.unit != "yuan":  # a bare number is money only as a wage or subsidy with its period
         if kind == "funds" or period is None or ctx.q.counter:
