@@ -236,3 +236,36 @@ def test_people_lifted_out_of_poverty_are_not_employed() -> None:
     assert _metrics("The workshops hired 3,000 people, lifting them out of poverty.") == [
         ("workers_employed", 3000.0)
     ]
+
+
+# --- rates ---------------------------------------------------------------------------------------
+
+
+def test_a_share_of_units_that_resumed_by_a_date_takes_that_date() -> None:
+    facts = _facts(
+        "In Gansu, 98 percent of the province's dragon-head enterprises had resumed operation by the end "
+        "of March.",
+        published="2020-04-10",
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("enterprise_resumption_rate", 98.0, "2020-03-31")]
+    facts = _facts(
+        "In Gansu, 21 of the 22 poverty alleviation workshops had reopened by March 5.", "2020-04-10"
+    )
+    assert {a for *_, a, _ in facts} == {"2020-03-05"}
+    # a share of last year's total stays dated by the sentence, not by "last year"
+    facts = _facts(
+        "As of May 31, 25 provinces had 27.5 million poor migrant workers, equivalent to 107.45% of the "
+        "number of migrant workers last year."
+    )
+    assert {a for *_, a, _ in facts} == {"2020-05-31"}
+
+
+def test_that_of_and_at_a_rate_of_name_a_workshop_resumption_rate() -> None:
+    found = _metrics(
+        "In Gansu, the work resumption rate of leading agricultural enterprises reached 93.5 percent, and "
+        "that of poverty alleviation workshops reached 90.2 percent."
+    )
+    assert found == [("enterprise_resumption_rate", 93.5), ("workshop_resumption_rate", 90.2)]
+    found = _metrics("Poverty alleviation workshops have resumed operation at a rate of 92 percent.")
+    assert found == [("workshop_resumption_rate", 92.0)]
+    assert _metrics("The workshops' output rose by 12 percent, and that of the farms by 5 percent.") == []

@@ -187,7 +187,8 @@ RATE = _re(
     r"|recovery|production[- ]resumption|back-to-work|return[- ]to[- ]work"
     r"|resumption\s+of\s+(?:work|production)|resum(?:e|ed|ing)\s+(?:work|production))"
     r"\s+rate\b|\brate\s+of\s+(?:return|resumption|work\s+resumption"
-    r"|reopening|resuming|operation|recovery)\b|\bresumed\s+at\s+a\s+rate\b"
+    r"|reopening|resuming|operation|recovery)\b"
+    r"|\bresum\w*(?:\s+(?:work|production|operations?))?\s+at\s+a\s+rate\b"
 )
 RATE_AFTER = _re(
     r"^\s*of\s+(?:(?:the\s+|all\s+|these\s+|its\s+|their\s+)?(?:[\w'-]+(?:,\d{3})*\s+){0,6}(?:workshops?|enterprises?"

@@ -536,6 +536,9 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     if (
         cues.RATE.search(ctx.before)
         or cues.RATE.search(ctx.left[-80:])
+        or (
+            _THAT_OF.search(ctx.before) and cues.RATE.search(ctx.left)
+        )  # "..., and that of workshops reached 90%"
         or cues.RATE_AFTER.search(ctx.after)
         or share
     ):
@@ -549,6 +552,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     return []
 
 
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _ACCOUNTING_END = re.compile(
     r"\b(?:accounting\s+for|representing|or)\s+(?:about\s+|nearly\s+|over\s+)?$", re.I
 )
@@ -965,13 +969,20 @@ def _date_after_in_clause(text: str, q: Quantity, dates: list[DateMention]) -> s
     """The first point date after the number in its clause, unless it is a comparison's
     ("92.3 percent of last year's total", "up from 300 in 2019")."""
     for d in dates:
+        # "98 percent of the enterprises had resumed by ...", "21 of the 22 workshops ... by": the
+        # number's own noun phrase is no comparison
         between = text[q.end : d.start]
+        if _VERB.search(between):  # a predicate comes between: the date is the clause's, not "of last year"
+            between = _OWN_OF.sub(" ", between, count=1)
         if _COMPARISON.search(between) or not d.as_of or _BASELINE_BEFORE.search(between):
             return None
         return d.as_of
     return None
 
 
+_OWN_OF = re.compile(
+    r"^\s*(?:percent|per\s+cent|%)?\s*(?:out\s+)?of\s+(?:the|all|its|their)\s+", re.IGNORECASE
+)
 _BASELINE_BEFORE = re.compile(
     r"\b(?:of|than|from|with|versus|vs|to|over|since)\s+(?:the\s+|that\s+of\s+)?$", re.IGNORECASE
 )
