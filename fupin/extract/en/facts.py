@@ -951,10 +951,10 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     for d in in_sentence:
         if d.start >= q.end:
             between = text[q.end : d.start]
-            if re.search(r"[;]", between) or _COMPARISON.search(between):
-                break
+            if re.search(r"[;]", between) or _COMPARISON.search(between) or _BASELINE_BEFORE.search(between):
+                break  # "103.6 percent of last year's total": the baseline's date
             return d.as_of
-    return _paragraph_date(analysis, sentence)
+    return _paragraph_date(analysis, sentence) or _previous_paragraph_date(analysis, sentence)
 
 
 _ANAPHORA = re.compile(
@@ -984,7 +984,8 @@ _OWN_OF = re.compile(
     r"^\s*(?:percent|per\s+cent|%)?\s*(?:out\s+)?of\s+(?:the|all|its|their)\s+", re.IGNORECASE
 )
 _BASELINE_BEFORE = re.compile(
-    r"\b(?:of|than|from|with|versus|vs|to|over|since)\s+(?:the\s+|that\s+of\s+)?$", re.IGNORECASE
+    r"\b(?:(?<!as\s)of|than|from|with|versus|vs|(?<!up\s)to|over|since)\s+(?:the\s+|that\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -1019,11 +1020,50 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
     text = analysis.text
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     earlier = [s for s in analysis.sentences_between(para_start, sentence[0] + 1) if s[1] <= sentence[0]]
-    for s0, _ in reversed(earlier):
-        opening = analysis.dates_between(s0, s0 + 40)
-        if opening and opening[0].as_of and _ANCHOR.search(text[s0 : opening[0].start]):
-            return opening[0].as_of
+    for s0, s1 in reversed(earlier):
+        found = _opening_date(analysis, s0, s1)
+        if found:
+            return found
     return None
+
+
+# "BEIJING, June 18 (Xinhua) -- ", "XI'AN -- ": the dateline before a wire story's first words
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z'’ .-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,30}\))?\s*[-–—]{1,2}\s*"
+)
+
+
+def _opening_date(analysis: Analysis, s0: int, s1: int) -> str | None:
+    """The date that opens the sentence at ``s0`` ("As of May 31, ...", after a wire dateline too)."""
+    text = analysis.text
+    dateline = _WIRE_DATELINE.match(text, s0, s1)
+    start = dateline.end() if dateline else s0
+    opening = [d for d in analysis.dates_between(start, start + 40) if d.end <= s1]
+    if opening and opening[0].as_of and _ANCHOR.search(text[start : opening[0].start]):
+        return opening[0].as_of
+    return None
+
+
+_GROUPS = ("group", "national")
+
+
+def _previous_paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None:
+    """Wire copy gives each sentence its own paragraph: one that names no time continues the report
+    whose date opens the paragraph just before it ("By the end of September, Hunan had ..." / "The
+    province also had 1.52 million ..."), unless it names a place of its own. One paragraph back only,
+    and only from its first sentence."""
+    text = analysis.text
+    para_start = text.rfind("\n", 0, sentence[0]) + 1
+    if para_start == 0 or analysis.dates_between(para_start, sentence[0]):
+        return None
+    if any(para_start <= m.start < sentence[1] and m.place.level not in _GROUPS for m in analysis.places):
+        return None  # a paragraph that names a place of its own starts another report ("In Hunan, ...")
+    prev_end = para_start - 1
+    while prev_end > 0 and text[prev_end - 1] in "\n\r\t ":
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    first = analysis.sentences_between(prev_start, prev_end)
+    return _opening_date(analysis, *first[0]) if first else None
 
 
 def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
