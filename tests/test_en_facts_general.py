@@ -303,3 +303,33 @@ def test_a_wire_dateline_does_not_hide_the_date_that_opens_the_story() -> None:
 def test_as_of_after_the_number_is_the_figures_date() -> None:
     facts = _facts("Anhui province had 5,623 poverty alleviation workshops as of March 25.", "2020-04-02")
     assert [a for *_, a, _ in facts] == ["2020-03-25"]
+
+
+# --- headlines ---------------------------------------------------------------------------------
+
+
+def test_present_tense_headline_verbs_state_a_stock() -> None:
+    for text, expected in (
+        ("China's poor laborers working away from home top 29 million", ("poor_migrant_workers", 29e6)),
+        ("Poverty alleviation workshops in Gansu exceed 1,300", ("workshops", 1300.0)),
+        ("Leading poverty alleviation enterprises in Hunan reach 1,200", ("enterprises", 1200.0)),
+    ):
+        assert _metrics(text) == [expected], text
+
+
+def test_a_headline_figure_takes_the_metric_the_body_gives_it() -> None:
+    text = (
+        "Chongqing county helps 31,500 poor laborers find work since March\n\n"
+        "Since March, Youyang county in Chongqing has helped 31,500 poor laborers go out for work."
+    )
+    analysis = Analysis(text=text, lang="en", published="2020-06-05", title=text.split("\n")[0])
+    analysis.sentences = split_sentences(text, "en")
+    analysis.quantities = en.find_quantities(text)
+    analysis.dates = en.find_dates(text, "2020-06-05")
+    analysis.places = Gazetteer.default().find(text, "en")
+    assert [d.metric for d in en.find_facts(analysis)] == ["poor_migrant_workers", "poor_migrant_workers"]
+
+
+def test_a_number_ending_a_line_counts_nothing_of_the_next_line() -> None:
+    (q, _) = en.find_quantities("Workshops in Gansu exceed 1,300\n\nThe province had 1,312 workshops.")
+    assert q.counter is None

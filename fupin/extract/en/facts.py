@@ -107,7 +107,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                     period=claim.period,
                 )
             )
-    return _dedupe(text, _date_headlines(analysis, drafts))
+    return _dedupe(text, _date_headlines(analysis, _headline_metrics(analysis, drafts)))
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -188,7 +188,10 @@ def _kind_of(noun: str) -> str | None:
 
 _STOCK_VERB = (
     r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
-    r"|amounted\s+to|came\s+to|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
+    r"|amounted\s+to|came\s+to"
+    # headlines are in the present tense: "poor laborers working away from home top 29 million"
+    r"|tops?|topped|exceeds?|hits|reach(?:es)?|surpass(?:es|ed)?"
+    r"|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
     # "increased from 300 in 2016 to 1,200": the value it reached
     r"(?:\s+from\s+[^,;.]{1,40}?)?\s+to))\s+(?:\w+\s+){0,3}$"
 )
@@ -1085,6 +1088,29 @@ def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDra
             ):
                 draft.as_of, draft.as_of_source = later.as_of, "text"
                 break
+    return drafts
+
+
+def _headline_metrics(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
+    """A headline figure that the body restates under one other metric takes the body's metric:
+    headlines compress their verbs ("helps 31,500 poor laborers find work" / "has helped 31,500 poor
+    laborers go out for work"), the body says what was counted."""
+    head_end = _headline_end(analysis)
+    if head_end <= 0:
+        return drafts
+    body = [d for d in drafts if d.sentence_start >= head_end]
+    for draft in drafts:
+        if draft.sentence_end > head_end:
+            continue
+        same = [
+            d
+            for d in body
+            if d.quantity.value == draft.quantity.value and d.quantity.unit == draft.quantity.unit
+        ]
+        metrics = {d.metric for d in same}
+        if len(metrics) == 1 and draft.metric not in metrics:
+            restated = same[0]
+            draft.metric, draft.scope, draft.period = restated.metric, restated.scope, restated.period
     return drafts
 
 

@@ -401,6 +401,7 @@ _BOUND_AFTER_NOUN = re.compile(
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
     window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
+    window = window.split("\n", 1)[0]  # a number that ends a line (a headline) counts nothing of the next
     match = _COUNTER.match(window)
     if not match:
         return None
