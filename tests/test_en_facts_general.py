@@ -333,3 +333,12 @@ def test_a_headline_figure_takes_the_metric_the_body_gives_it() -> None:
 def test_a_number_ending_a_line_counts_nothing_of_the_next_line() -> None:
     (q, _) = en.find_quantities("Workshops in Gansu exceed 1,300\n\nThe province had 1,312 workshops.")
     assert q.counter is None
+
+
+def test_china_in_the_name_of_a_news_outlet_is_no_place_of_the_figures() -> None:
+    for outlet in ("China News Agency", "China News Service", "China Youth Daily"):
+        text = (
+            f"In the industrial park in Qinglong County, Guizhou Province, the manager told {outlet} that "
+            "production starts in May. The government subsidizes 500 yuan per person per month."
+        )
+        assert _province_of(text, "subsidy") == "Guizhou", outlet

@@ -87,6 +87,8 @@ _ZH_SOURCE_AFTER = re.compile(
 )
 _EN_SOURCE_AFTER = re.compile(
     r"\s*(?:Daily|Evening News|News Network|TV|Television|Radio|Net)\b"
+    # "told China News Agency", "China News Service", "China Youth Daily", "China Global Television Network"
+    r"|\s*(?:News\s+(?:Agency|Service)|Youth\s+Daily|Global\s+Television|Economic\s+(?:Net|Daily)|Business\s+News)\b"
     r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|--|—)"
 )
 # Enumerations that end like this name destinations or examples, not the place of the figures.
