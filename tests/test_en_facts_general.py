@@ -342,3 +342,10 @@ def test_china_in_the_name_of_a_news_outlet_is_no_place_of_the_figures() -> None
             "production starts in May. The government subsidizes 500 yuan per person per month."
         )
         assert _province_of(text, "subsidy") == "Guizhou", outlet
+
+
+def test_since_a_past_year_is_a_running_total_not_that_years_figure() -> None:
+    facts = _facts("The county has built 90 poverty alleviation workshops since 2016, creating 3,000 jobs.")
+    assert [(m, a) for m, _, _, a, _ in facts] == [("workshops", None), ("jobs", None)]
+    (date,) = en.find_dates("in 2016", "2020-06-10")
+    assert date.as_of == "2016"

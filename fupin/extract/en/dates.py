@@ -193,6 +193,8 @@ def _month_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision 
 
 
 def _explicit_year(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    if re.match(r"(?i:since)\b", match.group()) and (ref.year is None or int(match.group("year")) < ref.year):
+        return None, None  # "built 90 workshops since 2016": a running total, not a figure of 2016
     return _iso(int(match.group("year"))), "year"
 
 
