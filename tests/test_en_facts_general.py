@@ -349,3 +349,11 @@ def test_since_a_past_year_is_a_running_total_not_that_years_figure() -> None:
     assert [(m, a) for m, _, _, a, _ in facts] == [("workshops", None), ("jobs", None)]
     (date,) = en.find_dates("in 2016", "2020-06-10")
     assert date.as_of == "2016"
+
+
+def test_households_are_not_people() -> None:
+    assert _metrics("Some 400 leading enterprises have been set up, driving 120,000 poor households.") == [
+        ("enterprises", 400.0)
+    ]
+    assert _metrics("The workshops employ 300 poor families.") == []
+    assert _metrics("The workshops employ 300 poor household members.") == [("poor_workers_employed", 300.0)]
