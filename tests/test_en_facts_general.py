@@ -357,3 +357,12 @@ def test_households_are_not_people() -> None:
     ]
     assert _metrics("The workshops employ 300 poor families.") == []
     assert _metrics("The workshops employ 300 poor household members.") == [("poor_workers_employed", 300.0)]
+
+
+def test_half_a_million_glued_yuan_and_person_times() -> None:
+    assert [q.value for q in en.find_quantities("half a million people and half of them")] == [5e5, 50.0]
+    (q,) = en.find_quantities("a monthly salary of 3000yuan")
+    assert (q.value, q.unit) == (3000.0, "yuan")
+    assert (
+        _metrics("The county trained 100,000 people-times of poor laborers and hired 300 people-times.") == []
+    )

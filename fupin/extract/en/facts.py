@@ -174,8 +174,8 @@ def _clause_bounds(text: str, start: int, end: int, s0: int, s1: int) -> tuple[i
 def _kind_of(noun: str) -> str | None:
     """The class of the rightmost class word of the counted noun; households are not people
     ("driving 120,000 poor households": metrics.md counts people only where the text does)."""
-    if _HOUSEHOLDS.match(noun):
-        return None
+    if _HOUSEHOLDS.match(noun) or _TIMES.search(noun):
+        return None  # "trained 100,000 people-times" (人次) counts attendances, not people
     best: tuple[int, str] | None = None
     for kind, pattern in (
         ("workshop", cues.WORKSHOP),
@@ -193,6 +193,7 @@ _HOUSEHOLDS = re.compile(
     r"^(?:[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
     re.IGNORECASE,
 )
+_TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
 _STOCK_VERB = (
     r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
     r"|amounted\s+to|came\s+to"

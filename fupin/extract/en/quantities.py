@@ -72,8 +72,10 @@ _FRACTIONS = {
     "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
 }  # fmt: skip
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(?P<scale>million|billion)\b", re.IGNORECASE)  # "half a million people"
 _FRACTION = re.compile(
-    r"\b(?:one[- ]half|half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters"
+    r"\b(?:one[- ]half|half(?!\s+an?\s+(?:million|billion)\b)|a third|one[- ]third|two[- ]thirds|a quarter"
+    r"|one[- ]quarter|three[- ]quarters"
     r"|a fifth|one[- ]fifth)\b(?!\s+(?:a|an|of\s+the|of\s+this|of\s+last)\s+(?:year|month|day|hour|century)"
     r"|[- ](?:year|month|day|hour))",
     re.IGNORECASE,
@@ -324,6 +326,8 @@ def _glued(text: str, start: int, end: int) -> bool:
         return True
     if after[:1] in {"/", ":"} and after[1:2].isdigit():
         return True
+    if re.match(r"(?i:yuan)\b", text[end : end + 5]):
+        return False  # "3000yuan": a lost space before the currency
     return bool(re.match(r"[A-Za-z]", after)) and not re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3])
 
 
@@ -448,7 +452,16 @@ def _word_numbers(text: str) -> Iterator[re.Match[str]]:
 def _word_quantities(text: str) -> list[Quantity]:
     """Numbers written as words: "two million", "half", "two thirds", "a dozen"."""
     found: list[Quantity] = []
+    for match in _HALF_A.finditer(text) if _FRACTION_WORD.search(text) else ():
+        value = _SCALES[match.group("scale").lower()] / 2
+        bound = _bound(text, match.start(), match.end())
+        found.append(
+            Quantity(match.start(), match.end(), value, None, None, bound, _counter(text, match.end()))
+        )
+    halves = [(q.start, q.end) for q in found]
     for match in _word_numbers(text):
+        if any(s < match.end() and match.start() < e for s, e in halves):
+            continue  # the "a million" of "half a million"
         value = (
             _WORD_UNITS[match.group("w").lower()] * _SCALES[re.sub(r"\s+", " ", match.group("scale").lower())]
         )
