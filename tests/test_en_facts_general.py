@@ -366,3 +366,7 @@ def test_half_a_million_glued_yuan_and_person_times() -> None:
     assert (
         _metrics("The county trained 100,000 people-times of poor laborers and hired 300 people-times.") == []
     )
+
+
+def test_takes_home_is_a_wage() -> None:
+    assert _metrics("Each worker takes home 2,000 yuan a month.") == [("income", 2000.0)]

@@ -47,6 +47,15 @@ from test_officials import summary
             "alleviation office.",
             [("Liu Hekui", "official in charge", "county's poverty alleviation office", "official")],
         ),
+        # a domain before "official"; a place before the title
+        (
+            "Zhang Yu, a poverty alleviation official in Xiji county, said the workshops were a lifeline.",
+            [("Zhang Yu", "poverty alleviation official", "Xiji county", "official")],
+        ),
+        (
+            "Gansu Governor Tang Renjian said the province would build more workshops.",
+            [("Tang Renjian", "Governor", "Gansu", "official")],
+        ),
     ],
 )
 def test_english_official_families(text: str, expected: list[tuple]) -> None:
@@ -59,6 +68,8 @@ def test_english_official_families(text: str, expected: list[tuple]) -> None:
         '"Life is better now," said Liu Yan from the village.',
         '"Life is better now," said Liu Yan, a worker from the county\'s garment factory.',
         '"Life is better now," said Liu Yan, who works at the county\'s poverty alleviation office.',
+        '"Life is better now," said Liu Yan, a local garment worker.',
+        "Meanwhile Worker Liu Yan said life is better now.",
     ],
 )
 def test_villagers_and_workers_are_not_officials(text: str) -> None:

@@ -214,7 +214,7 @@ SUBSIDY = _re(
 )
 INCOME = _re(
     r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay(?:s|ing)?\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
-    r"|\bget\s+paid\b|\btake\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
+    r"|\bget\s+paid\b|\bt(?:ake|akes|aking|ook)\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"

@@ -85,6 +85,18 @@ _CHARGE_OF_DUTY = re.compile(
     r"charge\s+of\s+(?!.*\b(?:[Oo]ffice|[Bb]ureau|[Dd]epartment|[Cc]ompany|[Ww]orkshop|[Ff]actory|[Ee]nterprise"
     r"|[Cc]ooperative|[Gg]overnment|[Cc]ommittee|[Cc]o|Ltd)\b).+"
 )
+# "a poverty alleviation official in Xiji county", "a local employment official": a domain before "official"
+_DOMAIN_OFFICIAL_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:[a-z][\w-]*\s+){1,3}(?:official|officer))"
+    r"(?:\s+(?:of|at|from|in|with)\s+(?:the\s+)?(?P<org>.+))?$",
+    re.IGNORECASE,
+)
+# "Gansu Governor Tang Renjian said", "Longnan Mayor Li said": a place before the title
+_PLACE_TITLE_RE = re.compile(
+    rf"(?:^|[,;:(“\"]\s*|\b(?:by|said|says|to)\s+)(?P<org>(?-i:[A-Z][a-z]+)(?:\s+(?:Province|City|County"
+    rf"|Prefecture|Village|Town|Township))?)\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*$",
+    re.IGNORECASE,
+)
 _ORG_ANAPHOR = re.compile(rf"^(?:the\s+|its\s+)?({_ORG_NOUNS})$", re.IGNORECASE)
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:the|a|an)\s+)?(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})\b", re.IGNORECASE
@@ -281,9 +293,13 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     m = _TITLE_RE.match(phrase)
     if not m:
         owned = _OWNER_TITLE_RE.match(phrase)  # "the factory's owner", "the county's poverty office chief"
-        if owned is None:
+        if owned is not None:
+            return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
+        domain = _DOMAIN_OFFICIAL_RE.match(phrase)  # "a poverty alleviation official in Xiji county"
+        if domain is None:
             return None
-        return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
+        org = domain.group("org")
+        return domain.group("title"), org, domain.end("title"), domain.start("org") if org else None
     title, org = m.group("title"), m.group("org")
     t_end, o_start = m.end("title"), m.start("org") if org else None
     duty = _CHARGE_OF_DUTY.match(org or "") if (m.group("prep") or "").lower() == "in" else None
@@ -543,6 +559,9 @@ def _pre_title(
             return title, None, org, None
     m = _OWNER_PRE_TITLE_RE.search(before)
     if m is not None:  # "The county's deputy chief, Zhou Ping, said"
+        return m.group("title"), None, m.group("org"), None
+    m = _PLACE_TITLE_RE.search(before)
+    if m is not None and m.group("org").lower() not in _NOT_ONE_WORD_NAMES | _TITLE_WORDS:
         return m.group("title"), None, m.group("org"), None
     m = _ORG_TITLE_RE.search(before)
     if m is None or m.group("org").lower() in _TITLE_WORDS:
