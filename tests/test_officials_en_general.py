@@ -74,3 +74,19 @@ def test_english_official_families(text: str, expected: list[tuple]) -> None:
 )
 def test_villagers_and_workers_are_not_officials(text: str) -> None:
     assert summary(text, "en") == []
+
+
+def test_a_press_conference_speaker_answering_an_outlets_question_is_an_official() -> None:
+    text = (
+        "China Daily:\nHow are the funds for poverty alleviation pooled?\n"
+        "Zhang Jianmin:\nThe funds provided by the central government have increased 15.8 percent.\n"
+    )
+    assert summary(text, "en") == [("Zhang Jianmin", None, None, "official")]
+
+
+def test_an_interview_without_a_press_question_has_no_official_speaker() -> None:
+    for label in ("Question", "Reporter"):
+        text = (
+            f"{label}:\nHow is life now?\nLiu Yan:\nMuch better, I earn 2,000 yuan a month at the workshop.\n"
+        )
+        assert summary(text, "en") == [], label

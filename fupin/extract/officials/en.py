@@ -429,7 +429,42 @@ def find_en(
             )
             known.province = person.province
     _collect_quotes(text, doc, names, people)
+    _transcript_speakers(text, names, people)
     return [p for p in people.values() if p.quote_kind]
+
+
+# A press-conference transcript: a line that is only a speaker's name and a colon, with the
+# answer after it; questions are labelled by the asking outlet ("Hong Kong Commercial Daily:").
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})[ \t]*[:：][ \t]*$", re.MULTILINE
+)
+_OUTLET_LABEL = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]+){0,5}(?:Daily|News|Times|Post|TV|Television|Radio|Network|Agency"
+    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media)[ \t]*[:：][ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _transcript_speakers(text: str, names: list[tuple[int, int, bool]], people: dict[str, Person]) -> None:
+    """Speakers who answer questions at a press conference: officials, title unknown unless given."""
+    if not _OUTLET_LABEL.search(text):
+        return
+    chinese = {start for start, _, is_chinese in names if is_chinese}
+    for m in _SPEAKER_LINE.finditer(text):
+        start, end = m.span("name")
+        if start not in chinese:
+            continue
+        answer_start = m.end() + 1
+        answer_end = _paragraph_end(text, answer_start)
+        answer = text[answer_start:answer_end].strip()
+        if not answer:
+            continue
+        person = people.get(name_key(m.group("name")))
+        if person is None:
+            person = people.setdefault(
+                name_key(m.group("name")), Person(name=m.group("name"), name_span=(start, end))
+            )
+        person.cite("direct", answer, (answer_start, answer_end), start)
 
 
 def _introduce(
