@@ -90,3 +90,13 @@ def test_an_interview_without_a_press_question_has_no_official_speaker() -> None
             f"{label}:\nHow is life now?\nLiu Yan:\nMuch better, I earn 2,000 yuan a month at the workshop.\n"
         )
         assert summary(text, "en") == [], label
+
+
+def test_a_title_wrapped_onto_the_next_line_is_read_whole() -> None:
+    text = (
+        "China will help 10 million more people this year, Liu Yongfu, head of the Office\n"
+        "of the State Council Leading Group for Poverty Alleviation said on Wednesday."
+    )
+    ((name, title, org, role),) = summary(text, "en")
+    assert (name, title, role) == ("Liu Yongfu", "head", "official")
+    assert " ".join(org.split()) == "Office of the State Council Leading Group for Poverty Alleviation"

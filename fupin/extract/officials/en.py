@@ -352,7 +352,7 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
         hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
         if hit:
             stop = min(stop, hit.start())
-    phrase = rest[:stop].rstrip(" ,.")
+    phrase = rest[:stop].replace("\n", " ").rstrip(" ,.")  # a hard-wrapped line ("the Office\nof the ...")
     phrase = re.sub(r"\s*,\s*(?=Ltd|Inc|Co\b)", ", ", phrase)
     return (phrase, start, start + len(phrase)) if phrase else None
 
