@@ -370,3 +370,10 @@ def test_half_a_million_glued_yuan_and_person_times() -> None:
 
 def test_takes_home_is_a_wage() -> None:
     assert _metrics("Each worker takes home 2,000 yuan a month.") == [("income", 2000.0)]
+
+
+def test_job_opportunities_for_people_are_employment() -> None:
+    assert _metrics("The company offers job opportunities to 500 villagers.") == [("workers_employed", 500.0)]
+    assert _metrics("The park provides job opportunities for 500 poor residents.") == [
+        ("poor_workers_employed", 500.0)
+    ]

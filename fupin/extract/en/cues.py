@@ -98,7 +98,7 @@ WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almos
 # "1,612 of them were from Enshi": a breakdown of the total by where people come from or go
 BY_PLACE_PART = _re(r"^\s+(?:of\s+(?:them|whom|which)\s+)(?:were|are|was|is|came|come)\s+(?:from|in|to)\b")
 JOBS_FOR_END = _re(
-    r"\b(?:jobs|employment|work|positions)(?:\s+opportunities)?\s+(?:for|to)\s+"
+    r"\b(?:jobs|job(?=\s+opportunit)|employment|work|positions)(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\s+"
     r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
 )
 AWAY_AFTER = _re(
@@ -113,8 +113,8 @@ EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"
     r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+"
     r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:[\w-]+,?\s+){0,6}?"
-    r"(?:jobs|employment|work|positions)"
-    r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
+    r"(?:jobs|job(?=\s+opportunit)|employment|work|positions)"
+    r"(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
     r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had)\s+(?:\w+\s+)?"
     r"(?:employment|jobs?|work)\b"
