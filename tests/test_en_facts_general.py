@@ -377,3 +377,11 @@ def test_job_opportunities_for_people_are_employment() -> None:
     assert _metrics("The park provides job opportunities for 500 poor residents.") == [
         ("poor_workers_employed", 500.0)
     ]
+
+
+def test_the_country_opening_a_sentence_is_the_nation() -> None:
+    text = (
+        "In Ziyang county, Shaanxi province, 56 workshops employ 2,600 people. "
+        "The country has more than 32,000 poverty alleviation workshops."
+    )
+    assert [p for m, v, _, _, p in _facts(text) if v == 32000.0] == [None]

@@ -130,7 +130,7 @@ _EN_GROUP_WORD = re.compile(r"provinces|counties|prefectures|cities|region")
 _EN_NATIONAL = re.compile(
     r"\b(?:China|[Nn]ationwide|[Nn]ation-wide|[Cc]ountrywide|nationally|[Aa]cross the country"
     r"|[Aa]cross China|[Tt]hroughout the country|[Aa]ll over the country|[Tt]he whole country"
-    r"|[Tt]he entire country|the country)\b"
+    r"|[Tt]he entire country|[Tt]he country)\b"
 )
 
 # Ethnic words between a name and its "Autonomous County" ("Baisha Li autonomous county",
