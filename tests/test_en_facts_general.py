@@ -385,3 +385,33 @@ def test_the_country_opening_a_sentence_is_the_nation() -> None:
         "The country has more than 32,000 poverty alleviation workshops."
     )
     assert [p for m, v, _, _, p in _facts(text) if v == 32000.0] == [None]
+
+
+# --- machine-translated wording ------------------------------------------------------------------
+
+
+def test_have_all_resumed_makes_the_count_a_total_too() -> None:
+    found = _metrics(
+        "The county's 38 leading poverty alleviation enterprises have all resumed work and production."
+    )
+    assert found == [("enterprises", 38.0), ("enterprises_resumed", 38.0)]
+    found = _metrics("The 120 poverty alleviation workshops in the county have all reopened.")
+    assert found == [("workshops", 120.0), ("workshops_resumed", 120.0)]
+    assert _metrics("Some 120 poverty alleviation workshops in the county have reopened.") == [
+        ("workshops_resumed", 120.0)
+    ]
+
+
+def test_parts_of_a_transfer_and_of_posts() -> None:
+    found = _metrics(
+        "Since the beginning of this year, the city has transferred 125,000 rural labor force, including "
+        "46,000 poor labor force."
+    )
+    assert found == [("poor_migrant_workers", 46000.0)]
+    found = _metrics("The province has developed 52,000 public welfare posts, placing 48,000 poor laborers.")
+    assert found == [("jobs", 52000.0), ("jobs", 48000.0)]
+    found = _metrics(
+        "The city has 286 poverty alleviation workshops, driving 8,600 people to employment, including "
+        "3,200 registered poor households."
+    )
+    assert ("poor_workers_employed", 3200.0) in found

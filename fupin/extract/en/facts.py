@@ -271,6 +271,9 @@ def _context(
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
+        # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
+        kind = "people"
     if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
         noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
     if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
@@ -612,7 +615,7 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
         claims = [_Claim("workshops_resumed")]
-        if cues.ALL.search(ctx.before) and not ctx.restated:
+        if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(window)) and not ctx.restated:
             claims.insert(0, _Claim("workshops"))
         return claims
     if cues.OWN_BUSINESS.search(ctx.left[-80:]):  # "our company has 3 workshops": its own, not the region's
@@ -625,12 +628,18 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     return [_Claim("workshops")]
 
 
+# "the county's 38 leading enterprises have all resumed work": every one of them, so the 38 is the total too
+_ALL_AFTER = re.compile(
+    r"\b(?:have|has|had|were|are)\s+all\s+(?:been\s+)?(?:\w+\s+)?(?:resum|reopen|restart|return)", re.I
+)
+
+
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
     if cues.RESUME.search(ctx.after) and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
-        if cues.ALL.search(ctx.before) and not ctx.restated:
+        if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
         return claims
     return [_Claim("enterprises")]
@@ -682,8 +691,12 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [
             _Claim("poor_migrant_workers")
         ]  # "to assist the employment of 28 million poor migrant workers"
-    if cues.PLACE_IN_POST.search(ctx.before[-40:]) and cues.IN_PUBLIC_POST.search(ctx.after[:80]):
-        return [_Claim("jobs", scope="other")]  # "placed 3,200 poor laborers in public welfare jobs"
+    if cues.PLACE_IN_POST.search(ctx.before[-40:]) and (
+        cues.IN_PUBLIC_POST.search(ctx.after[:80]) or _PUBLIC_POSTS_NAMED.search(ctx.left[-200:])
+    ):  # "placed 3,200 poor laborers in public welfare jobs", "developed 52,000 posts, placing 48,000 ..."
+        return [_Claim("jobs", scope="other")]
+    if include and poor and cues.MIGRATE.search(ctx.left[-120:]) and not employed_before:
+        return [_Claim("poor_migrant_workers")]  # "transferred 125,000 rural laborers, including 46,000 poor"
     placed = re.search(r"\bbeen\s+(?:placed|assigned)\b", ctx.after[:60])
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
@@ -720,6 +733,11 @@ _WORKFORCE_OF = re.compile(
 )
 _AT_OWNER = re.compile(
     r"^\s*[\w\s-]{0,30}?\b(?:at|in|of)\s+(?:the|its|this|that)\s+(?:[\w'’-]+\s+){0,3}?\w+", re.I
+)
+
+
+_PUBLIC_POSTS_NAMED = re.compile(
+    r"\b(?:public[- ]welfare|public[- ]service|welfare)\s+(?:jobs|posts|positions)\b", re.IGNORECASE
 )
 
 
