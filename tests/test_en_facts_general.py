@@ -415,3 +415,14 @@ def test_parts_of_a_transfer_and_of_posts() -> None:
         "3,200 registered poor households."
     )
     assert ("poor_workers_employed", 3200.0) in found
+
+
+def test_increases_piece_rates_and_prices_are_no_wages() -> None:
+    for text in (
+        "Each worker's income increased by 500 yuan a month.",
+        "The workshop pays 0.5 yuan per glove.",
+        "Workers earn 2 yuan for each pair of shoes they stitch.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("Her monthly income rose to 3,000 yuan.") == [("income", 3000.0)]
+    assert _metrics("Workers earn 20 yuan per hour.") == [("income", 20.0)]

@@ -462,6 +462,8 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
+        if cues.CHANGE.search(ctx.before[-40:]) or _PER_ITEM.match(ctx.after):
+            return []  # "income increased by 500 yuan", "0.5 yuan per glove": a change, a piece rate or price
         return _money(ctx) or _coordinated_money(ctx, previous)
     if q.counter and _MEASURE.match(q.counter):
         return []
@@ -855,6 +857,14 @@ def _new_total(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim
         if claims and prev_q.unit == ctx.q.unit:
             return [_Claim(c.metric, c.scope, c.period) for c in claims]
     return []
+
+
+_PER_ITEM = re.compile(
+    r"^\s*(?:yuan\s+)?(?:\([^()]{0,30}\)\s*)?(?:per|a|an|each|for\s+(?:each|every|one|a))\s+(?:[\w-]+\s+)?"
+    r"(?:piece|item|glove|pair|unit|kilogram|kilo|kg|jin|catty|box|bag|ton|tonne|bottle|garment|shoe|toy|wig"
+    r"|product|dozen|meter|metre|square\s+meter|sq)s?\b",
+    re.IGNORECASE,
+)
 
 
 # "3,000 yuan ($420) a month and over 30,000 yuan a year": the second sum shares the first's verb,
