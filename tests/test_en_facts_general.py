@@ -426,3 +426,11 @@ def test_increases_piece_rates_and_prices_are_no_wages() -> None:
         assert _metrics(text) == [], text
     assert _metrics("Her monthly income rose to 3,000 yuan.") == [("income", 3000.0)]
     assert _metrics("Workers earn 20 yuan per hour.") == [("income", 20.0)]
+
+
+def test_labour_sent_out_and_working_in_other_provinces_is_migrant_work() -> None:
+    found = _facts("Guizhou has sent 600,000 poor laborers to work in Guangdong, Zhejiang and Fujian.")
+    assert [(m, v, p) for m, v, _, _, p in found] == [("poor_migrant_workers", 6e5, "Guizhou")]
+    found = _metrics("Some 1.2 million poor laborers from Guizhou are working in other provinces.")
+    assert found == [("poor_migrant_workers", 1.2e6)]
+    assert _metrics("The county sent 300 poor laborers to a training course.") == []

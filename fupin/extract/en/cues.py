@@ -127,8 +127,11 @@ INCLUDE = _re(
 )
 MIGRATE = _re(
     r"\bmigrant\s+(?:workers?|labou?r\w*)\b|\bgo(?:es|ing)?\s+out\s+(?:to|for)\s+work|\bwent\s+out\s+(?:to|for)?\s*work"
-    r"|\bgone\s+out\b|\bwork(?:ing|ed|s)?\s+(?:away\s+from\s+home|outside|abroad|elsewhere|in\s+other\s+places"
-    r"|out\s+of\s+town|away)\b|\bout-?migra\w*|\bleft\s+(?:their\s+)?home\w*\s+(?:to|for)\s+work"
+    r"|\bgone\s+out\b|\bwork(?:ing|ed|s)?\s+(?:away\s+from\s+home|outside|abroad|elsewhere"
+    r"|in\s+other\s+(?:places|provinces|cities|regions)|in\s+(?:coastal|eastern)\s+(?:provinces|regions|areas|cities)"
+    r"|out\s+of\s+town|away)\b"
+    # "sent 600,000 poor laborers to work in Guangdong": a labour export
+    r"|\b(?:sen(?:d|ds|t|ding)|dispatch\w*)\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:work|jobs)|out\s+to\s+work)\b|\bout-?migra\w*|\bleft\s+(?:their\s+)?home\w*\s+(?:to|for)\s+work"
     r"|\breturn\w*\s+to\s+(?:work|their\s+(?:posts|jobs)|posts|jobs)\b|\bback\s+to\s+work\b|\blabou?r\s+export"
     r"|\bexported\b|\btransfer\w*|\bgo(?:ing)?\s+out\b|\bwent\s+out\b"
     # "sent 84 chartered buses to take 2,650 poor laborers to jobs in Zhejiang": a labour-export convoy
