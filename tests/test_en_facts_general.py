@@ -434,3 +434,17 @@ def test_labour_sent_out_and_working_in_other_provinces_is_migrant_work() -> Non
     found = _metrics("Some 1.2 million poor laborers from Guizhou are working in other provinces.")
     assert found == [("poor_migrant_workers", 1.2e6)]
     assert _metrics("The county sent 300 poor laborers to a training course.") == []
+
+
+def test_what_is_yet_to_happen_is_no_count() -> None:
+    for text in (
+        "We expect to hire 500 more workers.",
+        "The province will create 50,000 public welfare posts this year.",
+        "The project is set to create 2,000 jobs.",
+        "The factory will provide 800 jobs when completed.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("The county will build 30 more poverty alleviation workshops this year.") == [
+        ("workshops_planned", 30.0)
+    ]
+    assert _metrics("The factory, which opened in May, has provided 800 jobs.") == [("jobs", 800.0)]

@@ -157,6 +157,9 @@ TARGET = _re(
     r"|\bstrives?\b|\bstrove\b|\bwants?\s+to\b|\bwould\s+like\s+to\b|\bhop(?:e|es|ing)\s+to\b|\bwill\s+(?:\w+\s+){0,2}?(?:reach|exceed|achieve|hit|rise|increase|raise)\b"
     r"|\b(?:to|should|must|would)\s+(?:reach|exceed|achieve|hit|be\s+raised\s+to)\s+(?:\w+\s+){0,3}$"
     r"|\bensure\s+(?:that\s+)?(?:\w+\s+){0,6}$|\bfor\s+the\s+(?:whole|full)\s+year\s+to\b"
+    # what is yet to happen: "will create 50,000 posts", "expect to hire 500", "is set to create 2,000 jobs"
+    r"|\bexpect(?:s|ed|ing)?\s+to\b|\b(?:is|are)\s+set\s+to\b|\b(?:will|would|shall)\s+(?:\w+\s+){0,2}?"
+    r"(?:create|provide|offer|add|hire|recruit|employ|absorb|develop|help|train|build|set\s+up|bring|generate)\b"
 )
 TARGET_AFTER = _re(r"^\s*(?:%|percent)?\s*(?:is|are)\s+(?:the|our|its)\s+(?:target|goal|aim)\b")
 # conditions: "workshops that employ more than 10 poor workers (receive ...)", "if they hire at least 5"
