@@ -549,12 +549,12 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
         and not ctx.after.strip(" .")
         and cues.RESUME.search(ctx.left[-160:])
     )
+    # "the resumption rate of enterprises reached 93.5%, and that of workshops reached 90.2%"
+    that_of = _THAT_OF.search(ctx.before) and cues.RATE.search(ctx.left)
     if (
         cues.RATE.search(ctx.before)
         or cues.RATE.search(ctx.left[-80:])
-        or (
-            _THAT_OF.search(ctx.before) and cues.RATE.search(ctx.left)
-        )  # "..., and that of workshops reached 90%"
+        or that_of
         or cues.RATE_AFTER.search(ctx.after)
         or share
     ):
@@ -714,7 +714,8 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     ):
         # "the workshop has 40 workers", "the company has a workforce of 300", "there are 300 workers
         # at the factory": a workforce, when a workshop/enterprise/base is the subject or the place
-        where = ctx.before + " " + (_AT_OWNER.match(ctx.after).group() if _AT_OWNER.match(ctx.after) else "")
+        at_owner = _AT_OWNER.match(ctx.after)
+        where = ctx.before + " " + (at_owner.group() if at_owner else "")
         owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(where)]
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
