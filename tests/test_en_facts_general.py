@@ -448,3 +448,11 @@ def test_what_is_yet_to_happen_is_no_count() -> None:
         ("workshops_planned", 30.0)
     ]
     assert _metrics("The factory, which opened in May, has provided 800 jobs.") == [("jobs", 800.0)]
+
+
+def test_ranger_and_welfare_posts_created_for_people_or_people_becoming_rangers_count_posts() -> None:
+    assert _metrics("Ecological ranger posts have been created for 20,000 poor people.") == [
+        ("jobs", 20000.0)
+    ]
+    assert _metrics("Some 3,200 poor villagers have become forest rangers.") == [("jobs", 3200.0)]
+    assert _metrics("Some 3,200 poor villagers have become richer.") == []

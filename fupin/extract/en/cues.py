@@ -47,6 +47,12 @@ PUBLIC_JOBS_FOR = _re(
     r"\s+(?:for|to)\s+"
     r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
 )
+# "ecological ranger posts have been created for 20,000 poor people": posts, counted by their holders
+POSTS_CREATED_FOR = _re(
+    r"\b(?:public[- ]welfare|public[- ]service|welfare|ranger|guard)\s+(?:jobs|posts|positions)"
+    r"\s+(?:(?:have|has)\s+been|were|was|are)\s+(?:created|provided|offered|developed|arranged|set\s+up)\s+(?:for|to)\s+"
+    r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
+)
 # "arranged 3,200 poor laborers to work in public welfare posts", "placed ... in public welfare jobs"
 PLACE_IN_POST = _re(r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*)\s+(?:[\w-]+\s+){0,3}?$")
 IN_PUBLIC_POST = _re(
@@ -89,7 +95,7 @@ EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|n
 AS_PUBLIC_POST = _re(
     r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+|placed"
     r"|assigned)\s+(?:as|in|on|by)"
-    r"|[^.;,]{0,40}?\bas)\s+(?:[\w-]+\s+){0,3}?"
+    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
 )

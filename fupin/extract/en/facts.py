@@ -699,7 +699,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [_Claim("jobs", scope="other")]
     if include and poor and cues.MIGRATE.search(ctx.left[-120:]) and not employed_before:
         return [_Claim("poor_migrant_workers")]  # "transferred 125,000 rural laborers, including 46,000 poor"
-    placed = re.search(r"\bbeen\s+(?:placed|assigned)\b", ctx.after[:60])
+    if cues.POSTS_CREATED_FOR.search(ctx.before[-100:]):
+        return [_Claim("jobs", scope="other")]  # "ranger posts have been created for 20,000 poor people"
+    placed = re.search(r"\b(?:been\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing))\b", ctx.after[:60])
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
