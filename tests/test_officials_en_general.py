@@ -100,3 +100,28 @@ def test_a_title_wrapped_onto_the_next_line_is_read_whole() -> None:
     ((name, title, org, role),) = summary(text, "en")
     assert (name, title, role) == ("Liu Yongfu", "head", "official")
     assert " ".join(org.split()) == "Office of the State Council Leading Group for Poverty Alleviation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The workshops are a key part of our strategy," stressed Liu Bo, Party secretary of the county.',
+            [("Liu Bo", "Party secretary", "county", "official")],
+        ),
+        (
+            "According to the introduction of Wang Gang, deputy director of the Provincial Department of "
+            "Human Resources and Social Security, the province has 1,200 workshops.",
+            [
+                (
+                    "Wang Gang",
+                    "deputy director",
+                    "Provincial Department of Human Resources and Social Security",
+                    "official",
+                )
+            ],
+        ),
+    ],
+)
+def test_saying_verbs_before_the_name(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected
