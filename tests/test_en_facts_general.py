@@ -288,7 +288,7 @@ def test_a_paragraph_without_a_date_continues_the_report_dated_just_before_it() 
     assert dated[("poor_migrant_workers", 1.52e6)] == "2020-09-30"
     assert dated[("poor_migrant_workers_share_of_last_year", 103.6)] == "2020-09-30"  # not "last year"
     assert dated[("income", 1500.0)] is None  # one paragraph back only
-    assert dated[("workers_employed", 118000.0)] == "2019"
+    assert dated[("workers_employed", 118000.0)] is None  # a year carries no further than its paragraph
     assert dated[("poor_migrant_workers", 40.0)] is None  # a place of its own: another report
 
 
@@ -456,3 +456,8 @@ def test_ranger_and_welfare_posts_created_for_people_or_people_becoming_rangers_
     ]
     assert _metrics("Some 3,200 poor villagers have become forest rangers.") == [("jobs", 3200.0)]
     assert _metrics("Some 3,200 poor villagers have become richer.") == []
+
+
+def test_the_year_a_story_opens_with_does_not_date_the_next_paragraph() -> None:
+    text = "In 2017, Li moved to the new community near the workshop.\n\nShe earns 2,000 yuan a month."
+    assert [a for *_, a, _ in _facts(text)] == [None]

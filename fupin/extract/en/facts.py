@@ -1093,7 +1093,7 @@ def _previous_paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> s
     """Wire copy gives each sentence its own paragraph: one that names no time continues the report
     whose date opens the paragraph just before it ("By the end of September, Hunan had ..." / "The
     province also had 1.52 million ..."), unless it names a place of its own. One paragraph back only,
-    and only from its first sentence."""
+    only from its first sentence, and only a month or a day."""
     text = analysis.text
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     if para_start == 0 or analysis.dates_between(para_start, sentence[0]):
@@ -1105,7 +1105,10 @@ def _previous_paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> s
         prev_end -= 1
     prev_start = text.rfind("\n", 0, prev_end) + 1
     first = analysis.sentences_between(prev_start, prev_end)
-    return _opening_date(analysis, *first[0]) if first else None
+    found = _opening_date(analysis, *first[0]) if first else None
+    # only a statistic's cut-off date ("By the end of September"), not the year a story opens with
+    # ("In 2017, Li moved to the new community.")
+    return found if found and len(found) > 4 else None
 
 
 def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
