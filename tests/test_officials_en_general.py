@@ -53,6 +53,10 @@ from test_officials import summary
             [("Zhang Yu", "poverty alleviation official", "Xiji county", "official")],
         ),
         (
+            '"It works," said Li Hua, a local Party official.',
+            [("Li Hua", "local Party official", None, "official")],
+        ),
+        (
             "Gansu Governor Tang Renjian said the province would build more workshops.",
             [("Tang Renjian", "Governor", "Gansu", "official")],
         ),

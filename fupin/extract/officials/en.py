@@ -87,7 +87,7 @@ _CHARGE_OF_DUTY = re.compile(
 )
 # "a poverty alleviation official in Xiji county", "a local employment official": a domain before "official"
 _DOMAIN_OFFICIAL_RE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:[a-z][\w-]*\s+){1,3}(?:official|officer))"
+    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:(?:[a-z][\w-]*|Party|CPC)\s+){1,3}(?:official|officer))"
     r"(?:\s+(?:of|at|from|in|with)\s+(?:the\s+)?(?P<org>.+))?$",
     re.IGNORECASE,
 )
