@@ -461,3 +461,13 @@ def test_ranger_and_welfare_posts_created_for_people_or_people_becoming_rangers_
 def test_the_year_a_story_opens_with_does_not_date_the_next_paragraph() -> None:
     text = "In 2017, Li moved to the new community near the workshop.\n\nShe earns 2,000 yuan a month."
     assert [a for *_, a, _ in _facts(text)] == [None]
+
+
+def test_setting_up_is_no_change_and_a_former_migrant_job_place_is_no_region() -> None:
+    text = (
+        "Hou is a 26-year-old woman from Fuyuan County in Yunnan. She used to be a migrant embroiderer in "
+        "Zhejiang for two years. Now she has joined hands with villager committees in setting up 21 "
+        "embroidery factories for poverty alleviation."
+    )
+    assert [(m, v, p) for m, v, _, _, p in _facts(text)] == [("workshops", 21.0, "Yunnan")]
+    assert _metrics("Exports went up 30 percent, and sales went up 21 percent.") == []

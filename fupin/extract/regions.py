@@ -145,6 +145,8 @@ _EN_AWAY_BEFORE = re.compile(
     r"(?:\s+(?!(?:here|there)\b)[a-z]+){0,5}?\s+in\s+(?:the\s+)?$"
     r"|\b(?:returned|returning|came|come|coming|got|been)\s+(?:back\s+)?(?:home\s+)?from\s+(?:the\s+)?$"
     r"|\bfar away in\s+(?:the\s+)?$"
+    # "She used to be a migrant embroiderer in Zhejiang": where one worker once worked
+    r"|\b(?:used\s+to\s+be|had\s+been|was|were)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?migrant(?:\s+[a-z]+){1,2}?\s+in\s+(?:the\s+)?$"
 )
 _EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
 _EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")

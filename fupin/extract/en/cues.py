@@ -185,6 +185,8 @@ ALL = _re(r"\ball\s+(?:of\s+the\s+)?$|\ball\s+the\s+$|\bevery\s+one\s+of\s+the\s
 CHANGE = _re(
     r"(?<!set\s)(?<!set-)(?<!took\s)(?<!take\s)(?<!taken\s)(?<!picked\s)(?<!built\s)(?<!build\s)(?<!builds\s)"
     r"(?<!opened\s)(?<!made\s)(?<!makes\s)(?<!make\s)(?<!sets\s)"
+    # "in setting up 21 embroidery factories": the phrasal verb's "up" is no change
+    r"(?<!setting\s)(?<!building\s)(?<!making\s)(?<!taking\s)(?<!picking\s)(?<!opening\s)"
     r"\b(?:increas\w*|ris(?:e|es|en|ing)|rose|grew|grow\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|up|down"
     r"|reduc\w*|more|fewer|less)\s+(?:by\s+|of\s+)?(?:about\s+|over\s+|more\s+than\s+|nearly\s+|some\s+)?$"
     r"|\b(?:an?\s+)?(?:increase|decrease|growth|rise|drop|reduction)\s+of\s+(?:\w+\s+){0,2}$"
