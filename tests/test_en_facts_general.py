@@ -471,3 +471,13 @@ def test_setting_up_is_no_change_and_a_former_migrant_job_place_is_no_region() -
     )
     assert [(m, v, p) for m, v, _, _, p in _facts(text)] == [("workshops", 21.0, "Yunnan")]
     assert _metrics("Exports went up 30 percent, and sales went up 21 percent.") == []
+
+
+def test_the_date_of_the_event_a_since_clause_starts_from_is_not_the_figures() -> None:
+    text = (
+        "Since she returned home to start her own business in 2017, Hou has set up 21 poverty alleviation "
+        "workshops."
+    )
+    assert [a for *_, a, _ in _facts(text)] == [None]
+    text = "Since March, Yunnan has set up 21 poverty alleviation workshops."
+    assert [a for *_, a, _ in _facts(text)] == ["2020"]
