@@ -982,7 +982,7 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
         if d.end <= q.start
         and not _is_comparison_before(text, d)
         and not _baseline_date(text, d, q, s0)
-        and not _SINCE_CLAUSE.match(text, s0, d.start)
+        and not (d.start - s0 < _WINDOW and _SINCE_CLAUSE.match(text, s0, d.start))
     ]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
@@ -1045,7 +1045,7 @@ def _date_referred_to(analysis: Analysis, start: int) -> str | None:
 
 # "Since she returned home in 2017, Hou has set up 21 factories": the date of the event a running
 # total starts from
-_SINCE_CLAUSE = re.compile(r"\s*[“\"]?(?i:since|ever\s+since)\s+(?:[\w'’-]+\s+){2,}[^,;.]*$")
+_SINCE_CLAUSE = re.compile(r"\s*[“\"]?(?i:since|ever\s+since)\s+[^\s,;.]+\s+[^\s,;.]+\s[^,;.]*$")
 
 
 def _baseline_date(text: str, d: DateMention, q: Quantity, s0: int) -> bool:
