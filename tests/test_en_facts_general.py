@@ -481,3 +481,13 @@ def test_the_date_of_the_event_a_since_clause_starts_from_is_not_the_figures() -
     assert [a for *_, a, _ in _facts(text)] == [None]
     text = "Since March, Yunnan has set up 21 poverty alleviation workshops."
     assert [a for *_, a, _ in _facts(text)] == ["2020"]
+
+
+def test_an_itemised_list_of_posts_is_the_parts_of_a_total() -> None:
+    text = (
+        "There are 63 employment assistance positions such as cleaners and liaison officers, 4 river guards, "
+        "21 forest guards, 3 water managers, and land inspectors."
+    )
+    assert _metrics(text) == []
+    found = _metrics("The county has created 3,000 public welfare jobs, such as cleaners, guards and cooks.")
+    assert found == [("jobs", 3000.0)]

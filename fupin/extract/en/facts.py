@@ -647,6 +647,11 @@ def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     return [_Claim("enterprises")]
 
 
+# a list of counted kinds ("N cleaners, M river guards, K forest guards"): the parts of a total that
+# the vocabulary cannot name (metrics.md, settled cases)
+_ITEMISED = re.compile(
+    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?\d[\d,]*\s+[a-z]"
+)
 _BARE_ENTERPRISES = re.compile(
     r"(?:(?:such|these|those|the|same|said|all)\s+)*(?:enterprises?|compan(?:y|ies)|firms?)\b", re.IGNORECASE
 )
@@ -663,6 +668,8 @@ def _leading_antecedent(ctx: _Ctx) -> bool:
 def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
     if re.search(r"\b(?:lost|cut|laid\s+off|shed)\s+$", ctx.before, re.I):
         return []
+    if _ITEMISED.match(ctx.right):
+        return []  # "63 assistance positions such as cleaners, 4 river guards, 21 forest guards, ...": parts
     if cues.PUBLIC_POSTS.search(ctx.noun) or "ranger" in ctx.noun.lower():
         return [_Claim("jobs", scope="other")]
     return [_Claim("jobs", scope=_scope(ctx))]
