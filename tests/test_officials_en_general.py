@@ -56,6 +56,15 @@ from test_officials import summary
             '"It works," said Li Hua, a local Party official.',
             [("Li Hua", "local Party official", None, "official")],
         ),
+        # business heads quoted by name are records too (role business)
+        (
+            '"Orders are up," said Li Hua, who owns the workshop.',
+            [("Li Hua", "person in charge", "workshop", "business")],
+        ),
+        (
+            '"Orders are up," said Li Hua, a workshop owner in the village.',
+            [("Li Hua", "workshop owner", "village", "business")],
+        ),
         (
             "Gansu Governor Tang Renjian said the province would build more workshops.",
             [("Tang Renjian", "Governor", "Gansu", "official")],

@@ -85,9 +85,9 @@ _CHARGE_OF_DUTY = re.compile(
     r"charge\s+of\s+(?!.*\b(?:[Oo]ffice|[Bb]ureau|[Dd]epartment|[Cc]ompany|[Ww]orkshop|[Ff]actory|[Ee]nterprise"
     r"|[Cc]ooperative|[Gg]overnment|[Cc]ommittee|[Cc]o|Ltd)\b).+"
 )
-# "a poverty alleviation official in Xiji county", "a local employment official": a domain before "official"
+# "a poverty alleviation official in Xiji county", "a workshop owner in the village": a domain before the head
 _DOMAIN_OFFICIAL_RE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:(?:[a-z][\w-]*|Party|CPC)\s+){1,3}(?:official|officer))"
+    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:(?:[a-z][\w-]*|Party|CPC)\s+){1,3}(?:official|officer|owner|boss))"
     r"(?:\s+(?:of|at|from|in|with)\s+(?:the\s+)?(?P<org>.+))?$",
     re.IGNORECASE,
 )
@@ -547,7 +547,7 @@ _WHO_RE = re.compile(
     r",?\s+who\s+(?:(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
     r"(?:(?P<charge>in\s+charge\s+of|responsible\s+for|heads|leads|runs|manages)\s+(?:the\s+)?)?"
     # "Zhang Wei, who heads the county's poverty alleviation office, said"
-    r"|(?:now\s+|also\s+|currently\s+)?(?:(?P<heads>heads|leads|headed|led)|(?P<runs>runs|manages))"
+    r"|(?:now\s+|also\s+|currently\s+)?(?:(?P<heads>heads|leads|headed|led)|(?P<runs>runs|manages|owns))"
     r"\s+(?:the\s+)?)"
 )
 
