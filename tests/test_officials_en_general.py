@@ -56,6 +56,11 @@ from test_officials import summary
             '"It works," said Li Hua, a local Party official.',
             [("Li Hua", "local Party official", None, "official")],
         ),
+        # the staff of a public body speak for it
+        (
+            '"It helps," said Ma Xiaoling, a staff member of the county poverty alleviation office.',
+            [("Ma Xiaoling", "staff member", "county poverty alleviation office", "official")],
+        ),
         # business heads quoted by name are records too (role business)
         (
             '"Orders are up," said Li Hua, who owns the workshop.',
@@ -82,6 +87,7 @@ def test_english_official_families(text: str, expected: list[tuple]) -> None:
         '"Life is better now," said Liu Yan, a worker from the county\'s garment factory.',
         '"Life is better now," said Liu Yan, who works at the county\'s poverty alleviation office.',
         '"Life is better now," said Liu Yan, a local garment worker.',
+        '"Life is better now," said Liu Yan, a staff member of the garment factory.',
         "Meanwhile Worker Liu Yan said life is better now.",
     ],
 )

@@ -91,6 +91,12 @@ _DOMAIN_OFFICIAL_RE = re.compile(
     r"(?:\s+(?:of|at|from|in|with)\s+(?:the\s+)?(?P<org>.+))?$",
     re.IGNORECASE,
 )
+# "a staff member of the county poverty alleviation office": a public body's staff speak for it
+_STAFF_OF_BODY_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<title>staff\s+member|staffer|cadre|civil\s+servant)\s+(?:of|at|with|from|in)\s+"
+    r"(?:the\s+)?(?P<org>.*\b(?:office|bureau|department|government|committee|commission|administration|ministry)\b.*)$",
+    re.IGNORECASE,
+)
 # "Gansu Governor Tang Renjian said", "Longnan Mayor Li said": a place before the title
 _PLACE_TITLE_RE = re.compile(
     rf"(?:^|[,;:(“\"]\s*|\b(?:by|said|says|to)\s+)(?P<org>(?-i:[A-Z][a-z]+)(?:\s+(?:Province|City|County"
@@ -295,8 +301,8 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
         owned = _OWNER_TITLE_RE.match(phrase)  # "the factory's owner", "the county's poverty office chief"
         if owned is not None:
             return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
-        domain = _DOMAIN_OFFICIAL_RE.match(phrase)  # "a poverty alleviation official in Xiji county"
-        if domain is None:
+        domain = _DOMAIN_OFFICIAL_RE.match(phrase) or _STAFF_OF_BODY_RE.match(phrase)
+        if domain is None:  # "a poverty alleviation official in Xiji county", "a staff member of the office"
             return None
         org = domain.group("org")
         return domain.group("title"), org, domain.end("title"), domain.start("org") if org else None
