@@ -274,28 +274,26 @@ def test_that_of_and_at_a_rate_of_name_a_workshop_resumption_rate() -> None:
 # --- dates of wire copy ------------------------------------------------------------------------
 
 
-def test_a_paragraph_without_a_date_continues_the_report_dated_just_before_it() -> None:
+def test_a_date_carries_forward_only_inside_its_paragraph() -> None:
+    """metrics.md: an opening date dates the figures after it *in the same paragraph*."""
     text = (
-        "By the end of September, Hunan province had identified 3,560 poverty alleviation workshops.\n\n"
+        "By the end of September, Hunan province had identified 3,560 poverty alleviation workshops. "
         "The province also had 1.52 million poor laborers working outside their hometowns, accounting for "
         "103.6 percent of last year's total.\n\n"
         "Workers in the workshops earn 1,500 yuan a month.\n\n"
-        "In 2019, the province had 3,000 workshops.\n\n"
-        "Together they employ 118,000 people.\n\n"
-        "In Gansu, 40 poor workers returned to work."
+        "In 2019, the province had 3,000 workshops. Together they employ 118,000 people."
     )
     dated = {(m, v): a for m, v, _, a, _ in _facts(text, "2020-10-16")}
     assert dated[("poor_migrant_workers", 1.52e6)] == "2020-09-30"
     assert dated[("poor_migrant_workers_share_of_last_year", 103.6)] == "2020-09-30"  # not "last year"
-    assert dated[("income", 1500.0)] is None  # one paragraph back only
-    assert dated[("workers_employed", 118000.0)] is None  # a year carries no further than its paragraph
-    assert dated[("poor_migrant_workers", 40.0)] is None  # a place of its own: another report
+    assert dated[("income", 1500.0)] is None  # the next paragraph is not dated by this one
+    assert dated[("workers_employed", 118000.0)] == "2019"
 
 
 def test_a_wire_dateline_does_not_hide_the_date_that_opens_the_story() -> None:
     text = (
         "BEIJING, June 18 (Xinhua) -- In the first five months, 29.15 million poor laborers had gone out "
-        "to work.\n\nThe 52 counties yet to shake off poverty had 2.68 million poor migrant workers."
+        "to work. The 52 counties yet to shake off poverty had 2.68 million poor migrant workers."
     )
     assert {a for *_, a, _ in _facts(text, "2020-06-18")} == {"2020-05"}
 

@@ -1006,7 +1006,7 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
             if re.search(r"[;]", between) or _COMPARISON.search(between) or _BASELINE_BEFORE.search(between):
                 break  # "103.6 percent of last year's total": the baseline's date
             return d.as_of
-    return _paragraph_date(analysis, sentence) or _previous_paragraph_date(analysis, sentence)
+    return _paragraph_date(analysis, sentence)
 
 
 _ANAPHORA = re.compile(
@@ -1099,31 +1099,6 @@ def _opening_date(analysis: Analysis, s0: int, s1: int) -> str | None:
     if opening and opening[0].as_of and _ANCHOR.search(text[start : opening[0].start]):
         return opening[0].as_of
     return None
-
-
-_GROUPS = ("group", "national")
-
-
-def _previous_paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None:
-    """Wire copy gives each sentence its own paragraph: one that names no time continues the report
-    whose date opens the paragraph just before it ("By the end of September, Hunan had ..." / "The
-    province also had 1.52 million ..."), unless it names a place of its own. One paragraph back only,
-    only from its first sentence, and only a month or a day."""
-    text = analysis.text
-    para_start = text.rfind("\n", 0, sentence[0]) + 1
-    if para_start == 0 or analysis.dates_between(para_start, sentence[0]):
-        return None
-    if any(para_start <= m.start < sentence[1] and m.place.level not in _GROUPS for m in analysis.places):
-        return None  # a paragraph that names a place of its own starts another report ("In Hunan, ...")
-    prev_end = para_start - 1
-    while prev_end > 0 and text[prev_end - 1] in "\n\r\t ":
-        prev_end -= 1
-    prev_start = text.rfind("\n", 0, prev_end) + 1
-    first = analysis.sentences_between(prev_start, prev_end)
-    found = _opening_date(analysis, *first[0]) if first else None
-    # only a statistic's cut-off date ("By the end of September"), not the year a story opens with
-    # ("In 2017, Li moved to the new community.")
-    return found if found and len(found) > 4 else None
 
 
 def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
