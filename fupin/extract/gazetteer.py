@@ -128,8 +128,9 @@ _EN_GROUP = re.compile(
 # without these words skips the costly group pattern.
 _EN_GROUP_WORD = re.compile(r"provinces|counties|prefectures|cities|region")
 _EN_NATIONAL = re.compile(
-    r"\b(?:China|nationwide|nation-wide|countrywide|nationally|across the country|across China|"
-    r"throughout the country|all over the country|the whole country|the entire country|the country)\b"
+    r"\b(?:China|[Nn]ationwide|[Nn]ation-wide|[Cc]ountrywide|nationally|[Aa]cross the country"
+    r"|[Aa]cross China|[Tt]hroughout the country|[Aa]ll over the country|[Tt]he whole country"
+    r"|[Tt]he entire country|[Tt]he country)\b"
 )
 
 # Ethnic words between a name and its "Autonomous County" ("Baisha Li autonomous county",

@@ -87,6 +87,8 @@ _ZH_SOURCE_AFTER = re.compile(
 )
 _EN_SOURCE_AFTER = re.compile(
     r"\s*(?:Daily|Evening News|News Network|TV|Television|Radio|Net)\b"
+    # "told China News Agency", "China News Service", "China Youth Daily", "China Global Television Network"
+    r"|\s*(?:News\s+(?:Agency|Service)|Youth\s+Daily|Global\s+Television|Economic\s+(?:Net|Daily)|Business\s+News)\b"
     r"|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\(|--|—)"
 )
 # Enumerations that end like this name destinations or examples, not the place of the figures.
@@ -145,6 +147,8 @@ _EN_AWAY_BEFORE = re.compile(
     r"(?:\s+(?!(?:here|there)\b)[a-z]+){0,5}?\s+in\s+(?:the\s+)?$"
     r"|\b(?:returned|returning|came|come|coming|got|been)\s+(?:back\s+)?(?:home\s+)?from\s+(?:the\s+)?$"
     r"|\bfar away in\s+(?:the\s+)?$"
+    # "She used to be a migrant embroiderer in Zhejiang": where one worker once worked
+    r"|\b(?:used\s+to\s+be|had\s+been|was|were)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?migrant(?:\s+[a-z]+){1,2}?\s+in\s+(?:the\s+)?$"
 )
 _EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
 _EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")
@@ -173,6 +177,16 @@ _ZH_COMPANY_AFTER = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)"
     r"|[\u4e00-\u9fff]{0,6}?(?:工业园区|产业园区|纺织园区|工业园|产业园|科技园|园区)"
 )
+# "one of China's poorest provinces", "among the poorest counties in the country", "the most in China",
+# "ranking first in the country": a rank that describes the place, not where the figures are
+_EN_NATIONAL_RANK_BEFORE = re.compile(
+    r"(?:\b(?:one|two|three|four|five)\s+of\s+|\bamong\s+)(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:(?:in|of|across)\s+)?$"
+    r"|\b(?:\w+est|most|least|first|second|third|top|largest|only|rank\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|of|across|among)\s+$",
+    re.IGNORECASE,
+)
+_EN_NATIONAL_RANK_AFTER = re.compile(r"['’]s\s+(?:\w+est|most|least|first|largest|top)\b", re.IGNORECASE)
 # A term in quotation marks ("三区三州"), not a reference to where the figures are.
 _QUOTED_TERM = re.compile(r"[“\"「『‘]$")
 _QUOTED_TERM_END = re.compile(r"[”\"」』’]")
@@ -351,9 +365,15 @@ class RegionResolver:
 
     def _national_in_passing(self, mention: PlaceMention) -> bool:
         """全国 / 中国 in a name, a rank or a comparison ("全国网络媒体宁夏行", "全国劳动模范",
-        "占全国的1/20", "中国扶贫基金会"), not the place the figures are about."""
-        if self.lang != "zh" or mention.place.level != "national":
+        "占全国的1/20", "中国扶贫基金会"), not the place the figures are about; in English the
+        rank that describes a place ("Guizhou, one of China's poorest provinces", "the most in
+        the country")."""
+        if mention.place.level != "national":
             return False
+        if self.lang != "zh":
+            before = self.text[max(0, mention.start - 60) : mention.start]
+            rank_after = _EN_NATIONAL_RANK_AFTER.match(self.text, mention.end)
+            return bool(_EN_NATIONAL_RANK_BEFORE.search(before) or rank_after)
         before = self.text[max(0, mention.start - 4) : mention.start]
         return bool(
             _ZH_NATIONAL_NAME_AFTER.match(self.text, mention.end) or _ZH_NATIONAL_RANK_BEFORE.search(before)

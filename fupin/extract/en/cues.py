@@ -43,8 +43,21 @@ JOBS = _re(
 PUBLIC_POSTS = _re(r"public[- ]welfare|non-?profit|public\s+service|caring|charitable")
 # "provided public service jobs to N people", "welfare posts for N poor people": posts, not employers
 PUBLIC_JOBS_FOR = _re(
-    r"\b(?:public[- ]welfare|public[- ]service|welfare|public)\s+(?:jobs|posts|positions)\s+(?:for|to)\s+"
+    r"\b(?:public[- ]welfare|public[- ]service|welfare|public|ranger|guard)\s+(?:jobs|posts|positions)"
+    r"\s+(?:for|to)\s+"
     r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
+)
+# "ecological ranger posts have been created for 20,000 poor people": posts, counted by their holders
+POSTS_CREATED_FOR = _re(
+    r"\b(?:public[- ]welfare|public[- ]service|welfare|ranger|guard)\s+(?:jobs|posts|positions)"
+    r"\s+(?:(?:have|has)\s+been|were|was|are)\s+(?:created|provided|offered|developed|arranged|set\s+up)\s+(?:for|to)\s+"
+    r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
+)
+# "arranged 3,200 poor laborers to work in public welfare posts", "placed ... in public welfare jobs"
+PLACE_IN_POST = _re(r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*)\s+(?:[\w-]+\s+){0,3}?$")
+IN_PUBLIC_POST = _re(
+    r"^[^.;,]{0,40}?\b(?:in|into|to|to\s+work\s+in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:public[- ]welfare|public\s+service|welfare)\s+(?:posts|jobs|positions)"
 )
 # what a workshop, enterprise or base is called, for the scope of employment figures
 SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
@@ -64,6 +77,13 @@ POOR = _re(
 )
 
 # --- verbs ---------------------------------------------------------------------------------
+# people lifted out of poverty ("driven 700,000 people to cast off poverty", "helped 3,000 villagers
+# shake off poverty", "lifting 10,000 residents out of poverty") are no count of the vocabulary
+OUT_OF_POVERTY = _re(
+    r"^[^.;,\d]{0,60}?\b(?:(?:to\s+)?(?:cast|casting|shake|shook|shaken|shaking|throw|threw|thrown)\s+off"
+    r"|(?:to\s+)?(?:get|got|gotten|getting)\s+rid\s+of|(?:to\s+)?escap\w+|(?:to\s+)?emerg\w+\s+from"
+    r"|(?:to\s+)?(?:rise|rose|risen|lift\w*|move\w*|get|got)\s+out\s+of|out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
+)
 # "in five poverty-stricken counties": poverty that describes a place, not the people counted
 POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
@@ -73,8 +93,9 @@ MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
-    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+)\s+(?:as|in|on|by)"
-    r"|[^.;,]{0,40}?\bas)\s+(?:[\w-]+\s+){0,3}?"
+    r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+|placed"
+    r"|assigned)\s+(?:as|in|on|by)"
+    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
 )
@@ -83,7 +104,7 @@ WITH_PART = _re(r"\bwith\s+(?:(?:over|more\s+than|about|nearly|some|around|almos
 # "1,612 of them were from Enshi": a breakdown of the total by where people come from or go
 BY_PLACE_PART = _re(r"^\s+(?:of\s+(?:them|whom|which)\s+)(?:were|are|was|is|came|come)\s+(?:from|in|to)\b")
 JOBS_FOR_END = _re(
-    r"\b(?:jobs|employment|work|positions)(?:\s+opportunities)?\s+(?:for|to)\s+"
+    r"\b(?:jobs|job(?=\s+opportunit)|employment|work|positions)(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\s+"
     r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
 )
 AWAY_AFTER = _re(
@@ -98,12 +119,12 @@ EMPLOY = _re(
     r"\babsorb\w*|\battract\w*|\bemploy(?!ment\b)\w*|\bhir(?:e|ed|es|ing)\b|\brecruit\w*|\bdriv(?:e|es|en|ing)\b"
     r"|\bdrove\b|\btak(?:e|es|ing)\s+in\b|\btook\s+in\b|\baccommodat\w+"
     r"|\b(?:provid\w+|giv(?:e|es|en|ing)|gave|offer\w*|creat\w*|generat\w*)\s+(?:[\w-]+,?\s+){0,6}?"
-    r"(?:jobs|employment|work|positions)"
-    r"(?:\s+opportunities)?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
+    r"(?:jobs|job(?=\s+opportunit)|employment|work|positions)"
+    r"(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
     r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had)\s+(?:\w+\s+)?"
     r"(?:employment|jobs?|work)\b"
-    r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w-]+\s+){0,3}"
+    r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
     r"|mills?)\b"
 )
@@ -112,8 +133,11 @@ INCLUDE = _re(
 )
 MIGRATE = _re(
     r"\bmigrant\s+(?:workers?|labou?r\w*)\b|\bgo(?:es|ing)?\s+out\s+(?:to|for)\s+work|\bwent\s+out\s+(?:to|for)?\s*work"
-    r"|\bgone\s+out\b|\bwork(?:ing|ed|s)?\s+(?:away\s+from\s+home|outside|abroad|elsewhere|in\s+other\s+places"
-    r"|out\s+of\s+town|away)\b|\bout-?migra\w*|\bleft\s+(?:their\s+)?home\w*\s+(?:to|for)\s+work"
+    r"|\bgone\s+out\b|\bwork(?:ing|ed|s)?\s+(?:away\s+from\s+home|outside|abroad|elsewhere"
+    r"|in\s+other\s+(?:places|provinces|cities|regions)|in\s+(?:coastal|eastern)\s+(?:provinces|regions|areas|cities)"
+    r"|out\s+of\s+town|away)\b"
+    # "sent 600,000 poor laborers to work in Guangdong": a labour export
+    r"|\b(?:sen(?:d|ds|t|ding)|dispatch\w*)\s+(?:[\w-]+\s+){0,4}?(?:to\s+(?:work|jobs)|out\s+to\s+work)\b|\bout-?migra\w*|\bleft\s+(?:their\s+)?home\w*\s+(?:to|for)\s+work"
     r"|\breturn\w*\s+to\s+(?:work|their\s+(?:posts|jobs)|posts|jobs)\b|\bback\s+to\s+work\b|\blabou?r\s+export"
     r"|\bexported\b|\btransfer\w*|\bgo(?:ing)?\s+out\b|\bwent\s+out\b"
     # "sent 84 chartered buses to take 2,650 poor laborers to jobs in Zhejiang": a labour-export convoy
@@ -139,6 +163,9 @@ TARGET = _re(
     r"|\bstrives?\b|\bstrove\b|\bwants?\s+to\b|\bwould\s+like\s+to\b|\bhop(?:e|es|ing)\s+to\b|\bwill\s+(?:\w+\s+){0,2}?(?:reach|exceed|achieve|hit|rise|increase|raise)\b"
     r"|\b(?:to|should|must|would)\s+(?:reach|exceed|achieve|hit|be\s+raised\s+to)\s+(?:\w+\s+){0,3}$"
     r"|\bensure\s+(?:that\s+)?(?:\w+\s+){0,6}$|\bfor\s+the\s+(?:whole|full)\s+year\s+to\b"
+    # what is yet to happen: "will create 50,000 posts", "expect to hire 500", "is set to create 2,000 jobs"
+    r"|\bexpect(?:s|ed|ing)?\s+to\b|\b(?:is|are)\s+set\s+to\b|\b(?:will|would|shall)\s+(?:\w+\s+){0,2}?"
+    r"(?:create|provide|offer|add|hire|recruit|employ|absorb|develop|help|train|build|set\s+up|bring|generate)\b"
 )
 TARGET_AFTER = _re(r"^\s*(?:%|percent)?\s*(?:is|are)\s+(?:the|our|its)\s+(?:target|goal|aim)\b")
 # conditions: "workshops that employ more than 10 poor workers (receive ...)", "if they hire at least 5"
@@ -158,6 +185,8 @@ ALL = _re(r"\ball\s+(?:of\s+the\s+)?$|\ball\s+the\s+$|\bevery\s+one\s+of\s+the\s
 CHANGE = _re(
     r"(?<!set\s)(?<!set-)(?<!took\s)(?<!take\s)(?<!taken\s)(?<!picked\s)(?<!built\s)(?<!build\s)(?<!builds\s)"
     r"(?<!opened\s)(?<!made\s)(?<!makes\s)(?<!make\s)(?<!sets\s)"
+    # "in setting up 21 embroidery factories": the phrasal verb's "up" is no change
+    r"(?<!setting\s)(?<!building\s)(?<!making\s)(?<!taking\s)(?<!picking\s)(?<!opening\s)"
     r"\b(?:increas\w*|ris(?:e|es|en|ing)|rose|grew|grow\w*|decreas\w*|declin\w*|drop\w*|fell|fall\w*|up|down"
     r"|reduc\w*|more|fewer|less)\s+(?:by\s+|of\s+)?(?:about\s+|over\s+|more\s+than\s+|nearly\s+|some\s+)?$"
     r"|\b(?:an?\s+)?(?:increase|decrease|growth|rise|drop|reduction)\s+of\s+(?:\w+\s+){0,2}$"
@@ -172,7 +201,8 @@ RATE = _re(
     r"|recovery|production[- ]resumption|back-to-work|return[- ]to[- ]work"
     r"|resumption\s+of\s+(?:work|production)|resum(?:e|ed|ing)\s+(?:work|production))"
     r"\s+rate\b|\brate\s+of\s+(?:return|resumption|work\s+resumption"
-    r"|reopening|resuming|operation|recovery)\b|\bresumed\s+at\s+a\s+rate\b"
+    r"|reopening|resuming|operation|recovery)\b"
+    r"|\bresum\w*(?:\s+(?:work|production|operations?))?\s+at\s+a\s+rate\b"
 )
 RATE_AFTER = _re(
     r"^\s*of\s+(?:(?:the\s+|all\s+|these\s+|its\s+|their\s+)?(?:[\w'-]+(?:,\d{3})*\s+){0,6}(?:workshops?|enterprises?"
@@ -198,11 +228,16 @@ SUBSIDY = _re(
 )
 INCOME = _re(
     r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay(?:s|ing)?\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
-    r"|\bget\s+paid\b|\btake\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
+    r"|\bget\s+paid\b|\bt(?:ake|akes|aking|ook)\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
     r"|\btransfer\s+payments?\b|\binject\w*|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+)
+# the income line that defines poverty ("China's poverty line is 2,300 yuan a year")
+POVERTY_LINE = _re(
+    r"\bpoverty\s+(?:line|standard|threshold|benchmark)s?\s+(?:(?:[\w-]+\s+){0,2}?(?:is|was|of|at|to|above)\s+)?"
+    r"(?:(?:about|around|nearly|over|more\s+than|roughly|some)\s+)?(?:RMB\s*)?$"
 )
 NOT_MONEY_FACT = _re(
     r"\boutput\s+value\b|\bvalue\s+of\s+(?:production|output)\b|\bsales\b|\brevenue\b|\bturnover\b|\bgdp\b"
@@ -250,7 +285,11 @@ NOUN_BEFORE = _re(
 # an increment of pay ("I can earn an extra 300 yuan") is not a wage
 EXTRA = _re(r"\b(?:an?\s+)?(?:extra|additional|more)\s*$")
 # a business speaking of its own premises ("our company has 3 workshops"): not a regional count
-OWN_BUSINESS = _re(r"\b(?:our|my)\s+(?:company|firm|factory|business|enterprise|cooperative)\b")
+# "his company had set up two workshops", "X Garment Co, which runs four workshops": likewise
+OWN_BUSINESS = _re(
+    r"\b(?:our|my|his|her|its|their)\s+(?:company|firm|factory|business|enterprise|cooperative)\b"
+    r"|\b(?:Co|Ltd|Company|Corp|Corporation|Group|Inc)\.?,?\s+which\s+(?:now\s+)?(?:runs|operates|owns|has|manages)\b"
+)
 # "bringing about 46,000 workers back to the production lines": employment by a resumption
 BRING = _re(r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,2}$")
 BACK = _re(r"^[^,;.]{0,40}?\bback\s+(?:to|in|into)\b")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -192,11 +193,26 @@ def _month_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision 
 
 
 def _explicit_year(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    if re.match(r"(?i:since)\b", match.group()) and (ref.year is None or int(match.group("year")) < ref.year):
+        return None, None  # "built 90 workshops since 2016": a running total, not a figure of 2016
     return _iso(int(match.group("year"))), "year"
 
 
 def _year_span(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
     return _iso(int(match.group("year2"))), "year"
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "by Tuesday" in a news report: the last Tuesday on or before the publication day."""
+    if ref.year is None or ref.month is None or ref.day is None:
+        return None, None
+    published = datetime.date(ref.year, ref.month, ref.day)
+    back = (published.weekday() - _WEEKDAYS.index(match.group("wd").lower())) % 7
+    day = published - datetime.timedelta(days=back)
+    return day.isoformat(), "day"
 
 
 def _no_point(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
@@ -268,6 +284,10 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?:from\s+)?{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)\d\d)\b"), _year_span),
     (re.compile(rf"(?:{_PREP}|\b(?:year|years)\s+|\()?\b{_YEAR}(?!\d|[,.]\d)(?!\s*(?:yuan|people|workers|%))"),
      _explicit_year),
+    # "had resumed production by Tuesday", "as of Monday": the last such day up to publication
+    (re.compile(r"\b(?:as\s+of|by|until|till|up\s+to)\s+(?:last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday"
+                r"|Saturday|Sunday)\b", re.I),
+     _weekday),
     (re.compile(
         r"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:years?|months?|days?|weeks?)\b"
         r"|\bin\s+recent\s+(?:years|days|months|weeks)\b|\b(?:at\s+present|currently|presently|recently|nowadays"
@@ -313,6 +333,7 @@ _ANCHORS = {
     "year word": re.compile(r"year|(?:19|20)\d\d"),
     "month word": re.compile(r"month"),
     "part": re.compile(r"half|quarter"),
+    "weekday": re.compile(r"day\b"),
     "span": re.compile(r"year|month|day|week|recent|present|current|moment|far|date|now|ago"),
 }
 _RULE_ANCHORS = (
@@ -320,7 +341,7 @@ _RULE_ANCHORS = (
     + ["month"] * 8
     + ["part", "part", "month word"]
     + ["year word"] * 4
-    + ["month word", "month word", "year", "year", "span"]
+    + ["month word", "month word", "year", "year", "weekday", "span"]
 )
 #: How far a time expression reaches from its anchor, on either side ("since the beginning
 #: of September 30th, of the previous year" reaches 36 characters after "Sep").

@@ -107,7 +107,7 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                     period=claim.period,
                 )
             )
-    return _dedupe(text, _date_headlines(analysis, drafts))
+    return _dedupe(text, _date_headlines(analysis, _headline_metrics(analysis, drafts)))
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -172,7 +172,10 @@ def _clause_bounds(text: str, start: int, end: int, s0: int, s1: int) -> tuple[i
 
 
 def _kind_of(noun: str) -> str | None:
-    """The class of the rightmost class word of the counted noun."""
+    """The class of the rightmost class word of the counted noun; households are not people
+    ("driving 120,000 poor households": metrics.md counts people only where the text does)."""
+    if _HOUSEHOLDS.match(noun) or _TIMES.search(noun):
+        return None  # "trained 100,000 people-times" (人次) counts attendances, not people
     best: tuple[int, str] | None = None
     for kind, pattern in (
         ("workshop", cues.WORKSHOP),
@@ -186,10 +189,19 @@ def _kind_of(noun: str) -> str | None:
     return best[1] if best else None
 
 
+_HOUSEHOLDS = re.compile(
+    r"^(?:[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
 _STOCK_VERB = (
     r"\s+(?:has\s+|have\s+|had\s+)?(?:reached|was|is|were|are|exceeded|numbered|stood\s+at|totall?ed|hit"
-    r"|amounted\s+to|came\s+to|rose\s+to|risen\s+to|increased\s+to|grew\s+to|grown\s+to|climbed\s+to"
-    r"|expanded\s+to|jumped\s+to)\s+(?:\w+\s+){0,3}$"
+    r"|amounted\s+to|came\s+to"
+    # headlines are in the present tense: "poor laborers working away from home top 29 million"
+    r"|tops?|topped|exceeds?|hits|reach(?:es)?|surpass(?:es|ed)?"
+    r"|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
+    # "increased from 300 in 2016 to 1,200": the value it reached
+    r"(?:\s+from\s+[^,;.]{1,40}?)?\s+to))\s+(?:\w+\s+){0,3}$"
 )
 # "the number of poor people who returned to work reached 1.098 million"
 _NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
@@ -259,6 +271,11 @@ def _context(
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
+        # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
+        kind = "people"
+    if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
+        noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
     if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
         kind = "people"  # "500 were trained, and 200 found jobs": a bare count of people who were hired
     if kind in ("people", "workshop", "enterprise") and not _VERB.search(after):
@@ -371,7 +388,7 @@ def _predicate(text: str, after: str, pos: int, s1: int) -> str:
         clause = text[pos + 1 : end]
         if _OPENING_VERB.match(clause):
             return after + " " + clause
-        if _RELATIVE_ASIDE.match(clause):
+        if _RELATIVE_ASIDE.match(clause) or _INCLUDING_ASIDE.match(clause):
             pos = end  # "1,300 workers, 40 percent of whom are from poor households, work at ..."
             continue
         if re.search(r"\d", clause) or _VERB.search(clause):
@@ -380,9 +397,11 @@ def _predicate(text: str, after: str, pos: int, s1: int) -> str:
     return after
 
 
+# "Over 500 villagers, including 200 impoverished people, now work at the company"
+_INCLUDING_ASIDE = re.compile(r"\s*(?:including|among\s+them|of\s+whom)\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r"\s*(?:[\w.%-]+\s+){1,4}of\s+(?:whom|which|them)\b")
 _OPENING_VERB = re.compile(
-    r"\s*(?:(?:have|has|had|were|was|are|is|will|would)\b|(?:already\s+|all\s+|now\s+)?[a-z]{3,}ed\b"
+    r"\s*(?:(?:already|all|now|also|still)\s+)?(?:(?:have|has|had|were|was|are|is|will|would)\b|[a-z]{3,}ed\b"
     r"|(?:employs|hires|absorbs|work|works)\b)"
 )
 
@@ -436,10 +455,16 @@ def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
 
 def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
     q = ctx.q
+    if _BASELINE.search(ctx.before[-60:]) and _TO_NUMBER.match(ctx.right):
+        return []  # "rose from 4,856 yuan to 10,415 yuan": the earlier value, not the statistic
+    if _NEW_TOTAL.search(ctx.before):
+        return _new_total(ctx, previous)
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
-        return _money(ctx)
+        if cues.CHANGE.search(ctx.before[-40:]) or _PER_ITEM.match(ctx.after):
+            return []  # "income increased by 500 yuan", "0.5 yuan per glove": a change, a piece rate or price
+        return _money(ctx) or _coordinated_money(ctx, previous)
     if q.counter and _MEASURE.match(q.counter):
         return []
     if cues.CHANGE.search(ctx.before[-40:]):
@@ -455,6 +480,23 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
             claims = [c for c in claims if c.metric == "workshops_planned"]
         return claims
     return _money(ctx) if q.unit is None and not q.counter else []
+
+
+# a change from one value to another: the first is where it started
+_BASELINE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|expand\w*|soar\w*|surg\w*|went\s+up"
+    r"|up|decreas\w*|drop\w*|fell|fall\w*|declin\w*|reduc\w*|down|shot\s+up|doubl\w*|tripl\w*)"
+    r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:(?:about|around|nearly|over|more\s+than|less\s+than|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+# "... rose from 4,856 yuan ($692.47) in 2012 to 10,415 yuan": the value reached, whose money word
+# the aside cuts off from its clause
+_CHANGE_TO = re.compile(
+    _BASELINE.pattern.removesuffix("$")
+    + r"[^;]{1,80}?\bto\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_NUMBER = re.compile(r"^(?:[^.;]|\.\d){0,60}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\$|RMB\s*)?\d", re.IGNORECASE)
 
 
 def _is_target(ctx: _Ctx) -> bool:
@@ -507,9 +549,12 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
         and not ctx.after.strip(" .")
         and cues.RESUME.search(ctx.left[-160:])
     )
+    # "the resumption rate of enterprises reached 93.5%, and that of workshops reached 90.2%"
+    that_of = _THAT_OF.search(ctx.before) and cues.RATE.search(ctx.left)
     if (
         cues.RATE.search(ctx.before)
         or cues.RATE.search(ctx.left[-80:])
+        or that_of
         or cues.RATE_AFTER.search(ctx.after)
         or share
     ):
@@ -523,6 +568,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     return []
 
 
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _ACCOUNTING_END = re.compile(
     r"\b(?:accounting\s+for|representing|or)\s+(?:about\s+|nearly\s+|over\s+)?$", re.I
 )
@@ -571,10 +617,10 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
         claims = [_Claim("workshops_resumed")]
-        if cues.ALL.search(ctx.before) and not ctx.restated:
+        if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(window)) and not ctx.restated:
             claims.insert(0, _Claim("workshops"))
         return claims
-    if cues.OWN_BUSINESS.search(ctx.before):  # "our company has 3 workshops": its own, not the region's
+    if cues.OWN_BUSINESS.search(ctx.left[-80:]):  # "our company has 3 workshops": its own, not the region's
         return []
     own_after = re.split(r"\d", ctx.after, maxsplit=1)[0]  # not "... and 30 more are planned"
     if cues.PLAN.search(ctx.before[-60:]) or re.search(
@@ -584,17 +630,28 @@ def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     return [_Claim("workshops")]
 
 
+# "the county's 38 leading enterprises have all resumed work": every one of them, so the 38 is the total too
+_ALL_AFTER = re.compile(
+    r"\b(?:have|has|had|were|are)\s+all\s+(?:been\s+)?(?:\w+\s+)?(?:resum|reopen|restart|return)", re.I
+)
+
+
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
     if cues.RESUME.search(ctx.after) and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
-        if cues.ALL.search(ctx.before) and not ctx.restated:
+        if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
         return claims
     return [_Claim("enterprises")]
 
 
+# a list of counted kinds ("N cleaners, M river guards, K forest guards"): the parts of a total that
+# the vocabulary cannot name (metrics.md, settled cases)
+_ITEMISED = re.compile(
+    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?\d[\d,]*\s+[a-z]"
+)
 _BARE_ENTERPRISES = re.compile(
     r"(?:(?:such|these|those|the|same|said|all)\s+)*(?:enterprises?|compan(?:y|ies)|firms?)\b", re.IGNORECASE
 )
@@ -611,12 +668,16 @@ def _leading_antecedent(ctx: _Ctx) -> bool:
 def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
     if re.search(r"\b(?:lost|cut|laid\s+off|shed)\s+$", ctx.before, re.I):
         return []
+    if _ITEMISED.match(ctx.right):
+        return []  # "63 assistance positions such as cleaners, 4 river guards, 21 forest guards, ...": parts
     if cues.PUBLIC_POSTS.search(ctx.noun) or "ranger" in ctx.noun.lower():
         return [_Claim("jobs", scope="other")]
     return [_Claim("jobs", scope=_scope(ctx))]
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    if cues.OUT_OF_POVERTY.match(ctx.after):
+        return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
     near = ctx.noun + " " + _before_part(ctx.after[:60])
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
@@ -639,7 +700,16 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [
             _Claim("poor_migrant_workers")
         ]  # "to assist the employment of 28 million poor migrant workers"
-    if employ and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
+    if cues.PLACE_IN_POST.search(ctx.before[-40:]) and (
+        cues.IN_PUBLIC_POST.search(ctx.after[:80]) or _PUBLIC_POSTS_NAMED.search(ctx.left[-200:])
+    ):  # "placed 3,200 poor laborers in public welfare jobs", "developed 52,000 posts, placing 48,000 ..."
+        return [_Claim("jobs", scope="other")]
+    if include and poor and cues.MIGRATE.search(ctx.left[-120:]) and not employed_before:
+        return [_Claim("poor_migrant_workers")]  # "transferred 125,000 rural laborers, including 46,000 poor"
+    if cues.POSTS_CREATED_FOR.search(ctx.before[-100:]):
+        return [_Claim("jobs", scope="other")]  # "ranger posts have been created for 20,000 poor people"
+    placed = re.search(r"\b(?:been\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing))\b", ctx.after[:60])
+    if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
         if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
@@ -647,9 +717,15 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
             return [_Claim("jobs", scope="other")]
         metric = "poor_workers_employed" if poor else "workers_employed"
         return [_Claim(metric, scope=_scope(ctx))]
-    if _HAS.search(ctx.before) and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
-        # "the workshop has 40 workers": a workforce, when a workshop/enterprise/base is the subject
-        owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(ctx.before)]
+    workforce = _WORKFORCE_OF.search(ctx.before)
+    if (_HAS.search(ctx.before) or workforce) and re.search(
+        r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I
+    ):
+        # "the workshop has 40 workers", "the company has a workforce of 300", "there are 300 workers
+        # at the factory": a workforce, when a workshop/enterprise/base is the subject or the place
+        at_owner = _AT_OWNER.match(ctx.after)
+        where = ctx.before + " " + (at_owner.group() if at_owner else "")
+        owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(where)]
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
             return [_Claim(metric, scope=owner[0])]
@@ -661,6 +737,20 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if migrate and poor_context:
         return [_Claim("poor_migrant_workers")]
     return []
+
+
+_WORKFORCE_OF = re.compile(
+    r"\b(?:a\s+)?(?:workforce|staff|payroll)\s+of\s+(?:(?:about|over|more\s+than|nearly|some|around|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_AT_OWNER = re.compile(
+    r"^\s*[\w\s-]{0,30}?\b(?:at|in|of)\s+(?:the|its|this|that)\s+(?:[\w'’-]+\s+){0,3}?\w+", re.I
+)
+
+
+_PUBLIC_POSTS_NAMED = re.compile(
+    r"\b(?:public[- ]welfare|public[- ]service|welfare)\s+(?:jobs|posts|positions)\b", re.IGNORECASE
+)
 
 
 # what may stand before a count that opens its clause as the subject
@@ -711,6 +801,8 @@ _COUNT_RULES: dict[str, Callable[[_Ctx, list], list[_Claim]]] = {
 def _money(ctx: _Ctx) -> list[_Claim]:
     """Income, subsidy or funds, by the money word nearest to the number."""
     before, after = ctx.before, ctx.after
+    if _CHANGE_TO.search(ctx.left[-160:]):
+        before = ctx.left[-200:]
     if len(ctx.left.split()) <= 3 and ctx.q.unit == "yuan":  # "Not less than 5,000 yuan." after its sentence
         before = ctx.prev_sentence[-120:] + " " + before
     scores: list[tuple[int, str]] = []
@@ -726,6 +818,8 @@ def _money(ctx: _Ctx) -> list[_Claim]:
     blocker = cues.NOT_MONEY_FACT.search(before[-50:] + " " + after[:30])
     if blocker and kind != "income":
         return []
+    if cues.POVERTY_LINE.search(before[-60:]):
+        return []  # "the poverty line of 2,300 yuan of annual income": a standard, nobody's income
     period = _period(before, after)
     if ctx.q.unit != "yuan":  # a bare number is money only as a wage or subsidy with its period
         if kind == "funds" or period is None or ctx.q.counter:
@@ -746,7 +840,73 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         if ctx.q.value >= 1e6:
             return []  # "generating an income of 28.2 billion yuan": takings, not a wage
         return [_Claim("income", period=period if period != "once" else None)]
+    if ctx.q.value < _SMALLEST_FUND:
+        return []  # "spends 1,000 yuan on food", "a loan of 50,000 yuan": a household's money, no budget
     return [_Claim("funds")]
+
+
+#: Funds are what a region allocates or invests in total: sums below this are a household's.
+_SMALLEST_FUND = 100_000
+
+
+# "offered ranger jobs to 7,500 people, bringing the total (number) to 21,500": the running total
+# of what was just counted
+_NEW_TOTAL = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+(?:the|its|their)\s+"
+    r"(?:total|number|tally|figure)(?:\s+(?:number|count))?(?:\s+of\s+[\w\s-]{1,40}?)?\s+to\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _new_total(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """The metrics of the last figure of the sentence, for its new total."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            break
+        if claims and prev_q.unit == ctx.q.unit:
+            return [_Claim(c.metric, c.scope, c.period) for c in claims]
+    return []
+
+
+_PER_ITEM = re.compile(
+    r"^\s*(?:yuan\s+)?(?:\([^()]{0,30}\)\s*)?(?:per|a|an|each|for\s+(?:each|every|one|a))\s+(?:[\w-]+\s+)?"
+    r"(?:piece|item|glove|pair|unit|kilogram|kilo|kg|jin|catty|box|bag|ton|tonne|bottle|garment|shoe|toy|wig"
+    r"|product|dozen|meter|metre|square\s+meter|sq)s?\b",
+    re.IGNORECASE,
+)
+
+
+# "3,000 yuan ($420) a month and over 30,000 yuan a year": the second sum shares the first's verb,
+# which the bracketed aside cuts off from its clause
+_MONEY_AND = re.compile(
+    r"\s*(?:yuan|RMB)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:(?:a|per|each|every)\s+(?:day|month|year)\s*)?"
+    r",?\s*(?:and|or)\s+(?:(?:over|about|nearly|more\s+than|around|almost|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_money(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """A sum coordinated with the wage or subsidy just before it is one as well."""
+    earlier = [p for p in previous[-3:] if p[0].unit == "yuan" and p[0].start >= ctx.sentence[0]]
+    if not earlier:
+        return []
+    prev_q, _, claims = earlier[-1]  # the dollars of "($420)" between them are no sum of their own
+    if not claims:
+        return []
+    if not _MONEY_AND.fullmatch(_text_between(ctx, prev_q)):
+        return []
+    metric = claims[0].metric
+    if metric not in ("income", "subsidy"):
+        return []
+    period = _period("", ctx.after)
+    return [_Claim(metric, period=period if metric == "subsidy" or period != "once" else None)]
+
+
+def _text_between(ctx: _Ctx, earlier: Quantity) -> str:
+    """The sentence's words between an earlier number and this one (from ``left``)."""
+    gap = ctx.q.start - earlier.end
+    return ctx.left[-gap:] if 0 < gap <= len(ctx.left) else ""
 
 
 def _period(before: str, after: str) -> str | None:
@@ -823,7 +983,14 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     s0, s1 = sentence
     text = analysis.text
     in_sentence = [d for d in analysis.dates_between(s0, s1 + 1) if d.end <= s1]  # ends after its start
-    before = [d for d in in_sentence if d.end <= q.start and not _is_comparison_before(text, d)]
+    before = [
+        d
+        for d in in_sentence
+        if d.end <= q.start
+        and not _is_comparison_before(text, d)
+        and not _baseline_date(text, d, q, s0)
+        and not (d.start - s0 < _WINDOW and _SINCE_CLAUSE.match(text, s0, d.start))
+    ]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
     if own is not None and (not before or before[-1].start < c0):
@@ -836,8 +1003,8 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     for d in in_sentence:
         if d.start >= q.end:
             between = text[q.end : d.start]
-            if re.search(r"[;]", between) or _COMPARISON.search(between):
-                break
+            if re.search(r"[;]", between) or _COMPARISON.search(between) or _BASELINE_BEFORE.search(between):
+                break  # "103.6 percent of last year's total": the baseline's date
             return d.as_of
     return _paragraph_date(analysis, sentence)
 
@@ -854,15 +1021,23 @@ def _date_after_in_clause(text: str, q: Quantity, dates: list[DateMention]) -> s
     """The first point date after the number in its clause, unless it is a comparison's
     ("92.3 percent of last year's total", "up from 300 in 2019")."""
     for d in dates:
+        # "98 percent of the enterprises had resumed by ...", "21 of the 22 workshops ... by": the
+        # number's own noun phrase is no comparison
         between = text[q.end : d.start]
+        if _VERB.search(between):  # a predicate comes between: the date is the clause's, not "of last year"
+            between = _OWN_OF.sub(" ", between, count=1)
         if _COMPARISON.search(between) or not d.as_of or _BASELINE_BEFORE.search(between):
             return None
         return d.as_of
     return None
 
 
+_OWN_OF = re.compile(
+    r"^\s*(?:percent|per\s+cent|%)?\s*(?:out\s+)?of\s+(?:the|all|its|their)\s+", re.IGNORECASE
+)
 _BASELINE_BEFORE = re.compile(
-    r"\b(?:of|than|from|with|versus|vs|to|over|since)\s+(?:the\s+|that\s+of\s+)?$", re.IGNORECASE
+    r"\b(?:(?<!as\s)of|than|from|with|versus|vs|(?<!up\s)to|over|since)\s+(?:the\s+|that\s+of\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -873,6 +1048,21 @@ def _date_referred_to(analysis: Analysis, start: int) -> str | None:
         if d.as_of and not _is_comparison_before(text, d):
             return d.as_of
     return None
+
+
+# "Since she returned home in 2017, Hou has set up 21 factories": the date of the event a running
+# total starts from
+_SINCE_CLAUSE = re.compile(r"\s*[“\"]?(?i:since|ever\s+since)\s+[^\s,;.]+\s+[^\s,;.]+\s[^,;.]*$")
+
+
+def _baseline_date(text: str, d: DateMention, q: Quantity, s0: int) -> bool:
+    """ "from 300 in 2016 to 1,200": the date of the value the change started from."""
+    return bool(_DATE_THEN_TO.match(text, d.end, q.start)) and bool(
+        re.search(r"\bfrom\b[^;]{0,60}$", text[max(s0, d.start - 80) : d.start])
+    )
+
+
+_DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 
 
 def _is_comparison_before(text: str, d: DateMention) -> bool:
@@ -887,10 +1077,27 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
     text = analysis.text
     para_start = text.rfind("\n", 0, sentence[0]) + 1
     earlier = [s for s in analysis.sentences_between(para_start, sentence[0] + 1) if s[1] <= sentence[0]]
-    for s0, _ in reversed(earlier):
-        opening = analysis.dates_between(s0, s0 + 40)
-        if opening and opening[0].as_of and _ANCHOR.search(text[s0 : opening[0].start]):
-            return opening[0].as_of
+    for s0, s1 in reversed(earlier):
+        found = _opening_date(analysis, s0, s1)
+        if found:
+            return found
+    return None
+
+
+# "BEIJING, June 18 (Xinhua) -- ", "XI'AN -- ": the dateline before a wire story's first words
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z'’ .-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,30}\))?\s*[-–—]{1,2}\s*"
+)
+
+
+def _opening_date(analysis: Analysis, s0: int, s1: int) -> str | None:
+    """The date that opens the sentence at ``s0`` ("As of May 31, ...", after a wire dateline too)."""
+    text = analysis.text
+    dateline = _WIRE_DATELINE.match(text, s0, s1)
+    start = dateline.end() if dateline else s0
+    opening = [d for d in analysis.dates_between(start, start + 40) if d.end <= s1]
+    if opening and opening[0].as_of and _ANCHOR.search(text[start : opening[0].start]):
+        return opening[0].as_of
     return None
 
 
@@ -913,6 +1120,29 @@ def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDra
             ):
                 draft.as_of, draft.as_of_source = later.as_of, "text"
                 break
+    return drafts
+
+
+def _headline_metrics(analysis: Analysis, drafts: list[FactDraft]) -> list[FactDraft]:
+    """A headline figure that the body restates under one other metric takes the body's metric:
+    headlines compress their verbs ("helps 31,500 poor laborers find work" / "has helped 31,500 poor
+    laborers go out for work"), the body says what was counted."""
+    head_end = _headline_end(analysis)
+    if head_end <= 0:
+        return drafts
+    body = [d for d in drafts if d.sentence_start >= head_end]
+    for draft in drafts:
+        if draft.sentence_end > head_end:
+            continue
+        same = [
+            d
+            for d in body
+            if d.quantity.value == draft.quantity.value and d.quantity.unit == draft.quantity.unit
+        ]
+        metrics = {d.metric for d in same}
+        if len(metrics) == 1 and draft.metric not in metrics:
+            restated = same[0]
+            draft.metric, draft.scope, draft.period = restated.metric, restated.scope, restated.period
     return drafts
 
 

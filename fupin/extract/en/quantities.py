@@ -72,13 +72,39 @@ _FRACTIONS = {
     "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
 }  # fmt: skip
+_HALF_A = re.compile(r"\bhalf\s+an?\s+(?P<scale>million|billion)\b", re.IGNORECASE)  # "half a million people"
 _FRACTION = re.compile(
-    r"\b(?:one[- ]half|half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters"
+    r"\b(?:one[- ]half|half(?!\s+an?\s+(?:million|billion)\b)|a third|one[- ]third|two[- ]thirds|a quarter"
+    r"|one[- ]quarter|three[- ]quarters"
     r"|a fifth|one[- ]fifth)\b(?!\s+(?:a|an|of\s+the|of\s+this|of\s+last)\s+(?:year|month|day|hour|century)"
     r"|[- ](?:year|month|day|hour))",
     re.IGNORECASE,
 )
 _DOZEN = re.compile(r"\ba\s+dozen\b(?!\s+(?:or\s+so\s+)?(?:years|months|days))", re.IGNORECASE)
+
+# Small counts written as words: "three workshops", "Eighty-nine households", "twenty-five villagers".
+# "one" and "a" are left out (they are articles and pronouns far more often than counts).
+_SMALL_UNITS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SMALL_WORD = re.compile(
+    r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?P<one>one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|(?P<small>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen))\b"
+    # not a scale's multiplier ("two million"), a fraction ("two thirds"), an ordinal compound or
+    # an age ("five-year-old", "twenty-year")
+    r"(?!\s*(?:hundred|thousand|million|billion|thirds?|quarters?|fifths?)\b|-(?:year|month|day|odd|fold))",
+    re.IGNORECASE,
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your|of)\s+$", re.IGNORECASE)
+_ONES = {"one": 1, **{k: v for k, v in _SMALL_UNITS.items() if v < 10}}
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -144,7 +170,10 @@ _COUNTER_STOP = re.compile(
     r"|by|of|and|or|as|per|each|every|a|an|the"
     # verbs that end a noun phrase: "helped 560,000 poor laborers find jobs"
     r"|find|found|finds|get|gets|got|go|goes|went|return|returned|returns|earn|earned|earns|work|worked"
-    r"|make|made|do|did|live|lived|become|became|take|took|secure|secured|land|landed|obtain|obtained)\b",
+    r"|make|made|do|did|live|lived|become|became|take|took|secure|secured|land|landed|obtain|obtained"
+    # another number starts another phrase: "two workshops hire twenty-five villagers"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?)\b",
     re.IGNORECASE,
 )
 
@@ -275,6 +304,9 @@ def _valid_range(text: str, match: re.Match[str], first: _Num, second: _Num) -> 
     # "2019-2020" is a span of years, "13-14" after a month a span of days
     if _looks_like_year(match.group("anum")) and _looks_like_year(match.group("bnum")):
         return False
+    # "from 4,856 yuan in 2012 to 10,415 yuan": a year, then the value the change reached
+    if _looks_like_year(match.group("anum")) and not match.group("acur") and _YEAR_PREP.search(before):
+        return False
     return not _DATE_BEFORE.search(before)
 
 
@@ -294,6 +326,8 @@ def _glued(text: str, start: int, end: int) -> bool:
         return True
     if after[:1] in {"/", ":"} and after[1:2].isdigit():
         return True
+    if re.match(r"(?i:yuan)\b", text[end : end + 5]):
+        return False  # "3000yuan": a lost space before the currency
     return bool(re.match(r"[A-Za-z]", after)) and not re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3])
 
 
@@ -371,6 +405,7 @@ _BOUND_AFTER_NOUN = re.compile(
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
     window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
+    window = window.split("\n", 1)[0]  # a number that ends a line (a headline) counts nothing of the next
     match = _COUNTER.match(window)
     if not match:
         return None
@@ -417,7 +452,16 @@ def _word_numbers(text: str) -> Iterator[re.Match[str]]:
 def _word_quantities(text: str) -> list[Quantity]:
     """Numbers written as words: "two million", "half", "two thirds", "a dozen"."""
     found: list[Quantity] = []
+    for match in _HALF_A.finditer(text) if _FRACTION_WORD.search(text) else ():
+        value = _SCALES[match.group("scale").lower()] / 2
+        bound = _bound(text, match.start(), match.end())
+        found.append(
+            Quantity(match.start(), match.end(), value, None, None, bound, _counter(text, match.end()))
+        )
+    halves = [(q.start, q.end) for q in found]
     for match in _word_numbers(text):
+        if any(s < match.end() and match.start() < e for s, e in halves):
+            continue  # the "a million" of "half a million"
         value = (
             _WORD_UNITS[match.group("w").lower()] * _SCALES[re.sub(r"\s+", " ", match.group("scale").lower())]
         )
@@ -430,9 +474,31 @@ def _word_quantities(text: str) -> list[Quantity]:
         value = _FRACTIONS[re.sub(r"\s+", " ", match.group().lower())]
         bound = _bound(text, match.start(), match.end())
         found.append(Quantity(match.start(), match.end(), round(value, 2), None, "percent", bound, None))
+    found.extend(_small_word_quantities(text, found))
     for match in _DOZEN.finditer(text) if _DOZEN_WORD.search(text) else ():
         bound = _bound(text, match.start(), match.end())
         found.append(
             Quantity(match.start(), match.end(), 12.0, None, None, bound, _counter(text, match.end()))
         )
+    return found
+
+
+def _small_word_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """ "three workshops", "twenty-five poor villagers": a small count written as a word counts
+    only with the noun it counts right after it (so "two of them", "the two said" are no numbers)."""
+    found: list[Quantity] = []
+    for match in _SMALL_WORD.finditer(text):
+        if any(q.start < match.end() and match.start() < q.end for q in taken):
+            continue
+        if _DEFINITE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "the two workshops", "her three children": ones already known, not a count
+        if match.group("small"):
+            value = _SMALL_UNITS[match.group("small").lower()]
+        else:
+            value = _TENS[match.group("tens").lower()] + _ONES.get((match.group("one") or "").lower(), 0)
+        counter = _counter(text, match.end())
+        if counter is None:
+            continue
+        bound = _bound(text, match.start(), match.end())
+        found.append(Quantity(match.start(), match.end(), float(value), None, None, bound, counter))
     return found

@@ -69,6 +69,40 @@ _ORG_TITLE_RE = re.compile(
     rf"(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*,?\s*$",
     re.IGNORECASE,
 )
+_OWNER_PRE_TITLE_RE = re.compile(
+    rf"(?:^|[,;:(“\"]\s*|\b(?:by|said|says|to)\s+)(?:the|a|an)\s+(?P<org>[\w\s-]{{2,40}}?)['’]s\s+"
+    rf"(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*,\s*$",
+    re.IGNORECASE,
+)
+_LEGISLATOR = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:deputy|member|delegate)\s+(?:to|of)\s+(?:the\s+)?(?:\d+\w*\s+)?"
+    r"(?:National\s+People['’]s\s+Congress|NPC|CPPCC|Chinese\s+People['’]s\s+Political|[\w\s]{0,30}?People['’]s"
+    r"\s+Congress)",
+    re.IGNORECASE,
+)
+# "in charge of the relocation work" names a duty; "in charge of the X Office" an organisation
+_CHARGE_OF_DUTY = re.compile(
+    r"charge\s+of\s+(?!.*\b(?:[Oo]ffice|[Bb]ureau|[Dd]epartment|[Cc]ompany|[Ww]orkshop|[Ff]actory|[Ee]nterprise"
+    r"|[Cc]ooperative|[Gg]overnment|[Cc]ommittee|[Cc]o|Ltd)\b).+"
+)
+# "a poverty alleviation official in Xiji county", "a workshop owner in the village": a domain before the head
+_DOMAIN_OFFICIAL_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<title>(?-i:(?:[a-z][\w-]*|Party|CPC)\s+){1,3}(?:official|officer|owner|boss))"
+    r"(?:\s+(?:of|at|from|in|with)\s+(?:the\s+)?(?P<org>.+))?$",
+    re.IGNORECASE,
+)
+# "a staff member of the county poverty alleviation office": a public body's staff speak for it
+_STAFF_OF_BODY_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<title>staff\s+member|staffer|cadre|civil\s+servant)\s+(?:of|at|with|from|in)\s+"
+    r"(?:the\s+)?(?P<org>.*\b(?:office|bureau|department|government|committee|commission|administration|ministry)\b.*)$",
+    re.IGNORECASE,
+)
+# "Gansu Governor Tang Renjian said", "Longnan Mayor Li said": a place before the title
+_PLACE_TITLE_RE = re.compile(
+    rf"(?:^|[,;:(“\"]\s*|\b(?:by|said|says|to)\s+)(?P<org>(?-i:[A-Z][a-z]+)(?:\s+(?:Province|City|County"
+    rf"|Prefecture|Village|Town|Township))?)\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))\s*$",
+    re.IGNORECASE,
+)
 _ORG_ANAPHOR = re.compile(rf"^(?:the\s+|its\s+)?({_ORG_NOUNS})$", re.IGNORECASE)
 _SECOND_ROLE = re.compile(
     rf"\s+and\s+(?:(?:the|a|an)\s+)?(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})\b", re.IGNORECASE
@@ -250,16 +284,39 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     """(title, organisation, title end, organisation start) of "deputy director of the X Office"."""
     phrase = phrase.rstrip(" .")
     second = _SECOND_ROLE.search(phrase)
+    if second and _LEGISLATOR.match(phrase):
+        # "a deputy to the 13th National People's Congress and mayor of Lhasa": the office held
+        # is the second role (a seat in a congress is held beside it)
+        lead = re.match(r"\s+and\s+", phrase[second.start() :])
+        offset = second.start() + (lead.end() if lead else 0)
+        got = _parse_title(phrase[offset:])
+        if got is None:
+            return None
+        title, org, t_end, o_start = got
+        return title, org, t_end + offset, None if o_start is None else o_start + offset
     if second:
         phrase = phrase[: second.start()]
     m = _TITLE_RE.match(phrase)
     if not m:
         owned = _OWNER_TITLE_RE.match(phrase)  # "the factory's owner", "the county's poverty office chief"
-        if owned is None:
+        if owned is not None:
+            return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
+        domain = _DOMAIN_OFFICIAL_RE.match(phrase) or _STAFF_OF_BODY_RE.match(phrase)
+        if domain is None:  # "a poverty alleviation official in Xiji county", "a staff member of the office"
             return None
-        return owned.group("title"), owned.group("org"), owned.end("title"), owned.start("org")
+        org = domain.group("org")
+        return domain.group("title"), org, domain.end("title"), domain.start("org") if org else None
     title, org = m.group("title"), m.group("org")
     t_end, o_start = m.end("title"), m.start("org") if org else None
+    duty = _CHARGE_OF_DUTY.match(org or "") if (m.group("prep") or "").lower() == "in" else None
+    if duty:  # "official in charge of the relocation work": a duty, part of the title, no organisation
+        return f"{title} in {duty.group()}", None, m.end("org") - len(org or "") + duty.end(), None
+    charge = (
+        re.match(r"charge\s+of\s+(?:the\s+)?", org or "") if (m.group("prep") or "").lower() == "in" else None
+    )
+    if charge and org and o_start is not None:  # "official in charge of the county's poverty office"
+        title, t_end = f"{title} in charge", o_start + len("charge")
+        org, o_start = org[charge.end() :], o_start + charge.end()
     if org and m.group("prep").lower() == "of":
         body = EN_BODY_RE.match(org)
         rest = org[body.end() :] if body else ""
@@ -301,7 +358,7 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
         hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
         if hit:
             stop = min(stop, hit.start())
-    phrase = rest[:stop].rstrip(" ,.")
+    phrase = rest[:stop].replace("\n", " ").rstrip(" ,.")  # a hard-wrapped line ("the Office\nof the ...")
     phrase = re.sub(r"\s*,\s*(?=Ltd|Inc|Co\b)", ", ", phrase)
     return (phrase, start, start + len(phrase)) if phrase else None
 
@@ -378,7 +435,42 @@ def find_en(
             )
             known.province = person.province
     _collect_quotes(text, doc, names, people)
+    _transcript_speakers(text, names, people)
     return [p for p in people.values() if p.quote_kind]
+
+
+# A press-conference transcript: a line that is only a speaker's name and a colon, with the
+# answer after it; questions are labelled by the asking outlet ("Hong Kong Commercial Daily:").
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2})[ \t]*[:：][ \t]*$", re.MULTILINE
+)
+_OUTLET_LABEL = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]+){0,5}(?:Daily|News|Times|Post|TV|Television|Radio|Network|Agency"
+    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media)[ \t]*[:：][ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _transcript_speakers(text: str, names: list[tuple[int, int, bool]], people: dict[str, Person]) -> None:
+    """Speakers who answer questions at a press conference: officials, title unknown unless given."""
+    if not _OUTLET_LABEL.search(text):
+        return
+    chinese = {start for start, _, is_chinese in names if is_chinese}
+    for m in _SPEAKER_LINE.finditer(text):
+        start, end = m.span("name")
+        if start not in chinese:
+            continue
+        answer_start = m.end() + 1
+        answer_end = _paragraph_end(text, answer_start)
+        answer = text[answer_start:answer_end].strip()
+        if not answer:
+            continue
+        person = people.get(name_key(m.group("name")))
+        if person is None:
+            person = people.setdefault(
+                name_key(m.group("name")), Person(name=m.group("name"), name_span=(start, end))
+            )
+        person.cite("direct", answer, (answer_start, answer_end), start)
 
 
 def _introduce(
@@ -440,7 +532,10 @@ def _introduce(
 _FROM_BODY = re.compile(
     r"\s+(?:from|of|at)\s+(?:the\s+)?(?P<org>(?:(?:[A-Z][\w'’-]*|and|&)\s+){0,8}?"
     r"(?:Department|Bureau|Office|Ministry|Commission|Government|Administration|Council|Committee)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?"
+    # written in lower case: "Zhang Wei from the county's poverty alleviation office"
+    r"|(?:[A-Za-z][\w'’-]*\s+){1,6}?(?-i:department|bureau|office|government|commission|administration"
+    r"|committee)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})?)\b"
 )
 
 
@@ -455,8 +550,11 @@ def _public_body_member(
 
 
 _WHO_RE = re.compile(
-    r",?\s+who\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
+    r",?\s+who\s+(?:(?:is|was|has\s+been)\s+(?:also\s+)?(?:(?:the|a|an)\s+)?"
     r"(?:(?P<charge>in\s+charge\s+of|responsible\s+for|heads|leads|runs|manages)\s+(?:the\s+)?)?"
+    # "Zhang Wei, who heads the county's poverty alleviation office, said"
+    r"|(?:now\s+|also\s+|currently\s+)?(?:(?P<heads>heads|leads|headed|led)|(?P<runs>runs|manages|owns))"
+    r"\s+(?:the\s+)?)"
 )
 
 
@@ -472,11 +570,11 @@ def _who_clause(
     phrase = rest[: stop.start() if stop else len(rest)].rstrip(" .")
     if not phrase:
         return None
-    if m.group("charge"):
+    if m.group("charge") or m.group("heads") or m.group("runs"):
         lead = re.match(r"(?:(?:a|an|the)\s+)?", phrase, re.IGNORECASE)
         org_start = m.end() + (lead.end() if lead else 0)
         return (
-            "person in charge",
+            "head" if m.group("heads") else "person in charge",
             None,
             text[org_start : m.end() + len(phrase)],
             (org_start, m.end() + len(phrase)),
@@ -500,6 +598,12 @@ def _pre_title(
         if got:
             title, org, _, _ = got
             return title, None, org, None
+    m = _OWNER_PRE_TITLE_RE.search(before)
+    if m is not None:  # "The county's deputy chief, Zhou Ping, said"
+        return m.group("title"), None, m.group("org"), None
+    m = _PLACE_TITLE_RE.search(before)
+    if m is not None and m.group("org").lower() not in _NOT_ONE_WORD_NAMES | _TITLE_WORDS:
+        return m.group("title"), None, m.group("org"), None
     m = _ORG_TITLE_RE.search(before)
     if m is None or m.group("org").lower() in _TITLE_WORDS:
         return None

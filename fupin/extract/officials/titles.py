@@ -294,6 +294,8 @@ EN_CUE_AFTER = re.compile(
 )
 EN_CUE_ANYWHERE = re.compile(r"\b(?:" + EN_CUE_ALT + r")\b", re.IGNORECASE)
 EN_CUE_BEFORE = re.compile(
-    r"(?:\b(?:said|says|added|noted|explained|stated|according\s+to|told\s+by|asked)\s*[:,]?\s*(?:the\s+)?)$",
+    # "stressed Liu Bo, ...", "According to the introduction of Wang Gang, ..." (MT of 据...介绍)
+    r"(?:\b(?:said|says|added|noted|explained|stated|stressed|emphasi[sz]ed|pointed\s+out|according\s+to"
+    r"(?:\s+the\s+introduction\s+of)?|as\s+introduced\s+by|told\s+by|asked)\s*[:,]?\s*(?:the\s+)?)$",
     re.IGNORECASE,
 )

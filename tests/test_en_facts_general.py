@@ -1,0 +1,491 @@
+"""English wording families that generalise beyond the tuned pages: counts written as words,
+a business's own workshops, and the other families below (one test or two each).
+
+Every sentence is written for these tests (several wordings of a family and the near-misses
+that must not match); none is copied from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from fupin.extract import en
+from fupin.extract.analysis import Analysis
+from fupin.extract.gazetteer import Gazetteer
+from fupin.extract.sentences import split_sentences
+
+
+def _facts(text: str, published: str = "2020-06-10") -> list[tuple]:
+    analysis = Analysis(text=text, lang="en", published=published, title=None)
+    analysis.sentences = split_sentences(text, "en")
+    analysis.quantities = en.find_quantities(text)
+    analysis.dates = en.find_dates(text, published)
+    analysis.places = Gazetteer.default().find(text, "en")
+    return [
+        (d.metric, d.quantity.value, d.quantity.bound, d.as_of, (d.region or {}).get("province"))
+        for d in en.find_facts(analysis)
+    ]
+
+
+def _metrics(text: str) -> list[tuple[str, float]]:
+    return [(m, v) for m, v, *_ in _facts(text)]
+
+
+# --- counts written as words ----------------------------------------------------------------
+
+
+def test_small_counts_written_as_words_are_numbers() -> None:
+    assert ("workshops", 3.0) in _metrics("The county now has three poverty alleviation workshops.")
+    assert ("enterprises_resumed", 5.0) in _metrics(
+        "Five leading poverty alleviation enterprises in the county have resumed production."
+    )
+    assert ("poor_workers_employed", 25.0) in _metrics("The cooperative hires twenty-five poor villagers.")
+    assert ("workers_employed", 89.0) in _metrics("The workshop employs eighty-nine villagers.")
+
+
+def test_word_numbers_without_their_noun_or_known_already_are_not_counts() -> None:
+    values = [q.value for q in en.find_quantities("Two of them said the two workshops are busy.")]
+    assert values == []
+    assert [q.value for q in en.find_quantities("She has two children and her three sons work.")] == [2.0]
+    assert [q.value for q in en.find_quantities("two million people and two-thirds of them")] == [
+        2e6,
+        66.67,
+    ]
+    assert _metrics("Three years ago she worked five days a week at the workshop.") == []
+
+
+def test_a_number_word_ends_the_counted_noun() -> None:
+    (q, _) = en.find_quantities("30 workshops hire twenty poor villagers")
+    assert q.counter == "workshops hire"
+
+
+# --- a business's own workshops -------------------------------------------------------------
+
+
+def test_workshops_run_by_one_company_are_not_a_regional_count() -> None:
+    assert _metrics("Li said his company had set up two workshops in the county.") == []
+    assert _metrics("Jinfeng Garment Co, which runs four workshops in the county, is hiring.") == []
+    found = _metrics("The county, which has 40 poverty alleviation workshops, is hiring.")
+    assert ("workshops", 40.0) in found
+
+
+# --- the nation named in passing, or as the place of a figure ---------------------------------
+
+
+def _province_of(text: str, metric: str) -> str | None:
+    (province,) = [p for m, _, _, _, p in _facts(text) if m == metric]
+    return province
+
+
+def test_a_national_rank_that_describes_a_place_does_not_move_the_figure_to_the_nation() -> None:
+    for text in (
+        "Gansu, one of China's poorest provinces, has built 1,300 poverty alleviation workshops.",
+        "Gansu, one of the poorest provinces in China, has built 1,300 poverty alleviation workshops.",
+        "Gansu, among the country's least developed regions, has built 1,300 poverty alleviation workshops.",
+        "Gansu has built 1,300 poverty alleviation workshops, the most in the country.",
+    ):
+        assert _province_of(text, "workshops") == "Gansu", text
+
+
+def test_nationwide_figures_in_an_article_about_one_place_are_national() -> None:
+    for opener in ("Nationwide", "Across the country", "Throughout the country", "Across China"):
+        text = (
+            "In Hanzhong city, Shaanxi province, more than 300 workshops have resumed production. "
+            f"{opener}, 97 percent of the workshops have resumed operation."
+        )
+        assert _province_of(text, "workshop_resumption_rate") is None, opener
+    text = "Gansu has 1,300 poverty alleviation workshops. Most of China's workshops have 40 workers."
+    assert _province_of(text, "workshops") == "Gansu"
+
+
+# --- sums: a second wage after a bracketed aside, household money, the start of a change --------
+
+
+def test_a_sum_coordinated_with_a_wage_past_a_dollar_aside_is_a_wage_too() -> None:
+    for text in (
+        "In Lhasa, each of them can earn 3,000 yuan (447 US dollars) per month and over 30,000 yuan "
+        "(4,470 US dollars) per year.",
+        "In Lhasa, she earns 2,500 yuan ($350) a month, or 30,000 yuan a year.",
+    ):
+        found = _metrics(text)
+        assert ("income", 30000.0) in found, text
+    assert ("income", 1000.0) not in _metrics(
+        "She earns 2,500 yuan ($350) a month and spends 1,000 yuan on food."
+    )
+
+
+def test_small_sums_are_no_funds() -> None:
+    assert _metrics("The family spent 8,000 yuan on a new roof.") == []
+    assert _metrics("The county invested 8 million yuan in the workshops.") == [("funds", 8e6)]
+
+
+def test_the_value_a_change_started_from_is_no_fact() -> None:
+    facts = _facts(
+        "In Ningxia, the per capita disposable income of poor households rose from 4,856 yuan ($692.47) "
+        "in 2012 to 10,415 yuan in 2019."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("income", 10415.0, "2019")]
+    facts = _facts(
+        "The number of poverty alleviation workshops in Gansu increased from 300 in 2016 to 1,200 this year."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("workshops", 1200.0, "2020")]
+    found = _metrics("In Gansu, the resumption rate of the workshops rose from 85 percent to 98 percent.")
+    assert found == [("workshop_resumption_rate", 98.0)]
+    # a range and a place of origin are no change
+    assert ("income", 2000.0) in _metrics("Workers earn from 2,000 yuan to 3,000 yuan a month.")
+    assert ("workshops", 30.0) in _metrics(
+        "Workers came from 12 villages to work in 30 poverty alleviation workshops."
+    )
+
+
+def test_a_year_before_to_is_no_range() -> None:
+    values = [(q.value, q.bound) for q in en.find_quantities("rose from 4,856 yuan in 2012 to 10,415 yuan")]
+    assert values == [(4856.0, "exact"), (10415.0, "exact")]
+    values = [(q.value, q.value_max) for q in en.find_quantities("from 2,000 to 3,000 yuan")]
+    assert values == [(2000.0, 3000.0)]
+
+
+# --- workforces --------------------------------------------------------------------------------
+
+
+def test_an_including_aside_before_the_verb_keeps_the_subject_and_its_part() -> None:
+    found = _metrics(
+        "In Gansu, over 500 villagers, including 200 impoverished people, now work at the company."
+    )
+    assert ("workers_employed", 500.0) in found
+    assert ("poor_workers_employed", 200.0) in found
+    assert _metrics("In Gansu, 600 residents, including 200 children, live in the new community.") == []
+
+
+def test_people_working_in_a_possessive_list_of_workshops_are_employed() -> None:
+    found = _metrics(
+        "Nearly 20,000 people from poor families work in the county's 300-plus poverty alleviation workshops."
+    )
+    assert ("poor_workers_employed", 20000.0) in found
+
+
+def test_a_workforce_of_n_and_n_workers_at_the_factory_are_employment() -> None:
+    found = _metrics("The company has a workforce of 300, including 120 from poor households.")
+    assert found == [("workers_employed", 300.0), ("poor_workers_employed", 120.0)]
+    found = _metrics("There are 300 workers at the factory, and 120 of them are from poor households.")
+    assert found == [("workers_employed", 300.0), ("poor_workers_employed", 120.0)]
+    assert _metrics("The workshop has a staff of 45.") == [("workers_employed", 45.0)]
+    assert _metrics("There are 1,200 people in the village.") == []
+    assert _metrics("There are 300 workers in the village who go out to work every year.") == []
+
+
+# --- posts, running totals, weekdays -----------------------------------------------------------
+
+
+def test_people_placed_in_public_welfare_posts_count_the_posts() -> None:
+    for text in (
+        "The county has arranged 3,200 poor laborers to work in public welfare positions.",
+        "The county placed 3,200 poor laborers in public welfare jobs such as road cleaning.",
+        "In the county, 3,200 poor laborers have been placed in public welfare posts.",
+        "Jiangxi offered forest ranger jobs to 3,200 people from impoverished households.",
+    ):
+        assert _metrics(text) == [("jobs", 3200.0)], text
+    assert _metrics("The county placed 3,200 poor laborers in a training class.") == []
+
+
+def test_a_running_total_takes_the_metric_of_the_figure_it_adds_to() -> None:
+    found = _metrics(
+        "Last year, Jiangxi offered forest ranger jobs to 7,500 people from impoverished households, "
+        "bringing the total number to 21,500."
+    )
+    assert found == [("jobs", 7500.0), ("jobs", 21500.0)]
+    found = _metrics("Gansu built 300 more poverty alleviation workshops, bringing the total to 1,500.")
+    assert ("workshops", 1500.0) in found
+    assert _metrics("The village planted 300 trees, bringing the total to 1,500.") == []
+
+
+def test_by_a_weekday_is_the_last_such_day_up_to_publication() -> None:
+    (fact,) = _facts(
+        "More than 2,000 poverty alleviation workshops in Hunan had resumed production by Tuesday, "
+        "the provincial office said.",
+        published="2020-03-12",
+    )
+    assert fact[3] == "2020-03-10"
+    assert en.find_dates("the office said on Tuesday", "2020-03-12") == []
+    (date,) = en.find_dates("As of Monday, 300 had reopened", "2020-03-12")
+    assert date.as_of == "2020-03-09"
+
+
+# --- not statistics of the vocabulary: the poverty line, people lifted out of poverty -----------
+
+
+def test_the_poverty_line_is_nobodys_income() -> None:
+    for text in (
+        "China's poverty line is 2,300 yuan a year.",
+        "About 43 million people live below the poverty line of 2,300 yuan (348.9 U.S. dollars) of "
+        "annual income.",
+        "The provincial poverty standard was set at 4,000 yuan of annual per capita income.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("Families above the poverty line earn 2,500 yuan a month.") == [("income", 2500.0)]
+
+
+def test_people_lifted_out_of_poverty_are_not_employed() -> None:
+    for text in (
+        "The forest ranger program has driven 700,000 people to cast off poverty.",
+        "The workshops have helped 3,000 villagers shake off poverty.",
+        "The company drove 3,000 residents to get rid of poverty.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("The workshops employ 3,000 villagers from poverty-stricken families.") == [
+        ("poor_workers_employed", 3000.0)
+    ]
+    assert _metrics("The workshops hired 3,000 people, lifting them out of poverty.") == [
+        ("workers_employed", 3000.0)
+    ]
+
+
+# --- rates ---------------------------------------------------------------------------------------
+
+
+def test_a_share_of_units_that_resumed_by_a_date_takes_that_date() -> None:
+    facts = _facts(
+        "In Gansu, 98 percent of the province's dragon-head enterprises had resumed operation by the end "
+        "of March.",
+        published="2020-04-10",
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("enterprise_resumption_rate", 98.0, "2020-03-31")]
+    facts = _facts(
+        "In Gansu, 21 of the 22 poverty alleviation workshops had reopened by March 5.", "2020-04-10"
+    )
+    assert {a for *_, a, _ in facts} == {"2020-03-05"}
+    # a share of last year's total stays dated by the sentence, not by "last year"
+    facts = _facts(
+        "As of May 31, 25 provinces had 27.5 million poor migrant workers, equivalent to 107.45% of the "
+        "number of migrant workers last year."
+    )
+    assert {a for *_, a, _ in facts} == {"2020-05-31"}
+
+
+def test_that_of_and_at_a_rate_of_name_a_workshop_resumption_rate() -> None:
+    found = _metrics(
+        "In Gansu, the work resumption rate of leading agricultural enterprises reached 93.5 percent, and "
+        "that of poverty alleviation workshops reached 90.2 percent."
+    )
+    assert found == [("enterprise_resumption_rate", 93.5), ("workshop_resumption_rate", 90.2)]
+    found = _metrics("Poverty alleviation workshops have resumed operation at a rate of 92 percent.")
+    assert found == [("workshop_resumption_rate", 92.0)]
+    assert _metrics("The workshops' output rose by 12 percent, and that of the farms by 5 percent.") == []
+
+
+# --- dates of wire copy ------------------------------------------------------------------------
+
+
+def test_a_date_carries_forward_only_inside_its_paragraph() -> None:
+    """metrics.md: an opening date dates the figures after it *in the same paragraph*."""
+    text = (
+        "By the end of September, Hunan province had identified 3,560 poverty alleviation workshops. "
+        "The province also had 1.52 million poor laborers working outside their hometowns, accounting for "
+        "103.6 percent of last year's total.\n\n"
+        "Workers in the workshops earn 1,500 yuan a month.\n\n"
+        "In 2019, the province had 3,000 workshops. Together they employ 118,000 people."
+    )
+    dated = {(m, v): a for m, v, _, a, _ in _facts(text, "2020-10-16")}
+    assert dated[("poor_migrant_workers", 1.52e6)] == "2020-09-30"
+    assert dated[("poor_migrant_workers_share_of_last_year", 103.6)] == "2020-09-30"  # not "last year"
+    assert dated[("income", 1500.0)] is None  # the next paragraph is not dated by this one
+    assert dated[("workers_employed", 118000.0)] == "2019"
+
+
+def test_a_wire_dateline_does_not_hide_the_date_that_opens_the_story() -> None:
+    text = (
+        "BEIJING, June 18 (Xinhua) -- In the first five months, 29.15 million poor laborers had gone out "
+        "to work. The 52 counties yet to shake off poverty had 2.68 million poor migrant workers."
+    )
+    assert {a for *_, a, _ in _facts(text, "2020-06-18")} == {"2020-05"}
+
+
+def test_as_of_after_the_number_is_the_figures_date() -> None:
+    facts = _facts("Anhui province had 5,623 poverty alleviation workshops as of March 25.", "2020-04-02")
+    assert [a for *_, a, _ in facts] == ["2020-03-25"]
+
+
+# --- headlines ---------------------------------------------------------------------------------
+
+
+def test_present_tense_headline_verbs_state_a_stock() -> None:
+    for text, expected in (
+        ("China's poor laborers working away from home top 29 million", ("poor_migrant_workers", 29e6)),
+        ("Poverty alleviation workshops in Gansu exceed 1,300", ("workshops", 1300.0)),
+        ("Leading poverty alleviation enterprises in Hunan reach 1,200", ("enterprises", 1200.0)),
+    ):
+        assert _metrics(text) == [expected], text
+
+
+def test_a_headline_figure_takes_the_metric_the_body_gives_it() -> None:
+    text = (
+        "Chongqing county helps 31,500 poor laborers find work since March\n\n"
+        "Since March, Youyang county in Chongqing has helped 31,500 poor laborers go out for work."
+    )
+    analysis = Analysis(text=text, lang="en", published="2020-06-05", title=text.split("\n")[0])
+    analysis.sentences = split_sentences(text, "en")
+    analysis.quantities = en.find_quantities(text)
+    analysis.dates = en.find_dates(text, "2020-06-05")
+    analysis.places = Gazetteer.default().find(text, "en")
+    assert [d.metric for d in en.find_facts(analysis)] == ["poor_migrant_workers", "poor_migrant_workers"]
+
+
+def test_a_number_ending_a_line_counts_nothing_of_the_next_line() -> None:
+    (q, _) = en.find_quantities("Workshops in Gansu exceed 1,300\n\nThe province had 1,312 workshops.")
+    assert q.counter is None
+
+
+def test_china_in_the_name_of_a_news_outlet_is_no_place_of_the_figures() -> None:
+    for outlet in ("China News Agency", "China News Service", "China Youth Daily"):
+        text = (
+            f"In the industrial park in Qinglong County, Guizhou Province, the manager told {outlet} that "
+            "production starts in May. The government subsidizes 500 yuan per person per month."
+        )
+        assert _province_of(text, "subsidy") == "Guizhou", outlet
+
+
+def test_since_a_past_year_is_a_running_total_not_that_years_figure() -> None:
+    facts = _facts("The county has built 90 poverty alleviation workshops since 2016, creating 3,000 jobs.")
+    assert [(m, a) for m, _, _, a, _ in facts] == [("workshops", None), ("jobs", None)]
+    (date,) = en.find_dates("in 2016", "2020-06-10")
+    assert date.as_of == "2016"
+
+
+def test_households_are_not_people() -> None:
+    assert _metrics("Some 400 leading enterprises have been set up, driving 120,000 poor households.") == [
+        ("enterprises", 400.0)
+    ]
+    assert _metrics("The workshops employ 300 poor families.") == []
+    assert _metrics("The workshops employ 300 poor household members.") == [("poor_workers_employed", 300.0)]
+
+
+def test_half_a_million_glued_yuan_and_person_times() -> None:
+    assert [q.value for q in en.find_quantities("half a million people and half of them")] == [5e5, 50.0]
+    (q,) = en.find_quantities("a monthly salary of 3000yuan")
+    assert (q.value, q.unit) == (3000.0, "yuan")
+    assert (
+        _metrics("The county trained 100,000 people-times of poor laborers and hired 300 people-times.") == []
+    )
+
+
+def test_takes_home_is_a_wage() -> None:
+    assert _metrics("Each worker takes home 2,000 yuan a month.") == [("income", 2000.0)]
+
+
+def test_job_opportunities_for_people_are_employment() -> None:
+    assert _metrics("The company offers job opportunities to 500 villagers.") == [("workers_employed", 500.0)]
+    assert _metrics("The park provides job opportunities for 500 poor residents.") == [
+        ("poor_workers_employed", 500.0)
+    ]
+
+
+def test_the_country_opening_a_sentence_is_the_nation() -> None:
+    text = (
+        "In Ziyang county, Shaanxi province, 56 workshops employ 2,600 people. "
+        "The country has more than 32,000 poverty alleviation workshops."
+    )
+    assert [p for m, v, _, _, p in _facts(text) if v == 32000.0] == [None]
+
+
+# --- machine-translated wording ------------------------------------------------------------------
+
+
+def test_have_all_resumed_makes_the_count_a_total_too() -> None:
+    found = _metrics(
+        "The county's 38 leading poverty alleviation enterprises have all resumed work and production."
+    )
+    assert found == [("enterprises", 38.0), ("enterprises_resumed", 38.0)]
+    found = _metrics("The 120 poverty alleviation workshops in the county have all reopened.")
+    assert found == [("workshops", 120.0), ("workshops_resumed", 120.0)]
+    assert _metrics("Some 120 poverty alleviation workshops in the county have reopened.") == [
+        ("workshops_resumed", 120.0)
+    ]
+
+
+def test_parts_of_a_transfer_and_of_posts() -> None:
+    found = _metrics(
+        "Since the beginning of this year, the city has transferred 125,000 rural labor force, including "
+        "46,000 poor labor force."
+    )
+    assert found == [("poor_migrant_workers", 46000.0)]
+    found = _metrics("The province has developed 52,000 public welfare posts, placing 48,000 poor laborers.")
+    assert found == [("jobs", 52000.0), ("jobs", 48000.0)]
+    found = _metrics(
+        "The city has 286 poverty alleviation workshops, driving 8,600 people to employment, including "
+        "3,200 registered poor households."
+    )
+    assert ("poor_workers_employed", 3200.0) in found
+
+
+def test_increases_piece_rates_and_prices_are_no_wages() -> None:
+    for text in (
+        "Each worker's income increased by 500 yuan a month.",
+        "The workshop pays 0.5 yuan per glove.",
+        "Workers earn 2 yuan for each pair of shoes they stitch.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("Her monthly income rose to 3,000 yuan.") == [("income", 3000.0)]
+    assert _metrics("Workers earn 20 yuan per hour.") == [("income", 20.0)]
+
+
+def test_labour_sent_out_and_working_in_other_provinces_is_migrant_work() -> None:
+    found = _facts("Guizhou has sent 600,000 poor laborers to work in Guangdong, Zhejiang and Fujian.")
+    assert [(m, v, p) for m, v, _, _, p in found] == [("poor_migrant_workers", 6e5, "Guizhou")]
+    found = _metrics("Some 1.2 million poor laborers from Guizhou are working in other provinces.")
+    assert found == [("poor_migrant_workers", 1.2e6)]
+    assert _metrics("The county sent 300 poor laborers to a training course.") == []
+
+
+def test_what_is_yet_to_happen_is_no_count() -> None:
+    for text in (
+        "We expect to hire 500 more workers.",
+        "The province will create 50,000 public welfare posts this year.",
+        "The project is set to create 2,000 jobs.",
+        "The factory will provide 800 jobs when completed.",
+    ):
+        assert _metrics(text) == [], text
+    assert _metrics("The county will build 30 more poverty alleviation workshops this year.") == [
+        ("workshops_planned", 30.0)
+    ]
+    assert _metrics("The factory, which opened in May, has provided 800 jobs.") == [("jobs", 800.0)]
+
+
+def test_ranger_and_welfare_posts_created_for_people_or_people_becoming_rangers_count_posts() -> None:
+    assert _metrics("Ecological ranger posts have been created for 20,000 poor people.") == [
+        ("jobs", 20000.0)
+    ]
+    assert _metrics("Some 3,200 poor villagers have become forest rangers.") == [("jobs", 3200.0)]
+    assert _metrics("Some 3,200 poor villagers have become richer.") == []
+
+
+def test_the_year_a_story_opens_with_does_not_date_the_next_paragraph() -> None:
+    text = "In 2017, Li moved to the new community near the workshop.\n\nShe earns 2,000 yuan a month."
+    assert [a for *_, a, _ in _facts(text)] == [None]
+
+
+def test_setting_up_is_no_change_and_a_former_migrant_job_place_is_no_region() -> None:
+    text = (
+        "Hou is a 26-year-old woman from Fuyuan County in Yunnan. She used to be a migrant embroiderer in "
+        "Zhejiang for two years. Now she has joined hands with villager committees in setting up 21 "
+        "embroidery factories for poverty alleviation."
+    )
+    assert [(m, v, p) for m, v, _, _, p in _facts(text)] == [("workshops", 21.0, "Yunnan")]
+    assert _metrics("Exports went up 30 percent, and sales went up 21 percent.") == []
+
+
+def test_the_date_of_the_event_a_since_clause_starts_from_is_not_the_figures() -> None:
+    text = (
+        "Since she returned home to start her own business in 2017, Hou has set up 21 poverty alleviation "
+        "workshops."
+    )
+    assert [a for *_, a, _ in _facts(text)] == [None]
+    text = "Since March, Yunnan has set up 21 poverty alleviation workshops."
+    assert [a for *_, a, _ in _facts(text)] == ["2020"]
+
+
+def test_an_itemised_list_of_posts_is_the_parts_of_a_total() -> None:
+    text = (
+        "There are 63 employment assistance positions such as cleaners and liaison officers, 4 river guards, "
+        "21 forest guards, 3 water managers, and land inspectors."
+    )
+    assert _metrics(text) == []
+    found = _metrics("The county has created 3,000 public welfare jobs, such as cleaners, guards and cooks.")
+    assert found == [("jobs", 3000.0)]

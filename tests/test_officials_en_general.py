@@ -1,0 +1,146 @@
+"""English officials: wording families of English-language Chinese media beyond the common forms
+(sentences written for these tests), with the near-misses that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+from test_officials import summary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a member of a public body whose title is not given, the body written in lower case
+        (
+            '"We will help more poor people find jobs," said Zhang Wei from the county\'s poverty '
+            "alleviation office.",
+            [("Zhang Wei", None, "county's poverty alleviation office", "official")],
+        ),
+        (
+            "Li Ming of the provincial human resources department said the workshops had reopened.",
+            [("Li Ming", None, "provincial human resources department", "official")],
+        ),
+        # "who heads" / "who runs": a relative clause names the office or the business
+        (
+            "The workshops are a success, Zhang Wei, who heads the county's poverty alleviation office, "
+            "told Xinhua.",
+            [("Zhang Wei", "head", "county's poverty alleviation office", "official")],
+        ),
+        # a possessive title before the name, set off by commas
+        (
+            "The county's deputy chief, Zhou Ping, said the workshops employ 3,000 people.",
+            [("Zhou Ping", "deputy chief", "county", "official")],
+        ),
+        # a seat in a congress beside an office: the office is the title
+        (
+            "Wang Xiang, a deputy to the 13th National People's Congress and Party secretary of Heping "
+            "village, said the workshops help.",
+            [("Wang Xiang", "Party secretary", "Heping village", "official")],
+        ),
+        # "in charge of" a duty is part of the title; of an office, the office is the organisation
+        (
+            '"Most families have moved," said Liu Hekui, official in charge of the relocation work.',
+            [("Liu Hekui", "official in charge of the relocation work", None, "official")],
+        ),
+        (
+            '"Most families have moved," said Liu Hekui, an official in charge of the county\'s poverty '
+            "alleviation office.",
+            [("Liu Hekui", "official in charge", "county's poverty alleviation office", "official")],
+        ),
+        # a domain before "official"; a place before the title
+        (
+            "Zhang Yu, a poverty alleviation official in Xiji county, said the workshops were a lifeline.",
+            [("Zhang Yu", "poverty alleviation official", "Xiji county", "official")],
+        ),
+        (
+            '"It works," said Li Hua, a local Party official.',
+            [("Li Hua", "local Party official", None, "official")],
+        ),
+        # the staff of a public body speak for it
+        (
+            '"It helps," said Ma Xiaoling, a staff member of the county poverty alleviation office.',
+            [("Ma Xiaoling", "staff member", "county poverty alleviation office", "official")],
+        ),
+        # business heads quoted by name are records too (role business)
+        (
+            '"Orders are up," said Li Hua, who owns the workshop.',
+            [("Li Hua", "person in charge", "workshop", "business")],
+        ),
+        (
+            '"Orders are up," said Li Hua, a workshop owner in the village.',
+            [("Li Hua", "workshop owner", "village", "business")],
+        ),
+        (
+            "Gansu Governor Tang Renjian said the province would build more workshops.",
+            [("Tang Renjian", "Governor", "Gansu", "official")],
+        ),
+    ],
+)
+def test_english_official_families(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Life is better now," said Liu Yan from the village.',
+        '"Life is better now," said Liu Yan, a worker from the county\'s garment factory.',
+        '"Life is better now," said Liu Yan, who works at the county\'s poverty alleviation office.',
+        '"Life is better now," said Liu Yan, a local garment worker.',
+        '"Life is better now," said Liu Yan, a staff member of the garment factory.',
+        "Meanwhile Worker Liu Yan said life is better now.",
+    ],
+)
+def test_villagers_and_workers_are_not_officials(text: str) -> None:
+    assert summary(text, "en") == []
+
+
+def test_a_press_conference_speaker_answering_an_outlets_question_is_an_official() -> None:
+    text = (
+        "China Daily:\nHow are the funds for poverty alleviation pooled?\n"
+        "Zhang Jianmin:\nThe funds provided by the central government have increased 15.8 percent.\n"
+    )
+    assert summary(text, "en") == [("Zhang Jianmin", None, None, "official")]
+
+
+def test_an_interview_without_a_press_question_has_no_official_speaker() -> None:
+    for label in ("Question", "Reporter"):
+        text = (
+            f"{label}:\nHow is life now?\nLiu Yan:\nMuch better, I earn 2,000 yuan a month at the workshop.\n"
+        )
+        assert summary(text, "en") == [], label
+
+
+def test_a_title_wrapped_onto_the_next_line_is_read_whole() -> None:
+    text = (
+        "China will help 10 million more people this year, Liu Yongfu, head of the Office\n"
+        "of the State Council Leading Group for Poverty Alleviation said on Wednesday."
+    )
+    ((name, title, org, role),) = summary(text, "en")
+    assert (name, title, role) == ("Liu Yongfu", "head", "official")
+    assert " ".join(org.split()) == "Office of the State Council Leading Group for Poverty Alleviation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"The workshops are a key part of our strategy," stressed Liu Bo, Party secretary of the county.',
+            [("Liu Bo", "Party secretary", "county", "official")],
+        ),
+        (
+            "According to the introduction of Wang Gang, deputy director of the Provincial Department of "
+            "Human Resources and Social Security, the province has 1,200 workshops.",
+            [
+                (
+                    "Wang Gang",
+                    "deputy director",
+                    "Provincial Department of Human Resources and Social Security",
+                    "official",
+                )
+            ],
+        ),
+    ],
+)
+def test_saying_verbs_before_the_name(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected
