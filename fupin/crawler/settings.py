@@ -54,6 +54,9 @@ DNS_TIMEOUT = 20
 # Breadth-first by depth keeps list pages ahead of their older pages.
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+# Requests stay in memory while the crawl runs and go to JOBDIR's disk queue when it stops
+# (fupin.crawler.scheduler: the per-request disk queue was 8% of the reactor's time).
+SCHEDULER = "fupin.crawler.scheduler.SpillOnCloseScheduler"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 DOWNLOADER_MIDDLEWARES = {
