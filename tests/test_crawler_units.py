@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -334,3 +335,54 @@ def test_spill_on_close_scheduler_resumes_the_queue_scrapy_would(tmp_path: Path,
     scheduler.enqueue_request(Request("http://x.cn/a", callback=spider.parse))
     in_memory = queues == FIFO_QUEUES  # LIFO queues: Scrapy's way, each request on disk
     assert (len(scheduler.dqs), len(scheduler.mqs)) == ((0, 1) if in_memory else (1, 0))
+
+
+def test_band_lookup_by_join_finds_the_rows_of_the_in_lists(tmp_path: Path) -> None:
+    """A small store's batch lookup (a semi-join) returns what the IN lists of a large one return."""
+    from fupin.corpus.dedup import LshIndex
+    from fupin.corpus.store import Store
+
+    rng = random.Random(5)
+    chars = "扶贫车间复工工人收入元月年省县村企业订单就业劳动力建档立卡贫困户搬迁社区工厂产业"
+    texts = ["".join(rng.choice(chars) for _ in range(300)) for _ in range(60)]
+    with Store.open(tmp_path / "home") as store:
+        store.add_articles([{"url": f"http://x.cn/{i}.html", "text": t} for i, t in enumerate(texts)])
+        keys = [key for text in texts[::3] for key in sketch(text)[1]] + [1, 2, 3]
+        found = []
+        for stored in (60, None):  # a count: the join; none: the IN lists
+            index = LshIndex(store.connection)
+            index.prefetch(keys, stored_articles=stored)
+            found.append({key: sorted(ids) for key, ids in index.stored.items()})
+            found.append(dict(index.signatures))
+    assert len(found[0]) >= 300 and found[0] == found[2]
+    assert found[1].keys() == found[3].keys()
+
+
+def test_analysis_worker_answers_in_order_and_returns_errors() -> None:
+    """The worker loop (stdin/stdout frames) answers each page as ``analyse`` does, and errors come back."""
+    import io
+    import pickle
+
+    from twisted.python.failure import Failure
+
+    from fupin.crawler.offload import _frame, _Worker, analyse, serve
+
+    pages = [
+        (f"<html><body><h1>扶贫车间{i}</h1><p>{'扶贫车间复工，工人返岗。' * 12}</p></body></html>", f"http://x.cn/{i}")
+        for i in range(3)
+    ]
+    jobs = [*pages, ("<html></html>", "http://x.cn/empty"), (None, "http://x.cn/bad")]
+    requests = io.BytesIO(b"".join(_frame(pickle.dumps(job)) for job in jobs))
+    answers = io.BytesIO()
+    serve(requests, answers)
+    worker = _Worker()
+    results = [worker.expect() for _ in jobs]
+    data = answers.getvalue()
+    for start in range(0, len(data), 7):  # the crawl reads the answers in pieces of any size
+        worker.outReceived(data[start : start + 7])
+    got = [r.result if not isinstance(r.result, Failure) else r.result.value for r in results]
+    assert got[:4] == [analyse(html, url) for html, url in jobs[:4]]
+    assert got[0] is not None and got[3] is None
+    assert isinstance(got[4], Exception)
+    for r in results[4:]:
+        r.addErrback(lambda failure: None)
