@@ -250,7 +250,8 @@ def test_every_match_holds_its_anchor(text: str) -> None:
     """What the windows rely on: each rule's match holds the anchor it is searched near."""
     for (pattern, _), anchor in zip(en_dates._RULES, en_dates._RULE_ANCHORS, strict=True):
         for match in pattern.finditer(text):
-            assert en_dates._ANCHORS[anchor].search(match.group().lower()), (anchor, match.group())
+            written = match.group() if anchor in en_dates._CASED_ANCHORS else match.group().lower()
+            assert en_dates._ANCHORS[anchor].search(written), (anchor, match.group())
 
 
 def test_rules_find_dates_far_apart_and_at_window_edges() -> None:
@@ -769,3 +770,151 @@ def test_one_long_document_same_as_the_plain_scans(lang: str, plain: Callable[[]
     assert len(fast[0]) > 50
     plain()
     assert run() == fast
+
+
+# == English on unseen text (issue 15's ratio): each fast path against the code it replaced ======
+#
+# The English rules were made cheaper where a profile of the real pages showed their time: the
+# date rules' anchors and stretches, the plan words of a date's sentence searched once, the
+# region resolver built only for an article with a fact, one-word runs of capitals passed over
+# by the name search, the rest of the text no longer copied per word number, the gambling words
+# in two patterns, the article schema compiled. ``slow_english()`` puts every replaced path back;
+# extraction must give the same facts and officials with and without it.
+
+_OLD_SPAM = re.compile(
+    r"葡京|博彩|赌场|娱乐城|百家乐|老虎机|彩票|真人(?:视讯|娱乐)|\bcasino|\bgambling|\bbetting\b",
+    re.IGNORECASE,
+)
+_NEVER = re.compile(r"(?!)")
+
+
+class _SlicedMatch:
+    """A match of the currency pattern on the rest of the text, with its end in the whole text."""
+
+    def __init__(self, match: re.Match, offset: int) -> None:
+        self.match, self.offset = match, offset
+
+    def end(self) -> int:
+        return self.offset + self.match.end()
+
+
+class PlainCurrency:
+    """``re.match(_CURRENCY, text[pos:], re.IGNORECASE)``: the rest of the text copied, as before."""
+
+    @staticmethod
+    def match(text: str, pos: int) -> _SlicedMatch | None:
+        from fupin.extract.en import quantities
+
+        found = re.match(quantities._CURRENCY, text[pos:], re.IGNORECASE)
+        return _SlicedMatch(found, pos) if found else None
+
+
+def _eager_regions() -> type:
+    from fupin.extract.en import facts as en_facts
+
+    class EagerRegions(en_facts._LazyRegions):
+        """The resolver built before the first number, as before, whether a fact needs it or not."""
+
+        def __init__(self, analysis: object, given: object) -> None:
+            super().__init__(analysis, given)
+            self.get()
+
+    return EagerRegions
+
+
+def _slow_english(mp: pytest.MonkeyPatch) -> None:
+    """Put back every path that the issue-15 English speed work replaced."""
+    import fupin.extract.en as en_package
+    from fupin.extract import extractor
+    from fupin.extract.en import facts as en_facts
+    from fupin.extract.en import quantities
+
+    mp.setattr(en_package, "find_dates", old_find_dates)
+    mp.setattr(en_facts, "_LazyRegions", _eager_regions())
+    mp.setattr(officials_en, "_BLANK", re.compile(""))  # every run read word by word
+    mp.setattr(quantities, "_CURRENCY_AT", PlainCurrency)
+    mp.setattr(regions, "_SPAM_ZH", _OLD_SPAM)
+    mp.setattr(regions, "_SPAM_EN", _NEVER)
+    mp.setattr(extractor, "_passes_compiled_check", lambda article: False)
+
+
+def _real_english_pages() -> list[dict]:
+    """The English sample articles, and the shared unlabeled pages when present."""
+    from conftest import SHARED
+
+    extra = SHARED / "eval" / "unlabeled" / "pages3.articles.jsonl"
+    pages = read_jsonl(extra) if extra.exists() else []
+    return EN_ARTICLES + [a for a in pages if a["language"] == "en"]
+
+
+def _results_fast_then_slow(articles: list[dict]) -> tuple[list, list]:
+    extractor = Extractor()
+    fast = [extractor.extract(a) for a in articles]
+    with pytest.MonkeyPatch.context() as mp:
+        _slow_english(mp)
+        slow = [extractor.extract(a) for a in articles]
+    return fast, slow
+
+
+def test_real_english_pages_same_as_the_replaced_paths() -> None:
+    articles = _real_english_pages()
+    varied = [_mixture(articles, size, seed) for seed, size in enumerate([3_000, 9_000, 40_000])]
+    fast, slow = _results_fast_then_slow(articles + varied)
+    assert fast == slow
+    assert sum(len(r.facts) for r in fast) > 200 and sum(len(r.officials) for r in fast) > 20
+
+
+_EN_SENTENCES = [
+    "Li Ming, director of the county's poverty alleviation office, said",
+    "said Wang Hong, deputy head of the Bijie Municipal Human Resources Bureau.",
+    "Gyaltsen, general manager of the cooperative, said",
+    "Zhang Wei said the workshop employs 120 villagers, including 45 poor laborers.",
+    "The Gansu Province has 1,799 poverty alleviation workshops, of which 1,342 had resumed work.",
+    "As of May 31, this year, two million migrant workers",
+    "By the end of June, 98.6% of leading enterprises had resumed production.",
+    "each worker earns 2,500 yuan a month",
+    "a subsidy of 1,000 yuan per person",
+    "In Guizhou, Yunnan and Sichuan",
+    "the casino ads",
+    "www.example.com | Home | Share",
+    "\n",
+    "\n\n",
+    " ",
+    ". ",
+    "Market Street",
+    "the farmers know the update",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_EN_SENTENCES), min_size=1, max_size=25), st.integers(0, 999))
+def test_generated_english_same_as_the_replaced_paths(pieces: list[str], seed: int) -> None:
+    text = _varied(" ".join(pieces), random.Random(seed))
+    article = {"id": f"gen-{seed}", "language": "en", "published": "2020-06-30", "text": text}
+    titled = {**article, "id": f"gen-t-{seed}", "title": pieces[0]}
+    fast, slow = _results_fast_then_slow([article, titled])
+    assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="casinoGAMBLINGbetting 葡京博彩赌场娱乐城真人视讯ſK-_\u212a", max_size=40))
+def test_gambling_words_found_as_by_the_one_pattern(line: str) -> None:
+    split = bool(regions._SPAM_ZH.search(line) or regions._SPAM_EN.search(line))
+    assert split == bool(_OLD_SPAM.search(line))
+
+
+_FIELD_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5),
+    st.sampled_from(["zh", "en", "fr", "", "jsonld", "meta"]), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)  # fmt: skip
+_FIELDS = ["id", "text", "url", "source", "title", "published", "published_source", "language", "x"]
+_ARTICLES = st.one_of(st.dictionaries(st.sampled_from(_FIELDS), _FIELD_VALUES), _FIELD_VALUES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ARTICLES)
+def test_compiled_article_check_agrees_with_jsonschema(article: object) -> None:
+    from fupin.extract import extractor
+
+    assert extractor._passes_compiled_check(article) == (not extractor._schema_problems(article))

@@ -96,10 +96,10 @@ _LIST_END = re.compile(
     r"|,?\s*and other (?:places|provinces|cities|regions|areas)|,?\s*etc)"
 )
 # Lines that are not the article: ads, link lists, navigation bars and page footers.
-_SPAM = re.compile(
-    r"葡京|博彩|赌场|娱乐城|百家乐|老虎机|彩票|真人(?:视讯|娱乐)|\bcasino|\bgambling|\bbetting\b",
-    re.IGNORECASE,
-)
+# Gambling words, in two patterns: one alternation of both, case-insensitive, took twice as long
+# (the Chinese words are found by their first characters; case does not apply to them).
+_SPAM_ZH = re.compile(r"葡京|博彩|赌场|娱乐城|百家乐|老虎机|彩票|真人(?:视讯|娱乐)")
+_SPAM_EN = re.compile(r"\b(?:casino|gambling|betting\b)", re.IGNORECASE)
 _AD = re.compile(
     r"https?://|www\.|\.(?:com|net|cn|org)\b|【?(?:推荐|广告|推广)】?|直播|免费|注册|下载|点击|官网|官方网址"
     r"|ICP|\bclick\b|\bsubscribe\b|\bdownload\b|\bsponsored\b",
@@ -245,7 +245,7 @@ class RegionResolver:
 
     @staticmethod
     def _boilerplate_line(line: str) -> bool:
-        if _SPAM.search(line) or _NAV_START.match(line):
+        if _SPAM_ZH.search(line) or _SPAM_EN.search(line) or _NAV_START.match(line):
             return True
         prose = bool(_PROSE_END.search(line))
         if prose:

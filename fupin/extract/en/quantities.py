@@ -44,6 +44,7 @@ def _one(p: str) -> str:
 
 
 _CURRENCY = r"\s*(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
+_CURRENCY_AT = re.compile(_CURRENCY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
 
 _MENTION = re.compile(
@@ -421,8 +422,8 @@ def _word_quantities(text: str) -> list[Quantity]:
         value = (
             _WORD_UNITS[match.group("w").lower()] * _SCALES[re.sub(r"\s+", " ", match.group("scale").lower())]
         )
-        currency = re.match(_CURRENCY, text[match.end() :], re.IGNORECASE)
-        after_at = match.end() + (currency.end() if currency else 0)
+        currency = _CURRENCY_AT.match(text, match.end())  # at the position: no copy of the rest of the text
+        after_at = currency.end() if currency else match.end()
         unit: Unit | None = "yuan" if currency else None
         bound = _bound(text, match.start(), after_at)
         found.append(Quantity(match.start(), match.end(), value, None, unit, bound, _counter(text, after_at)))

@@ -133,6 +133,7 @@ def _chinese_name_in(words: list[tuple[int, int, str]]) -> tuple[int, int] | Non
 
 
 _NON_BLANK = re.compile(r"\S+")
+_BLANK = re.compile(r"\s")
 
 
 def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, bool]]:
@@ -140,6 +141,8 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
     out: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for run in _RUN_RE.finditer(text):
+        if not _BLANK.search(run.group()):
+            continue  # one word (most runs: a sentence's first word): no name of two words, nothing to keep
         words = [
             (m.start() + run.start(), m.end() + run.start(), m.group())
             for m in _NON_BLANK.finditer(run.group())
