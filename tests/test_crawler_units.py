@@ -379,7 +379,7 @@ def test_analysis_worker_answers_in_order_and_returns_errors() -> None:
     results = [worker.expect() for _ in jobs]
     data = answers.getvalue()
     for start in range(0, len(data), 7):  # the crawl reads the answers in pieces of any size
-        worker.outReceived(data[start : start + 7])
+        worker.dataReceived(data[start : start + 7])
     got = [r.result if not isinstance(r.result, Failure) else r.result.value for r in results]
     assert got[:4] == [analyse(html, url) for html, url in jobs[:4]]
     assert got[0] is not None and got[3] is None

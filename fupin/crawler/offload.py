@@ -9,8 +9,8 @@ reactor keeps downloading. With 0 workers, or on a one-core machine by default,
 the analysis runs inline exactly as before. The result is the same either way:
 ``analyse`` is the one function both paths call.
 
-The workers are child processes that the reactor itself talks to, over their
-stdin and stdout (length-prefixed pickles), not a ``ProcessPoolExecutor``: the
+The workers are child processes that the reactor itself talks to, over a socket
+pair (length-prefixed pickles), not a ``ProcessPoolExecutor``: the
 executor moves every page through two helper threads of the crawl process (its
 manager thread and its queue feeder), and those threads took the GIL from the
 reactor for every page. py-spy of the full crawl showed them active for every page, and
@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import socket
 import struct
+import subprocess
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -78,26 +80,25 @@ class Analyser:
         self.workers = max(0, workers)
         self._pool: list[_Worker] = []
 
-    def start(self) -> None:
-        """Start the workers now, so they import and warm up while the crawl is starting.
+    def launch(self) -> None:
+        """Start the worker processes now, before the reactor runs, so they import and warm up early.
 
-        A worker imports trafilatura, lxml, datasketch and OpenCC (seconds on a busy
-        machine); started with the spider, that overlaps Scrapy's own start-up instead
-        of holding back the first articles. Each is a fresh interpreter running
-        ``python -m fupin.crawler.offload`` (no fork of the reactor's process, and no
-        re-import of the crawl's main module as multiprocessing's spawn does).
+        A worker imports trafilatura, lxml, datasketch and OpenCC (1-2 s of CPU on a busy
+        machine); launched when the spider is built, that overlaps Scrapy's own start-up
+        instead of the crawl's first seconds. Each is a fresh interpreter running
+        ``python -m fupin.crawler.offload`` on one end of a socket pair (no fork of the
+        crawl's process, no re-import of its main module as multiprocessing's spawn does);
+        ``start`` hands the other end to the reactor once it runs.
         """
         if self.workers == 0 or self._pool:
             return
-        from twisted.internet import reactor
+        self._pool = [_Worker.launch() for _ in range(self.workers)]
 
-        command = [sys.executable, "-m", "fupin.crawler.offload"]
-        for _ in range(self.workers):
-            worker = _Worker()
-            reactor.spawnProcess(  # type: ignore[attr-defined]
-                worker, sys.executable, command, env=dict(os.environ), childFDs={0: "w", 1: "r", 2: 2}
-            )
-            self._pool.append(worker)
+    def start(self) -> None:
+        """Connect the launched workers to the running reactor (launching them first if needed)."""
+        self.launch()
+        for worker in self._pool:
+            worker.connect()
 
     def submit(self, html: str, url: str) -> defer.Deferred[Analysis | None]:
         """The analysis of a page: in the least busy live worker, else inline."""
@@ -114,14 +115,37 @@ class Analyser:
         return defer.DeferredList([worker.stop() for worker in pool])
 
 
-class _Worker(protocol.ProcessProtocol):
-    """One analysis process: pages go out on its stdin, analyses come back on its stdout, in order."""
+class _Worker(protocol.Protocol):
+    """One analysis process: pages go out on its socket, analyses come back on it, in order."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, process: subprocess.Popen[bytes] | None = None, end: socket.socket | None = None
+    ) -> None:
+        self.process = process
         self.waiting: deque[defer.Deferred[Any]] = deque()
         self.alive = True
         self.ended: defer.Deferred[None] = defer.Deferred()
+        self._end = end  # our end of the socket pair until the reactor adopts it
         self._buffer = bytearray()
+
+    @classmethod
+    def launch(cls) -> _Worker:
+        ours, theirs = socket.socketpair()
+        command = [sys.executable, "-m", "fupin.crawler.offload"]
+        process = subprocess.Popen(command, stdin=theirs.fileno(), stdout=theirs.fileno(), close_fds=True)
+        theirs.close()
+        return cls(process, ours)
+
+    def connect(self) -> None:
+        """Hand our end of the socket to the reactor (it duplicates the descriptor; ours is closed)."""
+        if self._end is None:
+            return
+        from twisted.internet import reactor
+
+        factory = protocol.Factory.forProtocol(lambda: self)
+        reactor.adoptStreamConnection(self._end.fileno(), socket.AF_UNIX, factory)  # type: ignore[attr-defined]
+        self._end.close()
+        self._end = None
 
     def send(self, job: tuple[str, str]) -> defer.Deferred[Any]:
         """Send a page; the Deferred fires with its analysis."""
@@ -135,7 +159,7 @@ class _Worker(protocol.ProcessProtocol):
         self.waiting.append(answer)
         return answer
 
-    def outReceived(self, data: bytes) -> None:
+    def dataReceived(self, data: bytes) -> None:
         self._buffer += data
         while len(self._buffer) >= _LENGTH.size:
             (size,) = _LENGTH.unpack_from(self._buffer)
@@ -148,23 +172,33 @@ class _Worker(protocol.ProcessProtocol):
             answer.callback(value) if ok else answer.errback(Failure(value))
 
     def stop(self) -> defer.Deferred[None]:
-        """Close the worker's stdin (it exits when it has answered everything) and wait for its exit."""
+        """Close our sending side (the worker exits when it has answered everything) and wait for its exit."""
         from twisted.internet import reactor
 
-        if self.alive and self.transport is not None:
-            self.transport.closeStdin()
+        if self._end is not None:  # never connected: closing our end is the worker's EOF
+            self._end.close()
+            self._end = None
+            self.connectionLost(Failure(RuntimeError("closed before the crawl started")))
+        elif self.alive and self.transport is not None:
+            self.transport.loseWriteConnection()  # type: ignore[attr-defined]
             kill = reactor.callLater(_EXIT_WAIT, self._kill)  # type: ignore[attr-defined]
             self.ended.addBoth(lambda result: kill.cancel() if kill.active() else None)
         return self.ended
 
     def _kill(self) -> None:
-        if self.alive and self.transport is not None:
-            self.transport.signalProcess("KILL")
+        if self.alive and self.process is not None:
+            self.process.kill()
 
-    def processEnded(self, reason: Failure) -> None:
+    def connectionLost(self, reason: Failure = protocol.connectionDone) -> None:
         self.alive = False
         while self.waiting:
             self.waiting.popleft().errback(RuntimeError(f"the page analysis worker ended: {reason.value}"))
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=_EXIT_WAIT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         if not self.ended.called:
             self.ended.callback(None)
 
@@ -201,7 +235,10 @@ def _error(exc: Exception) -> bytes:
 
 
 def main() -> None:
-    """``python -m fupin.crawler.offload``: a worker on stdin/stdout; stray prints go to stderr."""
+    """``python -m fupin.crawler.offload``: a worker on the socket given as stdin and stdout.
+
+    Stray prints of the libraries go to stderr, not into the answers.
+    """
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr

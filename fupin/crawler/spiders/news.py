@@ -74,6 +74,7 @@ class NewsSpider(scrapy.Spider):
         spider.max_articles = spider.max_articles or crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
         workers = crawler.settings.get("FUPIN_EXTRACT_WORKERS")
         spider.analyser = Analyser(default_workers() if workers in (None, "", "auto") else int(workers))
+        spider.analyser.launch()
         for s in loaded:
             spider.list_urls.update(s.start_urls + s.sitemap_urls + s.feed_urls)
         slots = {s.slot_name: s.slot_settings() for s in loaded if s.polite_slot}
@@ -91,8 +92,8 @@ class NewsSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         """The start, sitemap and feed URLs, each once: marked seen so a link back to them is not followed.
 
-        The analysis workers start here, with the reactor running (Scrapy installs it
-        after the spider is built), and warm up while the first list pages download.
+        The analysis workers, launched when the spider was built, are connected to the
+        reactor here: it runs now (Scrapy installs it after building the spider).
         """
         self.analyser.start()
         for source in self.sources.values():
@@ -231,9 +232,9 @@ class NewsSpider(scrapy.Spider):
             raw_body=response.body,
         )
 
-    def closed(self, reason: str) -> Any:
-        """Scrapy's hook when the spider closes: stop the analysis workers (Scrapy waits for the Deferred)."""
-        return self.analyser.close()
+    async def closed(self, reason: str) -> None:
+        """Scrapy's hook when the spider closes: stop the analysis workers and wait for their exit."""
+        await maybe_deferred_to_future(self.analyser.close())
 
     def on_error(self, failure: Any) -> None:
         """Count a failed request by kind; the crawl goes on."""
