@@ -64,9 +64,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "fupin.crawler.middlewares.IncrementalMiddleware": 560,
 }
-SPIDER_MIDDLEWARES = {
-    "fupin.crawler.middlewares.TrapGuardMiddleware": 800,
-}
+# The trap guard (fupin.crawler.middlewares.TrapGuardMiddleware) is applied by the news spider itself.
+SPIDER_MIDDLEWARES: dict[str, int] = {}
 ITEM_PIPELINES = {
     "fupin.crawler.pipelines.StorePipeline": 300,
 }
