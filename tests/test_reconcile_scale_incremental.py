@@ -107,11 +107,11 @@ DAY0 = date(2019, 12, 1)
 
 
 def fact(
-    n: int, article: int, metric: str, value: float, kind: str, day: int, copy: int, late: int = 0
+    n: int, article: int, metric: str, value: float, kind: str, day: int, copy: int, late: int, bound: str
 ) -> dict:
     """A national figure of ``metric`` dated as ``kind`` says, ``day`` days after DAY0 (the
     article published ``late`` days later); ``copy`` picks one of three shared sentences (or,
-    at 3, the fact's own)."""
+    at 3, the fact's own); "about" and "more than" figures agree with other values."""
     when = DAY0 + timedelta(days=day)
     published = when + timedelta(days=late)
     as_of, as_of_source = {
@@ -132,7 +132,7 @@ def fact(
         "fact_id": f"f{n:05d}", "article_id": f"a{article:03d}", "url": f"https://{source}/{article}.html",
         "source": source, "published": published.isoformat(), "language": "zh", "metric": metric,
         "unit": "count", "scope": None, "period": None, "region": NATIONAL, "value": value, "value_max": None,
-        "bound": "exact", "as_of": as_of, "as_of_source": as_of_source,
+        "bound": bound, "as_of": as_of, "as_of_source": as_of_source,
         "evidence": {"sentence": sentence, "start": 0, "end": 4},
     }  # fmt: skip
 
@@ -146,6 +146,7 @@ facts_of_a_series = st.lists(
         st.integers(0, 120),  # over a new year: "this year" and year dates split there
         st.integers(0, 3),
         st.integers(0, 40),
+        st.sampled_from(["exact", "exact", "about", "more_than"]),
     ),
     min_size=2,
     max_size=40,
@@ -156,8 +157,8 @@ def as_facts(specs: list[tuple], first: int = 0) -> list[dict[str, Any]]:
     """Facts of the specs; one article keeps its first spec's publication delay (one article, one date)."""
     late: dict[int, int] = {}
     out = []
-    for n, (article, metric, value, kind, day, copy, delay) in enumerate(specs, start=first):
-        out.append(fact(n, article, metric, value, kind, day, copy, late.setdefault(article, delay)))
+    for n, (article, metric, value, kind, day, copy, delay, bound) in enumerate(specs, start=first):
+        out.append(fact(n, article, metric, value, kind, day, copy, late.setdefault(article, delay), bound))
     return out
 
 
@@ -210,9 +211,11 @@ def test_windows_of_a_series_decide_as_a_full_run(tmp_path: Path, base: list, ad
 def test_a_new_report_of_one_release_reloads_its_window_only(tmp_path: Path, monkeypatch: Any) -> None:
     """Releases months apart are windows apart: a report of the second re-reads its window alone,
     and still flags and caps as a full run does (the first release is context)."""
-    specs = [(k, "workshops", 1000.0, "day", 0, k % 3, 1) for k in range(6)]
-    specs += [(10 + k, "workshops", 900.0, "day", 100, k % 3, 1) for k in range(6)]  # falls: flagged
-    specs += [(20 + k, "workshops_resumed", 950.0, "day", 100, 3, 2) for k in range(3)]  # above its total
+    specs = [(k, "workshops", 1000.0, "day", 0, k % 3, 1, "exact") for k in range(6)]
+    specs += [(10 + k, "workshops", 900.0, "day", 100, k % 3, 1, "exact") for k in range(6)]  # falls: flagged
+    specs += [
+        (20 + k, "workshops_resumed", 950.0, "day", 100, 3, 2, "exact") for k in range(3)
+    ]  # above total
     with Store.open(tmp_path) as store:
         add(store, as_facts(specs))
         reconcile_store(store)
@@ -223,7 +226,7 @@ def test_a_new_report_of_one_release_reloads_its_window_only(tmp_path: Path, mon
             "build_groups",
             lambda reports, copies: loaded.append(len(reports)) or real(reports, copies),
         )
-        add(store, as_facts([(30, "workshops", 900.0, "published", 101, 3, 0)], first=100))
+        add(store, as_facts([(30, "workshops", 900.0, "published", 101, 3, 0, "exact")], first=100))
         assert_exactly_a_full_run(store)
         assert loaded == [7]  # the second release's six reports and the new one
         flags = {f["reason"] for r in store.reconciled_records() for f in r["flags"]}
