@@ -528,6 +528,8 @@ class Copies:
     neighbours: dict[int, set[int]] = field(default_factory=dict)
     class_rank: dict[int, int] = field(default_factory=dict)
     pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
+    #: (class, interval) -> the pool's reports whose values overlap it (a class's reports share a few)
+    overlapping: dict[tuple[int, Interval], list[Report]] = field(default_factory=dict)
     #: (statistic key, article, article) for copy links found, kept for incremental runs; the key is
     #: the bucket and value whose reports were compared (:func:`_copy_candidates`)
     links: list[tuple[tuple[tuple[str, ...], float], str, str]] = field(default_factory=list)
@@ -546,14 +548,18 @@ class Copies:
         c = self.class_of.get(report.fact_id)
         if c is None:
             return []
-        pool = self.pools.get(c)
-        if pool is None:  # the same for every report of the class: built once
-            pool = [*self.classes[c]]
-            for other in sorted(self.neighbours.get(c, ())):
-                pool.extend(self.classes[other])
-            self.pools[c] = pool
+        near = self.overlapping.get((c, report.interval))
+        if near is None:  # the same for the class's reports of one value and bound: built once
+            pool = self.pools.get(c)
+            if pool is None:
+                pool = [*self.classes[c]]
+                for other in sorted(self.neighbours.get(c, ())):
+                    pool.extend(self.classes[other])
+                self.pools[c] = pool
+            near = [r for r in pool if r.interval.overlaps(report.interval)]
+            self.overlapping[(c, report.interval)] = near
         article = report.article_id
-        return [r for r in pool if r.article_id != article and r.interval.overlaps(report.interval)]
+        return [r for r in near if r.article_id != article]
 
     def best_rank(self, report: Report) -> int:
         """The best date rank (:data:`_DATE_RANK`) among the report's class and its neighbours."""
