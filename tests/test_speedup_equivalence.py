@@ -778,7 +778,8 @@ def test_one_long_document_same_as_the_plain_scans(lang: str, plain: Callable[[]
 # date rules' anchors and stretches, the plan words of a date's sentence searched once, the
 # region resolver built only for an article with a fact, one-word runs of capitals passed over
 # by the name search, the rest of the text no longer copied per word number, the gambling words
-# in two patterns, the article schema compiled. ``slow_english()`` puts every replaced path back;
+# in two patterns, the article schema compiled, the patterns searched over whole texts opened
+# with a look-ahead for their first characters. ``_slow_english()`` puts every replaced path back;
 # extraction must give the same facts and officials with and without it.
 
 _OLD_SPAM = re.compile(
@@ -786,6 +787,7 @@ _OLD_SPAM = re.compile(
     re.IGNORECASE,
 )
 _NEVER = re.compile(r"(?!)")
+_OLD_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?![a-z])")
 
 
 class _SlicedMatch:
@@ -809,6 +811,11 @@ class PlainCurrency:
         return _SlicedMatch(found, pos) if found else None
 
 
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _eager_regions() -> type:
     from fupin.extract.en import facts as en_facts
 
@@ -825,7 +832,7 @@ def _eager_regions() -> type:
 def _slow_english(mp: pytest.MonkeyPatch) -> None:
     """Put back every path that the issue-15 English speed work replaced."""
     import fupin.extract.en as en_package
-    from fupin.extract import extractor
+    from fupin.extract import extractor, sentences
     from fupin.extract.en import facts as en_facts
     from fupin.extract.en import quantities
 
@@ -836,6 +843,11 @@ def _slow_english(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(regions, "_SPAM_ZH", _OLD_SPAM)
     mp.setattr(regions, "_SPAM_EN", _NEVER)
     mp.setattr(extractor, "_passes_compiled_check", lambda article: False)
+    mp.setattr(en_dates, "_word_before", old_word_before)
+    mp.setattr(en_facts, "_NOUN_LAST_LETTER", re.compile(".*", re.DOTALL))  # the noun searched for always
+    mp.setattr(sentences, "_EN_END", _OLD_EN_END)
+    mp.setattr(gazetteer_module, "_SUFFIX_OPENERS", _Everything())  # the division word looked for always
+    _plain_patterns(mp)
 
 
 def _real_english_pages() -> list[dict]:
@@ -918,3 +930,122 @@ def test_compiled_article_check_agrees_with_jsonschema(article: object) -> None:
     from fupin.extract import extractor
 
     assert extractor._passes_compiled_check(article) == (not extractor._schema_problems(article))
+
+
+def _lookaheads() -> list[tuple[object, str, str]]:
+    """(module, pattern name, the look-ahead it opens with) of every pattern given one."""
+    from fupin.extract import scientific
+    from fupin.extract.en import cues, quantities
+
+    return [
+        (scientific, "_SCIENTIFIC", r"(?=\d)"),
+        (cues, "CLAUSE_BREAK", '(?=[;:()\\[\\]“”\\",.a\\s])'),
+        (quantities, "_MENTION", r"(?=\d)"),
+        (quantities, "_SCALE_WORD", "(?=[hmbt])"),
+        (quantities, "_FRACTION_WORD", "(?=[htqf])"),
+        (quantities, "_FRACTION", "(?=[ohatf])"),
+        (gazetteer_module, "_EN_GROUP", r"(?=[Tt\dfsencw])"),
+        (gazetteer_module, "_EN_NATIONAL", "(?=[Cnact])"),
+        (regions, "_EN_CENTRAL", "(?=[SMVDNc])"),
+        (regions, "_EN_ANAPHOR", "(?=[to])"),
+        (officials_en, "_RUN_RE", "(?=[A-Z])"),
+        (officials_en, "_LOWER_GIVEN_RE", "(?=[A-Z])"),
+        (officials_en, "_ONE_WORD", "(?=[A-Z])"),
+    ]
+
+
+def _without_lookahead(pattern: re.Pattern, lookahead: str) -> re.Pattern:
+    assert pattern.pattern.startswith(lookahead), pattern.pattern[:40]
+    return re.compile(pattern.pattern[len(lookahead) :], pattern.flags)
+
+
+def _plain_patterns(mp: pytest.MonkeyPatch) -> None:
+    """Every pattern without the look-ahead for its first character, the date rules too."""
+    from fupin.extract.en import quantities
+
+    for module, name, lookahead in _lookaheads():
+        mp.setattr(module, name, _without_lookahead(getattr(module, name), lookahead))
+    mp.setattr(en_dates, "_FAST_RULES", en_dates._RULES)
+    mp.setattr(quantities, "_BOUND_BEFORE", _plain_bounds())
+
+
+def _plain_bounds() -> list[tuple[str, re.Pattern]]:
+    """The bound words before a number without the look-ahead for their first characters."""
+    from fupin.extract.en import quantities
+
+    first = re.compile(r"^\(\?=\[[a-z]+\]\)")
+    return [(bound, re.compile(first.sub("", p.pattern), p.flags)) for bound, p in quantities._BOUND_BEFORE]
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+_PATTERN_PIECES = [
+    *["half", "HALF", "a third", "two-thirds", "Three Quarters", "a fifth", "one half", "hundred"],
+    *["Million", "the", "The", "this", "our", "whole", "province", "county", "China", "nationwide"],
+    *["across the country", "State Council", "Ministry of Finance", "Vice Minister", "National Bureau"],
+    *["central government", "two", "several", "provinces", "central and western", "regions", "Li"],
+    *["Wang", "Ming", "said", "xi", "12", "2020", "1,342", "98.6%", "\u0663", " ", ", ", "-", "(", "\n"],
+    *["\u017f", "\u212a", "\u0130", "\u0131", "since", "SINCE", "by the end of", "May", "March 3"],
+    *["3 June", "in 2019", "last year", "so far", "year", "more than", "OVER", "up to", "nearly", "some"],
+    *["not less than", "approx.", "3e5", "10^4", "2×10^3"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=30).map("".join))
+def test_lookaheads_find_what_the_patterns_found(text: str) -> None:
+    for module, name, lookahead in _lookaheads():
+        pattern = getattr(module, name)
+        assert _spans(pattern, text) == _spans(_without_lookahead(pattern, lookahead), text), name
+    for (fast, _), (rule, _) in zip(en_dates._FAST_RULES, en_dates._RULES, strict=True):
+        assert _spans(fast, text) == _spans(rule, text), rule.pattern[:40]
+    from fupin.extract.en import quantities
+
+    for (_, fast), (_, plain) in zip(quantities._BOUND_BEFORE, _plain_bounds(), strict=True):
+        for end in range(len(text) + 1):  # what precedes a number: the text up to each offset
+            before = text[max(0, end - 30) : end]
+            assert bool(fast.search(before)) == bool(plain.search(before)), plain.pattern[:30]
+
+
+def test_lookaheads_on_the_real_pages() -> None:
+    texts = [normalize(a["text"]).text for a in _real_english_pages() + ZH_ARTICLES[:20]]
+    for text in texts:
+        for module, name, lookahead in _lookaheads():
+            pattern = getattr(module, name)
+            assert _spans(pattern, text) == _spans(_without_lookahead(pattern, lookahead), text), name
+
+
+def old_word_before(text: str, position: int) -> int:
+    """``dates._word_before`` before issue 15: every run of non-blanks of 200 characters listed."""
+    if position <= 0:
+        return 0
+    low = max(0, position - 200)
+    starts = [m.start() for m in re.finditer(r"\S+", text[:position][low:])]
+    return low + starts[-5] if len(starts) >= 5 else low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u3000\x1c\x85\u00a0\u200b", max_size=260), st.integers(-2, 270))
+def test_word_before_as_the_runs_listed(text: str, position: int) -> None:
+    assert en_dates._word_before(text, position) == old_word_before(text, position)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="workshopsfactyienrlbuWORKERS ,.\n\u017f\u212a-'", max_size=60))
+def test_counted_noun_before_found_where_the_pattern_finds_it(before: str) -> None:
+    from fupin.extract.en import cues
+    from fupin.extract.en import facts as en_facts
+
+    tail = before[-80:]
+    if cues.NOUN_BEFORE.search(tail):
+        assert en_facts._NOUN_LAST_LETTER.fullmatch(tail.rstrip()[-1:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab. ?!\"'”’)(“‘\n1Zz", max_size=40))
+def test_english_sentences_split_as_before(text: str) -> None:
+    from fupin.extract import sentences
+
+    assert _spans(sentences._EN_END, text) == _spans(_OLD_EN_END, text)

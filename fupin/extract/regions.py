@@ -42,15 +42,17 @@ NATIONAL = Place("China", None, "national")
 _ZH_CENTRAL = re.compile(
     r"国务院|人社部|人力资源(?:和)?社会保障部|国家统计局|国家发改委|党中央|中央财政|财政部|农业农村部"
 )
+# The look-aheads name the characters a match can start with (see en/quantities.py: the same
+# matches, found without trying the whole pattern at every offset).
 _EN_CENTRAL = re.compile(
-    r"\bState Council\b|\bMinistry of(?: [A-Z][\w-]*(?:,? and(?= [A-Z])|,(?= [A-Z]))?)*|"
+    r"(?=[SMVDNc])(?:\bState Council\b|\bMinistry of(?: [A-Z][\w-]*(?:,? and(?= [A-Z])|,(?= [A-Z]))?)*|"
     r"\b(?:Vice|Deputy) Minister\b|\bMinister of\b|"
-    r"\bNational (?:Bureau|Development|Rural Revitali[sz]ation)\b|\bcentral government\b"
+    r"\bNational (?:Bureau|Development|Rural Revitali[sz]ation)\b|\bcentral government\b)"
 )
 # Back-references: the level they point at.
 _ZH_ANAPHOR = re.compile(r"(?:全|本|该|我|此)(省|市|州|县|区|旗|乡|镇|村)(?!场|民|委|份)")
 _EN_ANAPHOR = re.compile(
-    r"\b(?:the|this|our)\s+(?:whole\s+|entire\s+)?(province|city|prefecture|county|district|town|township|"
+    r"(?=[to])\b(?:the|this|our)\s+(?:whole\s+|entire\s+)?(province|city|prefecture|county|district|town|township|"
     r"village|autonomous region|region)\b",
     re.IGNORECASE,
 )

@@ -276,6 +276,23 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
         re.I), _no_point),
 ]  # fmt: skip
 
+# The characters each rule's match can start with, under the rule's own case rule: the rules
+# run as ``(?=FIRST)(?:RULE)``, which passes at once over an offset that holds none of them
+# (the rule itself was tried there, alternative by alternative: half of the date rules' time).
+# Month names and "year" are case-sensitive where the rule is; (?i:...) where it is not.
+_PREP_FIRST = "(?i:[iosbutadf])"  # in on of since by until till through before after during from as to ...
+_MONTH_FIRST = "[JFMASOND]"
+_RULE_FIRST = (
+    "(?i:s)", "[12]", "(?i:[te])", "[te]", "[tec]", "[tec]", _MONTH_FIRST, "[0-9]",
+    f"(?i:f)|{_MONTH_FIRST}", "(?i:[tbsmeld])", "(?i:[lt])", _PREP_FIRST, _MONTH_FIRST, _MONTH_FIRST,
+    "[it]", "[it]", "[it]", "[st]", "t", "[lt]", "n", "t", "l", "[f12]", f"[y(12]|{_PREP_FIRST}",
+    "[iodftplracnsu]",
+)  # fmt: skip
+_FAST_RULES = [
+    (re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags), resolve)
+    for first, (pattern, resolve) in zip(_RULE_FIRST, _RULES, strict=True)
+]
+
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every time expression of ``text``, longest first where they overlap, in text order."""
@@ -283,7 +300,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     candidates: list[tuple[int, int, int, str | None, Precision | None]] = []
     windows = _Windows(text)
     future = _FutureSentences(text, ref)
-    for priority, ((pattern, resolve), anchor) in enumerate(zip(_RULES, _RULE_ANCHORS, strict=True)):
+    for priority, ((pattern, resolve), anchor) in enumerate(zip(_FAST_RULES, _RULE_ANCHORS, strict=True)):
         for w_start, w_end in windows.near(anchor):
             for match in pattern.finditer(text, w_start, w_end):
                 if _skip(text, match):
@@ -384,7 +401,6 @@ class _Windows:
 # (the optional "over the past" before a long word), so that a long word or a long run
 # of blanks does not cut an expression short.
 _WORD_AND_BLANKS_AFTER = re.compile(r"\S*\s*\S*")
-_WORD = re.compile(r"\S+")
 
 
 def _word_after(text: str, position: int) -> int:
@@ -397,8 +413,13 @@ def _word_before(text: str, position: int) -> int:
     if position <= 0:
         return 0
     low = max(0, position - 200)
-    starts = [m.start() for m in _WORD.finditer(text, low, position)]
-    return starts[-5] if len(starts) >= 5 else low
+    # the start of the fifth run of non-blanks from the end of text[low:position]: split off the
+    # last four from the right (str.split's blanks are \s), the fifth ends what is left
+    parts = text[low:position].rsplit(None, 4)
+    if len(parts) < 5:
+        return low
+    rest = parts[0]
+    return low + len(rest) - len(rest.rsplit(None, 1)[-1])
 
 
 # "BEIJING, June 18 (Xinhua) --", "People's Network Nanning, July 15 (Reporter ...)", "June 18 --":
@@ -484,18 +505,18 @@ def _plan_sentence(text: str, match: re.Match[str]) -> tuple[int, int]:
     return s0, s1
 
 
+_YEAR_ON_YEAR_OR_OLD = re.compile(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b")
+_WORD_AFTER_YEAR = re.compile(r"\s+(?!to\b|and\b|or\b|year)[a-z]")
+
+
 def _skip(text: str, match: re.Match[str]) -> bool:
     """Not a time: "year-on-year", "May" the verb, a month name inside a longer word."""
     after = text[match.end() : match.end() + 12].lower()
-    if re.match(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b", after):
+    if _YEAR_ON_YEAR_OR_OLD.match(after):
         return True
     groups = match.groupdict()
     year_after = text[match.end("year") : match.end("year") + 12] if groups.get("year") else ""
-    if (
-        year_after
-        and match.end("year") == match.end()
-        and re.match(r"\s+(?!to\b|and\b|or\b|year)[a-z]", year_after)
-    ):
+    if year_after and match.end("year") == match.end() and _WORD_AFTER_YEAR.match(year_after):
         return True  # "1982 poverty alleviation workshops" is a count, not a year
     month = groups.get("month")
     if month and month.lower() in {"may", "march"} and match.group().strip() == month:

@@ -324,12 +324,20 @@ def _owner(previous: list[tuple[Quantity, str | None, list[_Claim]]], s0: int) -
 _GENERIC_PEOPLE = re.compile(r"^(?:more\s+)?(?:people|persons?|individuals)$", re.IGNORECASE)
 
 
+_NOUN_LAST_LETTER = re.compile(r"[psyer]", re.IGNORECASE)  # workshop(s) factory enterprise(s) worker ...
+
+
 def _noun_before(q: Quantity, before: str, noun: str, kind: str | None) -> tuple[str, str | None]:
     """Machine-translated word order puts the counted noun before the number: "identified poverty
     alleviation workshops 1436", "workshop 1123 seat", "among them the poor labor force 16,800 people"."""
     if q.unit is not None or (noun and not _GENERIC_PEOPLE.match(noun)):
         return noun, kind
-    match = cues.NOUN_BEFORE.search(before[-80:])
+    tail = before[-80:]
+    # the noun ends the text before the number (but for blanks), and every noun of the pattern
+    # ends in one of five letters: the costly search runs only where it can match
+    if not _NOUN_LAST_LETTER.fullmatch(tail.rstrip()[-1:]):
+        return noun, kind
+    match = cues.NOUN_BEFORE.search(tail)
     if match is None:
         return noun, kind
     found = _kind_of(match.group("np"))
@@ -674,9 +682,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if cues.WENT_HOME.search(ctx.after[:60]):
         return []  # "301,200 of which returned home for the Spring Festival": not back at work
     migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + near)
-    # a paragraph on poor migrant workers goes on to say just "migrant workers"
-    poor_context = poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph)
-    if migrate and poor_context:
+    # a paragraph on poor migrant workers goes on to say just "migrant workers" (the paragraph
+    # is searched only for migrant workers: 1% of English time when it was searched for every count)
+    if migrate and (poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph)):
         return [_Claim("poor_migrant_workers")]
     return []
 

@@ -47,8 +47,14 @@ _CURRENCY = r"\s*(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
 _CURRENCY_AT = re.compile(_CURRENCY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
 
+# Every pattern searched over a whole English text opens with a look-ahead for the characters
+# its matches can start with (under the same case rule): an offset that holds none is passed
+# at once, where the pattern itself was tried there, alternative by alternative (a digit first
+# halves the search for numbers; a case-insensitive word list is not sped up by Python's re
+# otherwise). The matches are the same.
 _MENTION = re.compile(
-    _one("a")
+    r"(?=\d)"
+    + _one("a")
     + rf"(?:(?P<acur>{_CURRENCY})?(?P<sep>{_RANGE_SEP}|\s+and\s+)"
     + _one("b")
     + ")?"
@@ -74,8 +80,9 @@ _FRACTIONS = {
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
 }  # fmt: skip
 _FRACTION = re.compile(
-    r"\b(?:one[- ]half|half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters"
-    r"|a fifth|one[- ]fifth)\b(?!\s+(?:a|an|of\s+the|of\s+this|of\s+last)\s+(?:year|month|day|hour|century)"
+    r"(?=[ohatf])\b(?:one[- ]half|half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter"
+    r"|three[- ]quarters|a fifth|one[- ]fifth)\b"
+    r"(?!\s+(?:a|an|of\s+the|of\s+this|of\s+last)\s+(?:year|month|day|hour|century)"
     r"|[- ](?:year|month|day|hour))",
     re.IGNORECASE,
 )
@@ -89,24 +96,24 @@ _BOUND_BEFORE: list[tuple[Bound, re.Pattern[str]]] = [
     (
         "more_than",
         re.compile(
-            r"(?:more\s+than|over|above|exceed(?:ing|ed|s)?|in\s+excess\s+of|upwards\s+of|at\s+least"
-            r"|no[t]?\s+(?:less|fewer|lower)\s+than|beyond|greater\s+than|higher\s+than)\s*$",
+            r"(?=[moaeiunbgh])(?:more\s+than|over|above|exceed(?:ing|ed|s)?|in\s+excess\s+of|upwards\s+of"
+            r"|at\s+least|no[t]?\s+(?:less|fewer|lower)\s+than|beyond|greater\s+than|higher\s+than)\s*$",
             re.IGNORECASE,
         ),
     ),
     (
         "less_than",
         re.compile(
-            r"(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no[t]?\s+(?:more|higher)\s+than"
-            r"|not\s+exceeding|lower\s+than)\s*$",
+            r"(?=[lfuban])(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most"
+            r"|no[t]?\s+(?:more|higher)\s+than|not\s+exceeding|lower\s+than)\s*$",
             re.IGNORECASE,
         ),
     ),
     (
         "about",
         re.compile(
-            r"(?:about|approximately|approx\.|around|nearly|almost|close\s+to|roughly|some|an\s+estimated"
-            r"|estimated|circa|near|about\s+an?)\s*$",
+            r"(?=[ancrse])(?:about|approximately|approx\.|around|nearly|almost|close\s+to|roughly|some"
+            r"|an\s+estimated|estimated|circa|near|about\s+an?)\s*$",
             re.IGNORECASE,
         ),
     ),
@@ -384,8 +391,8 @@ def _counter(text: str, at: int) -> str | None:
 
 
 #: What a match of each word-number pattern must hold: where it is absent, that pattern is not run.
-_SCALE_WORD = re.compile(r"hundred|million|billion|thousand", re.IGNORECASE)
-_FRACTION_WORD = re.compile(r"half|third|quarter|fifth", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?=[hmbt])(?:hundred|million|billion|thousand)", re.IGNORECASE)
+_FRACTION_WORD = re.compile(r"(?=[htqf])(?:half|third|quarter|fifth)", re.IGNORECASE)
 _DOZEN_WORD = re.compile(r"dozen", re.IGNORECASE)
 _SPACE = re.compile(r"\s")
 _LONGEST_UNIT_WORD = max(len(w) for w in _WORD_UNITS)

@@ -34,8 +34,10 @@ from fupin.extract.officials.titles import (
 from fupin.extract.positions import SpanIndex
 
 _WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?"
-_RUN_RE = re.compile(rf"\b{_WORD}(?:\s+{_WORD})*\b")
-_LOWER_GIVEN_RE = re.compile(rf"\b({_WORD})\s+([a-z]+)\b")
+# The look-aheads name a match's first character (a capital): the whole pattern is no longer
+# tried at every offset of the text (see en/quantities.py); the matches are the same.
+_RUN_RE = re.compile(rf"(?=[A-Z])\b{_WORD}(?:\s+{_WORD})*\b")
+_LOWER_GIVEN_RE = re.compile(rf"(?=[A-Z])\b({_WORD})\s+([a-z]+)\b")
 _HEADS = "|".join(re.escape(h) for h in sorted(EN_TITLE_HEADS, key=len, reverse=True))
 _MODS = "|".join(re.escape(m) for m in EN_TITLE_MODIFIERS)
 _TITLE_RE = re.compile(
@@ -181,7 +183,7 @@ _OPENERS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
-_ONE_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?(?=,\s)")
+_ONE_WORD = re.compile(r"(?=[A-Z])\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?(?=,\s)")
 _ONE_WORD_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’]?\s*|[“\"]\s*|\b(?:said|says|according to|told)\s+)$", re.IGNORECASE
 )
