@@ -357,32 +357,3 @@ def test_band_lookup_by_join_finds_the_rows_of_the_in_lists(tmp_path: Path) -> N
     assert len(found[0]) >= 300 and found[0] == found[2]
     assert found[1].keys() == found[3].keys()
 
-
-def test_analysis_worker_answers_in_order_and_returns_errors() -> None:
-    """The worker loop (stdin/stdout frames) answers each page as ``analyse`` does, and errors come back."""
-    import io
-    import pickle
-
-    from twisted.python.failure import Failure
-
-    from fupin.crawler.offload import _frame, _Worker, analyse, serve
-
-    pages = [
-        (f"<html><body><h1>扶贫车间{i}</h1><p>{'扶贫车间复工，工人返岗。' * 12}</p></body></html>", f"http://x.cn/{i}")
-        for i in range(3)
-    ]
-    jobs = [*pages, ("<html></html>", "http://x.cn/empty"), (None, "http://x.cn/bad")]
-    requests = io.BytesIO(b"".join(_frame(pickle.dumps(job)) for job in jobs))
-    answers = io.BytesIO()
-    serve(requests, answers)
-    worker = _Worker()
-    results = [worker.expect() for _ in jobs]
-    data = answers.getvalue()
-    for start in range(0, len(data), 7):  # the crawl reads the answers in pieces of any size
-        worker.dataReceived(data[start : start + 7])
-    got = [r.result if not isinstance(r.result, Failure) else r.result.value for r in results]
-    assert got[:4] == [analyse(html, url) for html, url in jobs[:4]]
-    assert got[0] is not None and got[3] is None
-    assert isinstance(got[4], Exception)
-    for r in results[4:]:
-        r.addErrback(lambda failure: None)

@@ -74,7 +74,7 @@ class NewsSpider(scrapy.Spider):
         spider.max_articles = spider.max_articles or crawler.settings.getint("FUPIN_MAX_ARTICLES", 0)
         workers = crawler.settings.get("FUPIN_EXTRACT_WORKERS")
         spider.analyser = Analyser(default_workers() if workers in (None, "", "auto") else int(workers))
-        spider.analyser.launch()
+        spider.analyser.start()
         spider.trap_guard = TrapGuardMiddleware(crawler)
         for s in loaded:
             spider.list_urls.update(s.start_urls + s.sitemap_urls + s.feed_urls)
@@ -91,12 +91,7 @@ class NewsSpider(scrapy.Spider):
     # -- requests ------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
-        """The start, sitemap and feed URLs, each once: marked seen so a link back to them is not followed.
-
-        The analysis workers, launched when the spider was built, are connected to the
-        reactor here: it runs now (Scrapy installs it after building the spider).
-        """
-        self.analyser.start()
+        """The start, sitemap and feed URLs, each once: marked seen so a link back to them is not followed."""
         for source in self.sources.values():
             for kind, urls in (("list", source.start_urls), ("sitemap", source.sitemap_urls),
                                ("feed", source.feed_urls)):
@@ -246,9 +241,9 @@ class NewsSpider(scrapy.Spider):
             raw_body=response.body,
         )
 
-    async def closed(self, reason: str) -> None:
-        """Scrapy's hook when the spider closes: stop the analysis workers and wait for their exit."""
-        await maybe_deferred_to_future(self.analyser.close())
+    def closed(self, reason: str) -> None:
+        """Scrapy's hook when the spider closes: stop the analysis workers."""
+        self.analyser.close()
 
     def on_error(self, failure: Any) -> None:
         """Count a failed request by kind; the crawl goes on."""
