@@ -184,7 +184,8 @@ def windows(reports: Iterable[Report]) -> dict[str, str]:
 def _connect(members: Sequence[Report]) -> dict[str, str]:
     """A union-find forest over one bucket's reports: overlapping reaches, one value, the undated."""
     parent = {r.fact_id: r.fact_id for r in members}
-    dated = sorted(((reach(r), r.fact_id) for r in members if reach(r) is not None), key=lambda x: x[0])
+    spans = {r.fact_id: reach(r) for r in members}
+    dated = sorted(((span, f) for f, span in spans.items() if span is not None), key=lambda x: x[0])
     last: tuple[date, str] | None = None  # the running part's latest end and one of its facts
     for (lo, hi), fact_id in dated:  # type: ignore[misc]
         if last is not None and lo <= last[0]:
@@ -195,7 +196,7 @@ def _connect(members: Sequence[Report]) -> dict[str, str]:
     first: dict[Any, str] = {}
     for report in members:
         keys = [("value", report.claim[0])]
-        if reach(report) is None:
+        if spans[report.fact_id] is None:
             keys.append(("undated",))
         for key in keys:
             other = first.setdefault(key, report.fact_id)
