@@ -11,17 +11,20 @@ Both use the same concurrency and no politeness delays; pages/s is pages fetched
 over the crawl's own elapsed time (start-up excluded). The two sides run
 interleaved (bare, full, bare, full, ...) against the same server, each in a fresh
 process and store, and the ratio of the medians is printed with every round's
-figures: on a shared machine one round says little. ``--profile FILE`` adds one
-full crawl under cProfile and prints where its time went. Run on demand:
+figures: on a shared machine one round says little. ``--code DIR`` adds, in each
+round, a full crawl by the fupin of another checkout (``git worktree add DIR REV``),
+so before and after are measured against the same bare rounds. ``--profile FILE``
+adds one full crawl under cProfile and prints where its time went. Run on demand:
 
     .venv/bin/python benchmarks/bench_crawl.py [--articles 2000] [--concurrency 16] [--rounds 5]
-        [--profile /tmp/crawl.prof]
+        [--code ../fupin-before] [--profile /tmp/crawl.prof]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pstats
 import resource
 import statistics
@@ -157,6 +160,20 @@ def full_round(tmp: Path, sources: Path, concurrency: int, n: int) -> tuple[floa
     return full.pages_fetched / full.elapsed_s, 1000 * (_cpu_of_children() - cpu) / full.pages_fetched
 
 
+def other_round(code: Path, tmp: Path, sources: Path, concurrency: int, n: int) -> tuple[float, float]:
+    """``full_round`` with the fupin package of the checkout at ``code``."""
+    cpu = _cpu_of_children()
+    summary = tmp / f"other{n}.json"
+    cmd = [sys.executable, "-m", "fupin.crawler.run", "--sources", str(sources)]
+    cmd += ["--home", str(tmp / f"other{n}"), "--summary-json", str(summary)]
+    cmd += ["--settings-json", json.dumps(crawl_settings(concurrency))]
+    env = {**os.environ, "PYTHONPATH": str(code.resolve())}
+    subprocess.run(cmd, cwd=code, env=env, check=True, capture_output=True)
+    full = json.loads(summary.read_text(encoding="utf-8"))
+    pages = full["pages_fetched"]
+    return pages / full["elapsed_s"], 1000 * (_cpu_of_children() - cpu) / pages
+
+
 def profile_full(tmp: Path, sources: Path, concurrency: int, out: Path) -> None:
     """One full crawl under cProfile; prints the buckets of ``PROFILE_BUCKETS`` as shares of the crawl.
 
@@ -192,51 +209,65 @@ def profile_full(tmp: Path, sources: Path, concurrency: int, out: Path) -> None:
         print(f"  {label:46s} {spent:6.2f} s  {100 * spent / run:5.1f}%")
 
 
+def run_rounds(args: argparse.Namespace, tmp: Path, url: str) -> dict[str, list[tuple[float, float]]]:
+    """Each round: bare, full (and the other checkout's full); (pages/s, CPU ms/page) per side."""
+    script = tmp / "bare_spider.py"  # a file: Scrapy inspects callbacks' source
+    script.write_text(BARE_SPIDER, encoding="utf-8")
+    sources = write_sources(tmp / "sources.toml", url)
+    sides: dict[str, list[tuple[float, float]]] = {"bare": [], "full": []}
+    if args.code:
+        sides["other"] = []
+    for n in range(args.rounds):
+        started = time.monotonic()
+        sides["bare"].append(bare_round(script, url, args.concurrency))
+        sides["full"].append(full_round(tmp, sources, args.concurrency, n))
+        if args.code:
+            sides["other"].append(other_round(args.code, tmp, sources, args.concurrency, n))
+        bare = sides["bare"][-1][0]
+        figures = ", ".join(
+            f"{name} {rate:.0f} pages/s ({cpu:.1f} ms CPU/page)"
+            + ("" if name == "bare" else f" {name}/bare {rate / bare:.2f}")
+            for name, (rate, cpu) in ((k, v[-1]) for k, v in sides.items())
+        )
+        load = os.getloadavg()[0]
+        print(f"round {n + 1}: {figures} (load {load:.1f}, {time.monotonic() - started:.0f} s)", flush=True)
+    if args.profile:
+        profile_full(tmp, sources, args.concurrency, args.profile)
+    return sides
+
+
+def report(sides: dict[str, list[tuple[float, float]]], rounds: int) -> None:
+    """Medians of each side and of the per-round ratios to bare."""
+    bare = statistics.median(rate for rate, _ in sides["bare"])
+    for name, figures in sides.items():
+        if name == "bare":
+            continue
+        rate = statistics.median(r for r, _ in figures)
+        ratios = [r / b for (r, _), (b, _) in zip(figures, sides["bare"], strict=True)]
+        print(
+            f"{name}: medians of {rounds} interleaved rounds: bare {bare:.0f} pages/s, {name} {rate:.0f} "
+            f"pages/s; {name}/bare = {rate / bare:.2f} (per-round ratios "
+            f"{', '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f})"
+        )
+    cpu = ", ".join(f"{k} {statistics.median(c for _, c in v):.1f} ms" for k, v in sides.items())
+    print(f"CPU per page, all processes (medians): {cpu}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", type=Path, help="also profile one full crawl into this file")
+    parser.add_argument("--code", type=Path, help="also crawl with the fupin of this checkout in each round")
     args = parser.parse_args()
     routes = build_site(args.articles)
-    bare_rates: list[float] = []
-    full_rates: list[float] = []
-    bare_cpu: list[float] = []
-    full_cpu: list[float] = []
     with SiteServer(routes) as server, tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
         print(f"site: {len(routes) - 1} pages ({args.articles} articles) at {server.url}")
-        script = tmp / "bare_spider.py"  # a file: Scrapy inspects callbacks' source
-        script.write_text(BARE_SPIDER, encoding="utf-8")
-        sources = write_sources(tmp / "sources.toml", server.url)
-        for n in range(args.rounds):
-            started = time.monotonic()
-            for rates, cpus, (rate, cpu) in (
-                (bare_rates, bare_cpu, bare_round(script, server.url, args.concurrency)),
-                (full_rates, full_cpu, full_round(tmp, sources, args.concurrency, n)),
-            ):
-                rates.append(rate)
-                cpus.append(cpu)
-            print(
-                f"round {n + 1}: bare {bare_rates[-1]:.0f} pages/s ({bare_cpu[-1]:.1f} ms CPU/page), "
-                f"full {full_rates[-1]:.0f} pages/s ({full_cpu[-1]:.1f} ms CPU/page), "
-                f"full/bare {full_rates[-1] / bare_rates[-1]:.2f} ({time.monotonic() - started:.0f} s)"
-            )
-        if args.profile:
-            profile_full(tmp, sources, args.concurrency, args.profile)
-    bare, full = statistics.median(bare_rates), statistics.median(full_rates)
-    ratios = [f / b for f, b in zip(full_rates, bare_rates, strict=True)]
-    print(
-        f"medians of {args.rounds} interleaved rounds: bare {bare:.0f} pages/s, full {full:.0f} pages/s; "
-        f"full/bare = {full / bare:.2f} (per-round ratios {min(ratios):.2f}-{max(ratios):.2f})"
-    )
-    print(
-        f"CPU per page, all processes (medians): bare {statistics.median(bare_cpu):.1f} ms, "
-        f"full {statistics.median(full_cpu):.1f} ms"
-    )
+        sides = run_rounds(args, Path(tmp_name), server.url)
+    report(sides, args.rounds)
     return 0
 
 

@@ -14,7 +14,9 @@ Parts, each printed as one JSON line (in this order):
   fupin's characters/s over the floor's (targets: zh >= 0.5, en >= 0.3). The English floor
   is a fresh tokenizer for each copy (each page unseen, as on a crawl's new pages); spaCy's
   tokenizer caches every chunk it has seen, so the ratio against a tokenizer warm on the
-  repeated pages is printed too (``ratio_warm_floor``).
+  repeated pages is printed too (``ratio_warm_floor``). ``ratio_cpu`` and ``ratio_warm_floor_cpu``
+  are the same ratios in CPU time (this process's), and ``load_average`` the machine's 1-minute
+  load before and after the part (the machine is shared).
 * ``scaling``: time against article length, 100k -> 300k -> 1M characters of real pages
   joined, per language: the pipeline on one document (no parts, as a spaCy user's own
   pipeline reads it), ``Extractor.extract`` (parts of 100,000 characters) and the floor; the
@@ -188,6 +190,7 @@ def bench_language(lang: str, samples: list[dict], copies: int, repeat: int) -> 
                 extractor.extract(article)
 
     times: dict[str, list[tuple[float, float]]] = {"fupin": [], "floor": [], "warm": []}
+    load_before = os.getloadavg()[0]
     for _ in range(repeat):
         fresh = [new_floor() for _ in texts]  # each copy unseen by its tokenizer (made off the clock)
         for name, fn in (("fupin", run_fupin), ("floor", run_floor), ("warm", lambda: _each(warm, texts))):
@@ -211,6 +214,8 @@ def bench_language(lang: str, samples: list[dict], copies: int, repeat: int) -> 
         "target": 0.5 if lang == "zh" else 0.3,
         "warm_floor_chars_per_s": round(chars / warm_s),
         "ratio_warm_floor": round(warm_s / ours, 3),
+        "ratio_warm_floor_cpu": round(statistics.median(c for _, c in times["warm"]) / ours_cpu, 3),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],  # 1-minute, before and after
     }
 
 

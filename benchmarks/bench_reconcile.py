@@ -228,12 +228,15 @@ def measure_incremental(n: int, new: int, work: Path) -> dict[str, float]:
     generator.n += new
     added = list(generator.facts())
     first = first_store_run(home)
+    load_first = os.getloadavg()[0]
     add_new_facts(home, added)
     incremental = timed(lambda: run_command("reconcile", "--home", str(home)))
+    load_incremental = os.getloadavg()[0]
     differ, drift = drift_from_full(home)
     print(
         f"incremental: {len(added):,} new facts on a {n:,}-fact store: {incremental:.2f} s, whole "
-        f"process (first full run in process {first:.1f} s); decisions differing from a full run: {differ}; "
+        f"process (load average {load_incremental:.1f}; first full run in process {first:.1f} s, load "
+        f"average {load_first:.1f}); decisions differing from a full run: {differ}; "
         f"largest reliability difference shown: {drift:.4f}",
         flush=True,
     )

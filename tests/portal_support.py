@@ -96,6 +96,17 @@ OFF_TOPIC = (
     "气象部门预计，{place}省未来三天将有一次明显降温过程，最低气温{n12}摄氏度。",
 )
 
+#: Scrapy settings for the portals on 127.0.0.1: no politeness delays, quick retries, a small calendar cap
+PORTAL_SETTINGS = {
+    "DOWNLOAD_DELAY": 0,
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_TIMEOUT": 5,
+    "RETRY_TIMES": 3,
+    "FUPIN_RETRY_BACKOFF_BASE": 0.05,
+    "FUPIN_MAX_CALENDAR_PAGES": 8,
+    "LOG_LEVEL": "WARNING",
+}
+
 
 @dataclass
 class Story:

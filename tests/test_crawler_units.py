@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+import scrapy
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from fupin.corpus.dedup import THRESHOLD, similarity, sketch
+from fupin.crawler import settings as crawler_settings
 from fupin.crawler.article import (
     canonical_url,
     content_hash,
@@ -275,3 +278,82 @@ def test_trap_guard_caps_calendars_patterns_and_silly_urls() -> None:
     assert guard.trap_reason(req("http://a.cn/a/b/a/b/a/b/a.html", "article")) == "repeated_segment"
     assert guard.trap_reason(req("http://a.cn/" + "x" * 600, "article")) == "url_too_long"
     assert guard.trap_reason(req("http://a.cn/n1/2020/0326/c1-1.html", "article")) is None
+
+
+class _QueueSpider(scrapy.Spider):
+    name = "queue"
+
+    def parse(self, response: object) -> None:
+        """A callback the disk queue can name."""
+
+
+def _scheduler(cls: type, jobdir: Path, queues: dict[str, str]) -> tuple[object, scrapy.Spider]:
+    settings = {
+        "JOBDIR": str(jobdir),
+        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue",
+        **queues,
+    }
+    crawler = get_crawler(_QueueSpider, settings)
+    spider = _QueueSpider()
+    crawler.spider = spider
+    scheduler = cls.from_crawler(crawler)
+    scheduler.open(spider)
+    return scheduler, spider
+
+
+def _run_and_stop(cls: type, jobdir: Path, queues: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Schedule requests of three priorities, send some, stop; then the URLs sent after resuming."""
+    scheduler, spider = _scheduler(cls, jobdir, queues)
+    for i in range(30):
+        scheduler.enqueue_request(Request(f"http://x.cn/{i}", callback=spider.parse, priority=i % 3))
+    sent = [scheduler.next_request().url for _ in range(7)]
+    scheduler.close("shutdown")
+    resumed, _ = _scheduler(cls, jobdir, queues)
+    for i in range(30, 35):  # a resumed crawl schedules more while its old queue is pending
+        resumed.enqueue_request(Request(f"http://x.cn/{i}", callback=spider.parse, priority=1))
+    later = []
+    while (request := resumed.next_request()) is not None:
+        later.append(request.url)
+    resumed.close("finished")
+    return sent, later
+
+
+FIFO_QUEUES = {k: getattr(crawler_settings, k) for k in ("SCHEDULER_DISK_QUEUE", "SCHEDULER_MEMORY_QUEUE")}
+
+
+@pytest.mark.parametrize("queues", [FIFO_QUEUES, {}], ids=["project-fifo", "scrapy-default-lifo"])
+def test_spill_on_close_scheduler_resumes_the_queue_scrapy_would(tmp_path: Path, queues: dict) -> None:
+    """Requests stay in memory during the crawl; a graceful stop writes them to JOBDIR in sending order."""
+    from scrapy.core.scheduler import Scheduler
+
+    from fupin.crawler.scheduler import SpillOnCloseScheduler
+
+    ours = _run_and_stop(SpillOnCloseScheduler, tmp_path / "ours", queues)
+    assert ours == _run_and_stop(Scheduler, tmp_path / "scrapy", queues)
+    assert len(ours[0]) + len(ours[1]) == 35
+    scheduler, spider = _scheduler(SpillOnCloseScheduler, tmp_path / "fresh", queues)
+    scheduler.enqueue_request(Request("http://x.cn/a", callback=spider.parse))
+    in_memory = queues == FIFO_QUEUES  # LIFO queues: Scrapy's way, each request on disk
+    assert (len(scheduler.dqs), len(scheduler.mqs)) == ((0, 1) if in_memory else (1, 0))
+
+
+def test_band_lookup_by_join_finds_the_rows_of_the_in_lists(tmp_path: Path) -> None:
+    """A small store's batch lookup (a semi-join) returns what the IN lists of a large one return."""
+    from fupin.corpus.dedup import LshIndex
+    from fupin.corpus.store import Store
+
+    rng = random.Random(5)
+    chars = "扶贫车间复工工人收入元月年省县村企业订单就业劳动力建档立卡贫困户搬迁社区工厂产业"
+    texts = ["".join(rng.choice(chars) for _ in range(300)) for _ in range(60)]
+    with Store.open(tmp_path / "home") as store:
+        store.add_articles([{"url": f"http://x.cn/{i}.html", "text": t} for i, t in enumerate(texts)])
+        keys = [key for text in texts[::3] for key in sketch(text)[1]] + [1, 2, 3]
+        found = []
+        for stored in (60, None):  # a count: the join; none: the IN lists
+            index = LshIndex(store.connection)
+            index.prefetch(keys, stored_articles=stored)
+            found.append({key: sorted(ids) for key, ids in index.stored.items()})
+            found.append(dict(index.signatures))
+    assert len(found[0]) >= 300 and found[0] == found[2]
+    assert found[1].keys() == found[3].keys()
+

@@ -13,22 +13,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from portal_support import PortalSite, Scores, build_site, sources_toml
+from portal_support import PORTAL_SETTINGS, PortalSite, Scores, build_site, sources_toml
 
 from fupin.corpus.store import Store
 from fupin.crawler.article import canonical_url
 from fupin.crawler.run import run_crawl
 from fupin.demo.server import SiteServer
 
-FAST = {
-    "DOWNLOAD_DELAY": 0,
-    "AUTOTHROTTLE_ENABLED": False,
-    "DOWNLOAD_TIMEOUT": 5,
-    "RETRY_TIMES": 3,
-    "FUPIN_RETRY_BACKOFF_BASE": 0.05,
-    "FUPIN_MAX_CALENDAR_PAGES": 8,
-    "LOG_LEVEL": "WARNING",
-}
+FAST = PORTAL_SETTINGS
 AGENT = "portal-test-agent/1.0 (en source only)"
 
 

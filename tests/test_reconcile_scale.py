@@ -198,3 +198,49 @@ def test_reconciliation_is_identical_to_the_code_before_the_speed_work(
     counts = {k: v for k, v in fast.counts().items() if k != "facts"}  # "facts" is a new count
     assert (fast.changed, fast.removed, counts) == (slow.changed, slow.removed, slow.counts())
     assert fast.counts()["facts"] == sum(len(r["members"]) for r in fast.records)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    base=st.text("全国工作达到个稿第号为截至目前abc0123456789", min_size=6, max_size=40),
+    edits=st.lists(
+        st.lists(st.tuples(st.integers(0, 39), st.sampled_from("xyz01234全国,")), max_size=14),
+        min_size=2,
+        max_size=40,
+    ),
+)
+def test_near_duplicate_pairs_as_arrays_are_the_pairwise_test(base: str, edits: list) -> None:
+    """Many rephrasings of one sentence (a release's reports): the array test finds exactly the
+    near-duplicates the pairwise one finds, and the copy links join what the pairs join."""
+    from fupin.corpus.reconcile import (
+        MIN_COPY_SHINGLES,
+        _near_duplicates,
+        _similar,
+        _spanning_forest,
+        shingles,
+    )
+
+    sentences = []
+    for n, edit in enumerate(edits):
+        text = list(base)
+        for at, char in edit:
+            text[at % len(text)] = char
+        sentences.append("".join(text) + "号" * (n % 3) + str(n * 7919 % 1000))
+    grams = list(dict.fromkeys(g for g in map(shingles, sentences) if len(g) >= MIN_COPY_SHINGLES))
+    k = len(grams)
+    pairwise = [
+        [j for j in range(k) if j != i and _similar(grams[min(i, j)], grams[max(i, j)])] for i in range(k)
+    ]
+    assert _near_duplicates(grams) == pairwise
+    parent = list(range(k))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, j in _spanning_forest(pairwise):
+        assert root(i) != root(j)  # a forest: no edge joins what is joined already
+        parent[root(i)] = root(j)
+    for i in range(k):
+        assert all(root(i) == root(j) for j in pairwise[i])

@@ -250,7 +250,8 @@ def test_every_match_holds_its_anchor(text: str) -> None:
     """What the windows rely on: each rule's match holds the anchor it is searched near."""
     for (pattern, _), anchor in zip(en_dates._RULES, en_dates._RULE_ANCHORS, strict=True):
         for match in pattern.finditer(text):
-            assert en_dates._ANCHORS[anchor].search(match.group().lower()), (anchor, match.group())
+            written = match.group() if anchor in en_dates._CASED_ANCHORS else match.group().lower()
+            assert en_dates._ANCHORS[anchor].search(written), (anchor, match.group())
 
 
 def test_rules_find_dates_far_apart_and_at_window_edges() -> None:
@@ -769,3 +770,282 @@ def test_one_long_document_same_as_the_plain_scans(lang: str, plain: Callable[[]
     assert len(fast[0]) > 50
     plain()
     assert run() == fast
+
+
+# == English on unseen text (issue 15's ratio): each fast path against the code it replaced ======
+#
+# The English rules were made cheaper where a profile of the real pages showed their time: the
+# date rules' anchors and stretches, the plan words of a date's sentence searched once, the
+# region resolver built only for an article with a fact, one-word runs of capitals passed over
+# by the name search, the rest of the text no longer copied per word number, the gambling words
+# in two patterns, the article schema compiled, the patterns searched over whole texts opened
+# with a look-ahead for their first characters. ``_slow_english()`` puts every replaced path back;
+# extraction must give the same facts and officials with and without it.
+
+_OLD_SPAM = re.compile(
+    r"葡京|博彩|赌场|娱乐城|百家乐|老虎机|彩票|真人(?:视讯|娱乐)|\bcasino|\bgambling|\bbetting\b",
+    re.IGNORECASE,
+)
+_NEVER = re.compile(r"(?!)")
+_OLD_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?![a-z])")
+
+
+class _SlicedMatch:
+    """A match of the currency pattern on the rest of the text, with its end in the whole text."""
+
+    def __init__(self, match: re.Match, offset: int) -> None:
+        self.match, self.offset = match, offset
+
+    def end(self) -> int:
+        return self.offset + self.match.end()
+
+
+class PlainCurrency:
+    """``re.match(_CURRENCY, text[pos:], re.IGNORECASE)``: the rest of the text copied, as before."""
+
+    @staticmethod
+    def match(text: str, pos: int) -> _SlicedMatch | None:
+        from fupin.extract.en import quantities
+
+        found = re.match(quantities._CURRENCY, text[pos:], re.IGNORECASE)
+        return _SlicedMatch(found, pos) if found else None
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _eager_regions() -> type:
+    from fupin.extract.en import facts as en_facts
+
+    class EagerRegions(en_facts._LazyRegions):
+        """The resolver built before the first number, as before, whether a fact needs it or not."""
+
+        def __init__(self, analysis: object, given: object) -> None:
+            super().__init__(analysis, given)
+            self.get()
+
+    return EagerRegions
+
+
+def _slow_english(mp: pytest.MonkeyPatch) -> None:
+    """Put back every path that the issue-15 English speed work replaced."""
+    import fupin.extract.en as en_package
+    from fupin.extract import extractor, sentences
+    from fupin.extract.en import facts as en_facts
+    from fupin.extract.en import quantities
+
+    mp.setattr(en_package, "find_dates", old_find_dates)
+    mp.setattr(en_facts, "_LazyRegions", _eager_regions())
+    mp.setattr(officials_en, "_BLANK", re.compile(""))  # every run read word by word
+    mp.setattr(quantities, "_CURRENCY_AT", PlainCurrency)
+    mp.setattr(regions, "_SPAM_ZH", _OLD_SPAM)
+    mp.setattr(regions, "_SPAM_EN", _NEVER)
+    mp.setattr(extractor, "_passes_compiled_check", lambda article: False)
+    mp.setattr(en_dates, "_word_before", old_word_before)
+    mp.setattr(en_facts, "_NOUN_LAST_LETTER", re.compile(".*", re.DOTALL))  # the noun searched for always
+    mp.setattr(sentences, "_EN_END", _OLD_EN_END)
+    mp.setattr(gazetteer_module, "_SUFFIX_OPENERS", _Everything())  # the division word looked for always
+    _plain_patterns(mp)
+
+
+def _real_english_pages() -> list[dict]:
+    """The English sample articles, and the shared unlabeled pages when present."""
+    from conftest import SHARED
+
+    extra = SHARED / "eval" / "unlabeled" / "pages3.articles.jsonl"
+    pages = read_jsonl(extra) if extra.exists() else []
+    return EN_ARTICLES + [a for a in pages if a["language"] == "en"]
+
+
+def _results_fast_then_slow(articles: list[dict]) -> tuple[list, list]:
+    extractor = Extractor()
+    fast = [extractor.extract(a) for a in articles]
+    with pytest.MonkeyPatch.context() as mp:
+        _slow_english(mp)
+        slow = [extractor.extract(a) for a in articles]
+    return fast, slow
+
+
+def test_real_english_pages_same_as_the_replaced_paths() -> None:
+    articles = _real_english_pages()
+    varied = [_mixture(articles, size, seed) for seed, size in enumerate([3_000, 9_000, 40_000])]
+    fast, slow = _results_fast_then_slow(articles + varied)
+    assert fast == slow
+    assert sum(len(r.facts) for r in fast) > 200 and sum(len(r.officials) for r in fast) > 20
+
+
+_EN_SENTENCES = [
+    "Li Ming, director of the county's poverty alleviation office, said",
+    "said Wang Hong, deputy head of the Bijie Municipal Human Resources Bureau.",
+    "Gyaltsen, general manager of the cooperative, said",
+    "Zhang Wei said the workshop employs 120 villagers, including 45 poor laborers.",
+    "The Gansu Province has 1,799 poverty alleviation workshops, of which 1,342 had resumed work.",
+    "As of May 31, this year, two million migrant workers",
+    "By the end of June, 98.6% of leading enterprises had resumed production.",
+    "each worker earns 2,500 yuan a month",
+    "a subsidy of 1,000 yuan per person",
+    "In Guizhou, Yunnan and Sichuan",
+    "the casino ads",
+    "www.example.com | Home | Share",
+    "\n",
+    "\n\n",
+    " ",
+    ". ",
+    "Market Street",
+    "the farmers know the update",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_EN_SENTENCES), min_size=1, max_size=25), st.integers(0, 999))
+def test_generated_english_same_as_the_replaced_paths(pieces: list[str], seed: int) -> None:
+    text = _varied(" ".join(pieces), random.Random(seed))
+    article = {"id": f"gen-{seed}", "language": "en", "published": "2020-06-30", "text": text}
+    titled = {**article, "id": f"gen-t-{seed}", "title": pieces[0]}
+    fast, slow = _results_fast_then_slow([article, titled])
+    assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="casinoGAMBLINGbetting 葡京博彩赌场娱乐城真人视讯ſK-_\u212a", max_size=40))
+def test_gambling_words_found_as_by_the_one_pattern(line: str) -> None:
+    split = bool(regions._SPAM_ZH.search(line) or regions._SPAM_EN.search(line))
+    assert split == bool(_OLD_SPAM.search(line))
+
+
+_FIELD_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5),
+    st.sampled_from(["zh", "en", "fr", "", "jsonld", "meta"]), st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+)  # fmt: skip
+_FIELDS = ["id", "text", "url", "source", "title", "published", "published_source", "language", "x"]
+_ARTICLES = st.one_of(st.dictionaries(st.sampled_from(_FIELDS), _FIELD_VALUES), _FIELD_VALUES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ARTICLES)
+def test_compiled_article_check_agrees_with_jsonschema(article: object) -> None:
+    from fupin.extract import extractor
+
+    assert extractor._passes_compiled_check(article) == (not extractor._schema_problems(article))
+
+
+def _lookaheads() -> list[tuple[object, str, str]]:
+    """(module, pattern name, the look-ahead it opens with) of every pattern given one."""
+    from fupin.extract import scientific
+    from fupin.extract.en import cues, quantities
+
+    return [
+        (scientific, "_SCIENTIFIC", r"(?=\d)"),
+        (cues, "CLAUSE_BREAK", '(?=[;:()\\[\\]“”\\",.a\\s])'),
+        (quantities, "_MENTION", r"(?=\d)"),
+        (quantities, "_SCALE_WORD", "(?=[hmbt])"),
+        (quantities, "_FRACTION_WORD", "(?=[htqf])"),
+        (quantities, "_FRACTION", "(?=[ohatf])"),
+        (gazetteer_module, "_EN_GROUP", r"(?=[Tt\dfsencw])"),
+        (gazetteer_module, "_EN_NATIONAL", "(?=[Cnact])"),
+        (regions, "_EN_CENTRAL", "(?=[SMVDNc])"),
+        (regions, "_EN_ANAPHOR", "(?=[to])"),
+        (officials_en, "_RUN_RE", "(?=[A-Z])"),
+        (officials_en, "_LOWER_GIVEN_RE", "(?=[A-Z])"),
+        (officials_en, "_ONE_WORD", "(?=[A-Z])"),
+    ]
+
+
+def _without_lookahead(pattern: re.Pattern, lookahead: str) -> re.Pattern:
+    assert pattern.pattern.startswith(lookahead), pattern.pattern[:40]
+    return re.compile(pattern.pattern[len(lookahead) :], pattern.flags)
+
+
+def _plain_patterns(mp: pytest.MonkeyPatch) -> None:
+    """Every pattern without the look-ahead for its first character, the date rules too."""
+    from fupin.extract.en import quantities
+
+    for module, name, lookahead in _lookaheads():
+        mp.setattr(module, name, _without_lookahead(getattr(module, name), lookahead))
+    mp.setattr(en_dates, "_FAST_RULES", en_dates._RULES)
+    mp.setattr(quantities, "_BOUND_BEFORE", _plain_bounds())
+
+
+def _plain_bounds() -> list[tuple[str, re.Pattern]]:
+    """The bound words before a number without the look-ahead for their first characters."""
+    from fupin.extract.en import quantities
+
+    first = re.compile(r"^\(\?=\[[a-z]+\]\)")
+    return [(bound, re.compile(first.sub("", p.pattern), p.flags)) for bound, p in quantities._BOUND_BEFORE]
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+_PATTERN_PIECES = [
+    *["half", "HALF", "a third", "two-thirds", "Three Quarters", "a fifth", "one half", "hundred"],
+    *["Million", "the", "The", "this", "our", "whole", "province", "county", "China", "nationwide"],
+    *["across the country", "State Council", "Ministry of Finance", "Vice Minister", "National Bureau"],
+    *["central government", "two", "several", "provinces", "central and western", "regions", "Li"],
+    *["Wang", "Ming", "said", "xi", "12", "2020", "1,342", "98.6%", "\u0663", " ", ", ", "-", "(", "\n"],
+    *["\u017f", "\u212a", "\u0130", "\u0131", "since", "SINCE", "by the end of", "May", "March 3"],
+    *["3 June", "in 2019", "last year", "so far", "year", "more than", "OVER", "up to", "nearly", "some"],
+    *["not less than", "approx.", "3e5", "10^4", "2×10^3"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PATTERN_PIECES), max_size=30).map("".join))
+def test_lookaheads_find_what_the_patterns_found(text: str) -> None:
+    for module, name, lookahead in _lookaheads():
+        pattern = getattr(module, name)
+        assert _spans(pattern, text) == _spans(_without_lookahead(pattern, lookahead), text), name
+    for (fast, _), (rule, _) in zip(en_dates._FAST_RULES, en_dates._RULES, strict=True):
+        assert _spans(fast, text) == _spans(rule, text), rule.pattern[:40]
+    from fupin.extract.en import quantities
+
+    for (_, fast), (_, plain) in zip(quantities._BOUND_BEFORE, _plain_bounds(), strict=True):
+        for end in range(len(text) + 1):  # what precedes a number: the text up to each offset
+            before = text[max(0, end - 30) : end]
+            assert bool(fast.search(before)) == bool(plain.search(before)), plain.pattern[:30]
+
+
+def test_lookaheads_on_the_real_pages() -> None:
+    texts = [normalize(a["text"]).text for a in _real_english_pages() + ZH_ARTICLES[:20]]
+    for text in texts:
+        for module, name, lookahead in _lookaheads():
+            pattern = getattr(module, name)
+            assert _spans(pattern, text) == _spans(_without_lookahead(pattern, lookahead), text), name
+
+
+def old_word_before(text: str, position: int) -> int:
+    """``dates._word_before`` before issue 15: every run of non-blanks of 200 characters listed."""
+    if position <= 0:
+        return 0
+    low = max(0, position - 200)
+    starts = [m.start() for m in re.finditer(r"\S+", text[:position][low:])]
+    return low + starts[-5] if len(starts) >= 5 else low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u3000\x1c\x85\u00a0\u200b", max_size=260), st.integers(-2, 270))
+def test_word_before_as_the_runs_listed(text: str, position: int) -> None:
+    assert en_dates._word_before(text, position) == old_word_before(text, position)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="workshopsfactyienrlbuWORKERS ,.\n\u017f\u212a-'", max_size=60))
+def test_counted_noun_before_found_where_the_pattern_finds_it(before: str) -> None:
+    from fupin.extract.en import cues
+    from fupin.extract.en import facts as en_facts
+
+    tail = before[-80:]
+    if cues.NOUN_BEFORE.search(tail):
+        assert en_facts._NOUN_LAST_LETTER.fullmatch(tail.rstrip()[-1:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Ab. ?!\"'”’)(“‘\n1Zz", max_size=40))
+def test_english_sentences_split_as_before(text: str) -> None:
+    from fupin.extract import sentences
+
+    assert _spans(sentences._EN_END, text) == _spans(_OLD_EN_END, text)

@@ -35,6 +35,7 @@ from typing import Any
 import duckdb
 import numpy as np
 import opencc
+import pyarrow as pa
 from datasketch import MinHash, MinHashLSH
 
 #: permutations per signature, and the Jaccard similarity from which two texts are one story
@@ -51,6 +52,8 @@ MIN_SHINGLES = 40
 MIN_LINE = 30
 #: keys per IN list: DuckDB probes its ART index for IN lists up to 2,048 values
 _IN_LIST = 2000
+#: band rows below which a batch's keys are matched by a semi-join instead (see ``LshIndex.prefetch``)
+JOIN_BELOW_ROWS = 1_000_000
 #: datasketch's permutation scheme of the stored signatures
 _SCHEME = "affine32"
 _BITS = np.arange(64, dtype=np.uint64)
@@ -169,6 +172,9 @@ class Match:
     similarity: float
 
 
+_BANDS_IN = "SELECT band_key, article_id FROM minhash_bands WHERE band_key IN"
+
+
 @dataclass
 class LshIndex:
     """Band lookups in the store, prefetched once per batch, plus the batch's own articles.
@@ -184,15 +190,34 @@ class LshIndex:
     stored: dict[int, list[str]] = field(default_factory=dict)
     signatures: dict[str, np.ndarray] = field(default_factory=dict)
 
-    def prefetch(self, keys: Sequence[int]) -> None:
-        """Load the stored articles sharing any of ``keys`` (the batch's band keys) and their signatures."""
+    def prefetch(self, keys: Sequence[int], stored_articles: int | None = None) -> None:
+        """Load the stored articles sharing any of ``keys`` (the batch's band keys) and their signatures.
+
+        ``stored_articles`` (how many the store holds, when the caller knows) picks the
+        lookup: a 2,000-value IN list costs DuckDB ~25 ms to plan whatever the table's
+        size, while a semi-join with the keys as an Arrow table scans the band table, 3 ms
+        at 2,000 articles and 17 ms at 100,000 (measured on DuckDB 2.0). The crawl's
+        profile (py-spy, reactor thread) had the IN lists at 8.5% of its samples. Both
+        return the same rows; candidates are sorted before they are compared.
+        """
         self.stored.clear()
-        bands = "SELECT band_key, article_id FROM minhash_bands WHERE band_key IN"
-        for key, article_id in self._rows_in(bands, sorted(set(keys))):
+        wanted_keys = sorted(set(keys))
+        small = stored_articles is not None and stored_articles * lsh_shape()[0] < JOIN_BELOW_ROWS
+        rows = self._rows_joined(wanted_keys) if small else self._rows_in(_BANDS_IN, wanted_keys)
+        for key, article_id in rows:
             self.stored.setdefault(key, []).append(article_id)
         wanted = sorted({a for ids in self.stored.values() for a in ids} - set(self.signatures))
         sigs = "SELECT article_id, signature FROM article_minhash WHERE article_id IN"
         self.signatures.update((a, from_blob(blob)) for a, blob in self._rows_in(sigs, wanted))
+
+    def _rows_joined(self, keys: Sequence[int]) -> list[tuple[Any, ...]]:
+        """(band key, article) rows for ``keys``, by a semi-join with the keys as an Arrow table."""
+        if not keys:
+            return []
+        wanted = pa.table({"band_key": pa.array(keys, pa.int64())})  # noqa: F841 - read by DuckDB by name
+        return self.con.execute(
+            "SELECT b.band_key, b.article_id FROM minhash_bands b SEMI JOIN wanted USING (band_key)"
+        ).fetchall()
 
     def _rows_in(self, select: str, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows of ``select ... IN (values)``, asked in chunks of ``_IN_LIST`` parameters."""

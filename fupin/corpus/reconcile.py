@@ -221,6 +221,7 @@ def similarity(a: object, b: object) -> float:
     return math.exp(-gap / (SIMILARITY_SCALE * magnitude))
 
 
+@lru_cache(maxsize=65536)  # pure; asked for every dissenting report of a group (a release: hundreds)
 def magnitude_slip(member: Interval, preferred: Interval) -> tuple[int, str] | None:
     """``(factor, "below"|"above")`` when a power of ten reconciles a value with the preferred one."""
     for factor in MAGNITUDES:
@@ -231,6 +232,7 @@ def magnitude_slip(member: Interval, preferred: Interval) -> tuple[int, str] | N
     return None
 
 
+@lru_cache(maxsize=65536)  # pure, and Decimal-heavy: the same few values recur in a release's reports
 def dropped_digits(value: float, preferred: float) -> tuple[int, str] | None:
     """``(factor, "below"|"above")`` when one figure is the other with digits lost or added at the end.
 
@@ -526,13 +528,16 @@ class Copies:
     neighbours: dict[int, set[int]] = field(default_factory=dict)
     class_rank: dict[int, int] = field(default_factory=dict)
     pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
-    #: (bucket, article, article) for every copy link found, kept for incremental runs
-    links: list[tuple[tuple[str, ...], str, str]] = field(default_factory=list)
+    #: (class, interval) -> the pool's reports whose values overlap it (a class's reports share a few)
+    overlapping: dict[tuple[int, Interval], list[Report]] = field(default_factory=dict)
+    #: (statistic key, article, article) for copy links found, kept for incremental runs; the key is
+    #: the bucket and value whose reports were compared (:func:`_copy_candidates`)
+    links: list[tuple[tuple[tuple[str, ...], float], str, str]] = field(default_factory=list)
 
-    def link(self, bucket: tuple[str, ...], a: str, b: str) -> None:
-        """Join the articles' components, and remember the link and the statistic it was found in."""
+    def link(self, key: tuple[tuple[str, ...], float], a: str, b: str) -> None:
+        """Join the articles' components, and remember the link and the statistic key it was found in."""
         if a != b:
-            self.links.append((bucket, a, b))
+            self.links.append((key, a, b))
         self.components.union(a, b)
 
     def component(self, article_id: str) -> str:
@@ -543,14 +548,18 @@ class Copies:
         c = self.class_of.get(report.fact_id)
         if c is None:
             return []
-        pool = self.pools.get(c)
-        if pool is None:  # the same for every report of the class: built once
-            pool = [*self.classes[c]]
-            for other in sorted(self.neighbours.get(c, ())):
-                pool.extend(self.classes[other])
-            self.pools[c] = pool
+        near = self.overlapping.get((c, report.interval))
+        if near is None:  # the same for the class's reports of one value and bound: built once
+            pool = self.pools.get(c)
+            if pool is None:
+                pool = [*self.classes[c]]
+                for other in sorted(self.neighbours.get(c, ())):
+                    pool.extend(self.classes[other])
+                self.pools[c] = pool
+            near = [r for r in pool if r.interval.overlaps(report.interval)]
+            self.overlapping[(c, report.interval)] = near
         article = report.article_id
-        return [r for r in pool if r.article_id != article and r.interval.overlaps(report.interval)]
+        return [r for r in near if r.article_id != article]
 
     def best_rank(self, report: Report) -> int:
         """The best date rank (:data:`_DATE_RANK`) among the report's class and its neighbours."""
@@ -580,6 +589,25 @@ class Copies:
 
 #: a statistic and value stated in more distinct sentences than this is compared by exact sentence only
 MAX_COPY_CANDIDATES = 200
+
+
+def merge_copies(copies: Copies, extra: Copies) -> None:
+    """Add to ``copies`` what ``extra`` found among other reports (other statistic keys).
+
+    An incremental run that must re-decide a few more windows finds their copies
+    alone (keys never span windows) rather than all the loaded reports' again.
+    """
+    offset = len(copies.classes)
+    copies.classes.extend(extra.classes)
+    copies.class_of.update({f: c + offset for f, c in extra.class_of.items()})
+    for c, near in extra.neighbours.items():
+        copies.neighbours[c + offset] = {n + offset for n in near}
+    copies.links.extend(extra.links)
+    for article in extra.components.parent:
+        copies.components.union(article, extra.component(article))
+    for article, published in extra.first_published.items():
+        if article not in copies.first_published or published < copies.first_published[article]:
+            copies.first_published[article] = published
 
 
 def find_copies(reports: Sequence[Report], reprints: Iterable[tuple[str, str]] = ()) -> Copies:
@@ -626,23 +654,101 @@ def _copy_candidates(reports: Sequence[Report]) -> Iterator[dict[frozenset[str],
 def _link_candidates(copies: Copies, by_sentence: Mapping[frozenset[str], list[Report]]) -> None:
     """Classes of one key's identical sentences, neighbours among its near-duplicates."""
     ids = []
+    linked = _UnionFind()  # this key's links: one per article it joins (the components are the same)
+    first_report = next(iter(by_sentence.values()))[0]
+    key = (first_report.bucket, first_report.claim[0])
     for members in by_sentence.values():
         c = len(copies.classes)
         copies.classes.append(members)
         ids.append(c)
         for report in members:
             copies.class_of[report.fact_id] = c
-            copies.link(report.bucket, members[0].article_id, report.article_id)
+            _link_once(copies, linked, key, members[0].article_id, report.article_id)
     if len(ids) < 2 or len(ids) > MAX_COPY_CANDIDATES:
         return
-    grams = list(by_sentence)
-    for i in range(len(grams)):
-        for j in range(i + 1, len(grams)):
-            if _similar(grams[i], grams[j]):
-                copies.neighbours.setdefault(ids[i], set()).add(ids[j])
-                copies.neighbours.setdefault(ids[j], set()).add(ids[i])
-                first, other = copies.classes[ids[i]][0], copies.classes[ids[j]][0]
-                copies.link(first.bucket, first.article_id, other.article_id)
+    near = _near_duplicates(list(by_sentence))
+    for i, others in enumerate(near):
+        if others:
+            copies.neighbours[ids[i]] = {ids[j] for j in others}
+    for i, j in _spanning_forest(near):
+        first, other = copies.classes[ids[i]][0], copies.classes[ids[j]][0]
+        _link_once(copies, linked, key, first.article_id, other.article_id)
+
+
+def _spanning_forest(near: list[list[int]]) -> Iterator[tuple[int, int]]:
+    """Edges that connect what the near-duplicate graph connects, one per joined class.
+
+    Components are all that copy links decide; a release's dozens of rephrased
+    sentences are near-duplicates pairwise (132,000 pairs for 11,700 reports), and a
+    link per pair cost more than finding the pairs.
+    """
+    seen = [False] * len(near)
+    for start in range(len(near)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack = [start]
+        while stack:
+            i = stack.pop()
+            for j in near[i]:
+                if not seen[j]:
+                    seen[j] = True
+                    stack.append(j)
+                    yield i, j
+
+
+#: from this many distinct sentences of one key on, their pairs are compared as arrays
+_ARRAY_PAIRS = 12
+
+
+def _near_duplicates(grams: list[frozenset[str]]) -> list[list[int]]:
+    """For each shingle set, the others it is a near-duplicate of (:func:`_similar`), in order.
+
+    A release's reports rephrase one sentence with their own numbers: dozens of
+    distinct sentences per value, all near-duplicates, so the pairwise test was a
+    third of an incremental run (132,000 pairs for 11,700 reports). With many
+    sentences, the intersections come from one product of 0/1 arrays and the bounds
+    are tested on arrays: integer counts and IEEE divisions, the same decisions.
+    """
+    k = len(grams)
+    if k < _ARRAY_PAIRS:
+        near: list[list[int]] = [[] for _ in grams]
+        for i in range(k):
+            for j in range(i + 1, k):
+                if _similar(grams[i], grams[j]):
+                    near[i].append(j)
+                    near[j].append(i)
+        return [sorted(n) for n in near]
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    rows = [i for i, g in enumerate(grams) for _ in g]
+    cols = [vocabulary.setdefault(t, len(vocabulary)) for g in grams for t in g]
+    matrix = np.zeros((k, len(vocabulary)))
+    matrix[rows, cols] = 1.0
+    common = matrix @ matrix.T  # exact: sums of at most a few hundred ones
+    size = np.array([len(g) for g in grams], dtype=np.float64)
+    small, large = np.minimum.outer(size, size), np.maximum.outer(size, size)
+    jaccard = common / (size[:, None] + size[None, :] - common)
+    similar = ~(small < COPY_JACCARD_LOW * large) & (
+        (jaccard >= COPY_JACCARD) | ((jaccard >= COPY_JACCARD_LOW) & (common / small >= 0.6))
+    )
+    np.fill_diagonal(similar, False)
+    return [np.flatnonzero(row).tolist() for row in similar]
+
+
+def _link_once(
+    copies: Copies, linked: _UnionFind, key: tuple[tuple[str, ...], float], a: str, b: str
+) -> None:
+    """Link two articles unless this key's links already join them.
+
+    A release's near-duplicate sentences link hundreds of articles pairwise (287,000
+    links for 24,000 reports of a 200k-fact store's series); a spanning forest per key
+    joins the same components, and is what an incremental run stores and reloads.
+    """
+    if linked.find(a) != linked.find(b):
+        linked.union(a, b)
+        copies.link(key, a, b)
 
 
 # -- grouping ----------------------------------------------------------------------------------------
@@ -1108,7 +1214,7 @@ def value_flags(group: Group) -> list[dict[str, str]]:
     unit = group.bucket[1]
     preferred = fmt_value(*group.preferred, unit)  # type: ignore[misc]
     for report in group.reports:
-        text = f"{fmt_value(*report.claim, unit)} ({report.source})"
+        text = _LazyText(report, unit)  # formatted only for a flagged report (most are not)
         if not report.interval.overlaps(group.interval):
             slip = magnitude_slip(report.interval, group.interval)
             if not slip and not _states_preferred(group, report.article_id):
@@ -1130,12 +1236,81 @@ def value_flags(group: Group) -> list[dict[str, str]]:
     return flags
 
 
+class _LazyText:
+    """A report's value and source as a flag shows them, formatted when first shown."""
+
+    __slots__ = ("report", "unit")
+
+    def __init__(self, report: Report, unit: str) -> None:
+        self.report, self.unit = report, unit
+
+    def __format__(self, spec: str) -> str:
+        return format(f"{fmt_value(*self.report.claim, self.unit)} ({self.report.source})", spec)
+
+
 def _states_preferred(group: Group, article_id: str) -> bool:
     """The article also reports a value that agrees with the preferred one."""
     return article_id in group.articles_stating_preferred()
 
 
-def _describe(group: Group) -> str:
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """What a decided group gives the flags and ceilings of other groups, kept between runs.
+
+    Parts are capped and flagged by their totals of the same moment, cumulative counts
+    by the top earlier figure of their series (:func:`decide_all`). An incremental run
+    re-decides some date windows of a series only; the groups of the other windows take
+    part through their summaries, and a summary that changes tells which of them must
+    be re-decided (:mod:`fupin.corpus.reconcile_state`).
+    """
+
+    group_id: str
+    bucket: tuple[str, ...]
+    kind: str
+    earliest: date | None
+    latest: date | None
+    anchor: str | None
+    interval: Interval
+    label: str  # the preferred value as flags show it
+    description: str  # :func:`_describe`
+
+    @property
+    def metric(self) -> str:
+        return self.bucket[0]
+
+    @property
+    def preferred(self) -> bool:
+        return True  # only decided groups are summarized
+
+
+#: metrics whose groups cap, flag or are flagged by other groups (parts, totals, cumulative counts)
+CONTEXT_METRICS = frozenset({*CUMULATIVE, *PARTS_OF, *PARTS_OF.values()})
+
+
+def summarize(group: Group) -> GroupSummary:
+    """A decided group's :class:`GroupSummary`."""
+    return GroupSummary(
+        group.group_id,
+        group.bucket,
+        group.kind,
+        group.earliest,
+        group.latest,
+        group.anchor,
+        group.interval,
+        _label(group),
+        _describe(group),
+    )
+
+
+def _label(group: Group | GroupSummary) -> str:
+    if isinstance(group, GroupSummary):
+        return group.label
+    return fmt_value(*group.preferred, group.bucket[1])  # type: ignore[misc]
+
+
+def _describe(group: Group | GroupSummary) -> str:
+    if isinstance(group, GroupSummary):
+        return group.description
     region = _region(group)
     if group.kind == "published":
         when = f"as of {group.date_key} (its publication date)"
@@ -1146,7 +1321,7 @@ def _describe(group: Group) -> str:
     return f"{region.get('name')} {when} (group {group.group_id})"
 
 
-def _moment(g: Group) -> tuple[date, date] | None:
+def _moment(g: Group | GroupSummary) -> tuple[date, date] | None:
     """The dates a statistic is *of*, to compare it with another of the same moment: a text
     date's span; a publication date (or "this year" so far) give their publication date, a
     few days wide (a release and its reports)."""
@@ -1157,7 +1332,7 @@ def _moment(g: Group) -> tuple[date, date] | None:
     return g.latest - timedelta(days=SAME_DATE_DAYS), g.latest
 
 
-def _overlap(a: Group, b: Group) -> bool:
+def _overlap(a: Group | GroupSummary, b: Group | GroupSummary) -> bool:
     """The two statistics are of one moment (undated ones: of one article)."""
     ma, mb = _moment(a), _moment(b)
     if ma is None or mb is None:
@@ -1165,14 +1340,16 @@ def _overlap(a: Group, b: Group) -> bool:
     return ma[0] <= mb[1] and mb[0] <= ma[1]
 
 
-def _totals_index(groups: Sequence[Group]) -> dict[tuple, list[Group]]:
-    totals: dict[tuple, list[Group]] = defaultdict(list)
+def _totals_index(groups: Iterable[Group | GroupSummary]) -> dict[tuple, list[Group | GroupSummary]]:
+    totals: dict[tuple, list[Group | GroupSummary]] = defaultdict(list)
     for g in groups:
         totals[(g.metric, *g.bucket[1:])].append(g)
     return totals
 
 
-def _totals_of(part: Group, totals: Mapping[tuple, list[Group]]) -> list[Group]:
+def _totals_of(
+    part: Group | GroupSummary, totals: Mapping[tuple, list[Group | GroupSummary]]
+) -> list[Group | GroupSummary]:
     """Decided total groups (workshops for resumed workshops, ...) of the part's region at its date."""
     total_metric = PARTS_OF.get(part.metric)
     if not total_metric:
@@ -1180,17 +1357,18 @@ def _totals_of(part: Group, totals: Mapping[tuple, list[Group]]) -> list[Group]:
     return [t for t in totals.get((total_metric, *part.bucket[1:]), []) if t.preferred and _overlap(part, t)]
 
 
-def exceeds_total_flags(groups: Sequence[Group]) -> None:
+def exceeds_total_flags(groups: Sequence[Group], context: Sequence[GroupSummary] = ()) -> None:
     """A part (resumed workshops, ...) larger than its total for the same region and date.
 
     Flagged: every report above the total when the preferred value is, else the
     dissenting reports above it (the reason they lost); not a second statistic of
-    an article that also gives the preferred value.
+    an article that also gives the preferred value. ``context``: decided groups of
+    other date windows (totals among them count).
     """
-    totals = _totals_index(groups)
+    totals = _totals_index([*groups, *context])
     for part in groups:
         for total in _totals_of(part, totals):
-            whole = f"{fmt_value(*total.preferred, total.bucket[1])} {total.metric}"  # type: ignore[misc]
+            whole = f"{_label(total)} {total.metric}"
             preferred_exceeds = part.interval.lo > total.interval.hi
             for report in part.reports:
                 dissent = not report.interval.overlaps(part.interval) and not _states_preferred(
@@ -1202,7 +1380,9 @@ def exceeds_total_flags(groups: Sequence[Group]) -> None:
                     part.flags.append(_flag(report, "exceeds_total", detail))
 
 
-def _earlier(members: Sequence[Group], later: Group, same_year: bool) -> list[Group]:
+def _earlier(
+    members: Sequence[Group | GroupSummary], later: Group | GroupSummary, same_year: bool
+) -> list[Group | GroupSummary]:
     """Groups of a series surely dated before ``later`` (in the same year if asked)."""
     out = []
     for g in members:
@@ -1212,25 +1392,46 @@ def _earlier(members: Sequence[Group], later: Group, same_year: bool) -> list[Gr
     return out
 
 
-def cumulative_decrease_flags(groups: Sequence[Group]) -> None:
+def cumulative_series(groups: Iterable[Group | GroupSummary]) -> dict[tuple, list[Group | GroupSummary]]:
+    """Dated groups of cumulative counts by series (bucket)."""
+    series: dict[tuple, list[Group | GroupSummary]] = defaultdict(list)
+    for g in groups:
+        if g.metric in CUMULATIVE and g.earliest is not None:
+            series[g.bucket].append(g)
+    return series
+
+
+def top_earlier(
+    members: Sequence[Group | GroupSummary], later: Group | GroupSummary
+) -> Group | GroupSummary | None:
+    """The earlier figure of the series that ``later`` falls below (the highest), if any."""
+    earlier = _earlier(members, later, CUMULATIVE[later.bucket[0]] == "year")
+    if not earlier:
+        return None
+    top = max(earlier, key=lambda g: (g.interval.lo, g.group_id))
+    return None if top.interval.lo <= later.interval.hi else top
+
+
+def was_reported(top: Group | GroupSummary) -> str:
+    """How a cumulative-decrease flag names the earlier figure."""
+    return f"{_label(top)} reported for {_describe(top)}"
+
+
+def cumulative_decrease_flags(groups: Sequence[Group], context: Sequence[GroupSummary] = ()) -> None:
     """A cumulative count that is lower than an earlier figure for the same region.
 
     Dates are spans: a figure dated by its publication was true up to a month
     before it, so it is compared only with figures surely older than that.
+    ``context``: decided groups of other date windows of the same series.
     """
-    series: dict[tuple, list[Group]] = defaultdict(list)
-    for g in groups:
-        if g.metric in CUMULATIVE and g.earliest is not None:
-            series[g.bucket].append(g)
-    for bucket, members in series.items():
+    for bucket, members in cumulative_series([*groups, *context]).items():
         for later in members:
-            earlier = _earlier(members, later, CUMULATIVE[bucket[0]] == "year")
-            if not earlier:
+            if isinstance(later, GroupSummary):
+                continue  # another window's group: not re-decided here
+            top = top_earlier(members, later)
+            if top is None:
                 continue
-            top = max(earlier, key=lambda g: (g.interval.lo, g.group_id))
-            if top.interval.lo <= later.interval.hi:
-                continue
-            was = f"{fmt_value(*top.preferred, bucket[1])} reported for {_describe(top)}"  # type: ignore[misc]
+            was = was_reported(top)
             for report in later.reports:
                 if report.interval.hi < top.interval.lo:
                     now = f"{fmt_value(*report.claim, bucket[1])} ({report.source}) as of {later.date_key}"
@@ -1556,17 +1757,18 @@ def stream_reconciliation(
     return RecordStream(groups, learned, old, reuse, reprints, found)
 
 
-def decide_all(groups: Sequence[Group], learned: TruthResult) -> None:
-    """Decide every group (totals before their parts) and raise the flags."""
-    totals = _totals_index(groups)
+def decide_all(groups: Sequence[Group], learned: TruthResult, context: Sequence[GroupSummary] = ()) -> None:
+    """Decide every group (totals before their parts) and raise the flags; ``context``: decided
+    groups of other date windows that cap or flag these (see :class:`GroupSummary`)."""
+    totals = _totals_index([*groups, *context])
     # totals first: a part (resumed workshops) cannot prefer a value above its total
     for group in sorted(groups, key=lambda g: g.metric in PARTS_OF):
         ceilings = [t.interval.hi for t in _totals_of(group, totals)]
         decide(group, learned.confidence[group.group_id], min(ceilings) if ceilings else None)
     for group in groups:
         group.flags = value_flags(group)
-    exceeds_total_flags(groups)
-    cumulative_decrease_flags(groups)
+    exceeds_total_flags(groups, context)
+    cumulative_decrease_flags(groups, context)
 
 
 @contextmanager

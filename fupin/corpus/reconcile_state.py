@@ -4,24 +4,40 @@ Why: a full run reads and decides every fact of the store (a million facts: minu
 while a crawl adds a few hundred articles at a time. After a full run this module
 keeps, in the store's DuckDB file (tables ``reconcile_state_*``, created here):
 
-- every reconciled fact's id, a hash of its row, its article and its *bucket* (metric,
-  unit, scope, period and region: date clustering, copies of a value and cumulative
-  flags never look outside one bucket);
-- each bucket's groups, and the copy links (article pairs) found in it;
+- every reconciled fact's id, a hash of its row, its article, its *bucket* (metric,
+  unit, scope, period and region) and its *window* within the bucket (below), with
+  its value and the dates it can reach;
+- each window's groups, with a summary of each decided group that other groups read
+  (:class:`fupin.corpus.reconcile.GroupSummary`: parts are capped and flagged by
+  their totals of the same moment, cumulative counts by the top earlier figure of
+  their series), and the copy links (article pairs) found in the window;
 - each article's copy component (the union of every copy and reprint link);
 - the source reliabilities the last full run learned.
 
+A window is a set of a bucket's reports that nothing outside it can change:
+:func:`fupin.corpus.reconcile.cluster_dates` only lets a report meet clusters whose
+dates overlap the dates it can *reach* (its text date; a month before its
+publication for a figure dated by it; its year up to its publication for "this
+year"), copies only among reports of one value, undated figures only among the
+undated. So the windows are the connected parts of a bucket under three links:
+reaches that overlap, the same value, both undated (:func:`windows`). A national
+series of a metric is one bucket holding hundreds of reports per release over years;
+a new report of one release touches that release's window, not the series.
+
 An incremental run finds the facts that are new, changed or gone (SQL over the
-hashes), takes their buckets, adds the buckets of the other metric of a part/total
-pair (resumed workshops and workshops decide and flag each other), and the buckets
-of any article whose copy component changes (its copy chains, hence its groups'
-independent sources, may change), then reconciles exactly those buckets, whole.
+hashes), takes the windows they fall in or link to (SQL over the stored values
+and reaches), widens by the windows of any article whose copy component merges or
+splits (its copy chains, hence its groups' independent sources, may change), and
+reconciles exactly those windows, whole, with the summaries of the other groups of
+their series and of their totals or parts as context. If a re-decided group's
+summary changes what an untouched group of that context would be capped or flagged
+by, that group's window is added and the run redone (:func:`_stale_units`).
 
 What is identical to a full run and what is not:
 
-- grouping, copies, flags, support and statuses of the touched buckets are those of
-  a full run (each bucket is complete, the components are joined with the stored
-  links of the other buckets and the store's duplicate links);
+- grouping, copies, flags, support and statuses of the touched windows are those of
+  a full run (each window is complete, the components are joined with the stored
+  links of the other windows and the store's duplicate links);
 - TruthFinder is global: an incremental run holds every known source at the
   reliability the last full run learned (``fixed``) and learns only sources it has
   not seen. A full run would move every reliability a little with the new facts;
@@ -36,35 +52,56 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from fupin.corpus.reconcile import (
+    CONTEXT_METRICS,
+    CUMULATIVE,
     PARTS_OF,
+    PUBLISHED_WINDOW,
     Copies,
     Group,
+    GroupSummary,
+    Interval,
     Reconciliation,
     RecordStream,
+    Report,
+    _describe,
+    _label,
+    _totals_index,
+    _totals_of,
     _unique,
     build_groups,
     compact_fact,
+    cumulative_series,
     decide_all,
     find_copies,
     learn,
+    merge_copies,
+    parse_period,
     paused_gc,
     reprint_links,
+    summarize,
+    top_earlier,
+    was_reported,
     write_changed,
 )
 from fupin.corpus.truth import TruthParams, TruthResult
 
 #: bump when a change to reconcile.py changes decisions: the state of an older version forces a full run
-STATE_VERSION = "1"
+STATE_VERSION = "2"
 TABLES = {
     "reconcile_state_facts": (
-        "fact_id VARCHAR PRIMARY KEY, digest UBIGINT, article_id VARCHAR, bucket VARCHAR"
+        "fact_id VARCHAR PRIMARY KEY, digest UBIGINT, article_id VARCHAR, bucket VARCHAR, "
+        "unit VARCHAR, value DOUBLE, lo DATE, hi DATE"
     ),
-    "reconcile_state_groups": "group_id VARCHAR PRIMARY KEY, bucket VARCHAR",
-    "reconcile_state_links": "bucket VARCHAR, a VARCHAR, b VARCHAR",
+    "reconcile_state_groups": (
+        "group_id VARCHAR PRIMARY KEY, unit VARCHAR, bucket VARCHAR, kind VARCHAR, earliest DATE, "
+        "latest DATE, anchor VARCHAR, lo DOUBLE, hi DOUBLE, label VARCHAR, description VARCHAR"
+    ),
+    "reconcile_state_links": "unit VARCHAR, a VARCHAR, b VARCHAR",
     "reconcile_state_articles": "article_id VARCHAR PRIMARY KEY, component VARCHAR",
     "reconcile_state_trust": "source VARCHAR PRIMARY KEY, trust DOUBLE",
     "reconcile_state_meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -72,6 +109,7 @@ TABLES = {
 #: a stored fact's row as the reconciler reads it (the article's url, source, ... fill the fact's gaps)
 _DIGEST = "hash(f, a.url, a.source, a.published, a.language)"
 _TOTALS = {total: part for part, total in PARTS_OF.items()}
+_SUMMARY = "group_id, unit, bucket, kind, earliest, latest, anchor, lo, hi, label, description"
 
 
 @lru_cache(maxsize=65536)
@@ -108,6 +146,78 @@ def links_digest(store: Any) -> str:
     return hashlib.sha1(repr(links).encode("utf-8")).hexdigest()
 
 
+# -- windows -------------------------------------------------------------------------------------------
+
+
+def reach(report: Report) -> tuple[date, date] | None:
+    """The dates whose clusters a report can meet (see the module doc); None for an undated one."""
+    when = report.when
+    if report.kind == "none" or when is None:
+        return None
+    if report.kind == "published":
+        return when.start - PUBLISHED_WINDOW, when.end
+    stated = parse_period(report.date)  # the text's date: a running figure's year
+    assert stated is not None
+    return stated.start, when.end if report.kind == "running" else stated.end
+
+
+def windows(reports: Iterable[Report]) -> dict[str, str]:
+    """Fact id -> its window (bucket key and the least fact id of the window), for reports that
+    hold whole windows of their buckets (a full run's, or an incremental run's)."""
+    by_bucket: dict[tuple[str, ...], list[Report]] = defaultdict(list)
+    for report in reports:
+        by_bucket[report.bucket].append(report)
+    out: dict[str, str] = {}
+    for bucket, members in by_bucket.items():
+        parent = _connect(members)
+        roots: dict[str, list[str]] = defaultdict(list)
+        for report in members:
+            roots[_root(parent, report.fact_id)].append(report.fact_id)
+        key = bucket_key(bucket)
+        for ids in roots.values():
+            unit = f"{key}#{min(ids)}"
+            for fact_id in ids:
+                out[fact_id] = unit
+    return out
+
+
+def _connect(members: Sequence[Report]) -> dict[str, str]:
+    """A union-find forest over one bucket's reports: overlapping reaches, one value, the undated."""
+    parent = {r.fact_id: r.fact_id for r in members}
+    spans = {r.fact_id: reach(r) for r in members}
+    dated = sorted(((span, f) for f, span in spans.items() if span is not None), key=lambda x: x[0])
+    last: tuple[date, str] | None = None  # the running part's latest end and one of its facts
+    for (lo, hi), fact_id in dated:  # type: ignore[misc]
+        if last is not None and lo <= last[0]:
+            _union(parent, last[1], fact_id)
+            last = (max(last[0], hi), last[1])
+        else:
+            last = (hi, fact_id)
+    first: dict[Any, str] = {}
+    for report in members:
+        keys = [("value", report.claim[0])]
+        if spans[report.fact_id] is None:
+            keys.append(("undated",))
+        for key in keys:
+            other = first.setdefault(key, report.fact_id)
+            if other != report.fact_id:
+                _union(parent, other, report.fact_id)
+    return parent
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
 # -- saving --------------------------------------------------------------------------------------------
 
 
@@ -121,12 +231,41 @@ def _current_facts(con: Any) -> None:
 
 
 def _insert(con: Any, table: str, rows: Sequence[tuple], columns: Sequence[str]) -> None:
+    """Rows into ``table`` through one Arrow table (a pandas frame of tuples cost twice as much)."""
     if not rows:
         return
-    import pandas as pd
+    import pyarrow as pa
 
-    frame = pd.DataFrame(rows, columns=list(columns))  # noqa: F841 - read by DuckDB by name
-    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM frame")
+    batch = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])  # noqa: F841
+    con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM batch")
+
+
+def _fact_rows(groups: Sequence[Group]) -> tuple[list[tuple], dict[tuple, str]]:
+    """State rows of the groups' reports, and the window of each statistic key (bucket, value)."""
+    reports = [r for g in groups for r in g.reports]
+    unit_of = windows(reports)
+    rows, keys = [], {}
+    for r in reports:
+        span = reach(r)
+        unit = unit_of[r.fact_id]
+        keys[(r.bucket, r.claim[0])] = unit
+        lo, hi = span or (None, None)
+        rows.append((r.fact_id, r.article_id, bucket_key(r.bucket), unit, r.claim[0], lo, hi))
+    return rows, keys
+
+
+def _group_rows(groups: Sequence[Group], unit_of: dict[str, str]) -> list[tuple]:
+    """State rows of the groups: their window, and the summary of those that other groups read."""
+    rows = []
+    for g in groups:
+        unit = unit_of[g.reports[0].fact_id]
+        if g.metric in CONTEXT_METRICS:
+            s = summarize(g)
+            rows.append((g.group_id, unit, bucket_key(g.bucket), s.kind, s.earliest, s.latest, s.anchor,
+                         s.interval.lo, s.interval.hi, s.label, s.description))  # fmt: skip
+        else:
+            rows.append((g.group_id, unit, bucket_key(g.bucket), *([None] * 8)))
+    return rows
 
 
 def save(
@@ -135,43 +274,40 @@ def save(
     copies: Copies,
     trust: dict[str, float],
     params: TruthParams | None,
-    buckets: Iterable[str] | None = None,
+    units: Iterable[str] | None = None,
 ) -> None:
-    """Write the state of ``groups`` (all of them, or those of ``buckets`` in place of theirs;
-    an incremental run has ``reconcile_current`` already)."""
+    """Write the state of ``groups`` (all of them, or those of the windows ``units`` in place of
+    theirs; an incremental run has ``reconcile_current`` already)."""
     con = store.connection
     ensure_tables(con)
-    facts = [(r.fact_id, r.article_id, bucket_key(g.bucket)) for g in groups for r in g.reports]
-    links = [(bucket_key(b), a, o) for b, a, o in copies.links]
-    articles = sorted({a for _, a, _ in facts})
-    if buckets is None:
+    facts, keys = _fact_rows(groups)
+    unit_of = {row[0]: row[3] for row in facts}
+    links = [(keys[key], a, o) for key, a, o in copies.links if key in keys]
+    articles = sorted({row[1] for row in facts})
+    if units is None:
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
+        _current_facts(con)
     else:
-        _ids(con, "reconcile_buckets", buckets)
+        _ids(con, "reconcile_units", units)
         for table in ("reconcile_state_facts", "reconcile_state_groups", "reconcile_state_links"):
-            con.execute(f"DELETE FROM {table} WHERE bucket IN (SELECT v FROM reconcile_buckets)")
+            con.execute(f"DELETE FROM {table} WHERE unit IN (SELECT v FROM reconcile_units)")
         _ids(con, "reconcile_articles", articles)
         con.execute(
             "DELETE FROM reconcile_state_articles WHERE article_id IN (SELECT v FROM reconcile_articles)"
         )
-    if buckets is None:
-        _current_facts(con)
+    columns = ["fact_id", "article_id", "bucket", "unit", "value", "lo", "hi"]
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE reconcile_saved (fact_id VARCHAR, article_id VARCHAR, bucket VARCHAR)"
+        "CREATE OR REPLACE TEMP TABLE reconcile_saved (fact_id VARCHAR, article_id VARCHAR, bucket VARCHAR, "
+        "unit VARCHAR, value DOUBLE, lo DATE, hi DATE)"
     )
-    _insert(con, "reconcile_saved", facts, ["fact_id", "article_id", "bucket"])
+    _insert(con, "reconcile_saved", facts, columns)
     con.execute(
-        "INSERT INTO reconcile_state_facts SELECT s.fact_id, c.digest, s.article_id, s.bucket "
-        "FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)"
+        "INSERT INTO reconcile_state_facts SELECT s.fact_id, c.digest, s.article_id, s.bucket, s.unit, "
+        "s.value, s.lo, s.hi FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)"
     )
-    _insert(
-        con,
-        "reconcile_state_groups",
-        [(g.group_id, bucket_key(g.bucket)) for g in groups],
-        ["group_id", "bucket"],
-    )
-    _insert(con, "reconcile_state_links", links, ["bucket", "a", "b"])
+    _insert(con, "reconcile_state_groups", _group_rows(groups, unit_of), _SUMMARY.split(", "))
+    _insert(con, "reconcile_state_links", links, ["unit", "a", "b"])
     _insert(
         con,
         "reconcile_state_articles",
@@ -197,7 +333,7 @@ def _ids(con: Any, name: str, values: Iterable[str]) -> None:
 
 # -- the incremental run ----------------------------------------------------------------------------
 
-#: rounds of widening the touched buckets by changed copy components (each round adds what the last found)
+#: rounds of widening the touched windows (changed copy components, changed context); more: run in full
 MAX_ROUNDS = 8
 
 
@@ -215,55 +351,96 @@ def incremental(
             "SELECT c.fact_id FROM reconcile_current c LEFT JOIN reconcile_state_facts s USING (fact_id) "
             "WHERE s.fact_id IS NULL OR s.digest != c.digest"
         ).fetchall()]  # fmt: skip
-        buckets = {b for (b,) in con.execute(
-            "SELECT DISTINCT s.bucket FROM reconcile_state_facts s "
+        units = {u for (u,) in con.execute(
+            "SELECT DISTINCT s.unit FROM reconcile_state_facts s "
             "LEFT JOIN reconcile_current c USING (fact_id) "
             "WHERE c.fact_id IS NULL OR c.digest != s.digest"
         ).fetchall()}  # fmt: skip
-        buckets |= {bucket_key(r.bucket) for r in _unique(_facts_by_id(store, fresh))}
-        if not buckets:
+        new = _unique(_facts_by_id(store, fresh))
+        units |= _units_near(con, new)
+        if not units and not new:
             return Reconciliation([], [], [], _stored_trust(con), 0, True), {"unchanged": _n_groups(con)}
-        touched = _touched(store, buckets, fresh)
+        fixed = _stored_trust(con)
+        touched = _touched(store, units, new)
         if touched is None:
             return None
-        reports, copies = touched
+        reports, copies, units = touched
         groups = build_groups(reports, copies)
-        learned = learn(groups, params, None, fixed=_stored_trust(con))
-        decide_all(groups, learned)
-        return _write(store, groups, copies, learned, buckets, params)
-
-
-def _touched(store: Any, buckets: set[str], fresh: list[str]) -> tuple[list, Copies] | None:
-    """The reports of the touched buckets, widened until no copy component outside them changes
-    (None if that takes more than ``MAX_ROUNDS`` rounds: run in full)."""
-    con = store.connection
-    pairs = store.duplicate_links()
-    for _ in range(MAX_ROUNDS):
-        buckets |= _partner_buckets(buckets)
-        _ids(con, "reconcile_buckets", buckets)
-        ids = [r for (r,) in con.execute(
-            "SELECT fact_id FROM reconcile_state_facts WHERE bucket IN (SELECT v FROM reconcile_buckets)"
-        ).fetchall()]  # fmt: skip
-        reports = [r for r in _unique(_facts_by_id(store, ids + fresh)) if bucket_key(r.bucket) in buckets]
-        articles = {r.article_id for r in reports}
-        copies = find_copies(reports, [*pairs, *_stored_links(con, articles)])
-        _first_published(con, copies, articles)
-        more = _changed_component_buckets(con, copies, articles) - buckets
-        if not more:
-            return reports, copies
-        buckets |= more
+        for _ in range(MAX_ROUNDS):
+            learned = learn(groups, params, None, fixed=fixed)
+            context = _context(con, groups, units)
+            decide_all(groups, learned, [s for _, s in context])
+            stale = _stale_units(con, groups, units, context)
+            if not stale:
+                return _write(store, groups, copies, learned, units, params)
+            more = _more_windows(store, stale, units, copies)
+            if more is None:
+                return None
+            groups += build_groups(more, copies)
+            units |= stale
     return None
 
 
-def _partner_buckets(buckets: Iterable[str]) -> set[str]:
-    """The buckets of the other metric of a part/total pair (same unit, scope, period and region)."""
-    out = set(buckets)
-    for key in buckets:
-        metric, *rest = json.loads(key)
-        for other in (PARTS_OF.get(metric), _TOTALS.get(metric)):
-            if other:
-                out.add(bucket_key([other, *rest]))
-    return out
+def _more_windows(store: Any, stale: set[str], units: set[str], copies: Copies) -> list[Report] | None:
+    """The reports of windows whose context changed, their copies merged into ``copies``.
+
+    Their facts are unchanged; only their caps and flags are re-decided. Re-running
+    the whole run with them (copies of every loaded window found again) cost as much
+    as the first pass, for a few county windows. None if their copy components changed
+    (they cannot, their links being unchanged; a full run is the safe answer).
+    """
+    con = store.connection
+    _ids(con, "reconcile_units", stale)
+    ids = [r for (r,) in con.execute(
+        "SELECT fact_id FROM reconcile_state_facts WHERE unit IN (SELECT v FROM reconcile_units)"
+    ).fetchall()]  # fmt: skip
+    more = _unique(_facts_by_id(store, ids))
+    articles = {r.article_id for r in more}
+    _ids(con, "reconcile_units", units | stale)
+    extra = find_copies(more, [*store.duplicate_links(), *_stored_links(con, articles)])
+    merge_copies(copies, extra)
+    _first_published(con, copies, articles)
+    if _changed_component_units(con, copies, articles) - units - stale:
+        return None
+    return more
+
+
+def _units_near(con: Any, reports: Sequence[Report]) -> set[str]:
+    """Stored windows that new reports link to: same bucket, and the same value, both undated,
+    or overlapping reaches (see :func:`windows`)."""
+    if not reports:
+        return set()
+    rows = [(bucket_key(r.bucket), r.claim[0], *(reach(r) or (None, None))) for r in reports]
+    con.execute("CREATE OR REPLACE TEMP TABLE reconcile_new (bucket VARCHAR, value DOUBLE, lo DATE, hi DATE)")
+    _insert(con, "reconcile_new", rows, ["bucket", "value", "lo", "hi"])
+    return {u for (u,) in con.execute(
+        "SELECT DISTINCT s.unit FROM reconcile_state_facts s JOIN reconcile_new n USING (bucket) "
+        "WHERE s.value = n.value OR (s.lo IS NULL AND n.lo IS NULL) OR (s.lo <= n.hi AND n.lo <= s.hi)"
+    ).fetchall()}  # fmt: skip
+
+
+def _touched(
+    store: Any, units: set[str], new: list[Report]
+) -> tuple[list[Report], Copies, set[str]] | None:
+    """The reports of the touched windows and the new ones, widened until no copy component outside
+    them changes (None if that takes more than ``MAX_ROUNDS`` rounds: run in full)."""
+    con = store.connection
+    pairs = store.duplicate_links()
+    fresh = {r.fact_id for r in new}
+    for _ in range(MAX_ROUNDS):
+        _ids(con, "reconcile_units", units)
+        ids = [r for (r,) in con.execute(
+            "SELECT fact_id FROM reconcile_state_facts WHERE unit IN (SELECT v FROM reconcile_units)"
+        ).fetchall() if r not in fresh]  # fmt: skip
+        reports = sorted([*_unique(_facts_by_id(store, ids)), *new], key=lambda r: r.fact_id)
+        articles = {r.article_id for r in reports}
+        copies = find_copies(reports, [*pairs, *_stored_links(con, articles)])
+        _first_published(con, copies, articles)
+        more = _changed_component_units(con, copies, articles) - units
+        if not more:
+            return reports, copies, units
+        units = units | more
+    return None
 
 
 def stored_facts(store: Any, fact_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
@@ -292,11 +469,11 @@ def _facts_by_id(store: Any, fact_ids: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def _stored_links(con: Any, articles: set[str]) -> list[tuple[str, str]]:
-    """Copy links of the untouched buckets within the stored components of these articles."""
+    """Copy links of the untouched windows within the stored components of these articles."""
     _ids(con, "reconcile_articles", articles)
     return con.execute(
         "SELECT l.a, l.b FROM reconcile_state_links l "
-        "WHERE l.bucket NOT IN (SELECT v FROM reconcile_buckets) "
+        "WHERE l.unit NOT IN (SELECT v FROM reconcile_units) "
         "AND l.a IN (SELECT s.article_id FROM reconcile_state_articles s WHERE s.component IN "
         "(SELECT component FROM reconcile_state_articles "
         "WHERE article_id IN (SELECT v FROM reconcile_articles)))"
@@ -304,9 +481,7 @@ def _stored_links(con: Any, articles: set[str]) -> list[tuple[str, str]]:
 
 
 def _first_published(con: Any, copies: Copies, articles: set[str]) -> None:
-    """Each article's earliest publication over all its facts (the untouched buckets' too)."""
-    from fupin.corpus.reconcile import parse_period
-
+    """Each article's earliest publication over all its facts (the untouched windows' too)."""
     rows = con.execute(
         "SELECT f.article_id, coalesce(f.published, a.published) FROM facts f LEFT JOIN articles a "
         "USING (article_id) WHERE f.article_id IN (SELECT v FROM reconcile_articles)"
@@ -319,8 +494,8 @@ def _first_published(con: Any, copies: Copies, articles: set[str]) -> None:
             copies.first_published[article] = period.text
 
 
-def _changed_component_buckets(con: Any, copies: Copies, loaded: set[str]) -> set[str]:
-    """Buckets of every article whose copy component merged or split since the stored state.
+def _changed_component_units(con: Any, copies: Copies, loaded: set[str]) -> set[str]:
+    """Windows of every article whose copy component merged or split since the stored state.
 
     Compared: the loaded articles and the members of their stored components (whose
     links were all loaded); the other articles of the duplicate links are only
@@ -346,11 +521,87 @@ def _changed_component_buckets(con: Any, copies: Copies, loaded: set[str]) -> se
     if not changed:
         return set()
     _ids(con, "reconcile_components", changed)
-    return {b for (b,) in con.execute(
-        "SELECT DISTINCT f.bucket FROM reconcile_state_facts f "
+    return {u for (u,) in con.execute(
+        "SELECT DISTINCT f.unit FROM reconcile_state_facts f "
         "JOIN reconcile_state_articles s USING (article_id) "
         "WHERE s.component IN (SELECT v FROM reconcile_components)"
     ).fetchall()}  # fmt: skip
+
+
+# -- context: the other windows' groups that cap or flag the re-decided ones ---------------------------
+
+
+def _summaries(con: Any, where: str) -> list[tuple[str, GroupSummary]]:
+    """(window, summary) of the stored groups that other groups read, selected by ``where``."""
+    rows = con.execute(
+        f"SELECT {_SUMMARY} FROM reconcile_state_groups WHERE label IS NOT NULL AND {where}"
+    ).fetchall()
+    return [
+        (unit, GroupSummary(gid, tuple(json.loads(bucket)), kind, early, late, anchor, Interval(lo, hi),
+                            label, describe))  # fmt: skip
+        for gid, unit, bucket, kind, early, late, anchor, lo, hi, label, describe in rows
+    ]
+
+
+def _related_buckets(buckets: Iterable[tuple[str, ...]]) -> set[str]:
+    """Buckets whose groups read, or are read by, groups of these: their own series, and the
+    totals' or parts' series of the same unit, scope, period and region."""
+    out = set()
+    for metric, *rest in buckets:
+        if metric not in CONTEXT_METRICS:
+            continue
+        for other in (metric, PARTS_OF.get(metric), _TOTALS.get(metric)):
+            if other:
+                out.add(bucket_key([other, *rest]))
+    return out
+
+
+def _context(con: Any, groups: Sequence[Group], units: set[str]) -> list[tuple[str, GroupSummary]]:
+    """Summaries of the untouched windows' groups in the buckets related to ``groups`` and to the
+    groups the touched windows held before (a group that is gone may have capped or flagged one)."""
+    _ids(con, "reconcile_units", units)
+    before = [json.loads(b) for (b,) in con.execute(
+        "SELECT DISTINCT bucket FROM reconcile_state_groups "
+        "WHERE label IS NOT NULL AND unit IN (SELECT v FROM reconcile_units)"
+    ).fetchall()]  # fmt: skip
+    related = _related_buckets([*{g.bucket for g in groups}, *map(tuple, before)])
+    if not related:
+        return []
+    _ids(con, "reconcile_related", related)
+    return _summaries(
+        con,
+        "bucket IN (SELECT v FROM reconcile_related) AND unit NOT IN (SELECT v FROM reconcile_units)",
+    )
+
+
+def _stale_units(
+    con: Any, groups: Sequence[Group], units: set[str], context: list[tuple[str, GroupSummary]]
+) -> set[str]:
+    """Windows of untouched groups whose caps or flags the re-decided groups change: a part whose
+    totals of the same moment changed, a cumulative count whose top earlier figure changed."""
+    if not context:
+        return set()
+    _ids(con, "reconcile_units", units)
+    before = [s for _, s in _summaries(con, "unit IN (SELECT v FROM reconcile_units)")]
+    after = [summarize(g) for g in groups if g.metric in CONTEXT_METRICS]
+    others = [s for _, s in context]
+    old, new = _reads(others, before), _reads(others, after)
+    return {unit for unit, s in context if old.get(s.group_id) != new.get(s.group_id)}
+
+
+def _reads(others: list[GroupSummary], side: list[GroupSummary]) -> dict[str, tuple]:
+    """What each of ``others`` reads from the groups of ``others`` and ``side``: its totals of the
+    same moment (id, cap, how flags name them) and its top earlier figure (how flags name it)."""
+    everyone = [*others, *side]
+    totals = _totals_index(everyone)
+    series = cumulative_series(everyone)
+    out = {}
+    for s in others:
+        caps = sorted((t.group_id, t.interval.hi, _label(t), _describe(t)) for t in _totals_of(s, totals))
+        dated = s.metric in CUMULATIVE and s.earliest is not None
+        top = top_earlier(series[s.bucket], s) if dated else None
+        out[s.group_id] = (caps, None if top is None else (top.interval.lo, was_reported(top)))
+    return out
 
 
 def _stored_trust(con: Any) -> dict[str, float]:
@@ -362,16 +613,16 @@ def _write(
     groups: list[Group],
     copies: Copies,
     learned: TruthResult,
-    buckets: set[str],
+    units: set[str],
     params: TruthParams | None,
 ) -> tuple[Reconciliation, dict[str, int]]:
     """Records of the touched groups (unchanged ones kept verbatim), removals, and the new state."""
     from fupin.corpus.reconcile import _group_order
 
     con = store.connection
-    _ids(con, "reconcile_buckets", buckets)
+    _ids(con, "reconcile_units", units)
     old_ids = [g for (g,) in con.execute(
-        "SELECT group_id FROM reconcile_state_groups WHERE bucket IN (SELECT v FROM reconcile_buckets)"
+        "SELECT group_id FROM reconcile_state_groups WHERE unit IN (SELECT v FROM reconcile_units)"
     ).fetchall()]  # fmt: skip
     _ids(con, "reconcile_wanted", old_ids)
     old = {
@@ -384,7 +635,7 @@ def _write(
     stream = RecordStream(groups, learned, old, True, reprint_links(store))
     with store.transaction():
         result, written = write_changed(store, stream)
-        save(store, groups, copies, learned.trust, params, buckets)
+        save(store, groups, copies, learned.trust, params, units)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
 

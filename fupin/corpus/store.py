@@ -509,7 +509,7 @@ class Store:
             for i, row in enumerate(rows)
             if row["canonical_url"] not in index.urls and row["content_hash"] not in index.hashes
         }
-        lsh.prefetch([key for _, keys in sketches.values() for key in keys])
+        lsh.prefetch([key for _, keys in sketches.values() for key in keys], stored_articles=len(index.ids))
         return sketches
 
     def _place(

@@ -6,7 +6,9 @@
   (a second run, a resumed run, or two list pages linking the same story) and sends
   If-None-Match / If-Modified-Since for list pages, sitemaps and feeds.
 - ``TrapGuardMiddleware``: drops links that lead into crawler traps: endless
-  calendars, paginations and URL shapes that repeat without end.
+  calendars, paginations and URL shapes that repeat without end. The news spider
+  applies it to its own requests (``NewsSpider._guarded``); it still works as a
+  spider middleware for other spiders.
 - ``CrawlSummary``: what a crawl did, built from its stats (``summary_from_stats``).
 """
 
@@ -150,6 +152,10 @@ class TrapGuardMiddleware:
         for obj in result:
             if not isinstance(obj, Request) or self._allowed(obj):
                 yield obj
+
+    def allowed(self, request: Request) -> bool:
+        """Whether ``request`` may go on; a dropped one is counted under ``fupin/trap/<reason>``."""
+        return self._allowed(request)
 
     def _allowed(self, request: Request) -> bool:
         reason = self.trap_reason(request)

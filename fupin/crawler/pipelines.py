@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -44,6 +45,16 @@ class _Queued:
     record: dict[str, Any]
     raw: tuple[str, int, list[tuple[str, str]], bytes]
     sketch: tuple[bytes, tuple[int, ...]] | None
+
+
+def _warm_arrow() -> None:
+    """Have pyarrow import pandas now, with the crawl's other imports, not inside its first batch.
+
+    pyarrow imports pandas on its first ``pa.array`` (0.2 s alone, 0.6 s on a busy
+    machine): py-spy of the full crawl found it inside the first batch's bulk insert,
+    4% of the reactor thread's samples of a 2,000-page crawl.
+    """
+    pa.array([], type=pa.string())
 
 
 class StorePipeline:
@@ -71,6 +82,7 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider: Any = None) -> None:
+        _warm_arrow()
         self.store = Store.open(self.home)
         self.archive = WarcArchive(self.home)
         self.run_id = self.store.start_run("crawl")

@@ -54,6 +54,9 @@ DNS_TIMEOUT = 20
 # Breadth-first by depth keeps list pages ahead of their older pages.
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+# Requests stay in memory while the crawl runs and go to JOBDIR's disk queue when it stops
+# (fupin.crawler.scheduler: the per-request disk queue was 8% of the reactor's time).
+SCHEDULER = "fupin.crawler.scheduler.SpillOnCloseScheduler"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 DOWNLOADER_MIDDLEWARES = {
@@ -61,9 +64,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "fupin.crawler.middlewares.IncrementalMiddleware": 560,
 }
-SPIDER_MIDDLEWARES = {
-    "fupin.crawler.middlewares.TrapGuardMiddleware": 800,
-}
+# The trap guard (fupin.crawler.middlewares.TrapGuardMiddleware) is applied by the news spider itself.
+SPIDER_MIDDLEWARES: dict[str, int] = {}
 ITEM_PIPELINES = {
     "fupin.crawler.pipelines.StorePipeline": 300,
 }

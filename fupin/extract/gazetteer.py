@@ -114,21 +114,23 @@ _ZH_GROUP = re.compile(
     r"|三区三州|(?:东|中|西|东中|中西|东中西)部(?:\d+个)?(?:地区|省份|省区市)"
 )
 _EN_NUMWORD = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+# The look-aheads name the characters a match can start with (see en/quantities.py: the same
+# matches, found without trying the whole pattern at every offset).
 _EN_GROUP = re.compile(
-    r"\b(?:[Tt]he\s+)?"
+    r"(?=[Tt\dfsencw])(?:\b(?:[Tt]he\s+)?"
     + _EN_NUMWORD
     + r"\s+(?:(?!(?:people|persons|workers|laborers|labourers|villagers|residents"
     r"|in|of|from|at|and|with|who|living)\b)[A-Za-z'-]+\s+){0,3}?"
     r"(?:provinces|counties|prefectures|cities|regions|provinces,? autonomous regions and municipalities)\b"
     r"(?:\s+(?:in|of)\s+the\s+(?:central|western|eastern|northern|southern)"
     r"(?:\s+and\s+(?:central|western|eastern))?\s+regions?)?"
-    r"|\b(?:[Tt]he\s+)?(?:central and western|eastern|western|central)\s+regions?\b"
+    r"|\b(?:[Tt]he\s+)?(?:central and western|eastern|western|central)\s+regions?\b)"
 )
 # Every group phrase names regions, provinces, counties, prefectures or cities: a text
 # without these words skips the costly group pattern.
 _EN_GROUP_WORD = re.compile(r"provinces|counties|prefectures|cities|region")
 _EN_NATIONAL = re.compile(
-    r"\b(?:China|[Nn]ationwide|[Nn]ation-wide|[Cc]ountrywide|nationally|[Aa]cross the country"
+    r"(?=[CNnacATt])\b(?:China|[Nn]ationwide|[Nn]ation-wide|[Cc]ountrywide|nationally|[Aa]cross the country"
     r"|[Aa]cross China|[Tt]hroughout the country|[Aa]ll over the country|[Tt]he whole country"
     r"|[Tt]he entire country|[Tt]he country)\b"
 )
@@ -144,6 +146,9 @@ _EN_SUFFIX = re.compile(
     r"town|township|village|region)\b",
     re.IGNORECASE,
 )
+#: What a division word after a name opens with (every match of ``_EN_SUFFIX`` does): a name
+#: followed by anything else ("Gansu," "China.") is not matched against the pattern.
+_SUFFIX_OPENERS = frozenset(" \t")
 _EN_WORD = re.compile(r"[A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?(?:-[A-Z]?[a-z]+)?")
 _EN_SEP = re.compile(r",?[ \t]+(?:of|in)[ \t]+|,[ \t]*")
 _SURNAMES = set(
@@ -567,7 +572,7 @@ class Gazetteer:
     def _en_hits(self, text: str) -> list[_Hit]:
         special = self._blocked(text, _EN_GROUP, "group") if _EN_GROUP_WORD.search(text) else []
         special += _free_of(self._blocked(text, _EN_NATIONAL, "national"), special)
-        words = [m for m in _EN_WORD.finditer(text)]
+        words = list(_EN_WORD.finditer(text))
         raw: list[_Hit] = []
         blocked = SpanIndex((h.start, h.end) for h in special)
         j = 0
@@ -594,7 +599,7 @@ class Gazetteer:
             start, end = span[0].start(), span[-1].end()
             key = _norm_en(text[start:end])
             cands = self.en.get(key)
-            m = _EN_SUFFIX.match(text, end)
+            m = _EN_SUFFIX.match(text, end) if text[end : end + 1] in _SUFFIX_OPENERS else None
             suffix = m.group(1) if m else ""
             if not cands and count == 1 and suffix.lower() == "county":
                 cands = self.en_one.get(key)

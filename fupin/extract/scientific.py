@@ -13,8 +13,10 @@ from dataclasses import replace
 
 from fupin.extract.mentions import Quantity
 
+# (opened by a look-ahead for the digit every match starts with: the look-behind and the rest are
+# not tried at the other offsets; the same matches)
 _SCIENTIFIC = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<mant>\d+(?:\.\d+)?)\s*"
+    r"(?=\d)(?<![0-9A-Za-z.])(?P<mant>\d+(?:\.\d+)?)\s*"
     r"(?:(?:[x×*]\s*10\s*)?(?:\^|\*\*)\s*(?P<exp>[+-]?\d{1,4})|[eE](?P<e>[+-]?\d{1,4}))(?![0-9A-Za-z.])"
 )
 

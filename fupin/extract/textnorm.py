@@ -20,9 +20,6 @@ from functools import lru_cache
 # A pinyin syllable with at least one tone-marked vowel, in half- or full-width parentheses,
 # right after a CJK character: "務(wù)", "貧（pín）". Plain letters ("(GDP)") are kept.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]\s*[a-zA-Zü{_TONED}]{{0,6}}[{_TONED}][a-zA-Zü{_TONED}]{{0,6}}\s*[)）]"
-)
 # Invisible characters that carry nothing (zero-width, BOM, soft hyphen, joiners, bidi marks).
 _DROP = frozenset(
     "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2061\u2062\u2063"
@@ -32,7 +29,16 @@ _SPACES = frozenset(
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 _EXTRA = {"\u2212": "-"}  # minus sign
-_REMOVED = re.compile(rf"{_PINYIN_GLOSS.pattern}|[{''.join(sorted(_DROP))}]")
+# A pinyin gloss or an invisible character, found by its first character: a search whose
+# alternatives opened with a look-behind (the CJK character before a gloss) tried the whole
+# pattern at every offset, a third of the time of normalising an English text. The same
+# matches: an opening parenthesis after a Han character that starts a gloss, or an invisible
+# character.
+_DROP_CLASS = "".join(sorted(_DROP))
+_REMOVED = re.compile(
+    rf"[(（{_DROP_CLASS}](?:(?<=[\u3400-\u9fff\uf900-\ufaff][(（])\s*[a-zA-Zü{_TONED}]{{0,6}}[{_TONED}]"
+    rf"[a-zA-Zü{_TONED}]{{0,6}}\s*[)）]|(?<=[{_DROP_CLASS}]))"
+)
 # One character for one: full-width ASCII (digits, letters, ％, ，, ：) to half width, odd spaces to
 # a plain space, the minus sign to a hyphen. ``str.translate`` applies it in one pass.
 _ONE_FOR_ONE = (
@@ -40,6 +46,8 @@ _ONE_FOR_ONE = (
     | {ord(ch): " " for ch in _SPACES}
     | {ord(k): v for k, v in _EXTRA.items()}
 )
+
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_ONE_FOR_ONE)) + "]")
 
 
 @dataclass(slots=True)
@@ -124,7 +132,10 @@ def normalize(text: str) -> Normalized:
         kept, origin = text, range(len(text))
     else:
         kept, origin = _without(text, removed)
-    simplified = to_simplified(kept.translate(_ONE_FOR_ONE))
+    # ``str.translate`` looks up every character in the table; a text with none of its characters
+    # (most English ones) is its own translation, and a search for one takes a seventh of the time
+    translated = kept.translate(_ONE_FOR_ONE) if _TRANSLATED.search(kept) else kept
+    simplified = to_simplified(translated)
     return Normalized(text=simplified, original=text, origin=origin)
 
 

@@ -296,18 +296,36 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
         re.I), _no_point),
 ]  # fmt: skip
 
+# The characters each rule's match can start with, under the rule's own case rule: the rules
+# run as ``(?=FIRST)(?:RULE)``, which passes at once over an offset that holds none of them
+# (the rule itself was tried there, alternative by alternative: half of the date rules' time).
+# Month names and "year" are case-sensitive where the rule is; (?i:...) where it is not.
+_PREP_FIRST = "(?i:[iosbutadf])"  # in on of since by until till through before after during from as to ...
+_MONTH_FIRST = "[JFMASOND]"
+_RULE_FIRST = (
+    "(?i:s)", "[12]", "(?i:[te])", "[te]", "[tec]", "[tec]", _MONTH_FIRST, "[0-9]",
+    f"(?i:f)|{_MONTH_FIRST}", "(?i:[tbsmeld])", "(?i:[lt])", _PREP_FIRST, _MONTH_FIRST, _MONTH_FIRST,
+    "[it]", "[it]", "[it]", "[st]", "t", "[lt]", "n", "t", "l", "[f12]", f"[y(12]|{_PREP_FIRST}",
+    "(?i:[abtu])", "[iodftplracnsu]",
+)  # fmt: skip
+_FAST_RULES = [
+    (re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags), resolve)
+    for first, (pattern, resolve) in zip(_RULE_FIRST, _RULES, strict=True)
+]
+
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Every time expression of ``text``, longest first where they overlap, in text order."""
     ref = _ref(published)
     candidates: list[tuple[int, int, int, str | None, Precision | None]] = []
     windows = _Windows(text)
-    for priority, ((pattern, resolve), anchor) in enumerate(zip(_RULES, _RULE_ANCHORS, strict=True)):
+    future = _FutureSentences(text, ref)
+    for priority, ((pattern, resolve), anchor) in enumerate(zip(_FAST_RULES, _RULE_ANCHORS, strict=True)):
         for w_start, w_end in windows.near(anchor):
             for match in pattern.finditer(text, w_start, w_end):
                 if _skip(text, match):
                     continue
-                as_of, precision = resolve(match, _future_ref(text, match, ref))
+                as_of, precision = resolve(match, future.ref(match))
                 start, end = _trim(text, match)
                 candidates.append((start, end, priority, as_of, precision))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -326,21 +344,33 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 
 # Each rule's match holds its anchor: a month name, a year, or one of a few words.
-# The rules run only near their anchors (``_Windows``).
+# The rules run only near their anchors (``_Windows``), found in the lower-cased text, except
+# the month names: every month rule reads the month's own capitalised word, so they are found
+# as written, followed by no letter (not "market", "decline", "doctor" or the verb "may").
+# "year" alone, followed by no letter, anchors the rules that read the word "year" and no
+# digits. Tighter anchors cut the stretches the rules read (a month's from a sixth of an
+# English text to a tenth); anchors that need a look-behind were left loose, as such a
+# search costs more than the text it saves.
 _ANCHORS = {
-    "month": re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    "month": re.compile(
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])"
+    ),
     "year": re.compile(r"(?:19|20)\d\d"),
     "year word": re.compile(r"year|(?:19|20)\d\d"),
+    "year alone": re.compile(r"year(?![a-z])"),
     "month word": re.compile(r"month"),
     "part": re.compile(r"half|quarter"),
     "weekday": re.compile(r"day\b"),
     "span": re.compile(r"year|month|day|week|recent|present|current|moment|far|date|now|ago"),
 }
+#: Anchors found in the text as written (the others in its lower case).
+_CASED_ANCHORS = frozenset({"month"})
 _RULE_ANCHORS = (
-    ["month", "year", "month", "month word", "year word", "year word"]
+    ["month", "year", "month", "month word", "year word", "year alone"]
     + ["month"] * 8
     + ["part", "part", "month word"]
-    + ["year word"] * 4
+    + ["year alone"] * 4
     + ["month word", "month word", "year", "year", "weekday", "span"]
 )
 #: How far a time expression reaches from its anchor, on either side ("since the beginning
@@ -366,14 +396,20 @@ class _Windows:
         if len(self.lower) != len(self.text):  # a character whose lower case is longer
             return [(0, len(self.text))]
         if anchor not in self.cache:
-            self.cache[anchor] = self._spans(_ANCHORS[anchor])
+            self.cache[anchor] = self._spans(_ANCHORS[anchor], anchor in _CASED_ANCHORS)
         return self.cache[anchor]
 
-    def _spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    def _spans(self, pattern: re.Pattern[str], cased: bool) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        for m in pattern.finditer(self.lower):
-            start = _word_before(self.text, m.start() - _REACH)
+        for m in pattern.finditer(self.text if cased else self.lower):
             end = _word_after(self.text, m.end() + _REACH)
+            # _word_before(text, p) <= p: a stretch whose reach starts inside the last one joins it
+            # whatever its exact start (finding that start was a fifth of the date rules' time)
+            reach = m.start() - _REACH
+            if spans and reach <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+                continue
+            start = _word_before(self.text, reach)
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
             else:
@@ -386,7 +422,6 @@ class _Windows:
 # (the optional "over the past" before a long word), so that a long word or a long run
 # of blanks does not cut an expression short.
 _WORD_AND_BLANKS_AFTER = re.compile(r"\S*\s*\S*")
-_WORD = re.compile(r"\S+")
 
 
 def _word_after(text: str, position: int) -> int:
@@ -399,8 +434,13 @@ def _word_before(text: str, position: int) -> int:
     if position <= 0:
         return 0
     low = max(0, position - 200)
-    starts = [m.start() for m in _WORD.finditer(text, low, position)]
-    return starts[-5] if len(starts) >= 5 else low
+    # the start of the fifth run of non-blanks from the end of text[low:position]: split off the
+    # last four from the right (str.split's blanks are \s), the fifth ends what is left
+    parts = text[low:position].rsplit(None, 4)
+    if len(parts) < 5:
+        return low
+    rest = parts[0]
+    return low + len(rest) - len(rest.rsplit(None, 1)[-1])
 
 
 # "BEIJING, June 18 (Xinhua) --", "People's Network Nanning, July 15 (Reporter ...)", "June 18 --":
@@ -451,25 +491,53 @@ def _future_ref(text: str, match: re.Match[str], ref: _Ref) -> _Ref:
     month is this year's, not last year's: the reference month is then taken as December."""
     if ref.year is None or ref.month is None:
         return ref
-    s0 = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    s1 = min(x for x in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
+    s0, s1 = _plan_sentence(text, match)
     if _FUTURE.search(text[s0:s1]):
         return _Ref(ref.year, 12, ref.day)
     return ref
 
 
+class _FutureSentences:
+    """:func:`_future_ref` for the matches of one text, each sentence searched for plan words once.
+
+    The rules find several expressions in one sentence (and overlapping ones, rule after rule);
+    searching the sentence again for each of them cost as much as the search for the dates.
+    """
+
+    def __init__(self, text: str, ref: _Ref) -> None:
+        self.text, self.base = text, ref
+        self.planned = _Ref(ref.year, 12, ref.day)
+        self.verdicts: dict[tuple[int, int], bool] = {}
+
+    def ref(self, match: re.Match[str]) -> _Ref:
+        if self.base.year is None or self.base.month is None:
+            return self.base
+        bounds = _plan_sentence(self.text, match)
+        future = self.verdicts.get(bounds)
+        if future is None:
+            future = self.verdicts[bounds] = bool(_FUTURE.search(self.text, *bounds))
+        return self.planned if future else self.base
+
+
+def _plan_sentence(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """Where the sentence of ``match`` starts and ends, as :func:`_future_ref` reads it."""
+    s0 = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    s1 = min(x for x in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
+    return s0, s1
+
+
+_YEAR_ON_YEAR_OR_OLD = re.compile(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b")
+_WORD_AFTER_YEAR = re.compile(r"\s+(?!to\b|and\b|or\b|year)[a-z]")
+
+
 def _skip(text: str, match: re.Match[str]) -> bool:
     """Not a time: "year-on-year", "May" the verb, a month name inside a longer word."""
     after = text[match.end() : match.end() + 12].lower()
-    if re.match(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b", after):
+    if _YEAR_ON_YEAR_OR_OLD.match(after):
         return True
     groups = match.groupdict()
     year_after = text[match.end("year") : match.end("year") + 12] if groups.get("year") else ""
-    if (
-        year_after
-        and match.end("year") == match.end()
-        and re.match(r"\s+(?!to\b|and\b|or\b|year)[a-z]", year_after)
-    ):
+    if year_after and match.end("year") == match.end() and _WORD_AFTER_YEAR.match(year_after):
         return True  # "1982 poverty alleviation workshops" is a count, not a year
     month = groups.get("month")
     if month and month.lower() in {"may", "march"} and match.group().strip() == month:

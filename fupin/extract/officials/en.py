@@ -34,8 +34,10 @@ from fupin.extract.officials.titles import (
 from fupin.extract.positions import SpanIndex
 
 _WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?"
-_RUN_RE = re.compile(rf"\b{_WORD}(?:\s+{_WORD})*\b")
-_LOWER_GIVEN_RE = re.compile(rf"\b({_WORD})\s+([a-z]+)\b")
+# The look-aheads name a match's first character (a capital): the whole pattern is no longer
+# tried at every offset of the text (see en/quantities.py); the matches are the same.
+_RUN_RE = re.compile(rf"(?=[A-Z])\b{_WORD}(?:\s+{_WORD})*\b")
+_LOWER_GIVEN_RE = re.compile(rf"(?=[A-Z])\b({_WORD})\s+([a-z]+)\b")
 _HEADS = "|".join(re.escape(h) for h in sorted(EN_TITLE_HEADS, key=len, reverse=True))
 _MODS = "|".join(re.escape(m) for m in EN_TITLE_MODIFIERS)
 _TITLE_RE = re.compile(
@@ -167,6 +169,7 @@ def _chinese_name_in(words: list[tuple[int, int, str]]) -> tuple[int, int] | Non
 
 
 _NON_BLANK = re.compile(r"\S+")
+_BLANK = re.compile(r"\s")
 
 
 def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, bool]]:
@@ -174,6 +177,8 @@ def _name_mentions(text: str, ner_spans: list[NerSpan]) -> list[tuple[int, int, 
     out: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for run in _RUN_RE.finditer(text):
+        if not _BLANK.search(run.group()):
+            continue  # one word (most runs: a sentence's first word): no name of two words, nothing to keep
         words = [
             (m.start() + run.start(), m.end() + run.start(), m.group())
             for m in _NON_BLANK.finditer(run.group())
@@ -212,7 +217,7 @@ _OPENERS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
-_ONE_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?(?=,\s)")
+_ONE_WORD = re.compile(r"(?=[A-Z])\b[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?(?=,\s)")
 _ONE_WORD_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’]?\s*|[“\"]\s*|\b(?:said|says|according to|told)\s+)$", re.IGNORECASE
 )
