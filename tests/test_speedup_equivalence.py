@@ -945,7 +945,7 @@ def _lookaheads() -> list[tuple[object, str, str]]:
         (quantities, "_FRACTION_WORD", "(?=[htqf])"),
         (quantities, "_FRACTION", "(?=[ohatf])"),
         (gazetteer_module, "_EN_GROUP", r"(?=[Tt\dfsencw])"),
-        (gazetteer_module, "_EN_NATIONAL", "(?=[Cnact])"),
+        (gazetteer_module, "_EN_NATIONAL", "(?=[CNnacATt])"),
         (regions, "_EN_CENTRAL", "(?=[SMVDNc])"),
         (regions, "_EN_ANAPHOR", "(?=[to])"),
         (officials_en, "_RUN_RE", "(?=[A-Z])"),
