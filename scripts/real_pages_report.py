@@ -8,6 +8,11 @@ shared/eval/unlabeled, gold in tests/data/pages3, split in tests/data/pages3/spl
 and the project's own held-out sets (tests/data/heldout*, text written for the project).
 Each set is extracted once with ``fupin extract`` and scored with ``fupin.evaluation``
 (the reference scorer's figures).
+
+The last rows, "blind: 2nd annotator", score a second, independent annotation of the blind
+pages (tests/data/pages3/gold2.*, firm facts only) against their gold as if it were the
+extractor: how far two careful readers of the spec agree, the ceiling against which the
+extractor's blind rows are read.
 """
 
 from __future__ import annotations
@@ -95,6 +100,29 @@ def _report(name: str, sets: tuple[list[dict], list[dict], list[dict]], tmp: Pat
     return rows
 
 
+def _agreement_rows(shared: Path, tmp: Path) -> list[list[str]]:
+    """The second annotation of the blind pages scored against the first, per language."""
+    pages3 = shared / "eval" / "unlabeled" / "pages3.articles.jsonl"
+    second = DATA / "pages3" / "gold2.facts.jsonl"
+    if not (pages3.exists() and second.exists()):
+        return []
+    blind = set(json.loads((DATA / "pages3" / "split.json").read_text(encoding="utf-8"))["blind"])
+    articles = [a for a in _read(pages3) if a["id"] in blind]
+    folder = tmp / "agreement"
+    folder.mkdir()
+    gold = {k: DATA / "pages3" / f"gold.{k}.jsonl" for k in ("facts", "officials")}
+    second_officials = DATA / "pages3" / "gold2.officials.jsonl"
+    firm = _write(folder / "firm.jsonl", [f for f in _read(second) if not f.get("uncertain")])
+    rows = []
+    for lang in ("zh", "en"):
+        ids = [a["id"] for a in articles if a.get("language") == lang]
+        id_file = _write(folder / f"ids-{lang}.jsonl", [{"id": i} for i in ids])
+        result = score(gold["facts"], firm, gold["officials"], second_officials, id_file)
+        count = sum(1 for f in _read(gold["facts"]) if f["article_id"] in set(ids) and not f.get("uncertain"))
+        rows.append(["blind: 2nd annotator", lang, str(len(ids)), str(count), *_row(result)])
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -109,6 +137,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, sets in _sets(args.shared).items():
             rows.extend(_report(name, sets, Path(tmp)))
+        rows.extend(_agreement_rows(args.shared, Path(tmp)))
     if args.markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
