@@ -180,32 +180,60 @@ def assert_exactly_a_full_run(store: Store) -> None:
     assert stored == full_decisions_under(store, trust)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(base=facts_of_a_series, added=facts_of_a_series, data=st.data())
-def test_windows_of_a_series_decide_as_a_full_run(tmp_path: Path, base: list, added: list, data: Any) -> None:
-    """New reports between, across and bridging existing date clusters, a changed value and a
-    removed article: each incremental run decides every group as a full run does."""
-    home = tmp_path / f"s{abs(hash((tuple(base), tuple(added))))}"
+def count_loaded(monkeypatch: Any) -> list[int]:
+    """The number of reports each incremental round groups (appended as they come)."""
+    loaded: list[int] = []
+    real = reconcile_state.build_groups
+    monkeypatch.setattr(
+        reconcile_state,
+        "build_groups",
+        lambda reports, copies: loaded.append(len(reports)) or real(reports, copies),
+    )
+    return loaded
+
+
+def new_changed_and_removed(home: Path, base: list, added: list, data: Any, values: list[float]) -> None:
+    """Reconcile ``base`` in full, then incrementally after the ``added`` reports (odd articles
+    new, even ones gaining facts and keeping their date), after a changed value (one of
+    ``values``) and after a removed article, each time exactly as a full run."""
     with Store.open(home) as store:
         old = as_facts(base)
         add(store, old)
         reconcile_store(store)
         new = as_facts([(a + 20 * (a % 2), *rest) for a, *rest in added], first=len(base))
-        add(store, new)  # odd articles are new ones, even ones gain facts (and keep their date)
+        add(store, new)
         assert_exactly_a_full_run(store)
         everything = old + new
         changed = data.draw(st.sampled_from(everything))
-        value = data.draw(st.sampled_from([100.0, 1000.0, 10000.0, 95.0]))
+        value = data.draw(st.sampled_from(values))
         mine = [f if f is not changed else {**f, "value": value} for f in everything]
         add(store, [f for f in mine if f["article_id"] == changed["article_id"]])
         assert_exactly_a_full_run(store)
         gone = data.draw(st.sampled_from(sorted({f["article_id"] for f in everything})))
         store.add_facts(gone, [], "test")
         assert_exactly_a_full_run(store)
+
+
+#: the store-backed hypothesis tests: 60 examples, each a few stores
+stores = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+@stores
+@given(base=facts_of_a_series, added=facts_of_a_series, data=st.data())
+def test_windows_of_a_series_decide_as_a_full_run(tmp_path: Path, base: list, added: list, data: Any) -> None:
+    """New reports between, across and bridging existing date clusters, a changed value and a
+    removed article: each incremental run decides every group as a full run does."""
+    new_changed_and_removed(
+        tmp_path / f"s{abs(hash((tuple(base), tuple(added))))}",
+        base,
+        added,
+        data,
+        [100.0, 1000.0, 10000.0, 95.0],
+    )
 
 
 def test_a_new_report_of_one_release_reloads_its_window_only(tmp_path: Path, monkeypatch: Any) -> None:
@@ -219,13 +247,7 @@ def test_a_new_report_of_one_release_reloads_its_window_only(tmp_path: Path, mon
     with Store.open(tmp_path) as store:
         add(store, as_facts(specs))
         reconcile_store(store)
-        loaded: list[int] = []
-        real = reconcile_state.build_groups
-        monkeypatch.setattr(
-            reconcile_state,
-            "build_groups",
-            lambda reports, copies: loaded.append(len(reports)) or real(reports, copies),
-        )
+        loaded = count_loaded(monkeypatch)
         add(store, as_facts([(30, "workshops", 900.0, "published", 101, 3, 0, "exact")], first=100))
         assert_exactly_a_full_run(store)
         assert loaded == [7]  # the second release's six reports and the new one
@@ -246,3 +268,112 @@ def test_undated_figures_of_agreeing_values_are_one_window(tmp_path: Path) -> No
         assert sum(len(r["members"]) == 2 for r in store.reconciled_records()) == 1
         store.add_facts("a001", [], "test")
         assert_exactly_a_full_run(store)
+
+
+# -- cuts: windows inside a series, parted where no choice crosses -----------------------------------
+
+RELEASES = [100.0, 120.0, 150.0, 180.0, 200.0, 230.0]
+
+
+def release_spec(
+    article: int, release: int, jitter: int, pick: int, kind: str, delay: int, bound: str
+) -> tuple:
+    """A report of release ``release`` (one every 20 days, as the national series of the synthetic
+    store): mostly the release's value, sometimes the one before (a stale figure) or a slip."""
+    value = [RELEASES[release], RELEASES[release], RELEASES[max(0, release - 1)], 95.0][pick]
+    metric = "workshops"
+    return (article, metric, value, kind, 20 * release + jitter, pick % 4, delay, bound)
+
+
+reports_of_releases = st.lists(
+    st.builds(
+        release_spec,
+        st.integers(0, 15),
+        st.integers(0, len(RELEASES) - 1),
+        st.integers(0, 2),
+        st.integers(0, 3),
+        st.sampled_from(["day", "day", "published", "published", "published", "month", "running", "none"]),
+        st.integers(0, 12),
+        st.sampled_from(["exact", "exact", "exact", "about", "more_than"]),
+    ),
+    min_size=2,
+    max_size=50,
+)
+
+
+def clusters_of(reports: list) -> dict[str, list[str]]:
+    groups = build_groups(reports, find_copies(reports, []))
+    return {g.group_id: sorted(r.fact_id for r in g.reports) for g in groups}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(specs=reports_of_releases)
+def test_windows_group_as_their_bucket_does(specs: list) -> None:
+    """Grouping each window alone gives exactly the groups of the whole bucket: nothing outside a
+    window (cuts included) changes how its reports group."""
+    assert_windows_group_as_the_bucket(specs)
+
+
+def assert_windows_group_as_the_bucket(specs: list) -> None:
+    reports = _unique(as_facts(specs))
+    unit_of = reconcile_state.windows(reports)
+    alone: dict[str, list[str]] = {}
+    for unit in set(unit_of.values()):
+        alone.update(clusters_of([r for r in reports if unit_of[r.fact_id] == unit]))
+    assert alone == clusters_of(reports)
+
+
+def test_a_text_date_across_a_cut_keeps_the_windows_joined() -> None:
+    """December's 1,000 agrees with both releases of the month (960 and 1,040) and joins the first,
+    which two reports back: no cut at the second release, though its report agrees with December."""
+    assert_windows_group_as_the_bucket([
+        (0, "workshops", 960.0, "day", 0, 3, 1, "exact"),
+        (1, "workshops", 960.0, "day", 0, 3, 1, "exact"),
+        (2, "workshops", 1040.0, "day", 20, 3, 1, "exact"),
+        (3, "workshops", 1000.0, "month", 20, 3, 1, "exact"),
+    ])  # fmt: skip
+
+
+def test_an_article_of_two_values_keeps_the_windows_joined() -> None:
+    """A publication-dated 1,000 agrees with the release after the cut (1,040), but its own article
+    gives 1,100 there (a self-contradiction): it joins the release before (960), so no cut."""
+    assert_windows_group_as_the_bucket([
+        (0, "workshops", 960.0, "day", 0, 3, 1, "exact"),
+        (1, "workshops", 1040.0, "day", 20, 3, 1, "exact"),
+        (5, "workshops", 1100.0, "day", 20, 3, 4, "exact"),
+        (5, "workshops", 1000.0, "published", 20, 3, 4, "exact"),
+    ])  # fmt: skip
+
+
+def test_releases_are_cut_apart(tmp_path: Path, monkeypatch: Any) -> None:
+    """Releases 20 days apart, each reported by day and by publication (within a month of the one
+    before): cut apart, so a new report of the last release re-reads its window alone; a published
+    report that agrees with nothing after the cut joins the windows again, as a full run needs."""
+    specs = []
+    for release in range(4):
+        specs += [release_spec(3 * release + k, release, 0, 0, "day", 1, "exact") for k in range(2)]
+        specs += [release_spec(3 * release + 2, release, 0, 0, "published", 5, "exact")]
+    reports = _unique(as_facts(specs))
+    assert len(set(reconcile_state.windows(reports).values())) == 4
+    with Store.open(tmp_path) as store:
+        add(store, as_facts(specs))
+        reconcile_store(store)
+        loaded = count_loaded(monkeypatch)
+        add(store, as_facts([release_spec(20, 3, 0, 0, "published", 3, "exact")], first=100))
+        assert_exactly_a_full_run(store)
+        assert loaded == [4]  # the last release's three reports and the new one
+        # a stale figure published after the last release agrees with the one before: no cut there
+        add(store, as_facts([release_spec(21, 3, 1, 2, "published", 2, "exact")], first=101))
+        assert_exactly_a_full_run(store)
+        assert loaded[-1] == 8
+
+
+@stores
+@given(base=reports_of_releases, added=reports_of_releases, data=st.data())
+def test_cut_series_decide_as_a_full_run(tmp_path: Path, base: list, added: list, data: Any) -> None:
+    """Series of releases (cut apart where their publication-dated reports agree with a release
+    after the cut), then new reports that make or break cuts, a changed value, a removed article:
+    each incremental run decides every group as a full run does."""
+    new_changed_and_removed(
+        tmp_path / f"c{abs(hash((tuple(base), tuple(added))))}", base, added, data, [*RELEASES, 95.0]
+    )

@@ -20,14 +20,22 @@ dates overlap the dates it can *reach* (its text date; a month before its
 publication for a figure dated by it; its year up to its publication for "this
 year"), copies only among reports of one value, undated figures only among the
 undated. So the windows are the connected parts of a bucket under three links:
-reaches that overlap, the same value, both undated (:func:`windows`). A national
-series of a metric is one bucket holding hundreds of reports per release over years;
-a new report of one release touches that release's window, not the series.
+reaches that overlap, the same value, both undated (:func:`windows`). Overlapping
+reaches are not linked across a *cut* (:func:`cuts`): a date that every report
+reaching across it is held after, by a text-dated report after the date that it
+agrees with (the releases of a national series, some 20 days apart, are chained by
+the month that figures dated by their publication reach back, and cut apart by the
+release each such figure repeats). A national series of a metric is one bucket
+holding hundreds of reports per release over years; a new report of one release
+touches that release's window, not the series.
 
 An incremental run finds the facts that are new, changed or gone (SQL over the
-hashes), takes the windows they fall in or link to (SQL over the stored values
-and reaches), widens by the windows of any article whose copy component merges or
-splits (its copy chains, hence its groups' independent sources, may change), and
+hashes), computes the windows of their buckets again from the stored rows (value,
+interval, kind and reach of every fact) and the new reports, takes the stored
+windows of every window that holds a new or changed fact or differs from a stored
+one (a cut may come or go with a report far from it), widens by the windows of any
+article whose copy component merges or splits (its copy chains, hence its groups'
+independent sources, may change), and
 reconciles exactly those windows, whole, with the summaries of the other groups of
 their series and of their totals or parts as context. If a re-decided group's
 summary changes what an untouched group of that context would be capped or flagged
@@ -50,11 +58,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from fupin.corpus.reconcile import (
     CONTEXT_METRICS,
@@ -91,11 +100,11 @@ from fupin.corpus.reconcile import (
 from fupin.corpus.truth import TruthParams, TruthResult
 
 #: bump when a change to reconcile.py changes decisions: the state of an older version forces a full run
-STATE_VERSION = "2"
+STATE_VERSION = "3"
 TABLES = {
     "reconcile_state_facts": (
         "fact_id VARCHAR PRIMARY KEY, digest UBIGINT, article_id VARCHAR, bucket VARCHAR, "
-        "unit VARCHAR, value DOUBLE, lo DATE, hi DATE"
+        "unit VARCHAR, value DOUBLE, lo DATE, hi DATE, kind VARCHAR, ilo DOUBLE, ihi DOUBLE"
     ),
     "reconcile_state_groups": (
         "group_id VARCHAR PRIMARY KEY, unit VARCHAR, bucket VARCHAR, kind VARCHAR, earliest DATE, "
@@ -161,47 +170,136 @@ def reach(report: Report) -> tuple[date, date] | None:
     return stated.start, when.end if report.kind == "running" else stated.end
 
 
+class Meta(NamedTuple):
+    """What windows are computed from, for one report (a :class:`Report`, or a stored state row)."""
+
+    fact_id: str
+    article_id: str
+    kind: str
+    value: float
+    ilo: float  # the value interval
+    ihi: float
+    lo: date | None  # the reach
+    hi: date | None
+
+
+def meta(report: Report) -> Meta:
+    lo, hi = reach(report) or (None, None)
+    i = report.interval
+    return Meta(report.fact_id, report.article_id, report.kind, report.claim[0], i.lo, i.hi, lo, hi)
+
+
 def windows(reports: Iterable[Report]) -> dict[str, str]:
     """Fact id -> its window (bucket key and the least fact id of the window), for reports that
-    hold whole windows of their buckets (a full run's, or an incremental run's)."""
-    by_bucket: dict[tuple[str, ...], list[Report]] = defaultdict(list)
+    hold whole buckets (a full run's)."""
+    by_bucket: dict[tuple[str, ...], list[Meta]] = defaultdict(list)
     for report in reports:
-        by_bucket[report.bucket].append(report)
+        by_bucket[report.bucket].append(meta(report))
     out: dict[str, str] = {}
     for bucket, members in by_bucket.items():
-        parent = _connect(members)
-        roots: dict[str, list[str]] = defaultdict(list)
-        for report in members:
-            roots[_root(parent, report.fact_id)].append(report.fact_id)
-        key = bucket_key(bucket)
-        for ids in roots.values():
-            unit = f"{key}#{min(ids)}"
-            for fact_id in ids:
-                out[fact_id] = unit
+        out.update(bucket_windows(bucket_key(bucket), members))
     return out
 
 
-def _connect(members: Sequence[Report]) -> dict[str, str]:
-    """A union-find forest over one bucket's reports: overlapping reaches, one value, the undated."""
-    parent = {r.fact_id: r.fact_id for r in members}
-    spans = {r.fact_id: reach(r) for r in members}
-    dated = sorted(((span, f) for f, span in spans.items() if span is not None), key=lambda x: x[0])
-    last: tuple[date, str] | None = None  # the running part's latest end and one of its facts
-    for (lo, hi), fact_id in dated:  # type: ignore[misc]
-        if last is not None and lo <= last[0]:
-            _union(parent, last[1], fact_id)
-            last = (max(last[0], hi), last[1])
-        else:
-            last = (hi, fact_id)
+def bucket_windows(key: str, members: Sequence[Meta]) -> dict[str, str]:
+    """Fact id -> window, for all the reports of one bucket."""
+    parent = _connect(members)
+    roots: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        roots[_root(parent, m.fact_id)].append(m.fact_id)
+    out: dict[str, str] = {}
+    for ids in roots.values():
+        unit = f"{key}#{min(ids)}"
+        for fact_id in ids:
+            out[fact_id] = unit
+    return out
+
+
+def _overlap(a: Meta, b: Meta) -> bool:
+    return Interval(a.ilo, a.ihi).overlaps(Interval(b.ilo, b.ihi))
+
+
+def cuts(members: Sequence[Meta]) -> list[date]:
+    """Dates D that no choice of :func:`fupin.corpus.reconcile.cluster_dates` crosses.
+
+    Every report whose reach crosses D (starts before it, ends on or after it) is dated
+    by its publication, its article states no two disagreeing values in the bucket, and a
+    text-dated report whose whole reach lies in [D, the publication] agrees with it. Such a
+    report always has an agreeing cluster after D (that report's) that is closer than any
+    cluster before D, so it never joins one before D and never makes a cluster of its own;
+    no report before D can meet a cluster after D (text clusters after D start on or after
+    it; a cluster made by a report after D that does not cross it starts on or after it).
+    """
+    dated = sorted((m for m in members if m.lo is not None), key=lambda m: (m.lo, m.fact_id))
+    texts = [m for m in dated if m.kind == "text"]
+    if not texts or len(dated) < 2:
+        return []
+    text_lo = [m.lo for m in texts]
+    intervals: dict[str, list[Meta]] = defaultdict(list)
+    for m in members:
+        intervals[m.article_id].append(m)
+    consistent: dict[str, bool] = {}
+
+    def steady(article: str) -> bool:
+        if article not in consistent:
+            mine = {(m.ilo, m.ihi): m for m in intervals[article]}
+            ms = list(mine.values())
+            consistent[article] = all(_overlap(a, b) for i, a in enumerate(ms) for b in ms[i + 1 :])
+        return consistent[article]
+
+    fixed: dict[tuple, bool] = {}
+
+    def held(m: Meta, d: date) -> bool:
+        key = (d, m.hi, m.ilo, m.ihi)
+        if key not in fixed:
+            fixed[key] = False
+            for t in texts[bisect_left(text_lo, d) :]:
+                assert t.lo is not None and t.hi is not None
+                if t.lo > m.hi:
+                    break
+                if t.hi <= m.hi and _overlap(t, m):  # type: ignore[operator]
+                    fixed[key] = True
+                    break
+        return fixed[key]
+
+    lows = [m.lo for m in dated]
+    longest = max(m.hi - m.lo for m in dated)  # type: ignore[operator]
+    out = []
+    for d in sorted(set(text_lo)):
+        start = bisect_left(lows, d - longest)  # type: ignore[operator]
+        end = bisect_left(lows, d)
+        crossing = [m for m in dated[start:end] if m.hi >= d]  # type: ignore[operator]
+        if crossing and all(m.kind == "published" and steady(m.article_id) and held(m, d) for m in crossing):
+            out.append(d)
+    return out
+
+
+def _connect(members: Sequence[Meta]) -> dict[str, str]:
+    """A union-find forest over one bucket's reports: overlapping reaches not parted by a cut
+    (:func:`cuts`), one value, the undated."""
+    parent = {m.fact_id: m.fact_id for m in members}
+    parted = cuts(members)
+    segments: dict[int, list[Meta]] = defaultdict(list)
+    for m in members:
+        if m.lo is not None:
+            segments[bisect_right(parted, m.hi)].append(m)
+    for segment in segments.values():
+        last: tuple[date, str] | None = None  # the running part's latest end and one of its facts
+        for m in sorted(segment, key=lambda m: (m.lo, m.hi)):
+            if last is not None and m.lo <= last[0]:  # type: ignore[operator]
+                _union(parent, last[1], m.fact_id)
+                last = (max(last[0], m.hi), last[1])  # type: ignore[type-var]
+            else:
+                last = (m.hi, m.fact_id)  # type: ignore[assignment]
     first: dict[Any, str] = {}
-    for report in members:
-        keys = [("value", report.claim[0])]
-        if spans[report.fact_id] is None:
+    for m in members:
+        keys: list[tuple] = [("value", m.value)]
+        if m.lo is None:
             keys.append(("undated",))
         for key in keys:
-            other = first.setdefault(key, report.fact_id)
-            if other != report.fact_id:
-                _union(parent, other, report.fact_id)
+            other = first.setdefault(key, m.fact_id)
+            if other != m.fact_id:
+                _union(parent, other, m.fact_id)
     return parent
 
 
@@ -240,17 +338,20 @@ def _insert(con: Any, table: str, rows: Sequence[tuple], columns: Sequence[str])
     con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM batch")
 
 
-def _fact_rows(groups: Sequence[Group]) -> tuple[list[tuple], dict[tuple, str]]:
-    """State rows of the groups' reports, and the window of each statistic key (bucket, value)."""
+def _fact_rows(
+    groups: Sequence[Group], unit_of: dict[str, str] | None = None
+) -> tuple[list[tuple], dict[tuple, str]]:
+    """State rows of the groups' reports, and the window of each statistic key (bucket, value);
+    the windows are computed here (a full run's reports) or given (an incremental run's)."""
     reports = [r for g in groups for r in g.reports]
-    unit_of = windows(reports)
+    if unit_of is None:
+        unit_of = windows(reports)
     rows, keys = [], {}
     for r in reports:
-        span = reach(r)
+        m = meta(r)
         unit = unit_of[r.fact_id]
         keys[(r.bucket, r.claim[0])] = unit
-        lo, hi = span or (None, None)
-        rows.append((r.fact_id, r.article_id, bucket_key(r.bucket), unit, r.claim[0], lo, hi))
+        rows.append((r.fact_id, r.article_id, bucket_key(r.bucket), unit, *m[3:], m.kind))
     return rows, keys
 
 
@@ -275,12 +376,13 @@ def save(
     trust: dict[str, float],
     params: TruthParams | None,
     units: Iterable[str] | None = None,
+    unit_of: dict[str, str] | None = None,
 ) -> None:
     """Write the state of ``groups`` (all of them, or those of the windows ``units`` in place of
     theirs; an incremental run has ``reconcile_current`` already)."""
     con = store.connection
     ensure_tables(con)
-    facts, keys = _fact_rows(groups)
+    facts, keys = _fact_rows(groups, unit_of)
     unit_of = {row[0]: row[3] for row in facts}
     links = [(keys[key], a, o) for key, a, o in copies.links if key in keys]
     articles = sorted({row[1] for row in facts})
@@ -296,15 +398,16 @@ def save(
         con.execute(
             "DELETE FROM reconcile_state_articles WHERE article_id IN (SELECT v FROM reconcile_articles)"
         )
-    columns = ["fact_id", "article_id", "bucket", "unit", "value", "lo", "hi"]
+    columns = ["fact_id", "article_id", "bucket", "unit", "value", "ilo", "ihi", "lo", "hi", "kind"]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE reconcile_saved (fact_id VARCHAR, article_id VARCHAR, bucket VARCHAR, "
-        "unit VARCHAR, value DOUBLE, lo DATE, hi DATE)"
+        "unit VARCHAR, value DOUBLE, ilo DOUBLE, ihi DOUBLE, lo DATE, hi DATE, kind VARCHAR)"
     )
     _insert(con, "reconcile_saved", facts, columns)
     con.execute(
         "INSERT INTO reconcile_state_facts SELECT s.fact_id, c.digest, s.article_id, s.bucket, s.unit, "
-        "s.value, s.lo, s.hi FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)"
+        "s.value, s.lo, s.hi, s.kind, s.ilo, s.ihi "
+        "FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)"
     )
     _insert(con, "reconcile_state_groups", _group_rows(groups, unit_of), _SUMMARY.split(", "))
     _insert(con, "reconcile_state_links", links, ["unit", "a", "b"])
@@ -357,7 +460,7 @@ def incremental(
             "WHERE c.fact_id IS NULL OR c.digest != s.digest"
         ).fetchall()}  # fmt: skip
         new = _unique(_facts_by_id(store, fresh))
-        units |= _units_near(con, new)
+        units, unit_of = _rewindow(con, units, new)
         if not units and not new:
             return Reconciliation([], [], [], _stored_trust(con), 0, True), {"unchanged": _n_groups(con)}
         fixed = _stored_trust(con)
@@ -372,7 +475,7 @@ def incremental(
             decide_all(groups, learned, [s for _, s in context])
             stale = _stale_units(con, groups, units, context)
             if not stale:
-                return _write(store, groups, copies, learned, units, params)
+                return _write(store, groups, copies, learned, units, params, unit_of)
             more = _more_windows(store, stale, units, copies)
             if more is None:
                 return None
@@ -405,18 +508,47 @@ def _more_windows(store: Any, stale: set[str], units: set[str], copies: Copies) 
     return more
 
 
-def _units_near(con: Any, reports: Sequence[Report]) -> set[str]:
-    """Stored windows that new reports link to: same bucket, and the same value, both undated,
-    or overlapping reaches (see :func:`windows`)."""
-    if not reports:
-        return set()
-    rows = [(bucket_key(r.bucket), r.claim[0], *(reach(r) or (None, None))) for r in reports]
-    con.execute("CREATE OR REPLACE TEMP TABLE reconcile_new (bucket VARCHAR, value DOUBLE, lo DATE, hi DATE)")
-    _insert(con, "reconcile_new", rows, ["bucket", "value", "lo", "hi"])
-    return {u for (u,) in con.execute(
-        "SELECT DISTINCT s.unit FROM reconcile_state_facts s JOIN reconcile_new n USING (bucket) "
-        "WHERE s.value = n.value OR (s.lo IS NULL AND n.lo IS NULL) OR (s.lo <= n.hi AND n.lo <= s.hi)"
+def _rewindow(con: Any, units: set[str], new: Sequence[Report]) -> tuple[set[str], dict[str, str]]:
+    """The windows of the buckets that changed, computed as a full run would over their facts now
+    (the stored rows of the unchanged facts and the new or changed reports), and the stored windows
+    to re-read: ``units`` and those of every window that holds a new or changed fact or is not a
+    stored window as it was (a cut gone or made, a removed fact). Windows depend on a whole bucket
+    (a cut needs every report that crosses it to be held by an agreeing one after it), so a new
+    report can join windows whose reaches it does not overlap."""
+    _ids(con, "reconcile_units", units)
+    buckets = {b for (b,) in con.execute(
+        "SELECT DISTINCT bucket FROM reconcile_state_facts WHERE unit IN (SELECT v FROM reconcile_units)"
     ).fetchall()}  # fmt: skip
+    buckets |= {bucket_key(r.bucket) for r in new}
+    _ids(con, "reconcile_buckets", buckets)
+    rows = con.execute(
+        "SELECT s.fact_id, s.article_id, s.kind, s.value, s.ilo, s.ihi, s.lo, s.hi, s.bucket, s.unit "
+        "FROM reconcile_state_facts s JOIN reconcile_current c USING (fact_id) "
+        "WHERE s.digest = c.digest AND s.bucket IN (SELECT v FROM reconcile_buckets)"
+    ).fetchall()
+    sizes = dict(con.execute(
+        "SELECT unit, count(*) FROM reconcile_state_facts "
+        "WHERE bucket IN (SELECT v FROM reconcile_buckets) GROUP BY unit"
+    ).fetchall())  # fmt: skip
+    members: dict[str, list[Meta]] = defaultdict(list)
+    stored: dict[str, str] = {}
+    for fact_id, article, kind, value, ilo, ihi, lo, hi, bucket, unit in rows:
+        members[bucket].append(Meta(fact_id, article, kind, value, ilo, ihi, lo, hi))
+        stored[fact_id] = unit
+    for r in new:
+        members[bucket_key(r.bucket)].append(meta(r))
+    unit_of: dict[str, str] = {}
+    for key, metas in members.items():
+        unit_of.update(bucket_windows(key, metas))
+    by_window: dict[str, list[str]] = defaultdict(list)
+    for fact_id, window in unit_of.items():
+        by_window[window].append(fact_id)
+    load = set(units)
+    for ids in by_window.values():
+        before = {stored.get(f) for f in ids}
+        if None in before or len(before) != 1 or sizes[next(iter(before))] != len(ids):
+            load |= {u for u in before if u is not None}
+    return load, unit_of
 
 
 def _touched(
@@ -615,11 +747,17 @@ def _write(
     learned: TruthResult,
     units: set[str],
     params: TruthParams | None,
+    unit_of: dict[str, str],
 ) -> tuple[Reconciliation, dict[str, int]]:
-    """Records of the touched groups (unchanged ones kept verbatim), removals, and the new state."""
+    """Records of the touched groups (unchanged ones kept verbatim), removals, and the new state
+    (``unit_of``: the windows of the changed buckets; the other groups' windows are as stored)."""
     from fupin.corpus.reconcile import _group_order
 
     con = store.connection
+    _ids(con, "reconcile_wanted", [r.fact_id for g in groups for r in g.reports if r.fact_id not in unit_of])
+    unit_of = {**unit_of, **dict(con.execute(
+        "SELECT fact_id, unit FROM reconcile_state_facts WHERE fact_id IN (SELECT v FROM reconcile_wanted)"
+    ).fetchall())}  # fmt: skip
     _ids(con, "reconcile_units", units)
     old_ids = [g for (g,) in con.execute(
         "SELECT group_id FROM reconcile_state_groups WHERE unit IN (SELECT v FROM reconcile_units)"
@@ -635,7 +773,7 @@ def _write(
     stream = RecordStream(groups, learned, old, True, reprint_links(store))
     with store.transaction():
         result, written = write_changed(store, stream)
-        save(store, groups, copies, learned.trust, params, units)
+        save(store, groups, copies, learned.trust, params, units, unit_of)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
 
