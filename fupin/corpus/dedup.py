@@ -36,7 +36,6 @@ import duckdb
 import numpy as np
 import opencc
 import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
 
 #: permutations per signature, and the Jaccard similarity from which two texts are one story
 NUM_PERM = 128
@@ -67,13 +66,20 @@ def _to_simplified() -> opencc.OpenCC:
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's permutations for ``NUM_PERM`` (seed 1), drawn once instead of per article."""
+    """datasketch's permutations for ``NUM_PERM`` (seed 1), drawn once instead of per article.
+
+    datasketch is imported where it is used: it takes ~0.4 s to import, and every command
+    that opens a store (reconcile, export, serve) imported it through this module."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
 
 
 @cache
 def lsh_shape() -> tuple[int, int]:
     """(bands, rows per band) that datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     return lsh.b, lsh.r
 
@@ -117,6 +123,8 @@ def fingerprint(text: str) -> Fingerprint:
     Charikar's over the same shingle hashes (spread to 64 bits by splitmix64); the
     store keeps it for users of that column, dedup does not use it.
     """
+    from datasketch import MinHash
+
     hashes = [zlib.crc32(gram) for gram in shingles(text)]
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
     if hashes:
