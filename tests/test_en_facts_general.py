@@ -7,21 +7,15 @@ that must not match); none is copied from an evaluation set.
 
 from __future__ import annotations
 
+from extract_support import english_drafts
+
 from fupin.extract import en
-from fupin.extract.analysis import Analysis
-from fupin.extract.gazetteer import Gazetteer
-from fupin.extract.sentences import split_sentences
 
 
 def _facts(text: str, published: str = "2020-06-10") -> list[tuple]:
-    analysis = Analysis(text=text, lang="en", published=published, title=None)
-    analysis.sentences = split_sentences(text, "en")
-    analysis.quantities = en.find_quantities(text)
-    analysis.dates = en.find_dates(text, published)
-    analysis.places = Gazetteer.default().find(text, "en")
     return [
         (d.metric, d.quantity.value, d.quantity.bound, d.as_of, (d.region or {}).get("province"))
-        for d in en.find_facts(analysis)
+        for d in english_drafts(text, published)
     ]
 
 
@@ -320,12 +314,11 @@ def test_a_headline_figure_takes_the_metric_the_body_gives_it() -> None:
         "Chongqing county helps 31,500 poor laborers find work since March\n\n"
         "Since March, Youyang county in Chongqing has helped 31,500 poor laborers go out for work."
     )
-    analysis = Analysis(text=text, lang="en", published="2020-06-05", title=text.split("\n")[0])
-    analysis.sentences = split_sentences(text, "en")
-    analysis.quantities = en.find_quantities(text)
-    analysis.dates = en.find_dates(text, "2020-06-05")
-    analysis.places = Gazetteer.default().find(text, "en")
-    assert [d.metric for d in en.find_facts(analysis)] == ["poor_migrant_workers", "poor_migrant_workers"]
+    drafts = english_drafts(text, "2020-06-05", title=text.split("\n")[0])
+    assert [d.metric for d in drafts] == [
+        "poor_migrant_workers",
+        "poor_migrant_workers",
+    ]
 
 
 def test_a_number_ending_a_line_counts_nothing_of_the_next_line() -> None:

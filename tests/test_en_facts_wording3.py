@@ -7,19 +7,13 @@ Every sentence is written for these tests; none comes from the dev or held-out s
 
 from __future__ import annotations
 
+from extract_support import english_drafts
+
 from fupin.extract import en
-from fupin.extract.analysis import Analysis
-from fupin.extract.gazetteer import Gazetteer
-from fupin.extract.sentences import split_sentences
 
 
 def _facts(text: str, published: str = "2021-06-15") -> list[tuple]:
-    analysis = Analysis(text=text, lang="en", published=published, title=None)
-    analysis.sentences = split_sentences(text, "en")
-    analysis.quantities = en.find_quantities(text)
-    analysis.dates = en.find_dates(text, published)
-    analysis.places = Gazetteer.default().find(text, "en")
-    return [(d.metric, d.quantity.value, d.quantity.bound, d.as_of) for d in en.find_facts(analysis)]
+    return [(d.metric, d.quantity.value, d.quantity.bound, d.as_of) for d in english_drafts(text, published)]
 
 
 def _metrics(text: str) -> list[tuple[str, float]]:

@@ -8,16 +8,12 @@ family counts as fixed only when metric, value, region and date come out togethe
 from __future__ import annotations
 
 import pytest
-
-from fupin.extract.extractor import Extractor
-
-_EXTRACTOR = Extractor()
+from extract_support import article_facts, extractor
 
 
 def _facts(text: str, lang: str, published: str = "2020-06-10", title: str | None = None) -> list[tuple]:
-    article = {"id": "t", "language": lang, "text": text, "published": published, "title": title}
-    result = _EXTRACTOR.extract(article)
-    return [(f["metric"], f["value"], f["region"]["province"], f["as_of"]) for f in result.facts]
+    facts = article_facts(text, lang, published, title)
+    return [(f["metric"], f["value"], f["region"]["province"], f["as_of"]) for f in facts]
 
 
 def _metrics(text: str, lang: str) -> list[tuple[str, float]]:
@@ -26,7 +22,7 @@ def _metrics(text: str, lang: str) -> list[tuple[str, float]]:
 
 def _officials(text: str, lang: str) -> list[tuple]:
     article = {"id": "t", "language": lang, "text": text, "published": "2020-06-10"}
-    return [(o["name"], o["title"], o["organization"]) for o in _EXTRACTOR.extract(article).officials]
+    return [(o["name"], o["title"], o["organization"]) for o in extractor().extract(article).officials]
 
 
 # ------------------------------------------------------------------- Chinese metric families
@@ -343,8 +339,7 @@ def test_counts_inside_group_names_and_labour_scale() -> None:
     ],
 )
 def test_english_bounds_written_after_the_number(text: str, bound: str) -> None:
-    article = {"id": "t", "language": "en", "text": text, "published": "2020-06-10"}
-    assert [f["bound"] for f in _EXTRACTOR.extract(article).facts] == [bound]
+    assert [f["bound"] for f in article_facts(text, "en")] == [bound]
 
 
 def test_chinese_titles_with_a_rank_and_organisations_with_an_insertion() -> None:
@@ -371,7 +366,7 @@ def test_chinese_cut_off_dates_carry_through_the_paragraph_scene_dates_do_not() 
     text = "9月底,全市扶贫车间达860个。车间吸纳就业2.1万人。"
     assert [d for *_, d in _facts(text, "zh", "2020-10-20")] == ["2020-09-30", "2020-09-30"]
     text = "10月8日,记者走进车间。车间吸纳就业260人。"
-    facts = _EXTRACTOR.extract({"id": "t", "language": "zh", "text": text, "published": "2020-10-20"}).facts
+    facts = article_facts(text, "zh", "2020-10-20")
     assert [f.get("as_of_source") for f in facts] == ["published"]
 
 

@@ -8,16 +8,12 @@ dates, places, rules), so region and date are checked with the metric.
 from __future__ import annotations
 
 import pytest
-
-from fupin.extract.extractor import Extractor
-
-_EXTRACTOR = Extractor(officials=False)
+from extract_support import article_facts
 
 
 def _facts(text: str, published: str = "2020-06-10", title: str | None = None) -> list[tuple]:
-    article = {"id": "t", "language": "zh", "text": text, "published": published, "title": title}
-    result = _EXTRACTOR.extract(article)
-    return [(f["metric"], f["value"], f["region"]["province"], f["as_of"]) for f in result.facts]
+    facts = article_facts(text, "zh", published, title, officials=False)
+    return [(f["metric"], f["value"], f["region"]["province"], f["as_of"]) for f in facts]
 
 
 def _metrics(text: str) -> list[tuple[str, float]]:
@@ -460,8 +456,7 @@ def test_the_reference_year_skips_goals(text: str, year: int) -> None:
 
 def test_a_month_in_an_undated_article_takes_the_year_looked_back_on() -> None:
     text = "2017年,全县建成扶贫车间30个。截至5月底,全县扶贫车间达到45个。力争到2020年全部脱贫。"
-    article = {"id": "t", "language": "zh", "text": text, "published": None, "title": None}
-    facts = _EXTRACTOR.extract(article).facts
+    facts = article_facts(text, "zh", published=None, officials=False)
     assert [(f["value"], f["as_of"]) for f in facts] == [(30, "2017"), (45, "2017-05-31")]
 
 
