@@ -15,7 +15,7 @@ import jieba
 import pytest
 import spacy
 from conftest import read_jsonl, sample_article_files
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
@@ -137,10 +137,36 @@ _PIECES = (
 ).split() + [" ", "\n", "\n\n", "\u3000"]
 
 
+def _route_ties(text: str) -> bool:
+    """Whether two of jieba's word routes through a block of ``text`` score the same within
+    rounding ("日日日": 日日+日 against 日+日日). Which one wins then depends on the order the
+    floating-point sums were taken in, which differs between jieba's Python and jieba-next's
+    Rust: a tie is no difference in the cutting rule."""
+    from math import log
+
+    REFERENCE.check_initialized()
+    logtotal = log(REFERENCE.total)
+    for block in jieba.re_han_default.findall(text):
+        dag, route = REFERENCE.get_DAG(block), {len(block): 0.0}
+        for idx in range(len(block) - 1, -1, -1):
+            scores = sorted(
+                log(REFERENCE.FREQ.get(block[idx : x + 1]) or 1) - logtotal + route[x + 1] for x in dag[idx]
+            )
+            if len(scores) > 1 and scores[-1] - scores[-2] < 1e-9:
+                return True
+            route[idx] = scores[-1]
+    return False
+
+
+def test_a_route_tie_is_seen_as_one() -> None:
+    assert _route_ties("日日日COVID-19") and not _route_ties("扶贫车间就业")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25))
 def test_generated_text_cuts_like_jieba(pieces: list[str]) -> None:
     text = "".join(pieces)
+    assume(not _route_ties(text))
     assert word_bounds(text) == jieba_bounds(text), (text, segment(text), REFERENCE.lcut(text))
 
 
