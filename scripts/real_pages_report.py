@@ -3,14 +3,14 @@
 usage: python scripts/real_pages_report.py [--shared DIR] [--markdown]
 
 Sets: the shared dev files (seeds, pages, pages2; real pages annotated by people who did
-not read the rules), pages3's tuned and blind parts (real pages from
+not read the rules), pages3's tuned, opened and blind parts (real pages from
 shared/eval/unlabeled, gold in tests/data/pages3, split in tests/data/pages3/split.json),
 and the project's own held-out sets (tests/data/heldout*, text written for the project).
 Each set is extracted once with ``fupin extract`` and scored with ``fupin.evaluation``
 (the reference scorer's figures).
 
 The last rows, "blind: 2nd annotator", score a second, independent annotation of the blind
-pages (tests/data/pages3/gold2.*, firm facts only) against their gold as if it were the
+pages (tests/data/pages3/gold2.*, firm facts only; the pages still blind, not the opened ones) against their gold as if it were the
 extractor: how far two careful readers of the spec agree, the ceiling against which the
 extractor's blind rows are read.
 """
@@ -58,7 +58,7 @@ def _sets(shared: Path) -> dict[str, tuple[list[dict], list[dict], list[dict]]]:
             _read(DATA / "pages3" / "gold.facts.jsonl"),
             _read(DATA / "pages3" / "gold.officials.jsonl"),
         )
-        for part in ("tune", "blind"):
+        for part in ("tune", "opened", "blind"):
             ids = set(split[part])
             out[f"pages3 {part}"] = (
                 [a for a in articles if a["id"] in ids],

@@ -10,8 +10,8 @@ sentences shows up here.
 Real pages annotated blind to the rules are held to what the extractor reaches on them, less
 a margin, so that a regression shows (issue 11 raises them toward 0.90): the dev set's pages2,
 and pages3 (the 105 pages of shared/eval/unlabeled, gold written for the project in
-tests/data/pages3), scored separately on its tuned part and on its blind part, which no rule
-was tuned on.
+tests/data/pages3), scored separately on its tuned part, its opened part (blind until its
+errors were read) and its blind part, which no rule was tuned on.
 """
 
 from __future__ import annotations
@@ -49,15 +49,20 @@ def _floors(strict: float, region: float, as_of: float, officials: float, title:
 #: margin of about 0.03 (0.05 on the small English sets). Reached on pages2: zh strict F1 1.0,
 #: region 1.0, as_of 1.0, officials 0.966, title 1.0, organization 0.786; en 0.938, 0.974,
 #: 1.0, 0.900, 1.0, 1.0. pages3 tuned part: zh 0.986, 0.990, 1.0, 0.914, 0.938, 0.688; en 1.0,
-#: 1.0, 1.0, 0.957, 1.0, 0.909. pages3 blind part: zh 0.806, 0.983, 0.932, 0.947, 1.0, 0.667;
-#: en 0.486, 0.818, 0.909, 0.615, 1.0, 0.75.
+#: 1.0, 1.0, 0.957, 1.0, 0.909. pages3's blind part as first scored (35 pages), split on
+#: 2026-12-05 into an opened part (12 pages, read for errors from then on) and the part still
+#: blind (23 pages): opened zh 0.698, 1.0, 0.846, 1.0, 1.0, 1.0; en 0.462, 1.0, 1.0, 0.667,
+#: 1.0, 1.0; still blind zh 0.901, 0.970, 1.0, 0.933, 1.0, 0.571; en 0.500, 0.750, 0.875,
+#: 0.500, 1.0, 0.0 (12 firm facts: one fact moves strict F1 by about 0.08).
 REAL_FLOORS = {
     ("pages2", "zh"): _floors(0.97, 0.97, 0.97, 0.93, 0.95, 0.75),
     ("pages2", "en"): _floors(0.89, 0.92, 0.95, 0.85, 0.95, 0.95),
     ("pages3-tune", "zh"): _floors(0.95, 0.96, 0.97, 0.88, 0.90, 0.65),
     ("pages3-tune", "en"): _floors(0.95, 0.95, 0.95, 0.90, 0.95, 0.85),
-    ("pages3-blind", "zh"): _floors(0.76, 0.95, 0.90, 0.91, 0.95, 0.63),
-    ("pages3-blind", "en"): _floors(0.42, 0.77, 0.86, 0.56, 0.95, 0.70),
+    ("pages3-opened", "zh"): _floors(0.66, 0.95, 0.81, 0.95, 0.95, 0.95),
+    ("pages3-opened", "en"): _floors(0.40, 0.95, 0.95, 0.60, 0.95, 0.95),
+    ("pages3-blind", "zh"): _floors(0.87, 0.94, 0.95, 0.90, 0.95, 0.54),
+    ("pages3-blind", "en"): _floors(0.40, 0.70, 0.82, 0.45, 0.95, 0.0),
 }
 
 
@@ -72,7 +77,7 @@ def _set_files(name: str, out: Path) -> dict[str, Path]:
 
 
 def _pages3_files(part: str, out: Path) -> dict[str, Path]:
-    """One part (tune or blind) of pages3: the pages from the shared folder, the gold from tests/data."""
+    """One part (tune, opened or blind) of pages3: the pages from the shared folder, the gold from tests/data."""
     ids = set(json.loads((DATA / "pages3" / "split.json").read_text(encoding="utf-8"))[part])
     pages = read_jsonl(shared_dir("eval", "unlabeled", "pages3.articles.jsonl"))
     files = {}
@@ -100,7 +105,7 @@ def extraction(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return extract_eval_set(files, tmp_path_factory.mktemp(f"{request.param}-pred"))
 
 
-@pytest.fixture(scope="module", params=["pages2", "pages3-tune", "pages3-blind"])
+@pytest.fixture(scope="module", params=["pages2", "pages3-tune", "pages3-opened", "pages3-blind"])
 def real_extraction(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, dict]:
@@ -160,7 +165,8 @@ def test_the_second_annotation_is_of_blind_pages_and_agrees_with_the_first(tmp_p
     blind rows are read against. It must cover only blind pages and agree with the first gold as
     two careful readers of the spec do (strict F1 0.92 zh, 0.95 en when written)."""
     folder = DATA / "pages3"
-    blind = set(json.loads((folder / "split.json").read_text(encoding="utf-8"))["blind"])
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    blind = set(split["blind"]) | set(split["opened"])
     second = read_jsonl(folder / "gold2.facts.jsonl")
     assert {f["article_id"] for f in second} <= blind
     firm = tmp_path / "firm.jsonl"
