@@ -146,8 +146,12 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path: Path, sig: si
         sources = sources_file(tmp_path, server.url, r"/a/\d+-\d+\.html$", r"/list\d*\.html$")
         # the store pipeline commits its queue every 0.3 s here: a kill loses at most that queue; pages
         # are analysed inline, so that articles are stored while the kill is still to come
-        settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 2, "FUPIN_STORE_FLUSH_S": 0.3,
-                    "FUPIN_EXTRACT_WORKERS": 0}
+        settings = {
+            **FAST,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+            "FUPIN_STORE_FLUSH_S": 0.3,
+            "FUPIN_EXTRACT_WORKERS": 0,
+        }
         cmd = [sys.executable, "-m", "fupin.crawler.run", "--sources", str(sources), "--home", str(home)]
         proc = subprocess.Popen([*cmd, "--settings-json", json.dumps(settings)], stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60

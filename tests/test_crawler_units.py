@@ -150,22 +150,34 @@ STORY += "</p>"
     ("html", "expected"),
     [
         # the line under the headline, and nothing else, dates a Chinese page
-        (f"<h1>扶贫车间复工</h1><div>2018年12月05日 来源:新华社</div>{STORY}<ul><li>2019-01-01</li></ul>",
-         ("2018-12-05", "dateline")),
+        (
+            f"<h1>扶贫车间复工</h1><div>2018年12月05日 来源:新华社</div>{STORY}<ul><li>2019-01-01</li></ul>",
+            ("2018-12-05", "dateline"),
+        ),
         # a date in a related list or a comment after the story is not the page's
-        (f"<h1>扶贫车间复工</h1><div>来源:新华社</div>{STORY}<div>相关新闻 2019-01-01</div>"
-         "<div class='comment'>2021-03-03 12:00 网友</div>", (None, None)),
+        (
+            f"<h1>扶贫车间复工</h1><div>来源:新华社</div>{STORY}<div>相关新闻 2019-01-01</div>"
+            "<div class='comment'>2021-03-03 12:00 网友</div>",
+            (None, None),
+        ),
         # an update line is not the publication
-        ("<h1>Workshops reopen</h1><p>Updated: May 2, 2020 | Published: April 1, 2020</p>"
-         "<p>" + "Poverty alleviation workshops in Gansu reopened on Monday. " * 3 + "</p>",
-         ("2020-04-01", "dateline")),
+        (
+            "<h1>Workshops reopen</h1><p>Updated: May 2, 2020 | Published: April 1, 2020</p>"
+            "<p>" + "Poverty alleviation workshops in Gansu reopened on Monday. " * 3 + "</p>",
+            ("2020-04-01", "dateline"),
+        ),
         # copyright lines are never dates
-        ("<h1>Workshops reopen</h1><p>" + "Poverty alleviation workshops reopened. " * 3 + "</p>"
-         "<footer>Copyright 1995 - 2020</footer>", (None, None)),
+        (
+            "<h1>Workshops reopen</h1><p>" + "Poverty alleviation workshops reopened. " * 3 + "</p>"
+            "<footer>Copyright 1995 - 2020</footer>",
+            (None, None),
+        ),
         # JSON-LD's datePublished, not dateModified
-        ('<script type="application/ld+json">{"@graph": [{"dateModified": "2021-01-01", '
-         f'"datePublished": "2020-02-03T08:00:00+08:00"}}]}}</script><h1>扶贫车间复工</h1>{STORY}',
-         ("2020-02-03", "jsonld")),
+        (
+            '<script type="application/ld+json">{"@graph": [{"dateModified": "2021-01-01", '
+            f'"datePublished": "2020-02-03T08:00:00+08:00"}}]}}</script><h1>扶贫车间复工</h1>{STORY}',
+            ("2020-02-03", "jsonld"),
+        ),
     ],
 )
 def test_dates_read_as_people_read_a_page(html: str, expected: tuple[str | None, str | None]) -> None:
@@ -356,4 +368,3 @@ def test_band_lookup_by_join_finds_the_rows_of_the_in_lists(tmp_path: Path) -> N
             found.append(dict(index.signatures))
     assert len(found[0]) >= 300 and found[0] == found[2]
     assert found[1].keys() == found[3].keys()
-

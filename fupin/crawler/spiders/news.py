@@ -93,8 +93,11 @@ class NewsSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         """The start, sitemap and feed URLs, each once: marked seen so a link back to them is not followed."""
         for source in self.sources.values():
-            for kind, urls in (("list", source.start_urls), ("sitemap", source.sitemap_urls),
-                               ("feed", source.feed_urls)):
+            for kind, urls in (
+                ("list", source.start_urls),
+                ("sitemap", source.sitemap_urls),
+                ("feed", source.feed_urls),
+            ):
                 for url in urls:
                     canon = "list:" + canonical_url(url)
                     if canon not in self.seen:
