@@ -944,6 +944,7 @@ def _lookaheads() -> list[tuple[object, str, str]]:
         (quantities, "_SCALE_WORD", "(?=[hmbt])"),
         (quantities, "_FRACTION_WORD", "(?=[htqf])"),
         (quantities, "_FRACTION", "(?=[ohatf])"),
+        (quantities, "_SMALL_WORD", "(?=[tfsen])"),
         (gazetteer_module, "_EN_GROUP", r"(?=[Tt\dfsencw])"),
         (gazetteer_module, "_EN_NATIONAL", "(?=[CNnacATt])"),
         (regions, "_EN_CENTRAL", "(?=[SMVDNc])"),
@@ -990,6 +991,8 @@ _PATTERN_PIECES = [
     *["\u017f", "\u212a", "\u0130", "\u0131", "since", "SINCE", "by the end of", "May", "March 3"],
     *["3 June", "in 2019", "last year", "so far", "year", "more than", "OVER", "up to", "nearly", "some"],
     *["not less than", "approx.", "3e5", "10^4", "2×10^3"],
+    *["Twenty", "twenty-five", "Eighty-Nine", "seventeen", "NINETEEN", "eleven", "fifty", "forty "],
+    *["six", "SEVEN", "\u017fix", "\u017feventy", "eight", "nine", "ten", "ten-year", "five-fold"],
 ]
 
 

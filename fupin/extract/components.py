@@ -218,29 +218,31 @@ def run_on_text(
     lang = nlp.lang
     if lang not in TOKENLESS_LANGUAGES:
         return None
-    names = [name for name in nlp.pipe_names if name not in disable]
-    if not names or names[0] != "fupin_analysis":
+    steps = [(name, pipe) for name, pipe in nlp.pipeline if name not in disable]  # the enabled ones
+    if not steps or steps[0][0] != "fupin_analysis":
         return None
-    own = {
-        "fupin_analysis": analysis_component,
-        "fupin_places": places_component,
-        "fupin_quantities": quantities_component,
-        "fupin_dates": dates_component,
-        "fupin_facts": facts_component,
-    }
-    for name in names:
-        pipe = nlp.get_pipe(name)
+    for name, pipe in steps:
         if not (
-            pipe is own.get(name) or (name == "fupin_officials" and isinstance(pipe, OfficialsComponent))
+            pipe is _OWN.get(name) or (name == "fupin_officials" and isinstance(pipe, OfficialsComponent))
         ):
             return None
     analysis = start_analysis(text, lang, meta)
     facts = officials = None
-    for name in names[1:]:
+    for name, pipe in steps[1:]:
         if name == "fupin_facts":
             facts = _rules_of(lang).find_facts(analysis)
         elif name == "fupin_officials":
-            officials = nlp.get_pipe(name).find(analysis)
+            officials = pipe.find(analysis)
         else:
             ANALYSIS_STEPS[name](analysis)
     return analysis, facts, officials
+
+
+#: fupin's own components by name (``fupin_officials`` is an instance per pipeline).
+_OWN = {
+    "fupin_analysis": analysis_component,
+    "fupin_places": places_component,
+    "fupin_quantities": quantities_component,
+    "fupin_dates": dates_component,
+    "fupin_facts": facts_component,
+}
