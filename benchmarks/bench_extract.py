@@ -16,7 +16,11 @@ Parts, each printed as one JSON line (in this order):
   tokenizer caches every chunk it has seen, so the ratio against a tokenizer warm on the
   repeated pages is printed too (``ratio_warm_floor``). ``ratio_cpu`` and ``ratio_warm_floor_cpu``
   are the same ratios in CPU time (this process's), and ``load_average`` the machine's 1-minute
-  load before and after the part (the machine is shared).
+  load before and after the part (the machine is shared). English also gets a floor as a long
+  crawl sees it (``ratio_crawl_warm_floor``, ``_cpu``): a tokenizer warm on *other* real pages
+  (three copies of one half of the pages, numbers changed) timed on the other half, unseen,
+  a new such tokenizer for each copy; fupin's own pipeline gets a tokenizer warmed the same
+  way for those runs, so both sides are treated alike.
 * ``scaling``: time against article length, 100k -> 300k -> 1M characters of real pages
   joined, per language: the pipeline on one document (no parts, as a spaCy user's own
   pipeline reads it), ``Extractor.extract`` (parts of 100,000 characters) and the floor; the
@@ -190,10 +194,15 @@ def bench_language(lang: str, samples: list[dict], copies: int, repeat: int) -> 
                 extractor.extract(article)
 
     times: dict[str, list[tuple[float, float]]] = {"fupin": [], "floor": [], "warm": []}
+    if lang == "en":
+        times |= {"fupin_crawl": [], "crawl": []}
     load_before = os.getloadavg()[0]
-    for _ in range(repeat):
+    for run in range(repeat):
         fresh = [new_floor() for _ in texts]  # each copy unseen by its tokenizer (made off the clock)
-        for name, fn in (("fupin", run_fupin), ("floor", run_floor), ("warm", lambda: _each(warm, texts))):
+        sides = [("fupin", run_fupin), ("floor", run_floor), ("warm", lambda: _each(warm, texts))]
+        if lang == "en":
+            sides += _crawl_sides(samples, copies, run, extractor)
+        for name, fn in sides:
             times[name].append(both_clocks(fn))
     ours, floor, warm_s = (statistics.median(w for w, _ in times[k]) for k in ("fupin", "floor", "warm"))
     ours_cpu, floor_cpu = (statistics.median(c for _, c in times[k]) for k in ("fupin", "floor"))
@@ -216,6 +225,99 @@ def bench_language(lang: str, samples: list[dict], copies: int, repeat: int) -> 
         "ratio_warm_floor": round(warm_s / ours, 3),
         "ratio_warm_floor_cpu": round(statistics.median(c for _, c in times["warm"]) / ours_cpu, 3),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],  # 1-minute, before and after
+    } | (_crawl_figures(times, samples, copies, ours_cpu) if lang == "en" else {})
+
+
+#: Copies of the other half of the pages a crawl-warm tokenizer has read before it meets a page.
+CRAWL_WARM_COPIES = 3
+
+
+def _halves(samples: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The pages in two halves, alternately by id (fixed, whatever the files' order)."""
+    ordered = sorted(samples, key=lambda a: str(a["id"]))
+    return ordered[0::2], ordered[1::2]
+
+
+def _crawl_rounds(
+    samples: list[dict], copies: int, run: int
+) -> list[tuple[list[str], list[str], list[dict]]]:
+    """Per copy: the texts that warm the tokenizers (``CRAWL_WARM_COPIES`` copies of one half) and
+    the texts timed (one copy of the other half); halves swap copy by copy, numbers new in each."""
+    first, second = _halves(samples)
+    rounds = []
+    for c in range(copies):
+        warm_half, timed_half = (first, second) if c % 2 == 0 else (second, first)
+        seed = 10_000 + 1_000 * run + 10 * c
+        warm_texts = [
+            a["text"] for k in range(CRAWL_WARM_COPIES) for a in generate(warm_half, len(warm_half), seed + k)
+        ]
+        timed = list(generate(timed_half, len(timed_half), seed + CRAWL_WARM_COPIES + 1))
+        rounds.append((warm_texts, [a["text"] for a in timed], timed))
+    return rounds
+
+
+def _crawl_sides(
+    samples: list[dict], copies: int, run: int, extractor: Any
+) -> list[tuple[str, Callable[[], object]]]:
+    """fupin and the floor on pages unseen, each with a tokenizer warm on the *other* pages.
+
+    A long crawl's tokenizer has read many other articles of the same kind, not the page in
+    hand: for each copy a new tokenizer (new vocabulary) reads ``CRAWL_WARM_COPIES`` copies of
+    one half of the pages off the clock, then the other half (numbers changed) is timed.
+    fupin's own pipeline gets a tokenizer warmed the same way for each copy (its usual one,
+    warm on everything it read, is put back afterwards), so both sides are treated alike.
+    """
+    import spacy
+
+    from fupin.extract.pipeline import cached_pipeline
+
+    rounds = _crawl_rounds(samples, copies, run)
+
+    def warmed(warm_texts: list[str]) -> Any:
+        tokenizer = spacy.blank("en").tokenizer
+        for text in warm_texts:
+            tokenizer(text)
+        return tokenizer
+
+    floors = [warmed(w) for w, _, _ in rounds]  # made off the clock
+    ours = [warmed(w) for w, _, _ in rounds]
+
+    def run_floor() -> None:
+        for floor, (_, texts, _) in zip(floors, rounds, strict=True):
+            for text in texts:
+                floor(text)
+
+    def run_fupin() -> None:
+        nlp = cached_pipeline("en", extractor.officials, extractor.ner)
+        usual = nlp.tokenizer
+        try:
+            for tokenizer, (_, _, articles) in zip(ours, rounds, strict=True):
+                nlp.tokenizer = tokenizer
+                for article in articles:
+                    extractor.extract(article)
+        finally:
+            nlp.tokenizer = usual
+
+    return [("fupin_crawl", run_fupin), ("crawl", run_floor)]
+
+
+def _crawl_figures(
+    times: dict[str, list[tuple[float, float]]], samples: list[dict], copies: int, ours_cpu: float
+) -> dict[str, Any]:
+    """The crawl-warm floor's figures (the ``crawl`` runs against ``fupin_crawl``)."""
+    ours, floor = (statistics.median(w for w, _ in times[k]) for k in ("fupin_crawl", "crawl"))
+    ours_c, floor_c = (statistics.median(c for _, c in times[k]) for k in ("fupin_crawl", "crawl"))
+    chars = sum(len(t) for _, texts, _ in _crawl_rounds(samples, copies, 0) for t in texts)
+    return {
+        "crawl_warm_characters": chars,
+        "crawl_warm_floor_chars_per_s": round(chars / floor),
+        "ratio_crawl_warm_floor": round(floor / ours, 3),
+        "ratio_crawl_warm_floor_cpu": round(floor_c / ours_c, 3),
+        "ratio_crawl_warm_runs_cpu": [
+            round(f[1] / o[1], 3) for f, o in zip(times["crawl"], times["fupin_crawl"], strict=True)
+        ],
+        "fupin_crawl_cpu_s": round(ours_c, 3),
+        "fupin_cpu_s": round(ours_cpu, 3),
     }
 
 

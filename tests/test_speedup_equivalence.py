@@ -944,6 +944,7 @@ def _lookaheads() -> list[tuple[object, str, str]]:
         (quantities, "_SCALE_WORD", "(?=[hmbt])"),
         (quantities, "_FRACTION_WORD", "(?=[htqf])"),
         (quantities, "_FRACTION", "(?=[ohatf])"),
+        (quantities, "_SMALL_WORD", "(?=[tfsen])"),
         (gazetteer_module, "_EN_GROUP", r"(?=[Tt\dfsencw])"),
         (gazetteer_module, "_EN_NATIONAL", "(?=[CNnacATt])"),
         (regions, "_EN_CENTRAL", "(?=[SMVDNc])"),
@@ -990,6 +991,8 @@ _PATTERN_PIECES = [
     *["\u017f", "\u212a", "\u0130", "\u0131", "since", "SINCE", "by the end of", "May", "March 3"],
     *["3 June", "in 2019", "last year", "so far", "year", "more than", "OVER", "up to", "nearly", "some"],
     *["not less than", "approx.", "3e5", "10^4", "2×10^3"],
+    *["Twenty", "twenty-five", "Eighty-Nine", "seventeen", "NINETEEN", "eleven", "fifty", "forty "],
+    *["six", "SEVEN", "\u017fix", "\u017feventy", "eight", "nine", "ten", "ten-year", "five-fold"],
 ]
 
 
@@ -1049,3 +1052,69 @@ def test_english_sentences_split_as_before(text: str) -> None:
     from fupin.extract import sentences
 
     assert _spans(sentences._EN_END, text) == _spans(_OLD_EN_END, text)
+
+
+# == English without a Doc (issue 15, other-pages-warm floor) =====================================
+#
+# No English rule reads a token: ``Extractor`` runs fupin's English components on the text alone
+# (``components.run_on_text``) instead of spaCy's tokenizer making a Doc nobody reads. With
+# ``TOKENLESS_LANGUAGES`` emptied, every article goes through the Doc again, as before.
+
+
+def _results_without_then_with_doc(articles: list[dict]) -> tuple[list, list]:
+    from fupin.extract import components
+
+    extractor = Extractor()
+    tokenless = [extractor.extract(a) for a in articles]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(components, "TOKENLESS_LANGUAGES", frozenset())
+        with_doc = [extractor.extract(a) for a in articles]
+    return tokenless, with_doc
+
+
+def test_real_english_pages_same_without_a_doc() -> None:
+    articles = _real_english_pages()
+    others = articles[3:] + articles[:3]
+    titled = [
+        {**a, "id": f"{a['id']}-t", "title": b["text"][:90]} for a, b in zip(articles, others, strict=True)
+    ]
+    varied = [_mixture(articles, size, seed) for seed, size in enumerate([3_000, 9_000, 40_000, 230_000])]
+    tokenless, with_doc = _results_without_then_with_doc(articles + titled + varied)
+    assert tokenless == with_doc
+    assert sum(len(r.facts) for r in tokenless) > 300 and sum(len(r.officials) for r in tokenless) > 40
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_EN_SENTENCES), min_size=1, max_size=25), st.integers(0, 999))
+def test_generated_english_same_without_a_doc(pieces: list[str], seed: int) -> None:
+    text = _varied(" ".join(pieces), random.Random(seed))
+    article = {"id": f"gen-{seed}", "language": "en", "published": "2020-06-30", "text": text}
+    titled = {**article, "id": f"gen-t-{seed}", "title": pieces[-1]}
+    tokenless, with_doc = _results_without_then_with_doc([article, titled])
+    assert tokenless == with_doc
+
+
+def test_pipeline_on_text_is_the_pipeline_on_a_doc() -> None:
+    """``run_on_text`` gives what the components give on a Doc; Chinese, and pipelines with a
+    component of someone else's, still make the Doc."""
+    from fupin.extract.components import run_on_text
+    from fupin.extract.pipeline import build_pipeline
+
+    nlp = build_pipeline("en")
+    for article in EN_ARTICLES[:12]:
+        text = normalize(article["text"]).text
+        meta = {"published": article.get("published"), "title": article.get("title"), "text": text}
+        doc = nlp.make_doc(text)
+        doc.user_data["fupin_meta"] = meta
+        doc = nlp(doc)
+        analysis, facts, officials = run_on_text(nlp, text, meta)
+        assert (facts, officials) == (doc._.facts, doc._.officials)
+        assert (analysis.sentences, analysis.places, analysis.quantities, analysis.dates) == (
+            doc._.fupin.sentences, doc._.fupin.places, doc._.fupin.quantities, doc._.fupin.dates,
+        )  # fmt: skip
+        _, facts, officials = run_on_text(nlp, text, meta, ("fupin_officials",))
+        assert officials is None and facts == doc._.facts
+    assert run_on_text(build_pipeline("zh"), "2020年,全县1200人脱贫。", {}) is None
+    nlp.add_pipe("sentencizer", first=True)
+    assert run_on_text(nlp, "1,200 people.", {}) is None
+    assert run_on_text(build_pipeline("en", officials=False), "1,200 people.", {}) is not None

@@ -26,9 +26,9 @@ for _name in ("fupin", "facts", "officials"):
         Doc.set_extension(_name, default=None)
 
 
-def _rules(doc: Doc) -> ModuleType:
-    """The language package (``fupin.extract.zh`` or ``fupin.extract.en``) for this doc."""
-    return importlib.import_module(f"fupin.extract.{'zh' if doc.lang_ == 'zh' else 'en'}")
+def _rules_of(lang: str) -> ModuleType:
+    """The language package (``fupin.extract.zh`` or ``fupin.extract.en``) of an analysis."""
+    return importlib.import_module(f"fupin.extract.{'zh' if lang == 'zh' else 'en'}")
 
 
 def _analysis(doc: Doc) -> Analysis:
@@ -49,17 +49,23 @@ def analysis_component(doc: Doc) -> Doc:
     meta = meta if isinstance(meta, dict) else {}
     lang = "zh" if doc.lang_ == "zh" else "en"
     text = _doc_text(doc, _string(meta.get("text")))
-    sentences = split_sentences(text, lang)
-    doc._.fupin = Analysis(
+    doc._.fupin = start_analysis(text, lang, meta, _word_bounds(doc) if lang == "zh" else None)
+    _set_sentence_starts(doc, doc._.fupin.sentences)
+    return doc
+
+
+def start_analysis(
+    text: str, lang: str, meta: dict, word_bounds: tuple[set[int], set[int]] | None = None
+) -> Analysis:
+    """The analysis ``fupin_analysis`` starts for ``text``: its sentences and the article's metadata."""
+    return Analysis(
         text=text,
         lang=lang,
-        sentences=sentences,
+        sentences=split_sentences(text, lang),
         published=_string(meta.get("published")),
         title=_string(meta.get("title")),
-        word_bounds=_word_bounds(doc) if lang == "zh" else None,
+        word_bounds=word_bounds,
     )
-    _set_sentence_starts(doc, sentences)
-    return doc
 
 
 def _string(value: object) -> str | None:
@@ -108,41 +114,61 @@ def _set_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
 @Language.component("fupin_places")
 def places_component(doc: Doc) -> Doc:
     """Find place names (gazetteer of China's divisions, national and group forms)."""
+    find_places(_analysis(doc))
+    return doc
+
+
+def find_places(analysis: Analysis) -> None:
+    """What ``fupin_places`` does, on the analysis alone."""
     from fupin.extract.gazetteer import Gazetteer
 
-    analysis = _analysis(doc)
     gazetteer = Gazetteer.default()
     text, title = analysis.text, (analysis.title or "").strip()
     if not title or title in text:
         analysis.places = gazetteer.find(text, analysis.lang, bounds=analysis.word_bounds)
-        return doc
+        return
     analysis.title_places, analysis.places = gazetteer.find_with_title(
         title, text, analysis.lang, bounds=analysis.word_bounds
     )
-    return doc
 
 
 @Language.component("fupin_quantities")
 def quantities_component(doc: Doc) -> Doc:
     """Find numbers with their bounds and units, language by language."""
-    analysis = _analysis(doc)
-    analysis.quantities = _rules(doc).find_quantities(analysis.text)
+    find_quantities(_analysis(doc))
     return doc
+
+
+def find_quantities(analysis: Analysis) -> None:
+    """What ``fupin_quantities`` does, on the analysis alone."""
+    analysis.quantities = _rules_of(analysis.lang).find_quantities(analysis.text)
 
 
 @Language.component("fupin_dates")
 def dates_component(doc: Doc) -> Doc:
     """Find time expressions resolved against the publication date."""
-    analysis = _analysis(doc)
-    analysis.dates = _rules(doc).find_dates(analysis.text, analysis.published)
+    find_dates(_analysis(doc))
     return doc
+
+
+def find_dates(analysis: Analysis) -> None:
+    """What ``fupin_dates`` does, on the analysis alone."""
+    analysis.dates = _rules_of(analysis.lang).find_dates(analysis.text, analysis.published)
 
 
 @Language.component("fupin_facts")
 def facts_component(doc: Doc) -> Doc:
     """Turn quantities into facts: metric, scope, period, region and as_of."""
-    doc._.facts = _rules(doc).find_facts(_analysis(doc))
+    doc._.facts = _rules_of(_analysis(doc).lang).find_facts(doc._.fupin)
     return doc
+
+
+#: What each fact component does to an analysis, without a Doc (``fupin_facts`` returns the facts).
+ANALYSIS_STEPS = {
+    "fupin_places": find_places,
+    "fupin_quantities": find_quantities,
+    "fupin_dates": find_dates,
+}
 
 
 @Language.factory("fupin_officials", default_config={"ner": None})
@@ -171,3 +197,52 @@ class OfficialsComponent:
         return find_officials(
             analysis.text, analysis.lang, analysis.sentences, places=analysis.places, ner=self._backend
         )
+
+
+#: Languages whose rules read no token of the Doc (only its text, through the analysis): for
+#: them :func:`run_on_text` gives a pipeline's facts and officials without tokenising.
+TOKENLESS_LANGUAGES = frozenset({"en"})
+
+
+def run_on_text(
+    nlp: Language, text: str, meta: dict, disable: tuple[str, ...] = ()
+) -> tuple[Analysis, list | None, list | None] | None:
+    """The analysis, facts and officials that ``nlp(doc)`` would give for ``text``, without a Doc.
+
+    Only for a pipeline of fupin's own components (run in its order), on a language whose rules read
+    no token (English: every rule works on the text's characters and sentences). spaCy's
+    tokenizer made the Doc, the tokens and their lexemes that nothing read: as much CPU
+    time as the rules of a whole component on unseen pages. Returns None where this does
+    not apply (another language, another component), and the caller makes the Doc.
+    """
+    lang = nlp.lang
+    if lang not in TOKENLESS_LANGUAGES:
+        return None
+    steps = [(name, pipe) for name, pipe in nlp.pipeline if name not in disable]  # the enabled ones
+    if not steps or steps[0][0] != "fupin_analysis":
+        return None
+    for name, pipe in steps:
+        if not (
+            pipe is _OWN.get(name) or (name == "fupin_officials" and isinstance(pipe, OfficialsComponent))
+        ):
+            return None
+    analysis = start_analysis(text, lang, meta)
+    facts = officials = None
+    for name, pipe in steps[1:]:
+        if name == "fupin_facts":
+            facts = _rules_of(lang).find_facts(analysis)
+        elif name == "fupin_officials":
+            officials = pipe.find(analysis)
+        else:
+            ANALYSIS_STEPS[name](analysis)
+    return analysis, facts, officials
+
+
+#: fupin's own components by name (``fupin_officials`` is an instance per pipeline).
+_OWN = {
+    "fupin_analysis": analysis_component,
+    "fupin_places": places_component,
+    "fupin_quantities": quantities_component,
+    "fupin_dates": dates_component,
+    "fupin_facts": facts_component,
+}

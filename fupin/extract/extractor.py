@@ -170,18 +170,13 @@ class Extractor:
         from fupin.extract.records import fact_record, official_record
 
         text = norm.text if (start, end) == (0, len(norm.text)) else norm.text[start:end]
-        doc = nlp.make_doc(text)
-        doc.user_data["fupin_meta"] = {
-            "published": article.get("published"),
-            "title": title,
-            "text": text,
-        }
-        doc = nlp(doc)
-        for draft in doc._.facts or []:
+        meta = {"published": article.get("published"), "title": title, "text": text}
+        _, facts, officials = _run(nlp, text, meta)
+        for draft in facts or []:
             if self._plausible(draft, result):
                 moved = draft if start == 0 else _moved(draft, start, 0, len(text))
                 result.facts.append(fact_record(moved, article, norm, lang, self.version))
-        for official in doc._.officials or []:
+        for official in officials or []:
             result.officials.append(official_record(official, article, norm, offset=start))
 
     @staticmethod
@@ -221,15 +216,10 @@ class Extractor:
         text = norm.text if end == len(norm.text) else norm.text[:end]
         if end != len(norm.text):
             headed.text = f"{headed.title}\n{text}"
-        doc = nlp.make_doc(headed.text)
-        doc.user_data["fupin_meta"] = {
-            "published": article.get("published"),
-            "title": headed.title,
-            "text": headed.text,
-        }
+        meta = {"published": article.get("published"), "title": headed.title, "text": headed.text}
         with_officials = "fupin_officials" in nlp.pipe_names
-        doc = nlp(doc, disable=["fupin_officials"] if with_officials else [])
-        for draft in doc._.facts or []:
+        analysis, facts, _ = _run(nlp, headed.text, meta, ("fupin_officials",) if with_officials else ())
+        for draft in facts or []:
             if not self._plausible(draft, result):
                 continue
             if headed.in_title(draft.quantity.start):
@@ -241,7 +231,7 @@ class Extractor:
                 moved = _moved(draft, -headed.shift, headed.shift, len(headed.text))
                 result.facts.append(fact_record(moved, article, norm, lang, self.version))
         if with_officials:
-            shift, analysis = headed.shift, doc._.fupin
+            shift = headed.shift
             in_text = Analysis(
                 text=text,
                 lang=analysis.lang,
@@ -253,6 +243,24 @@ class Extractor:
             )  # fmt: skip
             for official in nlp.get_pipe("fupin_officials").find(in_text):
                 result.officials.append(official_record(official, article, norm))
+
+
+def _run(nlp: Any, text: str, meta: dict, disable: tuple[str, ...] = ()) -> tuple[Any, Any, Any]:
+    """The analysis, facts and officials of ``nlp`` over ``text``.
+
+    English rules read no token: their pipeline runs on the text alone (``run_on_text``, the
+    same components in the same order), and spaCy's tokenizer, which made a Doc nobody read,
+    is not run. Chinese place names sit on the tokenizer's words, so Chinese makes the Doc.
+    """
+    from fupin.extract.components import run_on_text
+
+    done = run_on_text(nlp, text, meta, disable)
+    if done is not None:
+        return done
+    doc = nlp.make_doc(text)
+    doc.user_data["fupin_meta"] = meta
+    doc = nlp(doc, disable=list(disable))
+    return doc._.fupin, doc._.facts, doc._.officials
 
 
 def _moved(draft: Any, by: int, low: int, high: int) -> Any:

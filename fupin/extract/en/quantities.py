@@ -100,8 +100,10 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# (The look-ahead names the first letters of every match: the alternatives are not tried at the
+# other offsets, which cost a twentieth of English extraction.)
 _SMALL_WORD = re.compile(
-    r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?=[tfsen])\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?P<one>one|two|three|four|five|six|seven|eight|nine)\b)?"
     r"|(?P<small>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen))\b"
