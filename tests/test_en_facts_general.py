@@ -47,8 +47,8 @@ def test_word_numbers_without_their_noun_or_known_already_are_not_counts() -> No
 
 
 def test_a_number_word_ends_the_counted_noun() -> None:
-    (q, _) = en.find_quantities("30 workshops hire twenty poor villagers")
-    assert q.counter == "workshops hire"
+    (q, _) = en.find_quantities("the 30 workshops twenty poor villagers run")
+    assert q.counter == "workshops"
 
 
 # --- a business's own workshops -------------------------------------------------------------
@@ -111,16 +111,29 @@ def test_small_sums_are_no_funds() -> None:
     assert _metrics("The county invested 8 million yuan in the workshops.") == [("funds", 8e6)]
 
 
-def test_the_value_a_change_started_from_is_no_fact() -> None:
+def test_the_value_a_change_started_from_is_a_fact_only_with_its_own_date() -> None:
+    # "from N in 2015 to M in 2020": N is the figure of 2015, a statistic like M (the pages3 gold
+    # counts "increased from 12.27 million in 2015 to 32.43 million in 2020" twice)
     facts = _facts(
         "In Ningxia, the per capita disposable income of poor households rose from 4,856 yuan ($692.47) "
         "in 2012 to 10,415 yuan in 2019."
     )
-    assert [(m, v, a) for m, v, _, a, _ in facts] == [("income", 10415.0, "2019")]
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [("income", 4856.0, "2012"), ("income", 10415.0, "2019")]
     facts = _facts(
         "The number of poverty alleviation workshops in Gansu increased from 300 in 2016 to 1,200 this year."
     )
-    assert [(m, v, a) for m, v, _, a, _ in facts] == [("workshops", 1200.0, "2020")]
+    assert [(m, v, a) for m, v, _, a, _ in facts] == [
+        ("workshops", 300.0, "2016"),
+        ("workshops", 1200.0, "2020"),
+    ]
+    facts = _facts(
+        "The number of poor migrant workers grew from 12.27 million at the end of 2015 to 32.43 million."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in facts][0] == ("poor_migrant_workers", 12270000.0, "2015-12-31")
+    # without a date of its own the starting value is only the change's baseline
+    assert _metrics("The number of poverty alleviation workshops in Gansu rose from 300 to 1,200.") == [
+        ("workshops", 1200.0)
+    ]
     found = _metrics("In Gansu, the resumption rate of the workshops rose from 85 percent to 98 percent.")
     assert found == [("workshop_resumption_rate", 98.0)]
     # a range and a place of origin are no change
@@ -482,3 +495,116 @@ def test_an_itemised_list_of_posts_is_the_parts_of_a_total() -> None:
     assert _metrics(text) == []
     found = _metrics("The county has created 3,000 public welfare jobs, such as cleaners, guards and cooks.")
     assert found == [("jobs", 3000.0)]
+
+
+# --- a count that rose to a new value ("increasing the number of X to N") --------------------
+
+
+def test_a_raised_number_of_people_counts_its_noun() -> None:
+    found = _facts(
+        "We have stepped up our efforts, increasing the number of people out of poverty employed as migrant "
+        "workers to 18.5 million in the first half of this year.",
+        "2022-09-02",
+    )
+    assert [(m, v, a) for m, v, _, a, _ in found] == [("poor_migrant_workers", 18.5e6, "2022-06")]
+    assert _metrics("The county raised the number of poverty relief workshops to 74 this year.") == [
+        ("workshops", 74.0)
+    ]
+    found = _metrics(
+        "The number of poor laborers working as migrant workers grew from 1.25 million in 2016 "
+        "to 2.3 million."
+    )
+    assert found == [("poor_migrant_workers", 1.25e6), ("poor_migrant_workers", 2.3e6)]
+    # a raised number of something else is no such count
+    assert _metrics("The county raised the number of tourists to 50,000 this year.") == []
+
+
+def test_poor_people_working_as_migrant_workers_are_poor_migrant_workers() -> None:
+    assert _metrics(
+        "Some 86,000 poor residents of the county were employed as migrant workers last year."
+    ) == [("poor_migrant_workers", 86000.0)]
+    assert _metrics("Last year 4,100 people lifted out of poverty became migrant workers in Zhejiang.") == [
+        ("poor_migrant_workers", 4100.0)
+    ]
+    # employed at home, or not poor: not this metric
+    assert _metrics("The workshop employs 120 poor villagers.") == [("poor_workers_employed", 120.0)]
+    assert ("poor_migrant_workers", 300.0) not in _metrics("The plant employs 300 migrant workers.")
+
+
+# --- the counted noun ends at its verb --------------------------------------------------------
+
+
+def test_a_counted_noun_ends_at_the_verb_after_it() -> None:
+    assert [q.counter for q in en.find_quantities("The 32 workshops provide jobs for 1,500 villagers")] == [
+        "workshops",
+        "villagers",
+    ]
+    found = _metrics("The 32 poverty alleviation workshops provide jobs for 1,500 villagers.")
+    assert found == [("workshops", 32.0), ("workers_employed", 1500.0)]
+    assert ("jobs", 12.0) not in _metrics("The 12 factories offer positions to 400 residents.")
+    assert _metrics("The 60 workshops all hire poor villagers.") == [("workshops", 60.0)]
+    assert [q.counter for q in en.find_quantities("Some 300 villagers now work there")] == ["villagers"]
+    found = _metrics("Some 1,200 “poverty alleviation workshops” have been set up in the province.")
+    assert found == [("workshops", 1200.0)]
+
+
+# --- a bare count whose people are named after it ---------------------------------------------
+
+
+def test_a_bare_count_of_people_named_after_it() -> None:
+    found = _metrics(
+        "About 70 percent of the staff at the plant are locals, including 35 from impoverished households."
+    )
+    assert found == [("poor_workers_employed", 35.0)]
+    found = _metrics("The park has given jobs to 9,000 people, including some 2,600 impoverished ones.")
+    assert found == [("workers_employed", 9000.0), ("poor_workers_employed", 2600.0)]
+    found = _facts("All 31 of the garment factory's employees returned to work on February 26.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [("workers_employed", 31.0, "2020-02-26")]
+    assert _metrics("Nearly 40 of the workshop's workers have been hired from poor families.") == [
+        ("poor_workers_employed", 40.0)
+    ]
+    # people of no workplace, or with no employment: none
+    assert _metrics("Of the villagers, 200 of the village's residents are over 60.") == []
+    assert _metrics("The cooperative has 300 members, 120 of them from poor households.") == []
+
+
+def test_the_workforce_of_a_workplace_back_at_work() -> None:
+    found = _facts("The workshop's 60 workers all returned to work on February 20.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [("workers_employed", 60.0, "2020-02-20")]
+    assert _metrics("By March 1, 85 workers at the toy factory had resumed work.") == [
+        ("workers_employed", 85.0)
+    ]
+    # not yet back, no workplace, or poor laborers back at jobs elsewhere
+    assert _metrics("Some 120 workers at the garment factory have not yet returned to work.") == []
+    assert _metrics("About 900 workers returned to the county after the festival.") == []
+    assert _metrics("By March 6, 873,800 poor workers had returned to work.") == [
+        ("poor_migrant_workers", 873800.0)
+    ]
+
+
+def test_the_whole_of_a_share_is_not_poor_by_the_shares_words() -> None:
+    found = _metrics("About 70 percent of the 400 employees are from poor households.")
+    assert ("poor_workers_employed", 400.0) not in found
+
+
+def test_a_migration_predicate_well_after_the_noun() -> None:
+    found = _metrics(
+        "Some 300,000 impoverished workers from rural Sichuan have returned to their jobs in Guangdong."
+    )
+    assert found == [("poor_migrant_workers", 300000.0)]
+
+
+def test_work_near_home_and_at_a_facility_is_employment() -> None:
+    assert _metrics("The workshops have enabled 300 impoverished people to work near home.") == [
+        ("poor_workers_employed", 300.0)
+    ]
+    assert _metrics("Over 300 villagers work at the processing facility.") == [("workers_employed", 300.0)]
+    assert _metrics("It helps 150 women work at their doorsteps.") == [("workers_employed", 150.0)]
+    assert _metrics("Over 300 villagers work the land.") == []
+
+
+def test_a_sum_received_by_the_month_or_day_is_a_wage() -> None:
+    assert _metrics("She now brings in 2,000 yuan a month.") == [("income", 2000.0)]
+    assert _metrics("He gets 3,000 yuan a month working in the workshop.") == [("income", 3000.0)]
+    assert _metrics("Each worker receives about 90 yuan a day.") == [("income", 90.0)]
+    assert _metrics("Each workshop gets 20,000 yuan.") == []

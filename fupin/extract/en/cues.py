@@ -34,6 +34,8 @@ PEOPLE = _re(
     r"\bworkers?\b|\blabou?r(?:ers?|s)?\b|\blabou?r\s+forces?\b|\bworkforce\b|\bpeople\b|\bpersons?\b"
     r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bwomen\b|\bmen\b|\blocals\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
     r"|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
+    # "including around 5,000 impoverished ones", "of whom 300 are impoverished"
+    r"|\b(?:poor|impoverished|needy|poverty-stricken)\s+ones\b|\bimpoverished$"
 )
 JOBS = _re(
     r"\bjobs?\b|\bposts?\b|\bpositions?\b|\bvacancies\b|\b(?:job|employment|work)\s+opportunities\b"
@@ -73,6 +75,8 @@ SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
 POOR = _re(
     r"\bpoor\b|poverty-stricken|\bimpoverished\b|\bin\s+poverty\b|\bneedy\b|\bregistered\b|\barchiv\w+"
     r"|set\s+up\s+files|filed|card-holding|\bfrom\s+poor\b|\bpoverty\s+households?\b|\bpoverty\s+population\b"
+    # 脱贫人口, the poor of the years after 2020: "people out of poverty", "those lifted out of poverty"
+    r"|\b(?:people|persons|those|population|labou?r(?:ers)?)\s+(?:(?:who\s+(?:have|had)\s+been\s+)?lifted\s+)?out\s+of\s+poverty\b"
     r"|\bpoverty\s+(?:labou?r|workers?)"
 )
 
@@ -89,6 +93,9 @@ POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
     r"|provinces?|towns?|townships?|places|prefectures?|districts?)\b"
 )
+# people who work as migrant workers (外出务工): "poor people employed as migrant workers", "poor laborers
+# who went out to work as migrants"
+AS_MIGRANT = _re(r"\b(?:as|become|became|becoming)\s+(?:\w+\s+)?migrant(?:s|\s+workers?|\s+labou?r\w*)?\b")
 MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
@@ -126,7 +133,10 @@ EMPLOY = _re(
     r"(?:employment|jobs?|work)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
-    r"|mills?)\b"
+    r"|mills?|facilit(?:y|ies)|production\s+lines?)\b"
+    # jobs near home (就近就业): "enabled 300 poor people to work near home"
+    r"|\bwork(?:ing)?\s+(?:near(?:by)?\s+(?:their\s+)?homes?|nearby|locally|close\s+to\s+(?:their\s+)?homes?"
+    r"|at\s+(?:their\s+)?doorsteps?|in\s+(?:their\s+)?(?:home\s*towns?|villages?))\b"
 )
 INCLUDE = _re(
     r"\b(?:including|included|wherein|among\s+them\s+(?:are|were)|of\s+which|of\s+whom|among\s+(?:them|which|whom|these)|which\s+includes?|of\s+them)\b"
@@ -229,6 +239,7 @@ SUBSIDY = _re(
 INCOME = _re(
     r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay(?:s|ing)?\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
     r"|\bget\s+paid\b|\bt(?:ake|akes|aking|ook)\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
+    r"|\bbr(?:ing|ings|inging|ought)\s+in\b"
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"

@@ -218,8 +218,16 @@ _STOCK_VERB = (
     # headlines are in the present tense: "poor laborers working away from home top 29 million"
     r"|tops?|topped|exceeds?|hits|reach(?:es)?|surpass(?:es|ed)?"
     r"|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
-    # "increased from 300 in 2016 to 1,200": the value it reached
-    r"(?:\s+from\s+[^,;.]{1,40}?)?\s+to))\s+(?:\w+\s+){0,3}$"
+    # "increased from 300 in 2016 to 1,200": the value it reached ("from 12.27 million in 2015 to": a
+    # number's decimal point or thousands comma does not end the phrase); "increased from 300 in 2016":
+    # the value it started from, a figure of its own year (see _dated_baseline)
+    r"(?:(?:\s+from\s+(?:[^,;.]|[.,]\d){1,40}?)?\s+to|\s+from)))\s+(?:\w+\s+){0,3}$"
+)
+# "increasing the number of poor migrant workers to 32.23 million", "raised the total number of X to N"
+_RAISED_NUMBER_OF = re.compile(
+    r"\b(?:increas\w*|rais\w*|boost\w*|push\w*|lift\w*|expand\w*|brought|bring\w*)\s+(?:the|their|its)\s+"
+    r"(?:total\s+)?number\s+of\s+(?P<np>.{1,120}?)\s+to\s+(?:(?:about|around|nearly|over|more\s+than|some)\s+)?$",
+    re.IGNORECASE,
 )
 # "the number of poor people who returned to work reached 1.098 million"
 _NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
@@ -251,8 +259,9 @@ def _context(
     kind = _kind_of(noun) if noun else None
     noun, kind = _noun_before(q, before, noun, kind)
     if kind is None:
-        subject = _NUMBER_OF.search(text[max(s0, q.start - 200) : q.start]) or _SUBJECT.search(
-            before.lstrip()
+        window = text[max(s0, q.start - 200) : q.start]
+        subject = (
+            _NUMBER_OF.search(window) or _RAISED_NUMBER_OF.search(window) or _SUBJECT.search(before.lstrip())
         )
         if subject:
             noun = subject.group("np")
@@ -278,6 +287,12 @@ def _context(
             if prev_kind is not None and prev_q.value == q.value and prev_q.unit is None:
                 kind, noun, restated = prev_kind, prev_q.counter or f"{prev_kind}s", True
                 break
+    if kind is None and not noun and q.unit is None:
+        # "including 20 from impoverished households", "all 27 of the factory's employees": a bare count
+        # whose people are named after it
+        named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
+        if named is not None:
+            noun, kind = named.group("np"), "people"
     if (
         kind is None
         and not noun
@@ -319,6 +334,20 @@ def _context(
         restated,
         owner,
     )
+
+
+# "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
+_PEOPLE_FROM = re.compile(
+    r"^\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|is|was|being|come|came|coming)\s+)?(?P<np>from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:poor|impoverished|poverty-stricken|needy|registered|low-income|destitute)\b[\w\s-]{0,30})",
+    re.IGNORECASE,
+)
+# "all 27 of the factory's employees", "120 of its workers", "300 of the village's residents"
+_PEOPLE_OF = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?(?:[\w-]+(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+)?(?:employees|workers|staff|villagers|residents|labou?rers|locals|women|members))\b",
+    re.IGNORECASE,
+)
 
 
 _PEOPLE_PREDICATE = re.compile(
@@ -481,10 +510,16 @@ def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
 
 def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
     q = ctx.q
-    if _BASELINE.search(ctx.before[-60:]) and _TO_NUMBER.match(ctx.right):
+    if (
+        _BASELINE.search(ctx.before[-60:])
+        and _TO_NUMBER.match(ctx.right)
+        and not _DATED_BASELINE.match(ctx.right)
+    ):
         return []  # "rose from 4,856 yuan to 10,415 yuan": the earlier value, not the statistic
     if _NEW_TOTAL.search(ctx.before):
-        return _new_total(ctx, previous)
+        claims = _new_total(ctx, previous)
+        if claims or not ctx.noun:
+            return claims
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
@@ -520,6 +555,13 @@ _BASELINE = re.compile(
 _CHANGE_TO = re.compile(
     _BASELINE.pattern.removesuffix("$")
     + r"[^;]{1,80}?\bto\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+# "increased from 12.27 million in 2015 to 32.43 million in 2020": the value it started from is the
+# figure of its own year, a statistic like the one it rose to
+_DATED_BASELINE = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b\s*,?\s*to\b",
     re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(r"^(?:[^.;]|\.\d){0,60}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\$|RMB\s*)?\d", re.IGNORECASE)
@@ -702,9 +744,11 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
-    if cues.OUT_OF_POVERTY.match(ctx.after):
+    if cues.OUT_OF_POVERTY.match(ctx.after) and not cues.AS_MIGRANT.search(ctx.after[:120]):
         return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
-    near = ctx.noun + " " + _before_part(ctx.after[:60])
+    # the whole of a share ("70 percent of the 400 employees are from poor households"): its words
+    # after it describe the share
+    near = ctx.noun + " " + ("" if ctx.is_total else _before_part(ctx.after[:60]))
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
@@ -718,8 +762,19 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
         return []  # a part by origin or destination (metrics.md, settled cases)
-    if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
+    workforce_before = _WORKFORCE_NOUN.search(ctx.left)  # "70 percent of the staff ..., including 35 poor"
+    if include and poor and (employed_before or cues.EMPLOY.search(ctx.left) or workforce_before):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
+    if not employ and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
+        # "the workshop's 60 workers all returned to work", "workers at the factory have resumed work":
+        # the workforce of a named workplace back at work (not poor laborers returning to jobs elsewhere)
+        back = cues.RESUME.search(ctx.after[:80])
+        workplace = ctx.before[-60:] + " " + ctx.noun + " " + ctx.after[: back.start() if back else 0]
+        owners = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(workplace)]
+        if back and owners and not cues.NEGATED.search(ctx.after[: back.start()]):
+            return [_Claim("poor_workers_employed" if poor else "workers_employed", scope=owners[0])]
+    if poor and cues.AS_MIGRANT.search(near):
+        return [_Claim("poor_migrant_workers")]  # "poor people (getting) employed as migrant workers"
     if poor and cues.AWAY_AFTER.match(ctx.after):
         return [_Claim("poor_migrant_workers")]  # "helped 421,000 poor laborers find work away from home"
     if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
@@ -757,7 +812,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
             return [_Claim(metric, scope=owner[0])]
     if cues.WENT_HOME.search(ctx.after[:60]):
         return []  # "301,200 of which returned home for the Spring Festival": not back at work
-    migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + near)
+    # "300,000 impoverished workers from Sichuan have returned to their jobs": the predicate may
+    # come well after the noun
+    migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + ctx.noun + " " + _before_part(ctx.after[:120]))
     # a paragraph on poor migrant workers goes on to say just "migrant workers" (the paragraph
     # is searched only for migrant workers: 1% of English time when it was searched for every count)
     if migrate and (poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph)):
@@ -765,6 +822,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     return []
 
 
+_WORKFORCE_NOUN = re.compile(r"\b(?:staff|employees|workforce|payroll)\b", re.IGNORECASE)
 _WORKFORCE_OF = re.compile(
     r"\b(?:a\s+)?(?:workforce|staff|payroll)\s+of\s+(?:(?:about|over|more\s+than|nearly|some|around|almost)\s+)?$",
     re.IGNORECASE,
@@ -838,6 +896,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         if hits:
             scores.append((min(hits), name))
     if not scores:
+        # "he gets 3,000 yuan a month", "receives 80 yuan a day": a sum received by the day or the
+        # month is a wage
+        if _RECEIVES.search(before[-30:]) and _period("", after) in ("day", "month"):
+            return [_Claim("income", period=_period("", after))]
         return []
     scores.sort()
     kind = scores[0][1]
@@ -870,6 +932,12 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         return []  # "spends 1,000 yuan on food", "a loan of 50,000 yuan": a household's money, no budget
     return [_Claim("funds")]
 
+
+_RECEIVES = re.compile(
+    r"\b(?:gets?|got|getting|receiv\w+)\s+(?:(?:about|around|over|more\s+than|nearly|some|up\s+to|at\s+least"
+    r"|almost|roughly)\s+)?(?:RMB\s*)?$",
+    re.IGNORECASE,
+)
 
 #: Funds are what a region allocates or invests in total: sums below this are a household's.
 _SMALLEST_FUND = 100_000

@@ -171,13 +171,20 @@ _AGE_BEFORE = re.compile(
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$|\b(?:No|no|Number|Version|Vol|Room)\.?\s*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*{_MONTH}\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
-_COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?((?:[A-Za-z][\w'’-]*\s*){1,5})")
+# (an opening quotation mark is skipped: "1,200 “poverty alleviation workshops” have been set up")
+_COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?[\"“‘']?((?:[A-Za-z][\w'’-]*[\"”’]?\s*){1,5})")
 _COUNTER_STOP = re.compile(
     r"\b(?:that|which|who|whom|have|has|had|were|was|are|is|will|would|can|could|in|on|at|to|with|for|from"
     r"|by|of|and|or|as|per|each|every|a|an|the"
     # verbs that end a noun phrase: "helped 560,000 poor laborers find jobs"
     r"|find|found|finds|get|gets|got|go|goes|went|return|returned|returns|earn|earned|earns|work|worked"
     r"|make|made|do|did|live|lived|become|became|take|took|secure|secured|land|landed|obtain|obtained"
+    # "the 32 workshops provide jobs for 1,500 villagers": the workshops are counted, not the jobs
+    r"|provides?|provided|providing|employs?|employed|employing|hires?|hired|hiring|absorbs?|absorbed|absorbing"
+    r"|creates?|created|creating|offers?|offered|offering|helps?|helped|helping|pays?|paid|paying"
+    r"|attracts?|attracted|attracting|benefit(?:s|ed|ted|ing|ting)?|generates?|generated|generating"
+    # adverbs after the noun: "the workshop's 60 workers all returned", "300 villagers now work"
+    r"|all|now|also|still|currently|together|already|here|there"
     # another number starts another phrase: "two workshops hire twenty-five villagers"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?)\b",
@@ -420,7 +427,7 @@ def _counter(text: str, at: int) -> str | None:
     stop = _COUNTER_STOP.search(words)
     if stop:
         words = words[: stop.start()]
-    words = words.strip(" -")
+    words = words.strip(" -").replace('"', "").replace("”", "")
     return words.lower() or None
 
 
