@@ -608,3 +608,27 @@ def test_a_sum_received_by_the_month_or_day_is_a_wage() -> None:
     assert _metrics("He gets 3,000 yuan a month working in the workshop.") == [("income", 3000.0)]
     assert _metrics("Each worker receives about 90 yuan a day.") == [("income", 90.0)]
     assert _metrics("Each workshop gets 20,000 yuan.") == []
+
+
+def test_a_share_of_the_total_after_a_resumed_count_is_the_rate() -> None:
+    found = _metrics(
+        "A total of 2,100 poverty alleviation workshops in Hubei have restarted production, accounting for "
+        "92 percent of the total."
+    )
+    assert found == [("workshops_resumed", 2100.0), ("workshop_resumption_rate", 92.0)]
+    found = _metrics("Some 640 leading enterprises had reopened, or 97.2 percent of the total number.")
+    assert found == [("enterprises_resumed", 640.0), ("enterprise_resumption_rate", 97.2)]
+    # no resumption: a share of something else
+    assert _metrics("Women make up 70 percent of the total.") == []
+
+
+def test_with_the_number_reaching_counts_what_the_sentence_is_about() -> None:
+    assert _metrics(
+        "Poverty-relief workshops have mushroomed in Anhui, with the number reaching 6,500 by the end "
+        "of last year."
+    ) == [("workshops", 6500.0)]
+    assert _metrics("The county built more workshops, with the number of workshops hitting 120.") == [
+        ("workshops", 120.0)
+    ]
+    assert _metrics("Tourism has boomed, with the number reaching 2 million.") == []
+    assert _metrics("Tourism has boomed, with the number of visitors reaching 2 million.") == []

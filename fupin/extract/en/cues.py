@@ -225,6 +225,8 @@ RATE_AFTER = _re(
 SHARE_OF_UNITS = _re(
     r"^\s*of\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+)?(?:total\s+(?:number\s+)?(?:of\s+)?(?:the\s+)?)?"
     r"(?:[\w'-]+\s+){0,5}?(?:workshops?|enterprises?|compan(?:y|ies)|factor(?:y|ies))\b(?!['’])"
+    # "2,100 workshops have restarted, accounting for 92 percent of the total": the units just counted
+    r"|^\s*of\s+(?:the|their|its|all)\s+total(?:\s+number)?\s*(?:[.,;)]|$)"
 )
 SHARE_OF_LAST_YEAR = _re(
     r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,10}?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)"

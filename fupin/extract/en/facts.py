@@ -217,11 +217,24 @@ _STOCK_VERB = (
     r"|amounted\s+to|came\s+to"
     # headlines are in the present tense: "poor laborers working away from home top 29 million"
     r"|tops?|topped|exceeds?|hits|reach(?:es)?|surpass(?:es|ed)?"
+    # "with the number of workshops reaching 6,500"
+    r"|reaching|hitting|topping|exceeding|totall?ing|standing\s+at|numbering|amounting\s+to"
     r"|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
     # "increased from 300 in 2016 to 1,200": the value it reached ("from 12.27 million in 2015 to": a
     # number's decimal point or thousands comma does not end the phrase); "increased from 300 in 2016":
     # the value it started from, a figure of its own year (see _dated_baseline)
     r"(?:(?:\s+from\s+(?:[^,;.]|[.,]\d){1,40}?)?\s+to|\s+from)))\s+(?:\w+\s+){0,3}$"
+)
+_WITH_THE_NUMBER = re.compile(
+    r"\b(?:with|and)\s+(?:the|their|its)\s+(?:total\s+)?number\s+(?:now\s+)?(?:reaching|hitting|topping|exceeding"
+    r"|totall?ing|standing\s+at|rising\s+to|increasing\s+to|growing\s+to|having\s+reached|reached|hit)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_CLASS_WORDS = re.compile(
+    r"\b(?:poverty[- ](?:alleviation|relief|reduction)\s+)?(?:workshops|factories|enterprises|companies"
+    r"|(?:migrant\s+)?workers|labou?rers|employees|jobs|posts|positions)\b",
+    re.IGNORECASE,
 )
 # "increasing the number of poor migrant workers to 32.23 million", "raised the total number of X to N"
 _RAISED_NUMBER_OF = re.compile(
@@ -266,6 +279,13 @@ def _context(
         if subject:
             noun = subject.group("np")
             kind = _kind_of(noun)
+        if kind is None and _WITH_THE_NUMBER.search(before):
+            # "Workshops have mushroomed in Anhui, with the number reaching 6,500": the number of what
+            # the sentence is about (its last counted noun before)
+            head = _CLASS_WORDS.findall(text[max(s0, q.start - 200) : q.start])
+            if head:
+                noun = head[-1]
+                kind = _kind_of(noun)
     left_q, right_q = neighbours
     part_of = right_q if right_q and q.end < right_q.start <= c1 and _part_of(text, q, right_q) else None
     if part_of is not None:  # "1,342 of the 1,400 workshops had resumed": N counts M's noun, M's verb
