@@ -144,3 +144,49 @@ def test_a_title_wrapped_onto_the_next_line_is_read_whole() -> None:
 )
 def test_saying_verbs_before_the_name(text: str, expected: list[tuple]) -> None:
     assert summary(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case title between the verb of saying and the name, or after the closing quote
+        (
+            '"Orders are back," said manager Liu Chunhua.',
+            [("Liu Chunhua", "manager", None, "business")],
+        ),
+        (
+            "“Orders are back and everyone is at work,” deputy director Zhao Lei said.",
+            [("Zhao Lei", "deputy director", None, "official")],
+        ),
+        (
+            "Sewing machines hum at the Hongxing Garment Factory in Baimu village. “The village helped our "
+            "factory reopen,” manager Tang Min stated.",
+            [("Tang Min", "manager", "Hongxing Garment Factory", "business")],
+        ),
+    ],
+)
+def test_a_title_before_the_name_after_a_quotation(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected
+
+
+def test_a_title_before_the_name_is_no_title_for_workers() -> None:
+    assert summary('"Orders are back," said worker Liu Chunhua.', "en") == []
+    assert summary("“Life is better,” villager Zhao Lei said.", "en") == []
+    # no workplace named in full earlier: the organisation stays unknown
+    assert summary("“Our factory reopened,” manager Tang Min said.", "en") == [
+        ("Tang Min", "manager", None, "business")
+    ]
+
+
+def test_press_conference_outlets_and_the_body_the_speaker_answers_for() -> None:
+    text = (
+        "China News Service:\nWhat will be done next?\n"
+        "Zhang Jianmin:\nThank you. In the past five years, the MOHRSS and other departments helped "
+        "poor laborers find jobs.\n"
+    )
+    assert summary(text, "en") == [("Zhang Jianmin", None, "MOHRSS", "official")]
+    text = (
+        "Phoenix TV:\nHow are the funds pooled?\n"
+        "Li Hongmei:\nAt the Ministry of Finance, our funds for poverty relief rose 15.8 percent.\n"
+    )
+    assert summary(text, "en") == [("Li Hongmei", None, "Ministry of Finance", "official")]

@@ -50,7 +50,8 @@ _OWNER_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(
-    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*"
+    # (after a closing quotation mark too: "“...,” manager Xu Lanqiao stated")
+    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“”\"]\s*"
     r"|\b(?:Chinese|China's|[Ll]ocal|[Pp]rovincial|[Mm]unicipal)\s+)"
     rf"(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
     r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
@@ -451,8 +452,15 @@ _SPEAKER_LINE = re.compile(
 )
 _OUTLET_LABEL = re.compile(
     r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]+){0,5}(?:Daily|News|Times|Post|TV|Television|Radio|Network|Agency"
-    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media)[ \t]*[:：][ \t]*$",
+    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media|Service|Paper|Weekly|Magazine|Review|Observer"
+    r"|Broadcasting|Satellite|CNR|CRI|NHK|Kyodo|AFP|AP|Phoenix)[ \t]*[:：][ \t]*$",
     re.MULTILINE,
+)
+
+
+_ANSWER_BODY = re.compile(
+    r"\b(?:the|our)\s+(?P<org>(?-i:[A-Z]{3,}\b)|Ministry\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,5}"
+    r"|(?:National|State)\s+(?:[A-Z][\w'’-]*\s+){0,5}(?:Administration|Commission|Office|Bureau))",
 )
 
 
@@ -475,6 +483,12 @@ def _transcript_speakers(text: str, names: list[tuple[int, int, bool]], people: 
             person = people.setdefault(
                 name_key(m.group("name")), Person(name=m.group("name"), name_span=(start, end))
             )
+        if person.organization is None:
+            # "In the battle against poverty, the MOHRSS and other departments have ...": the body the
+            # speaker answers for is the ministry (or its acronym) that the answer names first
+            body = _ANSWER_BODY.search(answer)
+            if body is not None:
+                person.organization = body.group("org")
         person.cite("direct", answer, (answer_start, answer_end), start)
 
 
@@ -511,6 +525,8 @@ def _introduce(
     if parsed is None:
         return None
     title, t_span, org, o_span = parsed
+    if org is None:
+        org, o_span = _own_workplace(text, sent, start)
     org, o_span = _org_antecedent(text, org, o_span, start)
     written_org = org
     org = _ministry(title or "", org)
@@ -531,6 +547,24 @@ def _introduce(
         role=_role(title or "", org),
         province=province_of(org, "en", places, start),
     )
+
+
+_OWN_WORKPLACE = re.compile(
+    r"\b(?:our|my|the|this)\s+(factory|company|workshop|cooperative|enterprise|plant)\b", re.IGNORECASE
+)
+
+
+def _own_workplace(text: str, sent: tuple[int, int], start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """ "“... for our factory to resume operations,” manager Xu Lanqiao stated": a title given without
+    its organisation belongs to the workplace the sentence names, when the article named it in full
+    before (the name itself, else nothing)."""
+    m = _OWN_WORKPLACE.search(text, sent[0], sent[1])
+    if m is None:
+        return None, None
+    found = _last_antecedent(text, m.group(1).capitalize(), min(start, m.start()))
+    if found is None or not found.group(1)[:1].isupper():
+        return None, None
+    return found.group(1), (found.start(1), found.end(1))
 
 
 # "Qu Jia from the Finance Department of Guizhou": a public body's member whose title is not given
@@ -754,8 +788,8 @@ def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: 
     app = re.match(r",\s+[^\"“”]*?,?\s+(?=(?:also\s+|frankly\s+)?\w)", after)
     if EN_CUE_AFTER.match(after):
         cue_at = mention.end + EN_CUE_AFTER.match(after).end()
-    elif EN_CUE_BEFORE.search(text[sent[0] : mention.start]):
-        cue_at = mention.start
+    elif EN_CUE_BEFORE.search(_without_title(text[sent[0] : mention.start])):
+        cue_at = mention.start  # "said Li Ming", "said manager Li Ming"
     elif surname_only:
         return
     elif app and EN_CUE_AFTER.match(after[app.end() :]):
@@ -768,6 +802,15 @@ def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: 
     if cue_at is None:
         return
     _attach(text, doc, sent, person, mention.start, cue_at)
+
+
+# a lower-case title between a verb of saying and the name: "said manager Xu Lanqiao"
+_TRAILING_TITLE = re.compile(rf"\b(?:(?:{_MODS})[\s-]+)*(?-i:{_HEADS})\s+$", re.IGNORECASE)
+
+
+def _without_title(before: str) -> str:
+    found = _TRAILING_TITLE.search(before[-60:])
+    return before[: len(before) - len(found.group())] if found else before
 
 
 def _attach(text: str, doc: _Doc, sent: tuple[int, int], person: Person, start: int, cue_at: int) -> None:
