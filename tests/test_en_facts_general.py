@@ -632,3 +632,39 @@ def test_with_the_number_reaching_counts_what_the_sentence_is_about() -> None:
     ]
     assert _metrics("Tourism has boomed, with the number reaching 2 million.") == []
     assert _metrics("Tourism has boomed, with the number of visitors reaching 2 million.") == []
+
+
+def test_a_sentence_opening_with_its_antecedent_counts_a_part_of_the_sentence_before() -> None:
+    found = _metrics(
+        "The county has 420 poverty alleviation workshops in total, employing 12,000 people. "
+        "Among them, 4,500 are registered poor."
+    )
+    assert found == [("workshops", 420.0), ("workers_employed", 12000.0), ("poor_workers_employed", 4500.0)]
+    found = _metrics("The factories hire 900 villagers. Of these, about 310 are from impoverished families.")
+    assert found == [("workers_employed", 900.0), ("poor_workers_employed", 310.0)]
+    found = _metrics("The city has 86 poverty relief workshops. Of them, 79 have reopened.")
+    assert found == [("workshops", 86.0), ("workshops_resumed", 79.0)]
+    # a part that is not poor, or of something else
+    assert _metrics("The workshops employ 12,000 villagers. Among them, 4,500 are women.") == [
+        ("workers_employed", 12000.0)
+    ]
+    assert _metrics("Tourists flocked to the village. Among them, 400 were from Beijing.") == []
+
+
+def test_back_at_work_is_a_resumption() -> None:
+    found = _metrics("Of the 968 poverty alleviation workshops in the province, 966 are back at work.")
+    assert found == [("workshops", 968.0), ("workshops_resumed", 966.0)]
+    assert _metrics("About 95 percent of the workshops were back at work by March.") == [
+        ("workshop_resumption_rate", 95.0)
+    ]
+
+
+def test_a_number_appended_to_the_noun_it_counts() -> None:
+    assert _metrics("Poverty alleviation workshops, numbering 420, have sprung up across the county.") == [
+        ("workshops", 420.0)
+    ]
+    # the number of workers in a workshop is no count of workshops
+    assert ("workshops", 150.0) not in _metrics("The number of workers in the workshop has grown to 150.")
+    assert _metrics("The number of poverty alleviation workshops in Gansu has grown to 1,500.") == [
+        ("workshops", 1500.0)
+    ]

@@ -156,7 +156,7 @@ MIGRATE = _re(
 # a resumption verb, not the name of a rate ("1436 workshops resume work rate reach 95%")
 RESUME = _re(
     r"(?:\bresum\w*|\breopen\w*|\brestart\w*|\bre-started|\breturn\w*\s+to\s+(?:work|production|operation)"
-    r"|\bback\s+(?:to|in)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
+    r"|\bback\s+(?:to|in|at|into)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
     r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again)\b"
     r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
 )
@@ -218,7 +218,7 @@ RATE_AFTER = _re(
     r"^\s*of\s+(?:(?:the\s+|all\s+|these\s+|its\s+|their\s+)?(?:[\w'-]+(?:,\d{3})*\s+){0,6}(?:workshops?|enterprises?"
     r"|compan(?:y|ies)|factor(?:y|ies))\b|them\b|these\b|those\b|which\b)[^,;.]{0,120}?"
     r"\b(?:(?:have|has|had|were|are)\s+(?:already\s+|now\s+|been\s+|all\s+)?(?:resum|reopen|return|restart|back\s+(?:to|in)"
-    r"|put\s+back)|resumed|reopened|restarted|returned\s+to\s+(?:work|production)|back\s+(?:to|in)\s+(?:work|production"
+    r"|put\s+back)|resumed|reopened|restarted|returned\s+to\s+(?:work|production)|back\s+(?:to|in|at)\s+(?:work|production"
     r"|operation|business))"
 )
 # "accounting for 88% of the total number of workshops" (of the units, after a resumed count)

@@ -226,10 +226,13 @@ _STOCK_VERB = (
     r"(?:(?:\s+from\s+(?:[^,;.]|[.,]\d){1,40}?)?\s+to|\s+from)))\s+(?:\w+\s+){0,3}$"
 )
 _WITH_THE_NUMBER = re.compile(
-    r"\b(?:with|and)\s+(?:the|their|its)\s+(?:total\s+)?number\s+(?:now\s+)?(?:reaching|hitting|topping|exceeding"
-    r"|totall?ing|standing\s+at|rising\s+to|increasing\s+to|growing\s+to|having\s+reached|reached|hit)\s+"
-    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    r"(?:\b(?:with|and)\s+(?:the|their|its)\s+(?:total\s+)?number\s+(?:now\s+)?|^\s*)(?:reaching|hitting|topping"
+    r"|exceeding|totall?ing|numbering|standing\s+at|rising\s+to|increasing\s+to|growing\s+to|having\s+reached"
+    r"|reached|hit)\s+(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
     re.IGNORECASE,
+)
+_PLACE_OF_NP = re.compile(
+    r"\s+(?:in|at|across|within|throughout|under|of)\s+(?=(?:the|its|their|this|these|those|a|an)\b|[A-Z])"
 )
 _CLASS_WORDS = re.compile(
     r"\b(?:poverty[- ](?:alleviation|relief|reduction)\s+)?(?:workshops|factories|enterprises|companies"
@@ -277,7 +280,8 @@ def _context(
             _NUMBER_OF.search(window) or _RAISED_NUMBER_OF.search(window) or _SUBJECT.search(before.lstrip())
         )
         if subject:
-            noun = subject.group("np")
+            # "the number of workers in the workshop": the head is before its place
+            noun = _PLACE_OF_NP.split(subject.group("np"), maxsplit=1)[0]
             kind = _kind_of(noun)
         if kind is None and _WITH_THE_NUMBER.search(before):
             # "Workshops have mushroomed in Anhui, with the number reaching 6,500": the number of what
@@ -313,13 +317,20 @@ def _context(
         named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
         if named is not None:
             noun, kind = named.group("np"), "people"
+    opener = _ANAPHORIC_OPENER.match(text, s0, q.start)  # "Among them, 4,500 are registered poor."
     if (
         kind is None
         and not noun
-        and (cues.INCLUDE.search(before) or _VERB_AFTER_BARE.match(after) or _OF_WHICH_AFTER.match(after))
+        and (
+            cues.INCLUDE.search(before)
+            or _VERB_AFTER_BARE.match(after)
+            or _OF_WHICH_AFTER.match(after)
+            or opener
+        )
     ):
         # "of them" may point back to the sentence before ("By then, 3,050 of them had reopened")
-        floor = s0 - len(prev) - 2 if _OF_WHICH_AFTER.match(after) and not before.strip() else s0
+        back = opener or (_OF_WHICH_AFTER.match(after) and not before.strip())
+        floor = s0 - len(prev) - 2 if back else s0
         for prev_q, prev_kind, _ in reversed(previous):
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
@@ -366,6 +377,14 @@ _PEOPLE_FROM = re.compile(
 _PEOPLE_OF = re.compile(
     r"^\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?(?:[\w-]+(?:'s|’s)\s+)?"
     r"(?:[\w-]+\s+)?(?:employees|workers|staff|villagers|residents|labou?rers|locals|women|members))\b",
+    re.IGNORECASE,
+)
+
+
+# a sentence that opens with its part's antecedent: "Among them, 4,500 are registered poor", "Of these,"
+_ANAPHORIC_OPENER = re.compile(
+    r"\s*(?:among|of|including)\s+(?:them|these|those|whom|which|this\s+number|the\s+total)\s*,?\s*"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost|a\s+total\s+of)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -777,8 +796,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         # the count is the subject: its coordinated predicates count ("... have received training
         # and employed by local companies")
         employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
-    include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
-    employed_before = _employment_before(ctx, previous)
+    opener = _ANAPHORIC_OPENER.fullmatch(ctx.left)
+    include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after) or opener
+    employed_before = _employment_before(ctx, previous, len(ctx.prev_sentence) + 2 if opener else 0)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
         return []  # a part by origin or destination (metrics.md, settled cases)
@@ -873,10 +893,13 @@ def _before_part(after: str) -> str:
     return after[: part.start()] if part else after
 
 
-def _employment_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> bool:
-    """Whether an employment figure came earlier in the sentence ("hired 260, including 110 ...")."""
+def _employment_before(
+    ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]], reach: int = 0
+) -> bool:
+    """Whether an employment figure came earlier in the sentence ("hired 260, including 110 ..."), or
+    ``reach`` characters before it (the sentence before, for "Among them, 110 are poor")."""
     for prev_q, _, claims in reversed(previous):
-        if prev_q.start < ctx.sentence[0]:
+        if prev_q.start < ctx.sentence[0] - reach:
             return False
         if any(c.metric in ("workers_employed", "poor_workers_employed") for c in claims):
             return True
