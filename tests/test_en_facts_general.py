@@ -668,3 +668,34 @@ def test_a_number_appended_to_the_noun_it_counts() -> None:
     assert _metrics("The number of poverty alleviation workshops in Gansu has grown to 1,500.") == [
         ("workshops", 1500.0)
     ]
+
+
+def test_the_object_of_a_verb_of_employing_without_its_noun() -> None:
+    assert _metrics("Poverty alleviation workshops employ 1,500 in Gansu's Kang county.") == [
+        ("workers_employed", 1500.0)
+    ]
+    found = _metrics("The county's workshops have hired 3,000, including 1,100 from poor households.")
+    assert found == [("workers_employed", 3000.0), ("poor_workers_employed", 1100.0)]
+    assert _metrics("The workshop employs 45, most of them women.") == [("workers_employed", 45.0)]
+    # a sum, or a count with its own noun
+    assert _metrics("The workshop employs 45 sewing machines.") == []
+
+
+def test_people_said_to_be_all_poor_after_them() -> None:
+    assert _metrics("The workshop hires 45 locals, all from impoverished households.") == [
+        ("poor_workers_employed", 45.0)
+    ]
+    found = _metrics(
+        "Over 9 million residents work for rural enterprises and workshops in their hometowns, "
+        "accounting for nearly half of the impoverished employees."
+    )
+    assert found == [("poor_workers_employed", 9e6)]
+    # a share of everyone, or a poor part named between
+    found = _metrics(
+        "More than 2,000 people work in the workshops, representing 30 percent of the workforce."
+    )
+    assert found == [("workers_employed", 2000.0)]
+    found = _metrics(
+        "Some 2,000 people work in the workshops, including 800 poor, or 30 percent of the poor."
+    )
+    assert found == [("workers_employed", 2000.0), ("poor_workers_employed", 800.0)]

@@ -338,6 +338,8 @@ def _context(
     if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
         # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
         kind = "people"
+    if kind is None and not noun and q.unit is None and _EMPLOY_BARE.search(before):
+        noun, kind = "people", "people"  # "the workshops employ 1,500 in the county", "have hired 3,000, ..."
     if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
         noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
     if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
@@ -381,6 +383,21 @@ _PEOPLE_OF = re.compile(
 )
 
 
+# the object of a verb of employing, its noun left out: "employ 1,500 in the county"
+_EMPLOY_BARE = re.compile(
+    r"\b(?:employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|absorb(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\s+"
+    r"(?:(?:a\s+total\s+of|about|around|over|more\s+than|nearly|some|almost|at\s+least|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# the people counted are all poor, said after them: "45 locals, all from impoverished households",
+# "13 million residents ..., accounting for nearly half of the impoverished employees"
+_ALL_POOR_AFTER = re.compile(
+    r"^[^.;\d]{0,160}?,\s*(?:all\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|being)\s+)?(?:from\s+)?"
+    r"|(?:accounting\s+for|representing|making\s+up|or)\s+(?:[\w.%-]+\s+){0,4}?of\s+(?:the\s+|all\s+|its\s+)?"
+    r"(?:[\w'’-]+(?:'s|’s)\s+)?(?:total\s+(?:number\s+of\s+)?)?)"
+    r"(?:poor|impoverished|poverty-stricken|registered\s+poor|needy)\b",
+    re.IGNORECASE,
+)
 # a sentence that opens with its part's antecedent: "Among them, 4,500 are registered poor", "Of these,"
 _ANAPHORIC_OPENER = re.compile(
     r"\s*(?:among|of|including)\s+(?:them|these|those|whom|which|this\s+number|the\s+total)\s*,?\s*"
@@ -789,6 +806,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     # after it describe the share
     near = ctx.noun + " " + ("" if ctx.is_total else _before_part(ctx.after[:60]))
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
+    poor = poor or (not ctx.is_total and bool(_ALL_POOR_AFTER.match(ctx.right)))
     employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
