@@ -190,3 +190,14 @@ def test_press_conference_outlets_and_the_body_the_speaker_answers_for() -> None
         "Li Hongmei:\nAt the Ministry of Finance, our funds for poverty relief rose 15.8 percent.\n"
     )
     assert summary(text, "en") == [("Li Hongmei", None, "Ministry of Finance", "official")]
+
+
+def test_a_capitalised_business_in_the_apposition_is_no_speaker_between() -> None:
+    assert summary("Li Ming, founder of Hongxing Garments, told China Daily that orders doubled.", "en") == [
+        ("Li Ming", "founder", "Hongxing Garments", "business")
+    ]
+    assert summary(
+        "Zhao Lei, general manager of Jinhe Textiles, said the firm hires poor villagers.", "en"
+    ) == [("Zhao Lei", "general manager", "Jinhe Textiles", "business")]
+    # another person between the name and the verb still takes the verb
+    assert summary("Li Ming, head of the county, met Wang Fang, who said the workshops help.", "en") == []

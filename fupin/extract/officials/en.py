@@ -796,7 +796,19 @@ def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: 
         cue_at = mention.end + app.end() + EN_CUE_AFTER.match(after[app.end() :]).end()
     else:
         cue = EN_CUE_ANYWHERE.search(after[:200])
-        if cue and not any(mention.end < s < mention.end + cue.start() for s in name_starts):
+        # a capitalised organisation in the person's own apposition ("Li Ming, head of Hongxing
+        # Garments, said") is no other speaker between the name and the verb
+        org_at = person.org_span if person.org_span and person.org_span[0] > mention.end else None
+        between = (
+            [
+                s
+                for s in name_starts
+                if mention.end < s < mention.end + cue.start() and not (org_at and org_at[0] <= s < org_at[1])
+            ]
+            if cue
+            else []
+        )
+        if cue and not between:
             if not re.search(r"[\"“”]", after[: cue.start()]):
                 cue_at = mention.end + cue.end()
     if cue_at is None:
