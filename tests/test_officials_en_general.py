@@ -201,3 +201,19 @@ def test_a_capitalised_business_in_the_apposition_is_no_speaker_between() -> Non
     ) == [("Zhao Lei", "general manager", "Jinhe Textiles", "business")]
     # another person between the name and the verb still takes the verb
     assert summary("Li Ming, head of the county, met Wang Fang, who said the workshops help.", "en") == []
+
+
+def test_a_quotation_attributed_by_a_noun_for_the_person_just_introduced() -> None:
+    text = (
+        "Taking a sip of tea, Liu Donghai, head of a garment factory in Yudu county, told his story. "
+        "“Tea from my hometown was a dream of mine,” the man told the People’s Daily."
+    )
+    assert summary(text, "en") == [("Liu Donghai", "head", "a garment factory in Yudu county", "business")]
+    text = (
+        "Wang Fang, Party secretary of Zhaojia village, visited the workshop. "
+        "“Orders doubled,” the official said."
+    )
+    assert summary(text, "en") == [("Wang Fang", "Party secretary", "Zhaojia village", "official")]
+    # a villager quoted the same way is still no official
+    text = "Wang Fang, a villager, visited the workshop. “Orders have doubled this year,” the woman said."
+    assert summary(text, "en") == []

@@ -128,9 +128,12 @@ _ORG_OF_BEFORE = re.compile(
 _TITLE_WORDS = frozenset(w for phrase in EN_TITLE_HEADS + EN_TITLE_MODIFIERS for w in phrase.split())
 _QUOTES_OPEN, _QUOTES_CLOSE = '“"', '”"'
 _PRONOUN_RE = re.compile(r"^(?:He|She)\b")
-# `"We are short of hands," he said.`: a quotation attributed by a pronoun.
+# `"We are short of hands," he said.`: a quotation attributed by a pronoun, or by a noun phrase for
+# the person just introduced (`..., the man told the People's Daily`, `the official added`)
 _QUOTE_THEN_PRONOUN = re.compile(
-    r'^[“"][^“”"]{4,}[,.!?]?[”"]\s*,?\s*(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|noted|told)\b'
+    r'^[“"][^“”"]{4,}[,.!?]?[”"]\s*,?\s*(?P<pronoun>he|she|the\s+(?:[\w-]+\s+)?(?:man|woman|official|manager'
+    r"|director|owner|head|secretary|chief|boss|founder))\s+(?:also\s+)?(?:said|says|added|noted|told|tells"
+    r"|explained|recalled|stressed|continued)\b"
 )
 
 
