@@ -699,3 +699,41 @@ def test_people_said_to_be_all_poor_after_them() -> None:
         "Some 2,000 people work in the workshops, including 800 poor, or 30 percent of the poor."
     )
     assert found == [("workers_employed", 2000.0), ("poor_workers_employed", 800.0)]
+
+
+def test_the_same_statistic_for_another_year_beside_it() -> None:
+    found = _facts(
+        "The number of poor migrant workers rose to 21.5 million in 2020, up from 9.8 million in 2016."
+    )
+    assert [(m, v, a) for m, v, _, a, _ in found] == [
+        ("poor_migrant_workers", 21.5e6, "2020"),
+        ("poor_migrant_workers", 9.8e6, "2016"),
+    ]
+    found = _facts("The county had 56 workshops in 2019, compared with 12 in 2016.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [
+        ("workshops", 56.0, "2019"),
+        ("workshops", 12.0, "2016"),
+    ]
+    found = _facts("Poor migrant workers numbered 9.8 million in 2016 and 21.5 million in 2020.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [
+        ("poor_migrant_workers", 9.8e6, "2016"),
+        ("poor_migrant_workers", 21.5e6, "2020"),
+    ]
+    found = _facts("The workshops employed 3,000 people in 2019 and 4,500 this year.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [
+        ("workers_employed", 3000.0, "2019"),
+        ("workers_employed", 4500.0, "2020"),
+    ]
+    found = _facts("The county had 56 workshops in 2019 but only 3 in 2016.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [("workshops", 56.0, "2019"), ("workshops", 3.0, "2016")]
+    # the figure's own date is not the comparison's
+    found = _facts("The county had 56 workshops, up from 12 last year.")
+    assert [(m, v, a) for m, v, _, a, _ in found] == [("workshops", 56.0, None), ("workshops", 12.0, "2019")]
+    # a sum of something else, and a year-on-year change, are no such figures
+    assert _metrics("Output rose to 3 million yuan in 2020, up from 1 million yuan in 2018.") == []
+    assert _metrics("The county had 56 workshops in 2019, up 20 percent from 2018.") == [("workshops", 56.0)]
+
+
+def test_a_sentence_date_restated_as_its_year_keeps_the_finer_date() -> None:
+    found = _facts("As of May 31, 25 provinces had 27.5 million poor migrant workers in 2020.")
+    assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers", "2020-05-31")]

@@ -576,6 +576,14 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         claims = _new_total(ctx, previous)
         if claims or not ctx.noun:
             return claims
+    if _DATED_BASELINE_AFTER.match(ctx.right) and (
+        _COMPARED_WITH.search(ctx.before) or _DATED_AND.search(ctx.left[-100:])
+    ):
+        # "32.43 million in 2020, up from 12.27 million in 2015", "12.27 million in 2015 and 32.43
+        # million in 2020": the same statistic for another year, a figure of its own date
+        claims = _new_total(ctx, previous)
+        if claims:
+            return claims
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
@@ -618,6 +626,25 @@ _CHANGE_TO = re.compile(
 _DATED_BASELINE = re.compile(
     r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b\s*,?\s*to\b",
+    re.IGNORECASE,
+)
+_DATED_BASELINE_AFTER = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b"
+    r"|(?:(?:in|by|at\s+the\s+end\s+of)\s+)?(?:this|last|the\s+previous)\s+year\b)",
+    re.IGNORECASE,
+)
+_COMPARED_WITH = re.compile(
+    r"^\s*(?:(?:up|down|rising|increasing|growing|falling)\s+from|compared\s+(?:with|to)|versus|against)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_DATED_AND = re.compile(
+    r"\d(?:[\d,.]*\d)?\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?"
+    r"(?:[a-z-]+\s+){0,3}?"
+    r"(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}?(?:19|20)\d\d|(?:(?:in|by)\s+)?(?:this|last)\s+year)"
+    r"\s*,?\s*(?:and|while|but|against)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|only|just)\s+)?$",
     re.IGNORECASE,
 )
 _TO_NUMBER = re.compile(r"^(?:[^.;]|\.\d){0,60}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\$|RMB\s*)?\d", re.IGNORECASE)
@@ -1093,6 +1120,7 @@ def _with_unit(q: Quantity, metric: str) -> Quantity:
 
 _COMPARISON = re.compile(
     r"\b(?:than|compared|equivalent|represent\w*|accounting|account\w*|same\s+period|over|versus|vs)\b|\bof\s+the\b"
+    r"|\b(?:up|down)\s+from\b"
     r"|%",
     re.IGNORECASE,
 )
@@ -1144,11 +1172,17 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
         if d.end <= q.start
         and not _is_comparison_before(text, d)
         and not _baseline_date(text, d, q, s0)
+        # "12.27 million in 2015 and 32.43 million in 2020": another number's own date
+        and not (
+            _TRAILS_NUMBER.search(text, max(s0, d.start - 40), d.start) and _OWN_DATE_AFTER.match(text, q.end)
+        )
         and not (d.start - s0 < _WINDOW and _SINCE_CLAUSE.match(text, s0, d.start))
     ]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
     if own is not None and (not before or before[-1].start < c0):
+        if before and len(own) == 4 and (before[-1].as_of or "").startswith(own):
+            return before[-1].as_of  # "As of May 31, 25 provinces had 27.5 million ... in 2020": the finer
         return own  # "set up by March, and 2,032 of them had reopened by mid-April": its own clause's date
     anaphora = _ANAPHORA.search(text, max(s0, q.start - _WINDOW), min(s1, q.end + _WINDOW))
     if anaphora and not (before and before[-1].start > anaphora.start()):
@@ -1217,6 +1251,16 @@ def _baseline_date(text: str, d: DateMention, q: Quantity, s0: int) -> bool:
     )
 
 
+_TRAILS_NUMBER = re.compile(
+    r"\d\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:in|by|at\s+the\s+end\s+of)?\s*$",
+    re.IGNORECASE,
+)
+_OWN_DATE_AFTER = re.compile(
+    r"\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:19|20)\d\d|(?:(?:in|by)\s+)?(?:this|last)\s+year)\b",
+    re.IGNORECASE,
+)
 _DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 
 
