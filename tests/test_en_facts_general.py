@@ -737,3 +737,21 @@ def test_the_same_statistic_for_another_year_beside_it() -> None:
 def test_a_sentence_date_restated_as_its_year_keeps_the_finer_date() -> None:
     found = _facts("As of May 31, 25 provinces had 27.5 million poor migrant workers in 2020.")
     assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers", "2020-05-31")]
+
+
+def test_more_ways_of_saying_units_resumed() -> None:
+    for verb in ("had restored production", "had come back online", "had started operating again"):
+        found = _metrics(f"By March 10, 1,500 poverty alleviation workshops {verb}.")
+        assert found == [("workshops_resumed", 1500.0)], verb
+    assert _metrics("Work has resumed at 1,500 poverty alleviation workshops.") == [
+        ("workshops_resumed", 1500.0)
+    ]
+    assert _metrics("Production has resumed in 320 leading poverty alleviation enterprises.") == [
+        ("enterprises_resumed", 320.0)
+    ]
+    assert _metrics("About 96 percent of the workshops were operating again by March 20.") == [
+        ("workshop_resumption_rate", 96.0)
+    ]
+    # operating (not again) is existing; "all but N" did not reopen
+    assert _metrics("The county has 300 workshops operating in its villages.") == [("workshops", 300.0)]
+    assert _metrics("Of the 1,600 workshops, all but 100 have reopened.") == [("workshops", 1600.0)]

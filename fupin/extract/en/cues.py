@@ -157,8 +157,17 @@ MIGRATE = _re(
 RESUME = _re(
     r"(?:\bresum\w*|\breopen\w*|\brestart\w*|\bre-started|\breturn\w*\s+to\s+(?:work|production|operation)"
     r"|\bback\s+(?:to|in|at|into)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
-    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again)\b"
+    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again"
+    # "had restored production", "came back online", "were up and running again", "operating again"
+    r"|\brestor\w*\s+(?:normal\s+)?(?:production|operations?|work)|\b(?:come|came|coming|back)\s+(?:back\s+)?online"
+    r"|\bup\s+and\s+running\s+again|\b(?:start\w*|began|begun|begin\w*)\s+(?:operating|working|producing)\s+again"
+    r"|\b(?:operating|running|working|producing|in\s+operation)\s+again)\b"
     r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
+)
+# "work has resumed at 1,500 workshops": the resumption said before the units
+RESUMED_AT = _re(
+    r"\b(?:work|production|operations?)\s+(?:has|have|had)\s+(?:been\s+)?(?:resumed|restarted|restored)\s+"
+    r"(?:at|in)\s+(?:(?:a\s+total\s+of|about|around|over|more\s+than|nearly|some|almost)\s+)?$"
 )
 NEGATED = _re(r"\b(?:not|yet\s+to|never|failed\s+to|unable\s+to)\b(?:\s+\w+){0,2}\s*$")
 PLAN = _re(

@@ -592,8 +592,8 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         return _money(ctx) or _coordinated_money(ctx, previous)
     if q.counter and _MEASURE.match(q.counter):
         return []
-    if cues.CHANGE.search(ctx.before[-40:]):
-        return []
+    if cues.CHANGE.search(ctx.before[-40:]) or _ALL_BUT.search(ctx.before[-20:]):
+        return []  # "all but 100 have reopened": the 100 did not
     if ctx.kind == "people" and cues.ONE_OF.search(ctx.before[-20:]):
         return []  # "one of the 71 poor villagers who were hired": a story about one person
     if ctx.kind in ("people", "jobs", "enterprise", "workshop") and _threshold(ctx):
@@ -669,6 +669,7 @@ def _threshold(ctx: _Ctx) -> bool:
     return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
 
 
+_ALL_BUT = re.compile(r"\ball\s+but\s+$|\bexcept\s+(?:for\s+)?$", re.IGNORECASE)
 _MEASURE = re.compile(
     r"(?:years?|months?|days?|hours?|minutes?|weeks?|times|tons?|tonnes?|kg|kilo\w*|jin|catties|mu|acres?|hectares?"
     r"|km|square|sq|cubic|met(?:er|re)s?|m2|centimet\w+|cm|g|grams?|pieces|sets|bags|boxes|heads|yuan|dollars?"
@@ -763,7 +764,7 @@ def _scope(ctx: _Ctx) -> str:
 def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     # the number's own counter words are the start of ``after``: read them once, in place
     window = ctx.after if ctx.noun == (ctx.q.counter or "") else ctx.noun + " " + ctx.after
-    resumed = cues.RESUME.search(window)
+    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before)
     if resumed and not ctx.is_total:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
@@ -790,7 +791,7 @@ _ALL_AFTER = re.compile(
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
-    if cues.RESUME.search(ctx.after) and not ctx.is_total:
+    if (cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before)) and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
         if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
