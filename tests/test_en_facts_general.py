@@ -755,3 +755,25 @@ def test_more_ways_of_saying_units_resumed() -> None:
     # operating (not again) is existing; "all but N" did not reopen
     assert _metrics("The county has 300 workshops operating in its villages.") == [("workshops", 300.0)]
     assert _metrics("Of the 1,600 workshops, all but 100 have reopened.") == [("workshops", 1600.0)]
+
+
+def test_poor_people_employed_away_from_home_are_migrant_workers() -> None:
+    assert _metrics(
+        "So far, 2.3 million impoverished people have been employed outside their hometowns."
+    ) == [("poor_migrant_workers", 2.3e6)]
+    assert _metrics("Some 40,000 poor villagers were hired in other provinces last year.") == [
+        ("poor_migrant_workers", 40000.0)
+    ]
+    # employed at home: no migrant workers
+    assert _metrics("Some 40,000 poor villagers were hired by local workshops.") == [
+        ("poor_workers_employed", 40000.0)
+    ]
+
+
+def test_the_year_after_a_share_of_last_years_total_is_the_baselines() -> None:
+    found = _facts(
+        "About 96 percent of the poor laborers who worked away from home last year have returned to work."
+    )
+    assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers_share_of_last_year", None)]
+    found = _facts("By March 20, 96.3 percent of poor laborers who went out to work last year had returned.")
+    assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers_share_of_last_year", "2020-03-20")]

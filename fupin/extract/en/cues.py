@@ -115,7 +115,9 @@ JOBS_FOR_END = _re(
     r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
 )
 AWAY_AFTER = _re(
-    r"^[^.;,]{0,80}?\b(?:find|found|finding|get|got|seek|sought|look\w*\s+for)\s+(?:\w+\s+)?(?:work|jobs?|employment)\s+"
+    r"^[^.;,]{0,80}?\b(?:(?:find|found|finding|get|got|seek|sought|look\w*\s+for)\s+(?:\w+\s+)?(?:work|jobs?|employment)"
+    # "2.3 million impoverished people have been employed outside their hometowns"
+    r"|(?:been\s+)?(?:employed|hired))\s+"
     r"(?:away\s+from\s+home|outside|elsewhere|in\s+other\s+(?:provinces|places|cities)|out\s+of\s+(?:town|the\s+province))"
 )
 WENT_HOME = _re(

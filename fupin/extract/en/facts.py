@@ -86,7 +86,10 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
         kinds.append((q, ctx.kind, claims))
         if not claims:
             continue
-        as_of = _as_of(analysis, q, sentence, marked)
+        # "96 percent of those who worked away from home last year": the year after a share of last
+        # year's total is the baseline's, not the figure's
+        baseline_after = all(c.metric == "poor_migrant_workers_share_of_last_year" for c in claims)
+        as_of = _as_of(analysis, q, sentence, marked, dates_after=not baseline_after)
         regions_of = resolver.get()
         personal = getattr(regions_of, "personal_region_at", None)  # optional: one worker's wage
         if personal is not None and all(c.metric == "income" for c in claims):
@@ -1132,12 +1135,17 @@ _ANCHOR = re.compile(
 
 
 def _as_of(
-    analysis: Analysis, q: Quantity, sentence: tuple[int, int], marked: list[DateMention]
+    analysis: Analysis,
+    q: Quantity,
+    sentence: tuple[int, int],
+    marked: list[DateMention],
+    dates_after: bool = True,
 ) -> str | None:
     """The figure's date; a bare year that only restates the year of the date the paragraph
     opened with ("As of May 31, ... The 52 counties have 273,420 migrant workers in 2020") keeps
-    the paragraph's finer date (metrics.md: a date carries forward)."""
-    found = _own_as_of(analysis, q, sentence)
+    the paragraph's finer date (metrics.md: a date carries forward). ``dates_after=False`` reads
+    no date after the number."""
+    found = _own_as_of(analysis, q, (sentence[0], q.start) if not dates_after else sentence)
     if found is None:
         return _same_below(marked, q.start)
     if len(found) == 4:
