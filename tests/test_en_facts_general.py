@@ -777,3 +777,18 @@ def test_the_year_after_a_share_of_last_years_total_is_the_baselines() -> None:
     assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers_share_of_last_year", None)]
     found = _facts("By March 20, 96.3 percent of poor laborers who went out to work last year had returned.")
     assert [(m, a) for m, _, _, a, _ in found] == [("poor_migrant_workers_share_of_last_year", "2020-03-20")]
+
+
+def test_near_misses_of_the_bare_employment_object_and_of_own_dates() -> None:
+    # a per-head condition ("for each absorb 1 name ... poor labor force") is no count
+    found = _metrics("The workshops get a reward for each absorb 1 name of registered poor labor force.")
+    assert [v for _, v in found if v == 1.0] == []
+    # "92.3 percent of last year's total" gives the share no date of its own
+    found = _facts(
+        "The number of poor migrant workers reached 25.15 million by the end of April, or 92.3 percent of "
+        "last year's total."
+    )
+    assert [(m, a) for m, _, _, a, _ in found] == [
+        ("poor_migrant_workers", "2020-04-30"),
+        ("poor_migrant_workers_share_of_last_year", "2020-04-30"),
+    ]

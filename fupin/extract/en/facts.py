@@ -341,7 +341,14 @@ def _context(
     if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
         # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
         kind = "people"
-    if kind is None and not noun and q.unit is None and _EMPLOY_BARE.search(before):
+    if (
+        kind is None
+        and not noun
+        and q.unit is None
+        and _EMPLOY_BARE.search(before)
+        and not cues.PER_EVERY.search(before[-30:])
+        and not re.search(r"\b(?:each|every|per)\s+(?:\w+\s+)?$", before)
+    ):
         noun, kind = "people", "people"  # "the workshops employ 1,500 in the county", "have hired 3,000, ..."
     if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
         noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
@@ -1266,7 +1273,10 @@ _TRAILS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _OWN_DATE_AFTER = re.compile(
-    r"\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?(?:[a-z]+\s+){0,2}?"
+    # (its own noun may come between, "3,000 people in 2019"; "92.3 percent of last year's total" is
+    # a comparison, no date of its own)
+    r"\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?"
+    r"(?:(?!(?:of|than|from|over|with|to)\b)[a-z]+\s+){0,2}?"
     r"(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:19|20)\d\d|(?:(?:in|by)\s+)?(?:this|last)\s+year)\b",
     re.IGNORECASE,
 )
