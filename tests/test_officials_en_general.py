@@ -217,3 +217,28 @@ def test_a_quotation_attributed_by_a_noun_for_the_person_just_introduced() -> No
     # a villager quoted the same way is still no official
     text = "Wang Fang, a villager, visited the workshop. “Orders have doubled this year,” the woman said."
     assert summary(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age between the name and the title
+        (
+            "Li Ming, 45, Party secretary of Zhaojia village, said orders have doubled.",
+            [("Li Ming", "Party secretary", "Zhaojia village", "official")],
+        ),
+        # "as X put it", "in the words of X"
+        (
+            'As Li Ming, deputy head of the county, put it, "The workshops are lifelines."',
+            [("Li Ming", "deputy head", "county", "official")],
+        ),
+        (
+            "In the words of Li Ming, deputy head of the county, the workshops are lifelines.",
+            [("Li Ming", "deputy head", "county", "official")],
+        ),
+        # an age and no title: a villager
+        ("Li Ming, 45, a villager, said orders have doubled.", []),
+    ],
+)
+def test_ages_and_other_verbs_of_saying(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected

@@ -346,9 +346,16 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     return title, org or None, t_end, o_start
 
 
+_AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
+
+
 def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
     """The phrase after "NAME, " up to the comma, "said" or sentence end that closes it."""
     m = re.match(r",\s*(?=[A-Za-z])", text[end:sent_end])  # "Guo Ruixia,manager of ..." (a lost space)
+    age = _AGE_APPOSITION.match(text, end, sent_end)  # "Li Ming, 45, head of the workshop"
+    if not m and age:
+        m = re.match(r",\s*(?=[A-Za-z])", text[age.end() : sent_end])
+        end = age.end()
     if not m:
         return None
     start = end + m.end()
