@@ -242,3 +242,23 @@ def test_a_quotation_attributed_by_a_noun_for_the_person_just_introduced() -> No
 )
 def test_ages_and_other_verbs_of_saying(text: str, expected: list[tuple]) -> None:
     assert summary(text, "en") == expected
+
+
+def test_a_title_given_later_to_the_surname_of_a_name_introduced_without_one() -> None:
+    text = (
+        "The report was delivered by Zhao Yongfu on behalf of the State Council. "
+        '"We promised to lift 10 million people out of poverty every year," said Zhao, director of the '
+        "State Council Leading Group Office of Poverty Alleviation and Development."
+    )
+    assert summary(text, "en") == [
+        (
+            "Zhao Yongfu",
+            "director",
+            "State Council Leading Group Office of Poverty Alleviation and Development",
+            "official",
+        )
+    ]
+    # no title for the surname, or two people of that surname
+    assert summary("Zhao Yongfu visited the village. Zhao, a villager, said life is better.", "en") == []
+    text = 'Zhao Yongfu and Zhao Hua visited. "Life is better," said Zhao, director of the office.'
+    assert summary(text, "en") == []

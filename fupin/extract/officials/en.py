@@ -450,9 +450,38 @@ def find_en(
                 person.org_span,
             )
             known.province = person.province
+    _titled_by_surname(text, doc, names, places, people)
     _collect_quotes(text, doc, names, people)
     _transcript_speakers(text, names, people)
     return [p for p in people.values() if p.quote_kind]
+
+
+def _titled_by_surname(
+    text: str,
+    doc: _Doc,
+    names: list[tuple[int, int, bool]],
+    places: list[PlaceMention] | None,
+    people: dict[str, Person],
+) -> None:
+    """A Chinese name introduced without a title and given one later by the surname: "delivered by
+    Liu Yongfu ... ", then ""...," said Liu, director of the State Council Leading Group Office"."""
+    untitled: dict[str, list[tuple[int, int]]] = {}
+    for start, end, chinese in names:
+        name = text[start:end]
+        if chinese and " " in name and name_key(name) not in people:
+            untitled.setdefault(name.split()[0], []).append((start, end))
+    taken = {p.name.split()[0] for p in people.values()}
+    for surname, spans in untitled.items():
+        if surname in taken or len({text[a:b] for a, b in spans}) != 1:
+            continue  # two people of one surname, or one already titled: "Liu" is not clear
+        first = spans[0]
+        for m in re.finditer(rf"\b{re.escape(surname)}(?=,\s)", text[first[1] :]):
+            at = first[1] + m.start()
+            person = _introduce(text, at, at + len(surname), doc.sentence(at), True, places)
+            if person is not None and person.title:
+                person.name, person.name_span = text[first[0] : first[1]], first
+                people[person.key] = person
+                break
 
 
 # A press-conference transcript: a line that is only a speaker's name and a colon, with the
