@@ -792,3 +792,14 @@ def test_near_misses_of_the_bare_employment_object_and_of_own_dates() -> None:
         ("poor_migrant_workers", "2020-04-30"),
         ("poor_migrant_workers_share_of_last_year", "2020-04-30"),
     ]
+
+
+def test_people_who_took_jobs_and_members_of_poor_households() -> None:
+    assert _metrics("More than 1,200 villagers took jobs in the county's poverty alleviation workshops.") == [
+        ("workers_employed", 1200.0)
+    ]
+    assert _metrics("The workshops employ 1,200 members of poor households.") == [
+        ("poor_workers_employed", 1200.0)
+    ]
+    assert _metrics("The cooperative has 300 members.") == []
+    assert _metrics("Some 300 Party members took part in the campaign.") == []

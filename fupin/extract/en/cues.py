@@ -35,7 +35,7 @@ PEOPLE = _re(
     r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bwomen\b|\bmen\b|\blocals\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
     r"|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
     # "including around 5,000 impoverished ones", "of whom 300 are impoverished"
-    r"|\b(?:poor|impoverished|needy|poverty-stricken)\s+ones\b|\bimpoverished$"
+    r"|\b(?:poor|impoverished|needy|poverty-stricken)\s+ones\b|\bimpoverished$|\bmembers\b"
 )
 JOBS = _re(
     r"\bjobs?\b|\bposts?\b|\bpositions?\b|\bvacancies\b|\b(?:job|employment|work)\s+opportunities\b"
@@ -131,8 +131,8 @@ EMPLOY = _re(
     r"(?:jobs|job(?=\s+opportunit)|employment|work|positions)"
     r"(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
-    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had)\s+(?:\w+\s+)?"
-    r"(?:employment|jobs?|work)\b"
+    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had|t(?:ake|akes|aking|aken|ook))"
+    r"\s+(?:\w+\s+)?(?:employment|jobs?|work)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
     r"|mills?|facilit(?:y|ies)|production\s+lines?)\b"
