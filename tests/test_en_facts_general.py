@@ -803,3 +803,11 @@ def test_people_who_took_jobs_and_members_of_poor_households() -> None:
     ]
     assert _metrics("The cooperative has 300 members.") == []
     assert _metrics("Some 300 Party members took part in the campaign.") == []
+
+
+def test_a_count_set_off_after_its_noun_in_all() -> None:
+    assert _metrics("The workshops, 85 in all, employ 3,600 villagers.") == [
+        ("workshops", 85.0),
+        ("workers_employed", 3600.0),
+    ]
+    assert _metrics("The county sold apples, 300 in total.") == []

@@ -237,6 +237,7 @@ _WITH_THE_NUMBER = re.compile(
 _PLACE_OF_NP = re.compile(
     r"\s+(?:in|at|across|within|throughout|under|of)\s+(?=(?:the|its|their|this|these|those|a|an)\b|[A-Z])"
 )
+_IN_ALL_AFTER = re.compile(r"\s+in\s+(?:all|total)\s*(?:[,;)]|$)", re.IGNORECASE)
 _CLASS_WORDS = re.compile(
     r"\b(?:poverty[- ](?:alleviation|relief|reduction)\s+)?(?:workshops|factories|enterprises|companies"
     r"|(?:migrant\s+)?workers|labou?rers|employees|jobs|posts|positions)\b",
@@ -286,7 +287,9 @@ def _context(
             # "the number of workers in the workshop": the head is before its place
             noun = _PLACE_OF_NP.split(subject.group("np"), maxsplit=1)[0]
             kind = _kind_of(noun)
-        if kind is None and _WITH_THE_NUMBER.search(before):
+        if kind is None and (
+            _WITH_THE_NUMBER.search(before) or (not before.strip() and _IN_ALL_AFTER.match(after))
+        ):  # "... with the number reaching 6,500", "The workshops, 85 in all, employ ..."
             # "Workshops have mushroomed in Anhui, with the number reaching 6,500": the number of what
             # the sentence is about (its last counted noun before)
             head = _CLASS_WORDS.findall(text[max(s0, q.start - 200) : q.start])
