@@ -811,3 +811,17 @@ def test_a_count_set_off_after_its_noun_in_all() -> None:
         ("workers_employed", 3600.0),
     ]
     assert _metrics("The county sold apples, 300 in total.") == []
+
+
+def test_money_for_employers_is_a_subsidy() -> None:
+    assert _metrics("Each workshop receives a 20,000-yuan subsidy.") == [("subsidy", 20000.0)]
+    assert _metrics("The county pays 3,000 yuan to each workshop that employs more than 10 poor people.") == [
+        ("subsidy", 3000.0)
+    ]
+    assert _metrics("The government awarded the workshop 50,000 yuan.") == [("subsidy", 50000.0)]
+    assert _metrics("Employers get 1,000 yuan for each poor worker they hire.") == [("subsidy", 1000.0)]
+    # a wage paid to a worker, and a budget, are not
+    assert _metrics("The workshop pays 3,000 yuan a month to each worker.") == [("income", 3000.0)]
+    assert _metrics("The county allocated 5 million yuan to the workshops.") == [("funds", 5e6)]
+    assert [q.value for q in en.find_quantities("a 20,000-yuan subsidy")] == [20000.0]
+    assert [q.unit for q in en.find_quantities("a 20,000-yuan subsidy")] == ["yuan"]

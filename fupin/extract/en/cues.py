@@ -246,7 +246,8 @@ SHARE_OF_LAST_YEAR = _re(
 
 # --- money ---------------------------------------------------------------------------------
 SUBSIDY = _re(
-    r"\bsubsid\w*|\ballowances?\b|\breward\w*|\bbonus\w*|\bstipends?\b|\bgrants?\b|\bawards?\b|\bcompensation\b"
+    r"\bsubsid\w*|\ballowances?\b|\breward\w*|\bbonus\w*|\bstipends?\b|\bgrant(?:s|ed|ing)?\b|\baward(?:s|ed|ing)?\b"
+    r"|\bcompensation\b"
     r"|\bincentives?\b|\bsupport\s+of\b"
 )
 INCOME = _re(

@@ -676,8 +676,10 @@ def _threshold(ctx: _Ctx) -> bool:
     condition = cues.CONDITION.search(ctx.before)
     if condition is None:
         return False
-    if condition.group("generic"):
-        return True
+    if condition.group("generic") or re.search(
+        r"\b(?:each|every|any|those)\b", condition.group("ante") or "", re.I
+    ):
+        return True  # "(pays 3,000 yuan) to each workshop that employs more than 10"
     sentence = ctx.left + " " + ctx.right
     return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
 
@@ -997,6 +999,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         hits += [m.start() for m in pattern.finditer(after)]
         if hits:
             scores.append((min(hits), name))
+    if not scores and _TO_EMPLOYERS.match(after) and ctx.q.unit == "yuan" and ctx.q.value < 1e6:
+        return [
+            _Claim("subsidy", period=_period("", after) or "once")
+        ]  # "Employers get 1,000 yuan for each ..."
     if not scores:
         # "he gets 3,000 yuan a month", "receives 80 yuan a day": a sum received by the day or the
         # month is a wage
@@ -1022,6 +1028,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         ):
             return [_Claim("funds")]
         return [_Claim("subsidy", period=period or "once")]
+    if kind in ("income", "funds") and _TO_EMPLOYERS.match(after) and ctx.q.value < 1e6:
+        # "pays 3,000 yuan to each workshop that ...", "1,000 yuan for each poor worker they hire": money
+        # for an employer by what it does is a subsidy, not a wage
+        return [_Claim("subsidy", period=period or "once")]
     if kind == "income":
         if cues.EXTRA.search(before[-25:]):  # "I can earn an extra 300 yuan": a raise, not a wage
             return []
@@ -1035,6 +1045,13 @@ def _money(ctx: _Ctx) -> list[_Claim]:
     return [_Claim("funds")]
 
 
+_TO_EMPLOYERS = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:a|per)\s+(?:year|month)\s+)?(?:to|for)\s+(?:each|every|the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:workshops?|enterprises?|compan(?:y|ies)|employers?|factor(?:y|ies)|cooperatives?"
+    r"|business(?:es)?)\b|(?:workers?|labou?rers?|persons?|employees?|villagers?)\s+(?:\w+\s+)?(?:hired|employed"
+    r"|recruited|hire|hires|employ|employs|recruit)\b)",
+    re.IGNORECASE,
+)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|getting|receiv\w+)\s+(?:(?:about|around|over|more\s+than|nearly|some|up\s+to|at\s+least"
     r"|almost|roughly)\s+)?(?:RMB\s*)?$",

@@ -43,7 +43,8 @@ def _one(p: str) -> str:
     return rf"(?P<{p}num>{_NUMBER})(?P<{p}scale>{_SCALE})?(?P<{p}pct>{_PERCENT})?"
 
 
-_CURRENCY = r"\s*(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
+# (a hyphen too: "a 20,000-yuan subsidy")
+_CURRENCY = r"(?:\s*|-)(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
 _CURRENCY_AT = re.compile(_CURRENCY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
 
