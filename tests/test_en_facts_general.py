@@ -825,3 +825,19 @@ def test_money_for_employers_is_a_subsidy() -> None:
     assert _metrics("The county allocated 5 million yuan to the workshops.") == [("funds", 5e6)]
     assert [q.value for q in en.find_quantities("a 20,000-yuan subsidy")] == [20000.0]
     assert [q.unit for q in en.find_quantities("a 20,000-yuan subsidy")] == ["yuan"]
+
+
+def test_poor_people_placed_in_public_welfare_posts_count_the_posts() -> None:
+    for text in (
+        "A total of 4.96 million poor people were placed in public welfare posts.",
+        "Some 4.96 million registered poor people have taken up public welfare jobs such as cleaners.",
+        "The province has employed 4.96 million poor people in public welfare positions.",
+    ):
+        assert _metrics(text) == [("jobs", 4.96e6)], text
+    # jobs in workshops are employment
+    assert _metrics("Some 300 poor villagers have taken up jobs in the workshops.") == [
+        ("poor_workers_employed", 300.0)
+    ]
+    assert _metrics("The workshop employs 300 poor people in its sewing lines.") == [
+        ("poor_workers_employed", 300.0)
+    ]

@@ -56,7 +56,10 @@ POSTS_CREATED_FOR = _re(
     r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
 )
 # "arranged 3,200 poor laborers to work in public welfare posts", "placed ... in public welfare jobs"
-PLACE_IN_POST = _re(r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*)\s+(?:[\w-]+\s+){0,3}?$")
+PLACE_IN_POST = _re(
+    r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*|employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*)\s+"
+    r"(?:[\w-]+\s+){0,3}?$"
+)
 IN_PUBLIC_POST = _re(
     r"^[^.;,]{0,40}?\b(?:in|into|to|to\s+work\s+in)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:public[- ]welfare|public\s+service|welfare)\s+(?:posts|jobs|positions)"
@@ -102,7 +105,9 @@ EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|n
 AS_PUBLIC_POST = _re(
     r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+|placed"
     r"|assigned)\s+(?:as|in|on|by)"
-    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w-]+\s+){0,3}?"
+    # "have taken up public welfare jobs", "work as cleaners, guards and forest rangers"
+    r"|[^.;]{0,90}?\bt(?:aken|ook|ake|akes|aking)\s+up"
+    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
 )

@@ -890,7 +890,10 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [_Claim("poor_migrant_workers")]  # "transferred 125,000 rural laborers, including 46,000 poor"
     if cues.POSTS_CREATED_FOR.search(ctx.before[-100:]):
         return [_Claim("jobs", scope="other")]  # "ranger posts have been created for 20,000 poor people"
-    placed = re.search(r"\b(?:been\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing))\b", ctx.after[:60])
+    placed = re.search(
+        r"\b(?:(?:been|were|was|are|is)\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing)|t(?:aken|ook|ake|akes)\s+up)\b",
+        ctx.after[:60],
+    )
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
