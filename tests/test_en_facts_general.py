@@ -841,3 +841,20 @@ def test_poor_people_placed_in_public_welfare_posts_count_the_posts() -> None:
     assert _metrics("The workshop employs 300 poor people in its sewing lines.") == [
         ("poor_workers_employed", 300.0)
     ]
+
+
+def test_machine_translated_employment_achieved_solved_and_transferred() -> None:
+    assert _metrics("The workshop helped 300 poor people achieve employment nearby.") == [
+        ("poor_workers_employed", 300.0)
+    ]
+    assert _metrics("A total of 3,000 poor laborers have realized stable employment in the workshops.") == [
+        ("poor_workers_employed", 3000.0)
+    ]
+    assert _metrics("The workshop has solved the employment problem of 80 villagers.") == [
+        ("workers_employed", 80.0)
+    ]
+    # 转移就业 is labour export
+    assert _metrics("The county realized the transfer employment of 23,000 poor laborers.") == [
+        ("poor_migrant_workers", 23000.0)
+    ]
+    assert _metrics("The company achieved sales of 3 million yuan.") == []

@@ -98,7 +98,11 @@ POOR_PLACE = _re(
 )
 # people who work as migrant workers (外出务工): "poor people employed as migrant workers", "poor laborers
 # who went out to work as migrants"
-AS_MIGRANT = _re(r"\b(?:as|become|became|becoming)\s+(?:\w+\s+)?migrant(?:s|\s+workers?|\s+labou?r\w*)?\b")
+AS_MIGRANT = _re(
+    r"\b(?:as|become|became|becoming)\s+(?:\w+\s+)?migrant(?:s|\s+workers?|\s+labou?r\w*)?\b"
+    # 转移就业: "realized the transfer employment of 23,000 poor laborers"
+    r"|\btransfer(?:red)?\s+(?:to\s+)?employment\b|\bemployment\s+transfer\b"
+)
 MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
@@ -136,8 +140,10 @@ EMPLOY = _re(
     r"(?:jobs|job(?=\s+opportunit)|employment|work|positions)"
     r"(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
-    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had|t(?:ake|akes|aking|aken|ook))"
-    r"\s+(?:\w+\s+)?(?:employment|jobs?|work)\b"
+    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had|t(?:ake|akes|aking|aken|ook)"
+    # MT of 实现就业 / 解决就业: "achieve employment nearby", "solved the employment problem of"
+    r"|achiev\w*|realiz\w*|realis\w*)\s+(?:\w+\s+)?(?:employment|jobs?|work)\b"
+    r"|\bsolv\w*\s+(?:the\s+)?employment(?:\s+(?:problems?|issues?))?\s+(?:of|for)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
     r"|mills?|facilit(?:y|ies)|production\s+lines?)\b"

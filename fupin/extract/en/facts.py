@@ -874,7 +874,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         owners = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(workplace)]
         if back and owners and not cues.NEGATED.search(ctx.after[: back.start()]):
             return [_Claim("poor_workers_employed" if poor else "workers_employed", scope=owners[0])]
-    if poor and cues.AS_MIGRANT.search(near):
+    if poor and (cues.AS_MIGRANT.search(near) or cues.AS_MIGRANT.search(ctx.before[-50:])):
         return [_Claim("poor_migrant_workers")]  # "poor people (getting) employed as migrant workers"
     if poor and cues.AWAY_AFTER.match(ctx.after):
         return [_Claim("poor_migrant_workers")]  # "helped 421,000 poor laborers find work away from home"
