@@ -858,3 +858,22 @@ def test_machine_translated_employment_achieved_solved_and_transferred() -> None
         ("poor_migrant_workers", 23000.0)
     ]
     assert _metrics("The company achieved sales of 3 million yuan.") == []
+
+
+def test_migrant_workers_from_a_poor_area_who_found_jobs_elsewhere() -> None:
+    text = (
+        "Most of the passengers are impoverished people. By the end of 2020, about 120,000 Bijie migrant "
+        "workers had found steady employment in Guangdong."
+    )
+    assert _metrics(text) == [("poor_migrant_workers", 120000.0)]
+    # no poverty in the story: no poor migrant workers; jobs at home: employment
+    assert ("poor_migrant_workers", 120000.0) not in _metrics(
+        "By the end of 2020, about 120,000 Bijie migrant workers had found steady employment in Guangdong."
+    )
+    assert _metrics(
+        "Most of them are impoverished people. About 3,000 returned migrant workers found jobs in "
+        "the county's workshops."
+    ) == [("workers_employed", 3000.0)]
+    assert [q.counter for q in en.find_quantities("3,000 returned migrant workers")] == [
+        "returned migrant workers"
+    ]

@@ -876,6 +876,12 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
             return [_Claim("poor_workers_employed" if poor else "workers_employed", scope=owners[0])]
     if poor and (cues.AS_MIGRANT.search(near) or cues.AS_MIGRANT.search(ctx.before[-50:])):
         return [_Claim("poor_migrant_workers")]  # "poor people (getting) employed as migrant workers"
+    if (
+        cues.MIGRATE_NOUN.search(ctx.noun)
+        and _FOUND_JOBS_ELSEWHERE.match(ctx.after)
+        and (poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph))
+    ):  # "120,000 Bijie migrant workers had found steady employment in Guangdong" (a story on the poor)
+        return [_Claim("poor_migrant_workers")]
     if poor and cues.AWAY_AFTER.match(ctx.after):
         return [_Claim("poor_migrant_workers")]  # "helped 421,000 poor laborers find work away from home"
     if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
@@ -926,6 +932,11 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     return []
 
 
+_FOUND_JOBS_ELSEWHERE = re.compile(
+    r"^[^.;,]{0,60}?\b(?:found|find|secured|got|landed|obtained)\s+(?:\w+\s+)?(?:employment|jobs?|work)\s+in\s+"
+    r"(?:(?-i:[A-Z])|other\s+|coastal\s+|eastern\s+)",
+    re.IGNORECASE,
+)
 _WORKFORCE_NOUN = re.compile(r"\b(?:staff|employees|workforce|payroll)\b", re.IGNORECASE)
 _WORKFORCE_OF = re.compile(
     r"\b(?:a\s+)?(?:workforce|staff|payroll)\s+of\s+(?:(?:about|over|more\s+than|nearly|some|around|almost)\s+)?$",

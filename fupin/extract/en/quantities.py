@@ -417,6 +417,12 @@ _BOUND_AFTER_NOUN = re.compile(
 )
 
 
+_ADJECTIVAL_PARTICIPLE = re.compile(
+    r"(?:returned|returning|employed|hired|registered)\s+(?=(?:migrant|rural|poor|home|villagers|workers|labou?rers)\b)",
+    re.IGNORECASE,
+)
+
+
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
     window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
@@ -425,7 +431,9 @@ def _counter(text: str, at: int) -> str | None:
     if not match:
         return None
     words = match.group(1)
-    stop = _COUNTER_STOP.search(words)
+    # "3,000 returned migrant workers": the verb's participle used as an adjective starts the noun
+    lead = _ADJECTIVAL_PARTICIPLE.match(words)
+    stop = _COUNTER_STOP.search(words, lead.end() if lead else 0)
     if stop:
         words = words[: stop.start()]
     words = words.strip(" -").replace('"', "").replace("”", "")
