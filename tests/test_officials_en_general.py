@@ -262,3 +262,32 @@ def test_a_title_given_later_to_the_surname_of_a_name_introduced_without_one() -
     assert summary("Zhao Yongfu visited the village. Zhao, a villager, said life is better.", "en") == []
     text = 'Zhao Yongfu and Zhao Hua visited. "Life is better," said Zhao, director of the office.'
     assert summary(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title said of the name by a copula, the quotation later by surname or pronoun
+        (
+            'Li Ming is the head of the county poverty alleviation office. "Workshops employ 3,000 people," '
+            "Li said.",
+            [("Li Ming", "head", "county poverty alleviation office", "official")],
+        ),
+        (
+            "Zhao Lei serves as the Party secretary of Zhaojia village. He said the workshop employs 30 "
+            "villagers.",
+            [("Zhao Lei", "Party secretary", "Zhaojia village", "official")],
+        ),
+        # "As the head of X, NAME said"
+        (
+            "As the head of the county's poverty alleviation office, Li Ming said orders have doubled.",
+            [("Li Ming", "head", "county's poverty alleviation office", "official")],
+        ),
+        # near misses: no title after the copula, "As a result"
+        ('Li Ming is a villager. "Life is better," Li said.', []),
+        ("Li Ming was the first to join the workshop, she said.", []),
+        ("As a result, Li Ming said orders have doubled.", []),
+    ],
+)
+def test_titles_by_a_copula_or_an_as_phrase(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected

@@ -558,6 +558,8 @@ def _introduce(
     if parsed is None:
         parsed = _who_clause(text, end, sent[1])
     if parsed is None:
+        parsed = _copula(text, end, sent[1])
+    if parsed is None:
         parsed = _pre_title(text, sent[0], start)
     if parsed is None:
         parsed = _public_body_member(text, end, sent[1])
@@ -665,11 +667,39 @@ def _who_clause(
     return title, (m.end() + t_end - len(title), m.end() + t_end), org, o_span
 
 
+# "Li Ming is the head of the county poverty alleviation office.", "Li Ming serves as the Party
+# secretary of X"
+_COPULA_RE = re.compile(r"\s+(?:is|was|serves\s+as|served\s+as|works\s+as|has\s+been)\s+(?=(?:the|a|an)\s)")
+# "As the head of the workshop, Li Ming said"
+_AS_TITLE_RE = re.compile(r"(?:^|[,;]\s*)\s*[Aa]s\s+(?P<phrase>(?:the|a|an)\s+[^,;:\"“”]{3,90}?),\s*$")
+
+
+def _copula(
+    text: str, end: int, sent_end: int
+) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
+    """A title said of the name by a copula, up to the end of its clause."""
+    m = _COPULA_RE.match(text, end, sent_end)
+    if m is None:
+        return None
+    stop = re.search(r"[,;:.\"“”(]|\s+(?:and|since|who|which|where|when)\b", text[m.end() : sent_end])
+    phrase = text[m.end() : m.end() + stop.start()] if stop else text[m.end() : sent_end]
+    got = _parse_title(phrase)
+    if got is None:
+        return None
+    title, org, _, _ = got
+    return title, None, org, None
+
+
 def _pre_title(
     text: str, sent_start: int, start: int
 ) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
     """A title before the name: "deputy director Li", "Bureau director Wang", "The workshop's manager, X"."""
     before = text[sent_start:start]
+    m = _AS_TITLE_RE.search(before)
+    if m:
+        got = _parse_title(m.group("phrase"))
+        if got:
+            return got[0], None, got[1], None
     m = _PRE_TITLE_RE.search(before)
     if m:
         got = _parse_title(m.group("phrase"))
