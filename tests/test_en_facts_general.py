@@ -877,3 +877,22 @@ def test_migrant_workers_from_a_poor_area_who_found_jobs_elsewhere() -> None:
     assert [q.counter for q in en.find_quantities("3,000 returned migrant workers")] == [
         "returned migrant workers"
     ]
+
+
+def test_workers_back_at_their_posts_in_a_sentence_on_reopened_workshops() -> None:
+    found = _metrics(
+        "As of April 15, 306 of the region's 317 poverty alleviation workshops had resumed operation, and "
+        "11,200 workers, including 5,400 from poor families, had returned to their posts."
+    )
+    assert found == [
+        ("workshops_resumed", 306.0),
+        ("workshops", 317.0),
+        ("workers_employed", 11200.0),
+        ("poor_workers_employed", 5400.0),
+    ]
+    assert _metrics("In Xiji County, 58 workshops are up and running again.") == [("workshops_resumed", 58.0)]
+    # poor workers back at jobs elsewhere stay migrant workers
+    found = _metrics(
+        "Guizhou's 1,000 workshops have reopened, while 2 million poor workers have returned to work."
+    )
+    assert found == [("workshops_resumed", 1000.0), ("poor_migrant_workers", 2e6)]

@@ -309,7 +309,9 @@ PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # (opened by a look-ahead for the first characters of its matches: the same matches, without
 # the pattern tried at every offset; see en/quantities.py)
 CLAUSE_BREAK = re.compile(
-    r"(?=[;:()\[\]“”\",.a\s])(?:[;:()\[\]“”\"]|,(?!\d{3}\b)|\s[-–—]{1,2}\s|\.\s|\band\s+(?=[a-z]+(?:ed|ing)\b))"
+    # ("up and running" is one predicate)
+    r"(?=[;:()\[\]“”\",.a\s])(?:[;:()\[\]“”\"]|,(?!\d{3}\b)|\s[-–—]{1,2}\s|\.\s"
+    r"|(?<!\bup\s)\band\s+(?=[a-z]+(?:ed|ing)\b))"
 )
 
 # --- machine-translation word order ----------------------------------------------------------

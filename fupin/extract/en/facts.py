@@ -868,9 +868,12 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
     if not employ and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
         # "the workshop's 60 workers all returned to work", "workers at the factory have resumed work":
-        # the workforce of a named workplace back at work (not poor laborers returning to jobs elsewhere)
-        back = cues.RESUME.search(ctx.after[:80])
-        workplace = ctx.before[-60:] + " " + ctx.noun + " " + ctx.after[: back.start() if back else 0]
+        # the workforce of a named workplace back at work (not poor laborers returning to jobs elsewhere);
+        # "306 workshops had resumed operation, and 11,200 workers had returned to their posts": the
+        # workplace may be the sentence's, for workers not said to be poor
+        back = _BACK_AT_POSTS.search(ctx.after[:80])
+        workplace = (ctx.left[-160:] if not poor else ctx.before[-60:]) + " " + ctx.noun + " "
+        workplace += ctx.after[: back.start() if back else 0]
         owners = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(workplace)]
         if back and owners and not cues.NEGATED.search(ctx.after[: back.start()]):
             return [_Claim("poor_workers_employed" if poor else "workers_employed", scope=owners[0])]
@@ -936,6 +939,9 @@ _FOUND_JOBS_ELSEWHERE = re.compile(
     r"^[^.;,]{0,60}?\b(?:found|find|secured|got|landed|obtained)\s+(?:\w+\s+)?(?:employment|jobs?|work)\s+in\s+"
     r"(?:(?-i:[A-Z])|other\s+|coastal\s+|eastern\s+)",
     re.IGNORECASE,
+)
+_BACK_AT_POSTS = re.compile(
+    cues.RESUME.pattern + r"|\breturn\w*\s+to\s+(?:their\s+)?(?:posts|jobs|positions)\b", re.IGNORECASE
 )
 _WORKFORCE_NOUN = re.compile(r"\b(?:staff|employees|workforce|payroll)\b", re.IGNORECASE)
 _WORKFORCE_OF = re.compile(
