@@ -471,17 +471,25 @@ def _titled_by_surname(
         if chinese and " " in name and name_key(name) not in people:
             untitled.setdefault(name.split()[0], []).append((start, end))
     taken = {p.name.split()[0] for p in people.values()}
-    for surname, spans in untitled.items():
-        if surname in taken or len({text[a:b] for a, b in spans}) != 1:
-            continue  # two people of one surname, or one already titled: "Liu" is not clear
-        first = spans[0]
-        for m in re.finditer(rf"\b{re.escape(surname)}(?=,\s)", text[first[1] :]):
-            at = first[1] + m.start()
-            person = _introduce(text, at, at + len(surname), doc.sentence(at), True, places)
-            if person is not None and person.title:
-                person.name, person.name_span = text[first[0] : first[1]], first
-                people[person.key] = person
-                break
+    # two people of one surname, or one already titled: "Liu" is not clear
+    firsts = {
+        surname: spans[0]
+        for surname, spans in untitled.items()
+        if surname not in taken and len({text[a:b] for a, b in spans}) == 1
+    }
+    if not firsts:
+        return
+    # one scan of the text for all the surnames (not one per name: long texts name many villagers)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(firsts)) + r")(?=,\s)")
+    for m in pattern.finditer(text):
+        first = firsts.get(m.group())
+        if first is None or m.start() < first[1]:
+            continue
+        person = _introduce(text, m.start(), m.end(), doc.sentence(m.start()), True, places)
+        if person is not None and person.title:
+            person.name, person.name_span = text[first[0] : first[1]], first
+            people[person.key] = person
+            del firsts[m.group()]
 
 
 # A press-conference transcript: a line that is only a speaker's name and a colon, with the
