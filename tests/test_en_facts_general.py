@@ -896,3 +896,22 @@ def test_workers_back_at_their_posts_in_a_sentence_on_reopened_workshops() -> No
         "Guizhou's 1,000 workshops have reopened, while 2 million poor workers have returned to work."
     )
     assert found == [("workshops_resumed", 1000.0), ("poor_migrant_workers", 2e6)]
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_numbers_and_nouns() -> None:
+    text = (
+        "As of the end of May, Gansu province had built 1,982\npoverty alleviation workshops, employing "
+        "90,000 people, including\n36,000 poor laborers, according to the provincial department of\n"
+        "human resources and social security."
+    )
+    assert _metrics(text) == [
+        ("workshops", 1982.0),
+        ("workers_employed", 90000.0),
+        ("poor_workers_employed", 36000.0),
+    ]
+    # a headline that ends with a number, and a date line under a title, stay apart
+    assert [q.counter for q in en.find_quantities("Gansu builds 1,982\nWorkshops employ people.")] == [None]
+    from fupin.extract.sentences import split_sentences
+
+    title = "Workshops reopen in Gansu\n2020-06-24 | Source: Gansu Daily"
+    assert len(split_sentences(title, "en")) == 2

@@ -417,6 +417,7 @@ _BOUND_AFTER_NOUN = re.compile(
 )
 
 
+_SOFT_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
 _ADJECTIVAL_PARTICIPLE = re.compile(
     r"(?:returned|returning|employed|hired|registered)\s+(?=(?:migrant|rural|poor|home|villagers|workers|labou?rers)\b)",
     re.IGNORECASE,
@@ -426,7 +427,9 @@ _ADJECTIVAL_PARTICIPLE = re.compile(
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
     window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
-    window = window.split("\n", 1)[0]  # a number that ends a line (a headline) counts nothing of the next
+    # a number that ends a line (a headline) counts nothing of the next, unless the line is hard-wrapped
+    # mid-sentence ("had built 1,982\npoverty alleviation workshops": the next line goes on in lower case)
+    window = _SOFT_WRAP.sub(" ", window).split("\n", 1)[0]
     match = _COUNTER.match(window)
     if not match:
         return None
