@@ -915,3 +915,18 @@ def test_a_hard_wrapped_paragraph_keeps_its_numbers_and_nouns() -> None:
 
     title = "Workshops reopen in Gansu\n2020-06-24 | Source: Gansu Daily"
     assert len(split_sentences(title, "en")) == 2
+
+
+def test_a_paragraph_that_goes_on_with_the_same_report_keeps_its_date() -> None:
+    text = (
+        "By the end of September, the province had identified 3,560 poverty alleviation workshops.\n\n"
+        "The province also had 1.52 million poor laborers working outside their hometowns.\n\n"
+        "Meanwhile, 900 leading poverty alleviation enterprises had resumed work.\n\n"
+        "Workers in the workshops earn 1,500 to 3,000 yuan a month."
+    )
+    assert [(m, a) for m, _, _, a, _ in _facts(text, "2020-10-16")] == [
+        ("workshops", "2020-09-30"),
+        ("poor_migrant_workers", "2020-09-30"),
+        ("enterprises_resumed", "2020-09-30"),
+        ("income", None),
+    ]

@@ -1339,7 +1339,28 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
         found = _opening_date(analysis, s0, s1)
         if found:
             return found
+    # "By the end of September, Hunan had identified 3,560 workshops, ... || The province also had 1.52
+    # million poor laborers working outside ...": a paragraph that says it goes on with the same report
+    # keeps the date of the paragraph before
+    for _ in range(3):  # (a chain of such paragraphs, a few back)
+        if para_start <= 0 or not _CONTINUES.match(text, para_start, min(sentence[1], para_start + 200)):
+            return None
+        before = text.rfind("\n", 0, max(0, para_start - 1))
+        while before > 0 and not text[before + 1 : para_start].strip():
+            before = text.rfind("\n", 0, before)  # blank lines between paragraphs
+        earlier = analysis.sentences_between(before + 1, para_start)
+        for s0, s1 in reversed([s for s in earlier if s[1] <= para_start]):
+            found = _opening_date(analysis, s0, s1)
+            if found:
+                return found
+        sentence, para_start = (before + 1, para_start), before + 1
     return None
+
+
+_CONTINUES = re.compile(
+    r"\s*(?:(?:Meanwhile|In\s+addition|Besides|At\s+the\s+same\s+time|Moreover|Furthermore),"
+    r"|(?:The|This|That|Its|It)\s+(?:[\w'’-]+\s+){0,2}?also\b)"
+)
 
 
 # "BEIJING, June 18 (Xinhua) -- ", "XI'AN -- ": the dateline before a wire story's first words
