@@ -930,3 +930,18 @@ def test_a_paragraph_that_goes_on_with_the_same_report_keeps_its_date() -> None:
         ("enterprises_resumed", "2020-09-30"),
         ("income", None),
     ]
+
+
+def test_the_paragraph_after_a_dated_wire_lead_keeps_the_leads_date() -> None:
+    text = (
+        "BEIJING, June 18 (Xinhua) -- In the first five months, 29.15 million poor laborers had gone out "
+        "to work, an official said Thursday.\n\n"
+        "The 52 counties yet to shake off poverty had 2.68 million poor migrant workers, he told a press "
+        "conference.\n\n"
+        "Poverty alleviation workshops employ 437,000 registered poor laborers."
+    )
+    assert [(m, a) for m, _, _, a, _ in _facts(text, "2020-06-18")] == [
+        ("poor_migrant_workers", "2020-05"),
+        ("poor_migrant_workers", "2020-05"),
+        ("poor_workers_employed", None),
+    ]

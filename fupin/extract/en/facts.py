@@ -1342,12 +1342,17 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
     # "By the end of September, Hunan had identified 3,560 workshops, ... || The province also had 1.52
     # million poor laborers working outside ...": a paragraph that says it goes on with the same report
     # keeps the date of the paragraph before
-    for _ in range(3):  # (a chain of such paragraphs, a few back)
-        if para_start <= 0 or not _CONTINUES.match(text, para_start, min(sentence[1], para_start + 200)):
+    for hop in range(3):  # (a chain of such paragraphs, a few back)
+        if para_start <= 0:
             return None
         before = text.rfind("\n", 0, max(0, para_start - 1))
         while before > 0 and not text[before + 1 : para_start].strip():
             before = text.rfind("\n", 0, before)  # blank lines between paragraphs
+        # the paragraph right after a wire story's dated lead ("BEIJING, June 18 (Xinhua) -- In the
+        # first five months, ...") goes on with the lead's report too
+        lead = hop == 0 and _WIRE_DATELINE.match(text, before + 1, para_start) is not None
+        if not lead and not _CONTINUES.match(text, para_start, min(sentence[1], para_start + 200)):
+            return None
         earlier = analysis.sentences_between(before + 1, para_start)
         for s0, s1 in reversed([s for s in earlier if s[1] <= para_start]):
             found = _opening_date(analysis, s0, s1)
