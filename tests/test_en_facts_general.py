@@ -945,3 +945,12 @@ def test_the_paragraph_after_a_dated_wire_lead_keeps_the_leads_date() -> None:
         ("poor_migrant_workers", "2020-05"),
         ("poor_workers_employed", None),
     ]
+
+
+def test_people_from_poor_households_are_people_not_households() -> None:
+    found = _metrics(
+        "By March 26, the number of villagers from poor households who returned to work reached 1.1 million."
+    )
+    assert found == [("poor_migrant_workers", 1.1e6)]
+    # households counted are still no people
+    assert _metrics("The workshops have driven 120,000 poor households to increase income.") == []

@@ -211,7 +211,8 @@ def _kind_of(noun: str) -> str | None:
 
 
 _HOUSEHOLDS = re.compile(
-    r"^(?:[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
+    # ("villagers from poor households": people, the households only where they come from)
+    r"^(?:(?!(?:from|of|in)\b)[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
