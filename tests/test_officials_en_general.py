@@ -291,3 +291,13 @@ def test_a_title_given_later_to_the_surname_of_a_name_introduced_without_one() -
 )
 def test_titles_by_a_copula_or_an_as_phrase(text: str, expected: list[tuple]) -> None:
     assert summary(text, "en") == expected
+
+
+def test_a_named_owners_title_without_an_article() -> None:
+    text = "Li Ming, Zhaojia village's Party branch secretary, said the workshop changed the village."
+    assert summary(text, "en") == [("Li Ming", "Party branch secretary", "Zhaojia village", "official")]
+    assert summary("Li Ming, Gansu's vice governor, said the workshops had reopened.", "en") == [
+        ("Li Ming", "vice governor", "Gansu", "official")
+    ]
+    assert summary("Li Ming, Zhang's friend, said the workshops had reopened.", "en") == []
+    assert summary("Li Ming, his company's driver, said the workshops had reopened.", "en") == []

@@ -46,7 +46,9 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _OWNER_TITLE_RE = re.compile(
-    rf"^(?:the|a|an)\s+(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])$",
+    # ("Zhaojia village's Party branch secretary": a named owner needs no article)
+    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))"
+    r"(?![a-z])$",
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(

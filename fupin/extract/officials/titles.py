@@ -111,6 +111,7 @@ EN_TITLE_MODIFIERS = (
     "honorary",
     "standing",
     "party",
+    "branch",
     "principal",
     "managing",
     "founding",
