@@ -922,12 +922,14 @@ def test_a_paragraph_that_goes_on_with_the_same_report_keeps_its_date() -> None:
         "By the end of September, the province had identified 3,560 poverty alleviation workshops.\n\n"
         "The province also had 1.52 million poor laborers working outside their hometowns.\n\n"
         "Meanwhile, 900 leading poverty alleviation enterprises had resumed work.\n\n"
+        "Hunan has also provided 160,000 public welfare jobs for poor people.\n\n"
         "Workers in the workshops earn 1,500 to 3,000 yuan a month."
     )
     assert [(m, a) for m, _, _, a, _ in _facts(text, "2020-10-16")] == [
         ("workshops", "2020-09-30"),
         ("poor_migrant_workers", "2020-09-30"),
         ("enterprises_resumed", "2020-09-30"),
+        ("jobs", "2020-09-30"),
         ("income", None),
     ]
 

@@ -1365,7 +1365,7 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
 
 _CONTINUES = re.compile(
     r"\s*(?:(?:Meanwhile|In\s+addition|Besides|At\s+the\s+same\s+time|Moreover|Furthermore),"
-    r"|(?:The|This|That|Its|It)\s+(?:[\w'’-]+\s+){0,2}?also\b)"
+    r"|(?:The|This|That|Its|It|(?-i:[A-Z][a-z]+))\s+(?:[\w'’-]+\s+){0,2}?also\b)"
 )
 
 
