@@ -956,3 +956,16 @@ def test_people_from_poor_households_are_people_not_households() -> None:
     assert found == [("poor_migrant_workers", 1.1e6)]
     # households counted are still no people
     assert _metrics("The workshops have driven 120,000 poor households to increase income.") == []
+
+
+def test_more_ways_of_saying_funds() -> None:
+    assert _metrics("A total of 3.2 billion yuan was raised for the workshops.") == [("funds", 3.2e9)]
+    assert _metrics("The province has put 2 billion yuan into the construction of workshops.") == [
+        ("funds", 2e9)
+    ]
+    assert _metrics("Banks have issued 680 billion yuan of poverty alleviation microloans.") == [
+        ("funds", 6.8e11)
+    ]
+    assert _metrics("Some 300 million yuan has been used to build workshops.") == [("funds", 3e8)]
+    # a wage raised to a sum is still a wage
+    assert _metrics("Her income was raised to 3,000 yuan a month.") == [("income", 3000.0)]

@@ -269,6 +269,10 @@ INCOME = _re(
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
     r"|\btransfer\s+payments?\b|\binject\w*|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+    # "issued 680 billion yuan of microloans", "3.2 billion yuan was raised for", "put 2 billion yuan into",
+    # "has been used to build workshops"
+    r"|\bmicro-?(?:loans?|credit)\b|\b(?:was|were|been|has|have|had)\s+raised\b(?!\s+to\b)|\bput\b(?=\s+(?:\w+\s+)?$)"
+    r"|\bused\s+(?:to|for)\s+(?:build|fund|support|construct|develop|the\s+construction)"
 )
 # the income line that defines poverty ("China's poverty line is 2,300 yuan a year")
 POVERTY_LINE = _re(
