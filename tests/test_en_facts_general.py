@@ -969,3 +969,13 @@ def test_more_ways_of_saying_funds() -> None:
     assert _metrics("Some 300 million yuan has been used to build workshops.") == [("funds", 3e8)]
     # a wage raised to a sum is still a wage
     assert _metrics("Her income was raised to 3,000 yuan a month.") == [("income", 3000.0)]
+
+
+def test_a_place_that_paid_or_came_is_not_where_the_figures_are() -> None:
+    found = _facts("Some 300 million yuan from Zhejiang has been used to build workshops in Guizhou.")
+    assert [(m, p) for m, _, _, _, p in found] == [("funds", "Guizhou")]
+    found = _facts("Guangdong enterprises have set up 300 workshops in Guangxi, employing 20,000 people.")
+    assert [(m, p) for m, _, _, _, p in found] == [("workshops", "Guangxi"), ("workers_employed", "Guangxi")]
+    # with no other place, the firms' place is the story's
+    found = _facts("Guangdong enterprises employ 20,000 people.")
+    assert [(m, p) for m, _, _, _, p in found] == [("workers_employed", "Guangdong")]
