@@ -979,3 +979,11 @@ def test_a_place_that_paid_or_came_is_not_where_the_figures_are() -> None:
     # with no other place, the firms' place is the story's
     found = _facts("Guangdong enterprises employ 20,000 people.")
     assert [(m, p) for m, _, _, _, p in found] == [("workers_employed", "Guangdong")]
+
+
+def test_a_bare_count_of_people_who_work_at_a_workplace() -> None:
+    assert _metrics("In the village of 3,000 people, 200 work in the workshop.") == [
+        ("workers_employed", 200.0)
+    ]
+    assert _metrics("Of the 500 villagers, 200 now work at local factories.") == [("workers_employed", 200.0)]
+    assert _metrics("In 2019, 200 worked in the fields.") == []

@@ -422,7 +422,11 @@ _ANAPHORIC_OPENER = re.compile(
 
 _PEOPLE_PREDICATE = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:have\s+|has\s+|had\s+)?(?:(?:found|got|secured|landed)\s+(?:\w+\s+)?"
-    r"(?:jobs|work|employment)|(?:were|have\s+been|had\s+been)\s+(?:hired|employed|recruited))\b",
+    r"(?:jobs|work|employment)|(?:were|are|have\s+been|had\s+been)\s+(?:hired|employed|recruited)"
+    # "In the village of 3,000 people, 200 work in the workshop"
+    r"|(?:now\s+|currently\s+)?(?:work|worked|are\s+working|were\s+working)\s+(?:in|at|for)\s+(?:the|these|its|their"
+    r"|local|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:workshops?|factor(?:y|ies)|enterprises?|compan(?:y|ies)|cooperatives?"
+    r"|plants?|bases?))\b",
     re.IGNORECASE,
 )
 
