@@ -630,6 +630,13 @@ def test_with_the_number_reaching_counts_what_the_sentence_is_about() -> None:
     assert _metrics("The county built more workshops, with the number of workshops hitting 120.") == [
         ("workshops", 120.0)
     ]
+    assert _metrics(
+        "Workshops, which now number 32,688 across the country, employ 437,000 poor laborers."
+    ) == [
+        ("workshops", 32688.0),
+        ("poor_workers_employed", 437000.0),
+    ]
+    assert _metrics("Visitors, which now number 2 million a year, love the village.") == []
     assert _metrics("Tourism has boomed, with the number reaching 2 million.") == []
     assert _metrics("Tourism has boomed, with the number of visitors reaching 2 million.") == []
 

@@ -232,7 +232,10 @@ _STOCK_VERB = (
 _WITH_THE_NUMBER = re.compile(
     r"(?:\b(?:with|and)\s+(?:the|their|its)\s+(?:total\s+)?number\s+(?:now\s+)?|^\s*)(?:reaching|hitting|topping"
     r"|exceeding|totall?ing|numbering|standing\s+at|rising\s+to|increasing\s+to|growing\s+to|having\s+reached"
-    r"|reached|hit)\s+(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    r"|reached|hit)\s+(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$"
+    # "Workshops, which now number 32,688 across the country, ..."
+    r"|^\s*(?:which|that)\s+(?:now\s+|currently\s+)?(?:number|numbers|numbered|total|totals|totall?ed)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
     re.IGNORECASE,
 )
 _PLACE_OF_NP = re.compile(
