@@ -994,3 +994,16 @@ def test_a_bare_count_of_people_who_work_at_a_workplace() -> None:
     ]
     assert _metrics("Of the 500 villagers, 200 now work at local factories.") == [("workers_employed", 200.0)]
     assert _metrics("In 2019, 200 worked in the fields.") == []
+
+
+def test_the_part_of_the_jobs_that_went_to_poor_people() -> None:
+    assert _metrics("The workshops created 1,200 jobs, 400 of which went to poor villagers.") == [
+        ("jobs", 1200.0),
+        ("poor_workers_employed", 400.0),
+    ]
+    assert _metrics(
+        "The county offered 3,000 posts, 1,000 of which were filled by registered poor laborers."
+    ) == [
+        ("jobs", 3000.0),
+        ("poor_workers_employed", 1000.0),
+    ]

@@ -345,6 +345,9 @@ def _context(
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    held = _JOBS_HELD_BY.match(after) if kind == "jobs" and not (q.counter or "").strip() else None
+    if held is not None:  # "created 1,200 jobs, 400 of which went to poor villagers": people employed
+        noun, kind = held.group("np"), "people"
     if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
         # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
         kind = "people"
@@ -400,6 +403,12 @@ _PEOPLE_OF = re.compile(
 )
 
 
+# the part of a number of jobs that went to people: "400 of which went to poor villagers"
+_JOBS_HELD_BY = re.compile(
+    r"\s+of\s+(?:which|them|these)\s+(?:went\s+to|(?:were|are|have\s+been)\s+(?:given\s+to|filled\s+by|held\s+by"
+    r"|taken\s+by|offered\s+to|for))\s+(?P<np>[^,;.]{3,60})",
+    re.IGNORECASE,
+)
 # the object of a verb of employing, its noun left out: "employ 1,500 in the county"
 _EMPLOY_BARE = re.compile(
     r"\b(?:employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|absorb(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\s+"
@@ -858,7 +867,11 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     near = ctx.noun + " " + ("" if ctx.is_total else _before_part(ctx.after[:60]))
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
     poor = poor or (not ctx.is_total and bool(_ALL_POOR_AFTER.match(ctx.right)))
-    employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
+    employ = (
+        cues.EMPLOY.search(ctx.before[-60:])
+        or cues.EMPLOY.search(ctx.after)
+        or _JOBS_HELD_BY.match(ctx.after)
+    )
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
     if not employ and _SUBJECT_START.fullmatch(ctx.before):
