@@ -1007,3 +1007,17 @@ def test_the_part_of_the_jobs_that_went_to_poor_people() -> None:
         ("jobs", 3000.0),
         ("poor_workers_employed", 1000.0),
     ]
+
+
+def test_a_label_before_a_colon_names_what_the_number_counts() -> None:
+    text = (
+        "Number of poverty alleviation workshops: 1,200\n"
+        "Workers employed: 45,000, including 16,000 poor laborers\n"
+    )
+    assert _metrics(text) == [
+        ("workshops", 1200.0),
+        ("workers_employed", 45000.0),
+        ("poor_workers_employed", 16000.0),
+    ]
+    assert _metrics("Tel: 0931-8888888\nPopulation: 300,000\n") == []
+    assert _metrics("He said: 300 workshops have reopened.") == [("workshops_resumed", 300.0)]

@@ -241,6 +241,11 @@ _WITH_THE_NUMBER = re.compile(
 _PLACE_OF_NP = re.compile(
     r"\s+(?:in|at|across|within|throughout|under|of)\s+(?=(?:the|its|their|this|these|those|a|an)\b|[A-Z])"
 )
+_LABEL = re.compile(
+    r"^[ \t]*(?:(?:the\s+)?(?:total\s+)?number\s+of\s+)?(?P<np>[A-Za-z][\w'’ -]{2,60}?)[ \t]*[:：][ \t]*"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _IN_ALL_AFTER = re.compile(r"\s+in\s+(?:all|total)\s*(?:[,;)]|$)", re.IGNORECASE)
 _CLASS_WORDS = re.compile(
     r"\b(?:poverty[- ](?:alleviation|relief|reduction)\s+)?(?:workshops|factories|enterprises|companies"
@@ -291,6 +296,12 @@ def _context(
             # "the number of workers in the workshop": the head is before its place
             noun = _PLACE_OF_NP.split(subject.group("np"), maxsplit=1)[0]
             kind = _kind_of(noun)
+        if kind is None and not noun:
+            # a label before a colon: "Number of poverty alleviation workshops: 1,200", "Workers employed: N"
+            label = _LABEL.search(text, max(s0, q.start - 80), q.start)
+            if label is not None:
+                noun = label.group("np")
+                kind = _kind_of(noun)
         if kind is None and (
             _WITH_THE_NUMBER.search(before) or (not before.strip() and _IN_ALL_AFTER.match(after))
         ):  # "... with the number reaching 6,500", "The workshops, 85 in all, employ ..."
@@ -871,6 +882,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         cues.EMPLOY.search(ctx.before[-60:])
         or cues.EMPLOY.search(ctx.after)
         or _JOBS_HELD_BY.match(ctx.after)
+        or (ctx.noun != (ctx.q.counter or "") and cues.EMPLOY.search(ctx.noun))  # "Workers employed: 45,000"
     )
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
