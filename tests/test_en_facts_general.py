@@ -1021,3 +1021,18 @@ def test_a_label_before_a_colon_names_what_the_number_counts() -> None:
     ]
     assert _metrics("Tel: 0931-8888888\nPopulation: 300,000\n") == []
     assert _metrics("He said: 300 workshops have reopened.") == [("workshops_resumed", 300.0)]
+
+
+def test_two_rates_of_two_kinds_of_units_respectively() -> None:
+    found = _metrics(
+        "Leading poverty alleviation enterprises and poverty alleviation workshops had resumption rates of "
+        "98 percent and 95 percent, respectively."
+    )
+    assert found == [("enterprise_resumption_rate", 98.0), ("workshop_resumption_rate", 95.0)]
+    found = _metrics(
+        "The resumption rates of workshops and leading enterprises were 95% and 98%, respectively."
+    )
+    assert found == [("workshop_resumption_rate", 95.0), ("enterprise_resumption_rate", 98.0)]
+    # two rates of one kind of unit, no respectively: the unit's
+    found = _metrics("The resumption rate of workshops rose from 85 percent to 95 percent.")
+    assert found == [("workshop_resumption_rate", 95.0)]

@@ -232,7 +232,7 @@ RATE = _re(
     r"\b(?:return|resumption|resume|re-?work\w*|reopening|restart|work[- ]resumption|operating|operation"
     r"|recovery|production[- ]resumption|back-to-work|return[- ]to[- ]work"
     r"|resumption\s+of\s+(?:work|production)|resum(?:e|ed|ing)\s+(?:work|production))"
-    r"\s+rate\b|\brate\s+of\s+(?:return|resumption|work\s+resumption"
+    r"\s+rates?\b|\brates?\s+of\s+(?:return|resumption|work\s+resumption"
     r"|reopening|resuming|operation|recovery)\b"
     r"|\bresum\w*(?:\s+(?:work|production|operations?))?\s+at\s+a\s+rate\b"
 )

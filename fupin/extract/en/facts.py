@@ -755,7 +755,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     ):
         if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
             return []
-        subject = _subject(ctx)
+        subject = _respective_subject(ctx) or _subject(ctx)
         if subject == "workshop":
             return [_Claim("workshop_resumption_rate")]
         if subject == "enterprise":
@@ -770,6 +770,32 @@ _ACCOUNTING_END = re.compile(
 _UNIT_WORD = re.compile(
     r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", re.IGNORECASE
 )
+
+
+_FIRST_OF_PAIR = re.compile(
+    r"^\s*(?:%|percent|per\s+cent)?\s*,?\s*and\s+(?:about\s+|nearly\s+|over\s+)?\d", re.I
+)
+_SECOND_OF_PAIR = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent)\s*,?\s*and\s+(?:about\s+|nearly\s+|over\s+)?$", re.I
+)
+
+
+def _respective_subject(ctx: _Ctx) -> str | None:
+    """ "Enterprises and workshops had resumption rates of 98 percent and 95 percent, respectively":
+    the first rate is the first unit's, the second the second's."""
+    if not re.search(r"\brespectively\b", ctx.right[:80], re.I):
+        return None
+    if _FIRST_OF_PAIR.match(ctx.right):
+        index, before = 0, ctx.left
+    elif _SECOND_OF_PAIR.search(ctx.left):
+        index, before = 1, ctx.left[: _SECOND_OF_PAIR.search(ctx.left).start()]
+    else:
+        return None
+    units = _UNIT_WORD.findall(before)
+    if len(units) < 2:
+        return None
+    word = units[-2:][index]
+    return "workshop" if re.match(r"work|fact", word, re.I) else "enterprise"
 
 
 def _subject(ctx: _Ctx) -> str | None:
