@@ -159,6 +159,12 @@ _EN_GIVE_TO = re.compile(
     r"(?:[^.;!?]|\.(?=\d)){0,60}?\b(?:provided|donated|contributed|given|gave|allocated|invested|injected|offered|pledged|granted"
     r"|earmarked|channell?ed)\b(?:[^.;!?]|\.(?=\d)){0,80}?\b(?:to|for|in)\s+(?:the\s+)?"
 )
+_EN_FROM_SOURCE = re.compile(
+    r"\b(?:yuan|funds?|funding|money|investment|aid|assistance|help|support|donations?|investors?)\s+from\s+(?:the\s+)?$"
+)
+_EN_FIRMS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:enterprises|companies|firms|investors|businesses|entrepreneurs)\b"
+)
 _EN_MONEY = re.compile(r"\b(?:yuan|funds?|funding|aid|assistance|donations?|money|materials|investment)\b")
 _ZH_GIVE_TO = re.compile(r"[^，。；,;]{0,10}?(?:为|向|给|对|帮助|支持)$")
 _ZH_GIVE_AFTER = re.compile(
@@ -338,6 +344,10 @@ class RegionResolver:
                 hit = _ZH_GIVE_TO.fullmatch(between) and _ZH_GIVE_AFTER.match(self.text, b.end)
             else:
                 hit = _EN_GIVE_TO.fullmatch(between) and _EN_MONEY.search(between)
+                # "300 million yuan from Zhejiang ... in Guizhou", "Guangdong enterprises have set up 300
+                # workshops in Guangxi": who paid or came, not where the figures are
+                hit = hit or _EN_FROM_SOURCE.search(self.text, max(0, a.start - 40), a.start)
+                hit = hit or _EN_FIRMS_AFTER.match(self.text, a.end)
             if hit and a.place.level not in ("national", "group"):
                 out.add(i)
         return out

@@ -12,10 +12,14 @@ import re
 
 _ZH_END = re.compile(r"[。！？!?；;…]+[”’」』\"')）]*|\n+")
 # A line break ends a sentence unless the next line goes on in lower case ("head of the Office\nof
-# the State Council's Leading Group": a page wrapped mid-sentence).
+# the State Council's Leading Group": a page wrapped mid-sentence), or with a number and a lower-case
+# word after a line that ends in a word or comma ("..., including\n36,000 poor laborers").
 # (The look-ahead names the first character of every match, a closing quote or a blank: the
 # pattern is not tried at the other offsets, four fifths of an English text.)
-_EN_END = re.compile(r"(?=[\"'”’)\s])(?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?![a-z]))")
+_EN_END = re.compile(
+    r"(?=[\"'”’)\s])(?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}"
+    r"|\n(?![a-z])(?!(?<=[a-z,]\n)\d[\d,.]*\s+[a-z]))"
+)
 _EN_ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|No|St|Co|Ltd|Inc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|e\.g|i\.e|U\.S)\.$"
 )

@@ -34,6 +34,8 @@ PEOPLE = _re(
     r"\bworkers?\b|\blabou?r(?:ers?|s)?\b|\blabou?r\s+forces?\b|\bworkforce\b|\bpeople\b|\bpersons?\b"
     r"|\bindividuals\b|\bemployees\b|\bvillagers\b|\bwomen\b|\bmen\b|\blocals\b|\bfarmers\b|\bresidents\b|\bmigrants\b|\bpoor\b"
     r"|\bstaff\b|\bpopulation\b|\bpoverty-stricken\b|\bjob\s*seekers\b"
+    # "including around 5,000 impoverished ones", "of whom 300 are impoverished"
+    r"|\b(?:poor|impoverished|needy|poverty-stricken)\s+ones\b|\bimpoverished$|\bmembers\b"
 )
 JOBS = _re(
     r"\bjobs?\b|\bposts?\b|\bpositions?\b|\bvacancies\b|\b(?:job|employment|work)\s+opportunities\b"
@@ -54,7 +56,10 @@ POSTS_CREATED_FOR = _re(
     r"(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$"
 )
 # "arranged 3,200 poor laborers to work in public welfare posts", "placed ... in public welfare jobs"
-PLACE_IN_POST = _re(r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*)\s+(?:[\w-]+\s+){0,3}?$")
+PLACE_IN_POST = _re(
+    r"\b(?:arrang\w*|plac(?:e|es|ed|ing)|assign\w*|employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*)\s+"
+    r"(?:[\w-]+\s+){0,3}?$"
+)
 IN_PUBLIC_POST = _re(
     r"^[^.;,]{0,40}?\b(?:in|into|to|to\s+work\s+in)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:public[- ]welfare|public\s+service|welfare)\s+(?:posts|jobs|positions)"
@@ -73,6 +78,8 @@ SCOPE_NOUNS: list[tuple[str, re.Pattern[str]]] = [
 POOR = _re(
     r"\bpoor\b|poverty-stricken|\bimpoverished\b|\bin\s+poverty\b|\bneedy\b|\bregistered\b|\barchiv\w+"
     r"|set\s+up\s+files|filed|card-holding|\bfrom\s+poor\b|\bpoverty\s+households?\b|\bpoverty\s+population\b"
+    # 脱贫人口, the poor of the years after 2020: "people out of poverty", "those lifted out of poverty"
+    r"|\b(?:people|persons|those|population|labou?r(?:ers)?)\s+(?:(?:who\s+(?:have|had)\s+been\s+)?lifted\s+)?out\s+of\s+poverty\b"
     r"|\bpoverty\s+(?:labou?r|workers?)"
 )
 
@@ -89,13 +96,22 @@ POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
     r"|provinces?|towns?|townships?|places|prefectures?|districts?)\b"
 )
+# people who work as migrant workers (外出务工): "poor people employed as migrant workers", "poor laborers
+# who went out to work as migrants"
+AS_MIGRANT = _re(
+    r"\b(?:as|become|became|becoming)\s+(?:\w+\s+)?migrant(?:s|\s+workers?|\s+labou?r\w*)?\b"
+    # 转移就业: "realized the transfer employment of 23,000 poor laborers"
+    r"|\btransfer(?:red)?\s+(?:to\s+)?employment\b|\bemployment\s+transfer\b"
+)
 MIGRATE_NOUN = _re(r"\bmigrant\s+(?:workers?|labou?r\w*)\b")
 EMPLOYMENT_OF = _re(r"\bemployment\s+(?:of|for)\s+(?:(?:about|over|more\s+than|nearly|some|around)\s+)?$")
 # people employed as forest rangers / in public-welfare posts: the posts are the statistic (metrics.md)
 AS_PUBLIC_POST = _re(
     r"^(?:[^.;]{0,90}?\b(?:employed|employment|jobs?|hired|working|work|recruited|engaged|serv\w+|placed"
     r"|assigned)\s+(?:as|in|on|by)"
-    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w-]+\s+){0,3}?"
+    # "have taken up public welfare jobs", "work as cleaners, guards and forest rangers"
+    r"|[^.;]{0,90}?\bt(?:aken|ook|ake|akes|aking)\s+up"
+    r"|[^.;,]{0,40}?\b(?:as|bec[oa]m(?:e|es|ing)))\s+(?:[\w,-]+\s+){0,6}?"
     r"(?:forest\s+rangers?|rangers?|forest\s+guards?|public[- ]welfare|public\s+service"
     r"|welfare\s+(?:posts|jobs))"
 )
@@ -108,7 +124,9 @@ JOBS_FOR_END = _re(
     r"(?:(?:more\s+than|over|about|nearly|some|around|almost|at\s+least)\s+)?$"
 )
 AWAY_AFTER = _re(
-    r"^[^.;,]{0,80}?\b(?:find|found|finding|get|got|seek|sought|look\w*\s+for)\s+(?:\w+\s+)?(?:work|jobs?|employment)\s+"
+    r"^[^.;,]{0,80}?\b(?:(?:find|found|finding|get|got|seek|sought|look\w*\s+for)\s+(?:\w+\s+)?(?:work|jobs?|employment)"
+    # "2.3 million impoverished people have been employed outside their hometowns"
+    r"|(?:been\s+)?(?:employed|hired))\s+"
     r"(?:away\s+from\s+home|outside|elsewhere|in\s+other\s+(?:provinces|places|cities)|out\s+of\s+(?:town|the\s+province))"
 )
 WENT_HOME = _re(
@@ -122,11 +140,16 @@ EMPLOY = _re(
     r"(?:jobs|job(?=\s+opportunit)|employment|work|positions)"
     r"(?:\s+opportunit(?:y|ies))?\s+(?:for|to)\b|\b(?:creat|boost|promot|driv|bring|brought|led|lead)\w*\s+"
     r"(?:the\s+)?(?:local\s+)?employment\s+(?:of|for)\b|\bemployment\s+(?:of|for)\b|\bon\s+the\s+payroll\b"
-    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had)\s+(?:\w+\s+)?"
-    r"(?:employment|jobs?|work)\b"
+    r"|\b(?:found|find|finding|obtain\w*|secur\w*|got|get|gained|land\w*|have|has|had|t(?:ake|akes|aking|aken|ook)"
+    # MT of 实现就业 / 解决就业: "achieve employment nearby", "solved the employment problem of"
+    r"|achiev\w*|realiz\w*|realis\w*)\s+(?:\w+\s+)?(?:employment|jobs?|work)\b"
+    r"|\bsolv\w*\s+(?:the\s+)?employment(?:\s+(?:problems?|issues?))?\s+(?:of|for)\b"
     r"|\bwork(?:ing|ed|s)?\s+(?:in|at|for)\s+(?:the\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}"
     r"(?:workshops?|enterprises?|factor(?:y|ies)|bases?|compan(?:y|ies)|cooperatives?|(?:industrial\s+)?parks?|plants?"
-    r"|mills?)\b"
+    r"|mills?|facilit(?:y|ies)|production\s+lines?)\b"
+    # jobs near home (就近就业): "enabled 300 poor people to work near home"
+    r"|\bwork(?:ing)?\s+(?:near(?:by)?\s+(?:their\s+)?homes?|nearby|locally|close\s+to\s+(?:their\s+)?homes?"
+    r"|at\s+(?:their\s+)?doorsteps?|in\s+(?:their\s+)?(?:home\s*towns?|villages?))\b"
 )
 INCLUDE = _re(
     r"\b(?:including|included|wherein|among\s+them\s+(?:are|were)|of\s+which|of\s+whom|among\s+(?:them|which|whom|these)|which\s+includes?|of\s+them)\b"
@@ -146,9 +169,18 @@ MIGRATE = _re(
 # a resumption verb, not the name of a rate ("1436 workshops resume work rate reach 95%")
 RESUME = _re(
     r"(?:\bresum\w*|\breopen\w*|\brestart\w*|\bre-started|\breturn\w*\s+to\s+(?:work|production|operation)"
-    r"|\bback\s+(?:to|in)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
-    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again)\b"
+    r"|\bback\s+(?:to|in|at|into)\s+(?:work|production|operation|business)|\brework\w*|\bput\s+back\s+into\s+production"
+    r"|\b(?:start|began|begun|started)\s+(?:work|production)\s+again"
+    # "had restored production", "came back online", "were up and running again", "operating again"
+    r"|\brestor\w*\s+(?:normal\s+)?(?:production|operations?|work)|\b(?:come|came|coming|back)\s+(?:back\s+)?online"
+    r"|\bup\s+and\s+running\s+again|\b(?:start\w*|began|begun|begin\w*)\s+(?:operating|working|producing)\s+again"
+    r"|\b(?:operating|running|working|producing|in\s+operation)\s+again)\b"
     r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
+)
+# "work has resumed at 1,500 workshops": the resumption said before the units
+RESUMED_AT = _re(
+    r"\b(?:work|production|operations?)\s+(?:has|have|had)\s+(?:been\s+)?(?:resumed|restarted|restored)\s+"
+    r"(?:at|in)\s+(?:(?:a\s+total\s+of|about|around|over|more\s+than|nearly|some|almost)\s+)?$"
 )
 NEGATED = _re(r"\b(?:not|yet\s+to|never|failed\s+to|unable\s+to)\b(?:\s+\w+){0,2}\s*$")
 PLAN = _re(
@@ -200,7 +232,7 @@ RATE = _re(
     r"\b(?:return|resumption|resume|re-?work\w*|reopening|restart|work[- ]resumption|operating|operation"
     r"|recovery|production[- ]resumption|back-to-work|return[- ]to[- ]work"
     r"|resumption\s+of\s+(?:work|production)|resum(?:e|ed|ing)\s+(?:work|production))"
-    r"\s+rate\b|\brate\s+of\s+(?:return|resumption|work\s+resumption"
+    r"\s+rates?\b|\brates?\s+of\s+(?:return|resumption|work\s+resumption"
     r"|reopening|resuming|operation|recovery)\b"
     r"|\bresum\w*(?:\s+(?:work|production|operations?))?\s+at\s+a\s+rate\b"
 )
@@ -208,13 +240,15 @@ RATE_AFTER = _re(
     r"^\s*of\s+(?:(?:the\s+|all\s+|these\s+|its\s+|their\s+)?(?:[\w'-]+(?:,\d{3})*\s+){0,6}(?:workshops?|enterprises?"
     r"|compan(?:y|ies)|factor(?:y|ies))\b|them\b|these\b|those\b|which\b)[^,;.]{0,120}?"
     r"\b(?:(?:have|has|had|were|are)\s+(?:already\s+|now\s+|been\s+|all\s+)?(?:resum|reopen|return|restart|back\s+(?:to|in)"
-    r"|put\s+back)|resumed|reopened|restarted|returned\s+to\s+(?:work|production)|back\s+(?:to|in)\s+(?:work|production"
+    r"|put\s+back)|resumed|reopened|restarted|returned\s+to\s+(?:work|production)|back\s+(?:to|in|at)\s+(?:work|production"
     r"|operation|business))"
 )
 # "accounting for 88% of the total number of workshops" (of the units, after a resumed count)
 SHARE_OF_UNITS = _re(
     r"^\s*of\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+)?(?:total\s+(?:number\s+)?(?:of\s+)?(?:the\s+)?)?"
     r"(?:[\w'-]+\s+){0,5}?(?:workshops?|enterprises?|compan(?:y|ies)|factor(?:y|ies))\b(?!['’])"
+    # "2,100 workshops have restarted, accounting for 92 percent of the total": the units just counted
+    r"|^\s*of\s+(?:the|their|its|all)\s+total(?:\s+number)?\s*(?:[.,;)]|$)"
 )
 SHARE_OF_LAST_YEAR = _re(
     r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,10}?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|ago)"
@@ -223,16 +257,22 @@ SHARE_OF_LAST_YEAR = _re(
 
 # --- money ---------------------------------------------------------------------------------
 SUBSIDY = _re(
-    r"\bsubsid\w*|\ballowances?\b|\breward\w*|\bbonus\w*|\bstipends?\b|\bgrants?\b|\bawards?\b|\bcompensation\b"
+    r"\bsubsid\w*|\ballowances?\b|\breward\w*|\bbonus\w*|\bstipends?\b|\bgrant(?:s|ed|ing)?\b|\baward(?:s|ed|ing)?\b"
+    r"|\bcompensation\b"
     r"|\bincentives?\b|\bsupport\s+of\b"
 )
 INCOME = _re(
     r"\bincomes?\b|\bsalar\w*|\bwages?\b|\bearn\w*|\bpay(?:s|ing)?\b|\bpaid\b|\bremuneration\b|\bmak(?:e|es|ing)\b|\bmade\b"
     r"|\bget\s+paid\b|\bt(?:ake|akes|aking|ook)\s+home\b|\bpiece\s+rate\b|\b(?:can|could)\s+(?:take|get)\b"
+    r"|\bbr(?:ing|ings|inging|ought)\s+in\b"
 )
 FUNDS = _re(
     r"\bfund\w*|\bcapital\b|\binvest\w*|\ballocat\w*|\bearmark\w*|\bbudget\w*|\bappropriat\w*|\bfinanc\w*"
     r"|\btransfer\s+payments?\b|\binject\w*|\bspen[dt]\w*|\binput\w*|\bloans?\b|\bcredit\b|\bset\s+aside\b|\bfor\s+(?:industrial|industry)\s+support\b"
+    # "issued 680 billion yuan of microloans", "3.2 billion yuan was raised for", "put 2 billion yuan into",
+    # "has been used to build workshops"
+    r"|\bmicro-?(?:loans?|credit)\b|\b(?:was|were|been|has|have|had)\s+raised\b(?!\s+to\b)|\bput\b(?=\s+(?:\w+\s+)?$)"
+    r"|\bused\s+(?:to|for)\s+(?:build|fund|support|construct|develop|the\s+construction)"
 )
 # the income line that defines poverty ("China's poverty line is 2,300 yuan a year")
 POVERTY_LINE = _re(
@@ -273,7 +313,9 @@ PERIODS: list[tuple[str, re.Pattern[str]]] = [
 # (opened by a look-ahead for the first characters of its matches: the same matches, without
 # the pattern tried at every offset; see en/quantities.py)
 CLAUSE_BREAK = re.compile(
-    r"(?=[;:()\[\]“”\",.a\s])(?:[;:()\[\]“”\"]|,(?!\d{3}\b)|\s[-–—]{1,2}\s|\.\s|\band\s+(?=[a-z]+(?:ed|ing)\b))"
+    # ("up and running" is one predicate)
+    r"(?=[;:()\[\]“”\",.a\s])(?:[;:()\[\]“”\"]|,(?!\d{3}\b)|\s[-–—]{1,2}\s|\.\s"
+    r"|(?<!\bup\s)\band\s+(?=[a-z]+(?:ed|ing)\b))"
 )
 
 # --- machine-translation word order ----------------------------------------------------------

@@ -527,7 +527,11 @@ def _plan_sentence(text: str, match: re.Match[str]) -> tuple[int, int]:
 
 
 _YEAR_ON_YEAR_OR_OLD = re.compile(r"\s*-?\s*on\s*-?\s*year|-old|\s+old\b")
-_WORD_AFTER_YEAR = re.compile(r"\s+(?!to\b|and\b|or\b|year)[a-z]")
+# (a function word after the year starts no counted noun: "56 workshops in 2019 but only 3 in 2016")
+_WORD_AFTER_YEAR = re.compile(
+    r"\s+(?!(?:to|and|or|but|while|when|whereas|compared|respectively|as|with|after|before|in|on|at|for|from"
+    r"|since|the|a|an|its|their|this|that|which|was|were|is|are|had|has|have)\b|year)[a-z]"
+)
 
 
 def _skip(text: str, match: re.Match[str]) -> bool:

@@ -86,7 +86,10 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
         kinds.append((q, ctx.kind, claims))
         if not claims:
             continue
-        as_of = _as_of(analysis, q, sentence, marked)
+        # "96 percent of those who worked away from home last year": the year after a share of last
+        # year's total is the baseline's, not the figure's
+        baseline_after = all(c.metric == "poor_migrant_workers_share_of_last_year" for c in claims)
+        as_of = _as_of(analysis, q, sentence, marked, dates_after=not baseline_after)
         regions_of = resolver.get()
         personal = getattr(regions_of, "personal_region_at", None)  # optional: one worker's wage
         if personal is not None and all(c.metric == "income" for c in claims):
@@ -208,7 +211,8 @@ def _kind_of(noun: str) -> str | None:
 
 
 _HOUSEHOLDS = re.compile(
-    r"^(?:[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
+    # ("villagers from poor households": people, the households only where they come from)
+    r"^(?:(?!(?:from|of|in)\b)[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
@@ -217,9 +221,42 @@ _STOCK_VERB = (
     r"|amounted\s+to|came\s+to"
     # headlines are in the present tense: "poor laborers working away from home top 29 million"
     r"|tops?|topped|exceeds?|hits|reach(?:es)?|surpass(?:es|ed)?"
+    # "with the number of workshops reaching 6,500"
+    r"|reaching|hitting|topping|exceeding|totall?ing|standing\s+at|numbering|amounting\s+to"
     r"|(?:(?:rose|risen|increased|grew|grown|climbed|expanded|jumped)"
-    # "increased from 300 in 2016 to 1,200": the value it reached
-    r"(?:\s+from\s+[^,;.]{1,40}?)?\s+to))\s+(?:\w+\s+){0,3}$"
+    # "increased from 300 in 2016 to 1,200": the value it reached ("from 12.27 million in 2015 to": a
+    # number's decimal point or thousands comma does not end the phrase); "increased from 300 in 2016":
+    # the value it started from, a figure of its own year (see _dated_baseline)
+    r"(?:(?:\s+from\s+(?:[^,;.]|[.,]\d){1,40}?)?\s+to|\s+from)))\s+(?:\w+\s+){0,3}$"
+)
+_WITH_THE_NUMBER = re.compile(
+    r"(?:\b(?:with|and)\s+(?:the|their|its)\s+(?:total\s+)?number\s+(?:now\s+)?|^\s*)(?:reaching|hitting|topping"
+    r"|exceeding|totall?ing|numbering|standing\s+at|rising\s+to|increasing\s+to|growing\s+to|having\s+reached"
+    r"|reached|hit)\s+(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$"
+    # "Workshops, which now number 32,688 across the country, ..."
+    r"|^\s*(?:which|that)\s+(?:now\s+|currently\s+)?(?:number|numbers|numbered|total|totals|totall?ed)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_OF_NP = re.compile(
+    r"\s+(?:in|at|across|within|throughout|under|of)\s+(?=(?:the|its|their|this|these|those|a|an)\b|[A-Z])"
+)
+_LABEL = re.compile(
+    r"^[ \t]*(?:(?:the\s+)?(?:total\s+)?number\s+of\s+)?(?P<np>[A-Za-z][\w'’ -]{2,60}?)[ \t]*[:：][ \t]*"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|almost)\s+)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_IN_ALL_AFTER = re.compile(r"\s+in\s+(?:all|total)\s*(?:[,;)]|$)", re.IGNORECASE)
+_CLASS_WORDS = re.compile(
+    r"\b(?:poverty[- ](?:alleviation|relief|reduction)\s+)?(?:workshops|factories|enterprises|companies"
+    r"|(?:migrant\s+)?workers|labou?rers|employees|jobs|posts|positions)\b",
+    re.IGNORECASE,
+)
+# "increasing the number of poor migrant workers to 32.23 million", "raised the total number of X to N"
+_RAISED_NUMBER_OF = re.compile(
+    r"\b(?:increas\w*|rais\w*|boost\w*|push\w*|lift\w*|expand\w*|brought|bring\w*)\s+(?:the|their|its)\s+"
+    r"(?:total\s+)?number\s+of\s+(?P<np>.{1,120}?)\s+to\s+(?:(?:about|around|nearly|over|more\s+than|some)\s+)?$",
+    re.IGNORECASE,
 )
 # "the number of poor people who returned to work reached 1.098 million"
 _NUMBER_OF = re.compile(rf"\b(?:the\s+)?(?:total\s+)?number\s+of\s+(?P<np>.{{1,120}}?){_STOCK_VERB}", re.I)
@@ -251,12 +288,29 @@ def _context(
     kind = _kind_of(noun) if noun else None
     noun, kind = _noun_before(q, before, noun, kind)
     if kind is None:
-        subject = _NUMBER_OF.search(text[max(s0, q.start - 200) : q.start]) or _SUBJECT.search(
-            before.lstrip()
+        window = text[max(s0, q.start - 200) : q.start]
+        subject = (
+            _NUMBER_OF.search(window) or _RAISED_NUMBER_OF.search(window) or _SUBJECT.search(before.lstrip())
         )
         if subject:
-            noun = subject.group("np")
+            # "the number of workers in the workshop": the head is before its place
+            noun = _PLACE_OF_NP.split(subject.group("np"), maxsplit=1)[0]
             kind = _kind_of(noun)
+        if kind is None and not noun:
+            # a label before a colon: "Number of poverty alleviation workshops: 1,200", "Workers employed: N"
+            label = _LABEL.search(text, max(s0, q.start - 80), q.start)
+            if label is not None:
+                noun = label.group("np")
+                kind = _kind_of(noun)
+        if kind is None and (
+            _WITH_THE_NUMBER.search(before) or (not before.strip() and _IN_ALL_AFTER.match(after))
+        ):  # "... with the number reaching 6,500", "The workshops, 85 in all, employ ..."
+            # "Workshops have mushroomed in Anhui, with the number reaching 6,500": the number of what
+            # the sentence is about (its last counted noun before)
+            head = _CLASS_WORDS.findall(text[max(s0, q.start - 200) : q.start])
+            if head:
+                noun = head[-1]
+                kind = _kind_of(noun)
     left_q, right_q = neighbours
     part_of = right_q if right_q and q.end < right_q.start <= c1 and _part_of(text, q, right_q) else None
     if part_of is not None:  # "1,342 of the 1,400 workshops had resumed": N counts M's noun, M's verb
@@ -278,20 +332,45 @@ def _context(
             if prev_kind is not None and prev_q.value == q.value and prev_q.unit is None:
                 kind, noun, restated = prev_kind, prev_q.counter or f"{prev_kind}s", True
                 break
+    if kind is None and not noun and q.unit is None:
+        # "including 20 from impoverished households", "all 27 of the factory's employees": a bare count
+        # whose people are named after it
+        named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
+        if named is not None:
+            noun, kind = named.group("np"), "people"
+    opener = _ANAPHORIC_OPENER.match(text, s0, q.start)  # "Among them, 4,500 are registered poor."
     if (
         kind is None
         and not noun
-        and (cues.INCLUDE.search(before) or _VERB_AFTER_BARE.match(after) or _OF_WHICH_AFTER.match(after))
+        and (
+            cues.INCLUDE.search(before)
+            or _VERB_AFTER_BARE.match(after)
+            or _OF_WHICH_AFTER.match(after)
+            or opener
+        )
     ):
         # "of them" may point back to the sentence before ("By then, 3,050 of them had reopened")
-        floor = s0 - len(prev) - 2 if _OF_WHICH_AFTER.match(after) and not before.strip() else s0
+        back = opener or (_OF_WHICH_AFTER.match(after) and not before.strip())
+        floor = s0 - len(prev) - 2 if back else s0
         for prev_q, prev_kind, _ in reversed(previous):
             if prev_q.start >= floor and prev_kind is not None:
                 kind, noun = prev_kind, prev_q.counter or ""
                 break
+    held = _JOBS_HELD_BY.match(after) if kind == "jobs" and not (q.counter or "").strip() else None
+    if held is not None:  # "created 1,200 jobs, 400 of which went to poor villagers": people employed
+        noun, kind = held.group("np"), "people"
     if kind is None and _HOUSEHOLDS.match(noun) and cues.INCLUDE.search(before):
         # "8,600 people ..., including 3,200 registered poor households": people, as MT writes 贫困户
         kind = "people"
+    if (
+        kind is None
+        and not noun
+        and q.unit is None
+        and _EMPLOY_BARE.search(before)
+        and not cues.PER_EVERY.search(before[-30:])
+        and not re.search(r"\b(?:each|every|per)\s+(?:\w+\s+)?$", before)
+    ):
+        noun, kind = "people", "people"  # "the workshops employ 1,500 in the county", "have hired 3,000, ..."
     if kind is None and not noun and q.unit is None and _WORKFORCE_OF.search(before):
         noun, kind = "workers", "people"  # "has a workforce of 300, including 120 ..."
     if kind is None and q.unit is None and _PEOPLE_PREDICATE.match(after):
@@ -321,9 +400,56 @@ def _context(
     )
 
 
+# "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
+_PEOPLE_FROM = re.compile(
+    r"^\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|is|was|being|come|came|coming)\s+)?(?P<np>from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:poor|impoverished|poverty-stricken|needy|registered|low-income|destitute)\b[\w\s-]{0,30})",
+    re.IGNORECASE,
+)
+# "all 27 of the factory's employees", "120 of its workers", "300 of the village's residents"
+_PEOPLE_OF = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?(?:[\w-]+(?:'s|’s)\s+)?"
+    r"(?:[\w-]+\s+)?(?:employees|workers|staff|villagers|residents|labou?rers|locals|women|members))\b",
+    re.IGNORECASE,
+)
+
+
+# the part of a number of jobs that went to people: "400 of which went to poor villagers"
+_JOBS_HELD_BY = re.compile(
+    r"\s+of\s+(?:which|them|these)\s+(?:went\s+to|(?:were|are|have\s+been)\s+(?:given\s+to|filled\s+by|held\s+by"
+    r"|taken\s+by|offered\s+to|for))\s+(?P<np>[^,;.]{3,60})",
+    re.IGNORECASE,
+)
+# the object of a verb of employing, its noun left out: "employ 1,500 in the county"
+_EMPLOY_BARE = re.compile(
+    r"\b(?:employ(?:s|ed|ing)?|hir(?:e|es|ed|ing)|absorb(?:s|ed|ing)?|recruit(?:s|ed|ing)?)\s+"
+    r"(?:(?:a\s+total\s+of|about|around|over|more\s+than|nearly|some|almost|at\s+least|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# the people counted are all poor, said after them: "45 locals, all from impoverished households",
+# "13 million residents ..., accounting for nearly half of the impoverished employees"
+_ALL_POOR_AFTER = re.compile(
+    r"^[^.;\d]{0,160}?,\s*(?:all\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|being)\s+)?(?:from\s+)?"
+    r"|(?:accounting\s+for|representing|making\s+up|or)\s+(?:[\w.%-]+\s+){0,4}?of\s+(?:the\s+|all\s+|its\s+)?"
+    r"(?:[\w'’-]+(?:'s|’s)\s+)?(?:total\s+(?:number\s+of\s+)?)?)"
+    r"(?:poor|impoverished|poverty-stricken|registered\s+poor|needy)\b",
+    re.IGNORECASE,
+)
+# a sentence that opens with its part's antecedent: "Among them, 4,500 are registered poor", "Of these,"
+_ANAPHORIC_OPENER = re.compile(
+    r"\s*(?:among|of|including)\s+(?:them|these|those|whom|which|this\s+number|the\s+total)\s*,?\s*"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost|a\s+total\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 _PEOPLE_PREDICATE = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:have\s+|has\s+|had\s+)?(?:(?:found|got|secured|landed)\s+(?:\w+\s+)?"
-    r"(?:jobs|work|employment)|(?:were|have\s+been|had\s+been)\s+(?:hired|employed|recruited))\b",
+    r"(?:jobs|work|employment)|(?:were|are|have\s+been|had\s+been)\s+(?:hired|employed|recruited)"
+    # "In the village of 3,000 people, 200 work in the workshop"
+    r"|(?:now\s+|currently\s+)?(?:work|worked|are\s+working|were\s+working)\s+(?:in|at|for)\s+(?:the|these|its|their"
+    r"|local|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:workshops?|factor(?:y|ies)|enterprises?|compan(?:y|ies)|cooperatives?"
+    r"|plants?|bases?))\b",
     re.IGNORECASE,
 )
 
@@ -481,10 +607,24 @@ def _part_of(text: str, part: Quantity, whole: Quantity) -> bool:
 
 def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
     q = ctx.q
-    if _BASELINE.search(ctx.before[-60:]) and _TO_NUMBER.match(ctx.right):
+    if (
+        _BASELINE.search(ctx.before[-60:])
+        and _TO_NUMBER.match(ctx.right)
+        and not _DATED_BASELINE.match(ctx.right)
+    ):
         return []  # "rose from 4,856 yuan to 10,415 yuan": the earlier value, not the statistic
     if _NEW_TOTAL.search(ctx.before):
-        return _new_total(ctx, previous)
+        claims = _new_total(ctx, previous)
+        if claims or not ctx.noun:
+            return claims
+    if _DATED_BASELINE_AFTER.match(ctx.right) and (
+        _COMPARED_WITH.search(ctx.before) or _DATED_AND.search(ctx.left[-100:])
+    ):
+        # "32.43 million in 2020, up from 12.27 million in 2015", "12.27 million in 2015 and 32.43
+        # million in 2020": the same statistic for another year, a figure of its own date
+        claims = _new_total(ctx, previous)
+        if claims:
+            return claims
     if q.unit == "percent":
         return _percent(ctx)
     if q.unit == "yuan":
@@ -493,8 +633,8 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         return _money(ctx) or _coordinated_money(ctx, previous)
     if q.counter and _MEASURE.match(q.counter):
         return []
-    if cues.CHANGE.search(ctx.before[-40:]):
-        return []
+    if cues.CHANGE.search(ctx.before[-40:]) or _ALL_BUT.search(ctx.before[-20:]):
+        return []  # "all but 100 have reopened": the 100 did not
     if ctx.kind == "people" and cues.ONE_OF.search(ctx.before[-20:]):
         return []  # "one of the 71 poor villagers who were hired": a story about one person
     if ctx.kind in ("people", "jobs", "enterprise", "workshop") and _threshold(ctx):
@@ -522,6 +662,32 @@ _CHANGE_TO = re.compile(
     + r"[^;]{1,80}?\bto\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$",
     re.IGNORECASE,
 )
+# "increased from 12.27 million in 2015 to 32.43 million in 2020": the value it started from is the
+# figure of its own year, a statistic like the one it rose to
+_DATED_BASELINE = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b\s*,?\s*to\b",
+    re.IGNORECASE,
+)
+_DATED_BASELINE_AFTER = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b"
+    r"|(?:(?:in|by|at\s+the\s+end\s+of)\s+)?(?:this|last|the\s+previous)\s+year\b)",
+    re.IGNORECASE,
+)
+_COMPARED_WITH = re.compile(
+    r"^\s*(?:(?:up|down|rising|increasing|growing|falling)\s+from|compared\s+(?:with|to)|versus|against)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_DATED_AND = re.compile(
+    r"\d(?:[\d,.]*\d)?\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?"
+    r"(?:[a-z-]+\s+){0,3}?"
+    r"(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:[\w-]+\s+){0,3}?(?:19|20)\d\d|(?:(?:in|by)\s+)?(?:this|last)\s+year)"
+    r"\s*,?\s*(?:and|while|but|against)\s+"
+    r"(?:(?:about|around|nearly|over|more\s+than|some|only|just)\s+)?$",
+    re.IGNORECASE,
+)
 _TO_NUMBER = re.compile(r"^(?:[^.;]|\.\d){0,60}?\bto\s+(?:[\w-]+\s+){0,2}?(?:\$|RMB\s*)?\d", re.IGNORECASE)
 
 
@@ -538,12 +704,15 @@ def _threshold(ctx: _Ctx) -> bool:
     condition = cues.CONDITION.search(ctx.before)
     if condition is None:
         return False
-    if condition.group("generic"):
-        return True
+    if condition.group("generic") or re.search(
+        r"\b(?:each|every|any|those)\b", condition.group("ante") or "", re.I
+    ):
+        return True  # "(pays 3,000 yuan) to each workshop that employs more than 10"
     sentence = ctx.left + " " + ctx.right
     return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
 
 
+_ALL_BUT = re.compile(r"\ball\s+but\s+$|\bexcept\s+(?:for\s+)?$", re.IGNORECASE)
 _MEASURE = re.compile(
     r"(?:years?|months?|days?|hours?|minutes?|weeks?|times|tons?|tonnes?|kg|kilo\w*|jin|catties|mu|acres?|hectares?"
     r"|km|square|sq|cubic|met(?:er|re)s?|m2|centimet\w+|cm|g|grams?|pieces|sets|bags|boxes|heads|yuan|dollars?"
@@ -586,7 +755,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
     ):
         if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
             return []
-        subject = _subject(ctx)
+        subject = _respective_subject(ctx) or _subject(ctx)
         if subject == "workshop":
             return [_Claim("workshop_resumption_rate")]
         if subject == "enterprise":
@@ -601,6 +770,32 @@ _ACCOUNTING_END = re.compile(
 _UNIT_WORD = re.compile(
     r"\bworkshops?\b|\bfactor(?:y|ies)\b|\benterprises?\b|\bcompan(?:y|ies)\b", re.IGNORECASE
 )
+
+
+_FIRST_OF_PAIR = re.compile(
+    r"^\s*(?:%|percent|per\s+cent)?\s*,?\s*and\s+(?:about\s+|nearly\s+|over\s+)?\d", re.I
+)
+_SECOND_OF_PAIR = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent)\s*,?\s*and\s+(?:about\s+|nearly\s+|over\s+)?$", re.I
+)
+
+
+def _respective_subject(ctx: _Ctx) -> str | None:
+    """ "Enterprises and workshops had resumption rates of 98 percent and 95 percent, respectively":
+    the first rate is the first unit's, the second the second's."""
+    if not re.search(r"\brespectively\b", ctx.right[:80], re.I):
+        return None
+    if _FIRST_OF_PAIR.match(ctx.right):
+        index, before = 0, ctx.left
+    elif _SECOND_OF_PAIR.search(ctx.left):
+        index, before = 1, ctx.left[: _SECOND_OF_PAIR.search(ctx.left).start()]
+    else:
+        return None
+    units = _UNIT_WORD.findall(before)
+    if len(units) < 2:
+        return None
+    word = units[-2:][index]
+    return "workshop" if re.match(r"work|fact", word, re.I) else "enterprise"
 
 
 def _subject(ctx: _Ctx) -> str | None:
@@ -638,7 +833,7 @@ def _scope(ctx: _Ctx) -> str:
 def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     # the number's own counter words are the start of ``after``: read them once, in place
     window = ctx.after if ctx.noun == (ctx.q.counter or "") else ctx.noun + " " + ctx.after
-    resumed = cues.RESUME.search(window)
+    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before)
     if resumed and not ctx.is_total:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
@@ -665,7 +860,7 @@ _ALL_AFTER = re.compile(
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
-    if cues.RESUME.search(ctx.after) and not ctx.is_total:
+    if (cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before)) and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
         if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
@@ -702,24 +897,53 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
-    if cues.OUT_OF_POVERTY.match(ctx.after):
+    if cues.OUT_OF_POVERTY.match(ctx.after) and not cues.AS_MIGRANT.search(ctx.after[:120]):
         return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
-    near = ctx.noun + " " + _before_part(ctx.after[:60])
+    # the whole of a share ("70 percent of the 400 employees are from poor households"): its words
+    # after it describe the share
+    near = ctx.noun + " " + ("" if ctx.is_total else _before_part(ctx.after[:60]))
     poor = bool(cues.POOR.search(cues.POOR_PLACE.sub(" ", near)))
-    employ = cues.EMPLOY.search(ctx.before[-60:]) or cues.EMPLOY.search(ctx.after)
+    poor = poor or (not ctx.is_total and bool(_ALL_POOR_AFTER.match(ctx.right)))
+    employ = (
+        cues.EMPLOY.search(ctx.before[-60:])
+        or cues.EMPLOY.search(ctx.after)
+        or _JOBS_HELD_BY.match(ctx.after)
+        or (ctx.noun != (ctx.q.counter or "") and cues.EMPLOY.search(ctx.noun))  # "Workers employed: 45,000"
+    )
     employ = employ or (cues.BRING.search(ctx.before[-40:]) and cues.BACK.match(ctx.noun + ctx.after))
     employ = employ or cues.JOBS_FOR_END.search(ctx.before)  # "flexible, localized jobs for 10,000 villagers"
     if not employ and _SUBJECT_START.fullmatch(ctx.before):
         # the count is the subject: its coordinated predicates count ("... have received training
         # and employed by local companies")
         employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
-    include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after)
-    employed_before = _employment_before(ctx, previous)
+    opener = _ANAPHORIC_OPENER.fullmatch(ctx.left)
+    include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after) or opener
+    employed_before = _employment_before(ctx, previous, len(ctx.prev_sentence) + 2 if opener else 0)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
         return []  # a part by origin or destination (metrics.md, settled cases)
-    if include and poor and (employed_before or cues.EMPLOY.search(ctx.left)):
+    workforce_before = _WORKFORCE_NOUN.search(ctx.left)  # "70 percent of the staff ..., including 35 poor"
+    if include and poor and (employed_before or cues.EMPLOY.search(ctx.left) or workforce_before):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
+    if not employ and re.search(r"\bworkers?\b|\bemployees\b|\bstaff\b", ctx.noun, re.I):
+        # "the workshop's 60 workers all returned to work", "workers at the factory have resumed work":
+        # the workforce of a named workplace back at work (not poor laborers returning to jobs elsewhere);
+        # "306 workshops had resumed operation, and 11,200 workers had returned to their posts": the
+        # workplace may be the sentence's, for workers not said to be poor
+        back = _BACK_AT_POSTS.search(ctx.after[:80])
+        workplace = (ctx.left[-160:] if not poor else ctx.before[-60:]) + " " + ctx.noun + " "
+        workplace += ctx.after[: back.start() if back else 0]
+        owners = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(workplace)]
+        if back and owners and not cues.NEGATED.search(ctx.after[: back.start()]):
+            return [_Claim("poor_workers_employed" if poor else "workers_employed", scope=owners[0])]
+    if poor and (cues.AS_MIGRANT.search(near) or cues.AS_MIGRANT.search(ctx.before[-50:])):
+        return [_Claim("poor_migrant_workers")]  # "poor people (getting) employed as migrant workers"
+    if (
+        cues.MIGRATE_NOUN.search(ctx.noun)
+        and _FOUND_JOBS_ELSEWHERE.match(ctx.after)
+        and (poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph))
+    ):  # "120,000 Bijie migrant workers had found steady employment in Guangdong" (a story on the poor)
+        return [_Claim("poor_migrant_workers")]
     if poor and cues.AWAY_AFTER.match(ctx.after):
         return [_Claim("poor_migrant_workers")]  # "helped 421,000 poor laborers find work away from home"
     if cues.MIGRATE_NOUN.search(ctx.noun) and poor and cues.EMPLOYMENT_OF.search(ctx.before[-40:]):
@@ -734,7 +958,10 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         return [_Claim("poor_migrant_workers")]  # "transferred 125,000 rural laborers, including 46,000 poor"
     if cues.POSTS_CREATED_FOR.search(ctx.before[-100:]):
         return [_Claim("jobs", scope="other")]  # "ranger posts have been created for 20,000 poor people"
-    placed = re.search(r"\b(?:been\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing))\b", ctx.after[:60])
+    placed = re.search(
+        r"\b(?:(?:been|were|was|are|is)\s+(?:placed|assigned)|bec[oa]m(?:e|es|ing)|t(?:aken|ook|ake|akes)\s+up)\b",
+        ctx.after[:60],
+    )
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
@@ -757,7 +984,9 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
             return [_Claim(metric, scope=owner[0])]
     if cues.WENT_HOME.search(ctx.after[:60]):
         return []  # "301,200 of which returned home for the Spring Festival": not back at work
-    migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + near)
+    # "300,000 impoverished workers from Sichuan have returned to their jobs": the predicate may
+    # come well after the noun
+    migrate = cues.MIGRATE.search(ctx.before[-60:] + " " + ctx.noun + " " + _before_part(ctx.after[:120]))
     # a paragraph on poor migrant workers goes on to say just "migrant workers" (the paragraph
     # is searched only for migrant workers: 1% of English time when it was searched for every count)
     if migrate and (poor or cues.POOR.search(ctx.left + " " + ctx.prev_sentence + " " + ctx.paragraph)):
@@ -765,6 +994,15 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     return []
 
 
+_FOUND_JOBS_ELSEWHERE = re.compile(
+    r"^[^.;,]{0,60}?\b(?:found|find|secured|got|landed|obtained)\s+(?:\w+\s+)?(?:employment|jobs?|work)\s+in\s+"
+    r"(?:(?-i:[A-Z])|other\s+|coastal\s+|eastern\s+)",
+    re.IGNORECASE,
+)
+_BACK_AT_POSTS = re.compile(
+    cues.RESUME.pattern + r"|\breturn\w*\s+to\s+(?:their\s+)?(?:posts|jobs|positions)\b", re.IGNORECASE
+)
+_WORKFORCE_NOUN = re.compile(r"\b(?:staff|employees|workforce|payroll)\b", re.IGNORECASE)
 _WORKFORCE_OF = re.compile(
     r"\b(?:a\s+)?(?:workforce|staff|payroll)\s+of\s+(?:(?:about|over|more\s+than|nearly|some|around|almost)\s+)?$",
     re.IGNORECASE,
@@ -795,10 +1033,13 @@ def _before_part(after: str) -> str:
     return after[: part.start()] if part else after
 
 
-def _employment_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> bool:
-    """Whether an employment figure came earlier in the sentence ("hired 260, including 110 ...")."""
+def _employment_before(
+    ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]], reach: int = 0
+) -> bool:
+    """Whether an employment figure came earlier in the sentence ("hired 260, including 110 ..."), or
+    ``reach`` characters before it (the sentence before, for "Among them, 110 are poor")."""
     for prev_q, _, claims in reversed(previous):
-        if prev_q.start < ctx.sentence[0]:
+        if prev_q.start < ctx.sentence[0] - reach:
             return False
         if any(c.metric in ("workers_employed", "poor_workers_employed") for c in claims):
             return True
@@ -837,7 +1078,15 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         hits += [m.start() for m in pattern.finditer(after)]
         if hits:
             scores.append((min(hits), name))
+    if not scores and _TO_EMPLOYERS.match(after) and ctx.q.unit == "yuan" and ctx.q.value < 1e6:
+        return [
+            _Claim("subsidy", period=_period("", after) or "once")
+        ]  # "Employers get 1,000 yuan for each ..."
     if not scores:
+        # "he gets 3,000 yuan a month", "receives 80 yuan a day": a sum received by the day or the
+        # month is a wage
+        if _RECEIVES.search(before[-30:]) and _period("", after) in ("day", "month"):
+            return [_Claim("income", period=_period("", after))]
         return []
     scores.sort()
     kind = scores[0][1]
@@ -858,6 +1107,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         ):
             return [_Claim("funds")]
         return [_Claim("subsidy", period=period or "once")]
+    if kind in ("income", "funds") and _TO_EMPLOYERS.match(after) and ctx.q.value < 1e6:
+        # "pays 3,000 yuan to each workshop that ...", "1,000 yuan for each poor worker they hire": money
+        # for an employer by what it does is a subsidy, not a wage
+        return [_Claim("subsidy", period=period or "once")]
     if kind == "income":
         if cues.EXTRA.search(before[-25:]):  # "I can earn an extra 300 yuan": a raise, not a wage
             return []
@@ -870,6 +1123,19 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         return []  # "spends 1,000 yuan on food", "a loan of 50,000 yuan": a household's money, no budget
     return [_Claim("funds")]
 
+
+_TO_EMPLOYERS = re.compile(
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:a|per)\s+(?:year|month)\s+)?(?:to|for)\s+(?:each|every|the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:workshops?|enterprises?|compan(?:y|ies)|employers?|factor(?:y|ies)|cooperatives?"
+    r"|business(?:es)?)\b|(?:workers?|labou?rers?|persons?|employees?|villagers?)\s+(?:\w+\s+)?(?:hired|employed"
+    r"|recruited|hire|hires|employ|employs|recruit)\b)",
+    re.IGNORECASE,
+)
+_RECEIVES = re.compile(
+    r"\b(?:gets?|got|getting|receiv\w+)\s+(?:(?:about|around|over|more\s+than|nearly|some|up\s+to|at\s+least"
+    r"|almost|roughly)\s+)?(?:RMB\s*)?$",
+    re.IGNORECASE,
+)
 
 #: Funds are what a region allocates or invests in total: sums below this are a household's.
 _SMALLEST_FUND = 100_000
@@ -964,6 +1230,7 @@ def _with_unit(q: Quantity, metric: str) -> Quantity:
 
 _COMPARISON = re.compile(
     r"\b(?:than|compared|equivalent|represent\w*|accounting|account\w*|same\s+period|over|versus|vs)\b|\bof\s+the\b"
+    r"|\b(?:up|down)\s+from\b"
     r"|%",
     re.IGNORECASE,
 )
@@ -974,12 +1241,17 @@ _ANCHOR = re.compile(
 
 
 def _as_of(
-    analysis: Analysis, q: Quantity, sentence: tuple[int, int], marked: list[DateMention]
+    analysis: Analysis,
+    q: Quantity,
+    sentence: tuple[int, int],
+    marked: list[DateMention],
+    dates_after: bool = True,
 ) -> str | None:
     """The figure's date; a bare year that only restates the year of the date the paragraph
     opened with ("As of May 31, ... The 52 counties have 273,420 migrant workers in 2020") keeps
-    the paragraph's finer date (metrics.md: a date carries forward)."""
-    found = _own_as_of(analysis, q, sentence)
+    the paragraph's finer date (metrics.md: a date carries forward). ``dates_after=False`` reads
+    no date after the number."""
+    found = _own_as_of(analysis, q, (sentence[0], q.start) if not dates_after else sentence)
     if found is None:
         return _same_below(marked, q.start)
     if len(found) == 4:
@@ -1015,11 +1287,17 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
         if d.end <= q.start
         and not _is_comparison_before(text, d)
         and not _baseline_date(text, d, q, s0)
+        # "12.27 million in 2015 and 32.43 million in 2020": another number's own date
+        and not (
+            _TRAILS_NUMBER.search(text, max(s0, d.start - 40), d.start) and _OWN_DATE_AFTER.match(text, q.end)
+        )
         and not (d.start - s0 < _WINDOW and _SINCE_CLAUSE.match(text, s0, d.start))
     ]
     c0, c1 = _clause_bounds(text, q.start, q.end, s0, s1)
     own = _date_after_in_clause(text, q, [d for d in in_sentence if d.start >= q.end and d.end <= c1])
     if own is not None and (not before or before[-1].start < c0):
+        if before and len(own) == 4 and (before[-1].as_of or "").startswith(own):
+            return before[-1].as_of  # "As of May 31, 25 provinces had 27.5 million ... in 2020": the finer
         return own  # "set up by March, and 2,032 of them had reopened by mid-April": its own clause's date
     anaphora = _ANAPHORA.search(text, max(s0, q.start - _WINDOW), min(s1, q.end + _WINDOW))
     if anaphora and not (before and before[-1].start > anaphora.start()):
@@ -1088,6 +1366,19 @@ def _baseline_date(text: str, d: DateMention, q: Quantity, s0: int) -> bool:
     )
 
 
+_TRAILS_NUMBER = re.compile(
+    r"\d\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:in|by|at\s+the\s+end\s+of)?\s*$",
+    re.IGNORECASE,
+)
+_OWN_DATE_AFTER = re.compile(
+    # (its own noun may come between, "3,000 people in 2019"; "92.3 percent of last year's total" is
+    # a comparison, no date of its own)
+    r"\s*(?:million|billion|thousand|percent|%)?\s*(?:yuan)?\s*(?:\([^()]{0,30}\)\s*)?"
+    r"(?:(?!(?:of|than|from|over|with|to)\b)[a-z]+\s+){0,2}?"
+    r"(?:(?:in|by|at\s+the\s+end\s+of)\s+(?:19|20)\d\d|(?:(?:in|by)\s+)?(?:this|last)\s+year)\b",
+    re.IGNORECASE,
+)
 _DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 
 
@@ -1107,7 +1398,33 @@ def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None
         found = _opening_date(analysis, s0, s1)
         if found:
             return found
+    # "By the end of September, Hunan had identified 3,560 workshops, ... || The province also had 1.52
+    # million poor laborers working outside ...": a paragraph that says it goes on with the same report
+    # keeps the date of the paragraph before
+    for hop in range(3):  # (a chain of such paragraphs, a few back)
+        if para_start <= 0:
+            return None
+        before = text.rfind("\n", 0, max(0, para_start - 1))
+        while before > 0 and not text[before + 1 : para_start].strip():
+            before = text.rfind("\n", 0, before)  # blank lines between paragraphs
+        # the paragraph right after a wire story's dated lead ("BEIJING, June 18 (Xinhua) -- In the
+        # first five months, ...") goes on with the lead's report too
+        lead = hop == 0 and _WIRE_DATELINE.match(text, before + 1, para_start) is not None
+        if not lead and not _CONTINUES.match(text, para_start, min(sentence[1], para_start + 200)):
+            return None
+        earlier = analysis.sentences_between(before + 1, para_start)
+        for s0, s1 in reversed([s for s in earlier if s[1] <= para_start]):
+            found = _opening_date(analysis, s0, s1)
+            if found:
+                return found
+        sentence, para_start = (before + 1, para_start), before + 1
     return None
+
+
+_CONTINUES = re.compile(
+    r"\s*(?:(?:Meanwhile|In\s+addition|Besides|At\s+the\s+same\s+time|Moreover|Furthermore),"
+    r"|(?:The|This|That|Its|It|(?-i:[A-Z][a-z]+))\s+(?:[\w'’-]+\s+){0,2}?also\b)"
+)
 
 
 # "BEIJING, June 18 (Xinhua) -- ", "XI'AN -- ": the dateline before a wire story's first words

@@ -43,7 +43,8 @@ def _one(p: str) -> str:
     return rf"(?P<{p}num>{_NUMBER})(?P<{p}scale>{_SCALE})?(?P<{p}pct>{_PERCENT})?"
 
 
-_CURRENCY = r"\s*(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
+# (a hyphen too: "a 20,000-yuan subsidy")
+_CURRENCY = r"(?:\s*|-)(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
 _CURRENCY_AT = re.compile(_CURRENCY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
 
@@ -173,13 +174,20 @@ _AGE_BEFORE = re.compile(
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$|\b(?:No|no|Number|Version|Vol|Room)\.?\s*$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)\b|^\s*{_MONTH}\b|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b)")
-_COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?((?:[A-Za-z][\w'’-]*\s*){1,5})")
+# (an opening quotation mark is skipped: "1,200 “poverty alleviation workshops” have been set up")
+_COUNTER = re.compile(r"^\s*(?:yuan\s+|RMB\s+|%\s*)?[\"“‘']?((?:[A-Za-z][\w'’-]*[\"”’]?\s*){1,5})")
 _COUNTER_STOP = re.compile(
     r"\b(?:that|which|who|whom|have|has|had|were|was|are|is|will|would|can|could|in|on|at|to|with|for|from"
     r"|by|of|and|or|as|per|each|every|a|an|the"
     # verbs that end a noun phrase: "helped 560,000 poor laborers find jobs"
     r"|find|found|finds|get|gets|got|go|goes|went|return|returned|returns|earn|earned|earns|work|worked"
     r"|make|made|do|did|live|lived|become|became|take|took|secure|secured|land|landed|obtain|obtained"
+    # "the 32 workshops provide jobs for 1,500 villagers": the workshops are counted, not the jobs
+    r"|provides?|provided|providing|employs?|employed|employing|hires?|hired|hiring|absorbs?|absorbed|absorbing"
+    r"|creates?|created|creating|offers?|offered|offering|helps?|helped|helping|pays?|paid|paying"
+    r"|attracts?|attracted|attracting|benefit(?:s|ed|ted|ing|ting)?|generates?|generated|generating"
+    # adverbs after the noun: "the workshop's 60 workers all returned", "300 villagers now work"
+    r"|all|now|also|still|currently|together|already|here|there"
     # another number starts another phrase: "two workshops hire twenty-five villagers"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundreds?|thousands?|millions?|billions?)\b",
@@ -411,18 +419,29 @@ _BOUND_AFTER_NOUN = re.compile(
 )
 
 
+_SOFT_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
+_ADJECTIVAL_PARTICIPLE = re.compile(
+    r"(?:returned|returning|employed|hired|registered)\s+(?=(?:migrant|rural|poor|home|villagers|workers|labou?rers)\b)",
+    re.IGNORECASE,
+)
+
+
 def _counter(text: str, at: int) -> str | None:
     """The words right after the number up to a function word ("poverty alleviation workshops")."""
     window = re.sub(r"^-(?:odd|plus)\b", "", text[at : at + 80])  # "300-odd poor villagers"
-    window = window.split("\n", 1)[0]  # a number that ends a line (a headline) counts nothing of the next
+    # a number that ends a line (a headline) counts nothing of the next, unless the line is hard-wrapped
+    # mid-sentence ("had built 1,982\npoverty alleviation workshops": the next line goes on in lower case)
+    window = _SOFT_WRAP.sub(" ", window).split("\n", 1)[0]
     match = _COUNTER.match(window)
     if not match:
         return None
     words = match.group(1)
-    stop = _COUNTER_STOP.search(words)
+    # "3,000 returned migrant workers": the verb's participle used as an adjective starts the noun
+    lead = _ADJECTIVAL_PARTICIPLE.match(words)
+    stop = _COUNTER_STOP.search(words, lead.end() if lead else 0)
     if stop:
         words = words[: stop.start()]
-    words = words.strip(" -")
+    words = words.strip(" -").replace('"', "").replace("”", "")
     return words.lower() or None
 
 

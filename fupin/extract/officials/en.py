@@ -46,11 +46,14 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _OWNER_TITLE_RE = re.compile(
-    rf"^(?:the|a|an)\s+(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])$",
+    # ("Zhaojia village's Party branch secretary": a named owner needs no article)
+    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))"
+    r"(?![a-z])$",
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(
-    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“\"]\s*"
+    # (after a closing quotation mark too: "“...,” manager Xu Lanqiao stated")
+    rf"(?:^|\b(?:the|a|an|by|said|says|to)\s+|[,;:(“”\"]\s*"
     r"|\b(?:Chinese|China's|[Ll]ocal|[Pp]rovincial|[Mm]unicipal)\s+)"
     rf"(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
     r"(?:\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)?)\s*$",
@@ -127,9 +130,12 @@ _ORG_OF_BEFORE = re.compile(
 _TITLE_WORDS = frozenset(w for phrase in EN_TITLE_HEADS + EN_TITLE_MODIFIERS for w in phrase.split())
 _QUOTES_OPEN, _QUOTES_CLOSE = '“"', '”"'
 _PRONOUN_RE = re.compile(r"^(?:He|She)\b")
-# `"We are short of hands," he said.`: a quotation attributed by a pronoun.
+# `"We are short of hands," he said.`: a quotation attributed by a pronoun, or by a noun phrase for
+# the person just introduced (`..., the man told the People's Daily`, `the official added`)
 _QUOTE_THEN_PRONOUN = re.compile(
-    r'^[“"][^“”"]{4,}[,.!?]?[”"]\s*,?\s*(?P<pronoun>he|she)\s+(?:also\s+)?(?:said|says|added|noted|told)\b'
+    r'^[“"][^“”"]{4,}[,.!?]?[”"]\s*,?\s*(?P<pronoun>he|she|the\s+(?:[\w-]+\s+)?(?:man|woman|official|manager'
+    r"|director|owner|head|secretary|chief|boss|founder))\s+(?:also\s+)?(?:said|says|added|noted|told|tells"
+    r"|explained|recalled|stressed|continued)\b"
 )
 
 
@@ -342,9 +348,16 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     return title, org or None, t_end, o_start
 
 
+_AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
+
+
 def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
     """The phrase after "NAME, " up to the comma, "said" or sentence end that closes it."""
     m = re.match(r",\s*(?=[A-Za-z])", text[end:sent_end])  # "Guo Ruixia,manager of ..." (a lost space)
+    age = _AGE_APPOSITION.match(text, end, sent_end)  # "Li Ming, 45, head of the workshop"
+    if not m and age:
+        m = re.match(r",\s*(?=[A-Za-z])", text[age.end() : sent_end])
+        end = age.end()
     if not m:
         return None
     start = end + m.end()
@@ -439,9 +452,46 @@ def find_en(
                 person.org_span,
             )
             known.province = person.province
+    _titled_by_surname(text, doc, names, places, people)
     _collect_quotes(text, doc, names, people)
     _transcript_speakers(text, names, people)
     return [p for p in people.values() if p.quote_kind]
+
+
+def _titled_by_surname(
+    text: str,
+    doc: _Doc,
+    names: list[tuple[int, int, bool]],
+    places: list[PlaceMention] | None,
+    people: dict[str, Person],
+) -> None:
+    """A Chinese name introduced without a title and given one later by the surname: "delivered by
+    Liu Yongfu ... ", then ""...," said Liu, director of the State Council Leading Group Office"."""
+    untitled: dict[str, list[tuple[int, int]]] = {}
+    for start, end, chinese in names:
+        name = text[start:end]
+        if chinese and " " in name and name_key(name) not in people:
+            untitled.setdefault(name.split()[0], []).append((start, end))
+    taken = {p.name.split()[0] for p in people.values()}
+    # two people of one surname, or one already titled: "Liu" is not clear
+    firsts = {
+        surname: spans[0]
+        for surname, spans in untitled.items()
+        if surname not in taken and len({text[a:b] for a, b in spans}) == 1
+    }
+    if not firsts:
+        return
+    # one scan of the text for all the surnames (not one per name: long texts name many villagers)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(firsts)) + r")(?=,\s)")
+    for m in pattern.finditer(text):
+        first = firsts.get(m.group())
+        if first is None or m.start() < first[1]:
+            continue
+        person = _introduce(text, m.start(), m.end(), doc.sentence(m.start()), True, places)
+        if person is not None and person.title:
+            person.name, person.name_span = text[first[0] : first[1]], first
+            people[person.key] = person
+            del firsts[m.group()]
 
 
 # A press-conference transcript: a line that is only a speaker's name and a colon, with the
@@ -451,8 +501,15 @@ _SPEAKER_LINE = re.compile(
 )
 _OUTLET_LABEL = re.compile(
     r"^[ \t]*(?:[A-Z][\w.'’&-]*[ \t]+){0,5}(?:Daily|News|Times|Post|TV|Television|Radio|Network|Agency"
-    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media)[ \t]*[:：][ \t]*$",
+    r"|Xinhua|CCTV|CGTN|Reuters|Bloomberg|Press|Journal|Media|Service|Paper|Weekly|Magazine|Review|Observer"
+    r"|Broadcasting|Satellite|CNR|CRI|NHK|Kyodo|AFP|AP|Phoenix)[ \t]*[:：][ \t]*$",
     re.MULTILINE,
+)
+
+
+_ANSWER_BODY = re.compile(
+    r"\b(?:the|our)\s+(?P<org>(?-i:[A-Z]{3,}\b)|Ministry\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,5}"
+    r"|(?:National|State)\s+(?:[A-Z][\w'’-]*\s+){0,5}(?:Administration|Commission|Office|Bureau))",
 )
 
 
@@ -475,6 +532,12 @@ def _transcript_speakers(text: str, names: list[tuple[int, int, bool]], people: 
             person = people.setdefault(
                 name_key(m.group("name")), Person(name=m.group("name"), name_span=(start, end))
             )
+        if person.organization is None:
+            # "In the battle against poverty, the MOHRSS and other departments have ...": the body the
+            # speaker answers for is the ministry (or its acronym) that the answer names first
+            body = _ANSWER_BODY.search(answer)
+            if body is not None:
+                person.organization = body.group("org")
         person.cite("direct", answer, (answer_start, answer_end), start)
 
 
@@ -505,12 +568,16 @@ def _introduce(
     if parsed is None:
         parsed = _who_clause(text, end, sent[1])
     if parsed is None:
+        parsed = _copula(text, end, sent[1])
+    if parsed is None:
         parsed = _pre_title(text, sent[0], start)
     if parsed is None:
         parsed = _public_body_member(text, end, sent[1])
     if parsed is None:
         return None
     title, t_span, org, o_span = parsed
+    if org is None:
+        org, o_span = _own_workplace(text, sent, start)
     org, o_span = _org_antecedent(text, org, o_span, start)
     written_org = org
     org = _ministry(title or "", org)
@@ -531,6 +598,24 @@ def _introduce(
         role=_role(title or "", org),
         province=province_of(org, "en", places, start),
     )
+
+
+_OWN_WORKPLACE = re.compile(
+    r"\b(?:our|my|the|this)\s+(factory|company|workshop|cooperative|enterprise|plant)\b", re.IGNORECASE
+)
+
+
+def _own_workplace(text: str, sent: tuple[int, int], start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """ "“... for our factory to resume operations,” manager Xu Lanqiao stated": a title given without
+    its organisation belongs to the workplace the sentence names, when the article named it in full
+    before (the name itself, else nothing)."""
+    m = _OWN_WORKPLACE.search(text, sent[0], sent[1])
+    if m is None:
+        return None, None
+    found = _last_antecedent(text, m.group(1).capitalize(), min(start, m.start()))
+    if found is None or not found.group(1)[:1].isupper():
+        return None, None
+    return found.group(1), (found.start(1), found.end(1))
 
 
 # "Qu Jia from the Finance Department of Guizhou": a public body's member whose title is not given
@@ -592,11 +677,39 @@ def _who_clause(
     return title, (m.end() + t_end - len(title), m.end() + t_end), org, o_span
 
 
+# "Li Ming is the head of the county poverty alleviation office.", "Li Ming serves as the Party
+# secretary of X"
+_COPULA_RE = re.compile(r"\s+(?:is|was|serves\s+as|served\s+as|works\s+as|has\s+been)\s+(?=(?:the|a|an)\s)")
+# "As the head of the workshop, Li Ming said"
+_AS_TITLE_RE = re.compile(r"(?:^|[,;]\s*)\s*[Aa]s\s+(?P<phrase>(?:the|a|an)\s+[^,;:\"“”]{3,90}?),\s*$")
+
+
+def _copula(
+    text: str, end: int, sent_end: int
+) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
+    """A title said of the name by a copula, up to the end of its clause."""
+    m = _COPULA_RE.match(text, end, sent_end)
+    if m is None:
+        return None
+    stop = re.search(r"[,;:.\"“”(]|\s+(?:and|since|who|which|where|when)\b", text[m.end() : sent_end])
+    phrase = text[m.end() : m.end() + stop.start()] if stop else text[m.end() : sent_end]
+    got = _parse_title(phrase)
+    if got is None:
+        return None
+    title, org, _, _ = got
+    return title, None, org, None
+
+
 def _pre_title(
     text: str, sent_start: int, start: int
 ) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
     """A title before the name: "deputy director Li", "Bureau director Wang", "The workshop's manager, X"."""
     before = text[sent_start:start]
+    m = _AS_TITLE_RE.search(before)
+    if m:
+        got = _parse_title(m.group("phrase"))
+        if got:
+            return got[0], None, got[1], None
     m = _PRE_TITLE_RE.search(before)
     if m:
         got = _parse_title(m.group("phrase"))
@@ -754,20 +867,41 @@ def _cite(text: str, doc: _Doc, mention: _Mention, person: Person, name_starts: 
     app = re.match(r",\s+[^\"“”]*?,?\s+(?=(?:also\s+|frankly\s+)?\w)", after)
     if EN_CUE_AFTER.match(after):
         cue_at = mention.end + EN_CUE_AFTER.match(after).end()
-    elif EN_CUE_BEFORE.search(text[sent[0] : mention.start]):
-        cue_at = mention.start
+    elif EN_CUE_BEFORE.search(_without_title(text[sent[0] : mention.start])):
+        cue_at = mention.start  # "said Li Ming", "said manager Li Ming"
     elif surname_only:
         return
     elif app and EN_CUE_AFTER.match(after[app.end() :]):
         cue_at = mention.end + app.end() + EN_CUE_AFTER.match(after[app.end() :]).end()
     else:
         cue = EN_CUE_ANYWHERE.search(after[:200])
-        if cue and not any(mention.end < s < mention.end + cue.start() for s in name_starts):
+        # a capitalised organisation in the person's own apposition ("Li Ming, head of Hongxing
+        # Garments, said") is no other speaker between the name and the verb
+        org_at = person.org_span if person.org_span and person.org_span[0] > mention.end else None
+        between = (
+            [
+                s
+                for s in name_starts
+                if mention.end < s < mention.end + cue.start() and not (org_at and org_at[0] <= s < org_at[1])
+            ]
+            if cue
+            else []
+        )
+        if cue and not between:
             if not re.search(r"[\"“”]", after[: cue.start()]):
                 cue_at = mention.end + cue.end()
     if cue_at is None:
         return
     _attach(text, doc, sent, person, mention.start, cue_at)
+
+
+# a lower-case title between a verb of saying and the name: "said manager Xu Lanqiao"
+_TRAILING_TITLE = re.compile(rf"\b(?:(?:{_MODS})[\s-]+)*(?-i:{_HEADS})\s+$", re.IGNORECASE)
+
+
+def _without_title(before: str) -> str:
+    found = _TRAILING_TITLE.search(before[-60:])
+    return before[: len(before) - len(found.group())] if found else before
 
 
 def _attach(text: str, doc: _Doc, sent: tuple[int, int], person: Person, start: int, cue_at: int) -> None:

@@ -111,6 +111,7 @@ EN_TITLE_MODIFIERS = (
     "honorary",
     "standing",
     "party",
+    "branch",
     "principal",
     "managing",
     "founding",
@@ -285,6 +286,10 @@ EN_CUE_VERBS = (
     "concluded",
     "introduces",
     "presents",
+    "put it",
+    "puts it",
+    "observed",
+    "asserted",
 )
 EN_CUE_ALT = "|".join(re.escape(c) for c in sorted(EN_CUE_VERBS, key=len, reverse=True))
 EN_CUE_AFTER = re.compile(
@@ -296,6 +301,7 @@ EN_CUE_ANYWHERE = re.compile(r"\b(?:" + EN_CUE_ALT + r")\b", re.IGNORECASE)
 EN_CUE_BEFORE = re.compile(
     # "stressed Liu Bo, ...", "According to the introduction of Wang Gang, ..." (MT of 据...介绍)
     r"(?:\b(?:said|says|added|noted|explained|stated|stressed|emphasi[sz]ed|pointed\s+out|according\s+to"
-    r"(?:\s+the\s+introduction\s+of)?|as\s+introduced\s+by|told\s+by|asked)\s*[:,]?\s*(?:the\s+)?)$",
+    r"(?:\s+the\s+introduction\s+of)?|in\s+the\s+words\s+of|as\s+introduced\s+by|told\s+by|asked)\s*[:,]?\s*"
+    r"(?:the\s+)?)$",
     re.IGNORECASE,
 )
