@@ -633,3 +633,68 @@ def test_a_workplace_has_its_people(text: str, expected: list[tuple[str, float]]
 )
 def test_people_engaged_in_work(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a cut-off date and a year word
+
+
+def _dated(text: str, published: str = "2020-10-12") -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), d) for m, v, _, d in _facts(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year word says which period is counted, the cut-off before it when
+        (
+            "截至9月30日,全省28个贫困县今年外出务工贫困劳动力已达85.6万人。",
+            [("poor_migrant_workers", 856000, "2020-09-30")],
+        ),
+        ("到8月底,甘肃省今年以来新建扶贫车间320个。", [("workshops", 320, "2020-08-31")]),
+        ("陕西省截至6月底今年累计认定扶贫车间1250个。", [("workshops", 1250, "2020-06-30")]),
+        (
+            "截至9月底,全县今年累计建成扶贫车间46个,吸纳就业1800人。",
+            [("workshops", 46, "2020-09-30"), ("workers_employed", 1800, "2020-09-30")],
+        ),
+        # near misses: a year word of another year, a cut-off of another year, a release date
+        ("截至6月底,全省去年建成的扶贫车间有300个。", [("workshops", 300, "2019")]),
+        ("截至2019年底,甘肃省今年建成扶贫车间300个。", [("workshops", 300, "2020")]),
+        ("9月20日,记者从甘肃省人社厅获悉,今年全省已建成扶贫车间300个。", [("workshops", 300, "2020")]),
+    ],
+)
+def test_a_cut_off_dates_a_year_word_after_it(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a paragraph at the same time as the last
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n与此同时,全省扶贫公益岗位安置贫困人口20万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("jobs", 200000, "2020-09-30")],
+        ),
+        (
+            "截至8月底,四川省扶贫车间已复工1200个。\n\n同期,全省扶贫车间吸纳就业5.6万人。",
+            [("workshops_resumed", 1200, "2020-08-31"), ("workers_employed", 56000, "2020-08-31")],
+        ),
+        # near misses: a paragraph that does not tie itself to the last one, a release date before,
+        # and a paragraph with a date of its own
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n全省扶贫车间吸纳就业5万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("workers_employed", 50000, "2020-10-12")],
+        ),
+        (
+            "9月30日,甘肃省召开就业扶贫推进会。\n\n与此同时,全省扶贫车间吸纳就业5万人。",
+            [("workers_employed", 50000, "2020-10-12")],
+        ),
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n与此同时,今年以来全省扶贫车间吸纳就业5万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("workers_employed", 50000, "2020")],
+        ),
+    ],
+)
+def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected

@@ -807,20 +807,64 @@ def _as_of(
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance(d, ctx.q))
         cutoff = _cutoff_before(analysis, dates.between(ctx.s0, ctx.c0)) if nearest.as_of is None else None
+        cutoff = cutoff or _cutoff_in_year(analysis, dates, ctx.s0, nearest)
         return (cutoff.as_of, False) if cutoff is not None else (nearest.as_of, True)
     earlier = dates.between(ctx.s0, ctx.c0)
     if earlier:
-        return earlier[-1].as_of, False
+        cutoff = _cutoff_in_year(analysis, dates, ctx.s0, earlier[-1])
+        return (cutoff or earlier[-1]).as_of, False
     p0 = _paragraph_start(analysis.text, ctx.s0)
     opening = dates.between(p0, ctx.s0)
     if opening and _SAME_PERIOD.search(ctx.before + ctx.left):
         return opening[-1].as_of, False
     if opening:
         last = opening[-1]
-        written = analysis.text[last.start : last.end]
-        if written.startswith(("截至", "截止", "到", "至")) or written.endswith(("以来", "底", "末")):
+        if _is_cutoff(analysis.text, last):
             return last.as_of, False  # a cut-off ("6月底, ...", "到2020年6月底") dates the paragraph
-    return None, False
+        return None, False
+    carried = _same_time_paragraph(analysis, dates, p0)
+    return (carried.as_of, False) if carried is not None else (None, False)
+
+
+def _is_cutoff(text: str, d: DateMention) -> bool:
+    """A date that closes a period: "截至9月30日", "到2020年6月底", "6月底", "今年以来"."""
+    written = text[d.start : d.end]
+    return written.startswith(("截至", "截止", "到", "至")) or written.endswith(("以来", "底", "末"))
+
+
+def _cutoff_in_year(
+    analysis: Analysis, dates: ByStart[DateMention], s0: int, year: DateMention
+) -> DateMention | None:
+    """A finer cut-off written before a year word of its own year in the same sentence: in
+    "截至9月30日, 52个县今年外出务工295万人" or "到6月底, 全省今年以来新建车间300个" the year word
+    says which period is counted, the cut-off when it was counted."""
+    if year.precision != "year" or not year.as_of:
+        return None
+    before = [d for d in dates.between(s0, year.start) if d.end <= year.start and d.as_of]
+    if not before:
+        return None
+    last = before[-1]
+    finer = last.precision in ("day", "month") and (last.as_of or "").startswith(year.as_of)
+    return last if finer and _is_cutoff(analysis.text, last) else None
+
+
+# A paragraph that opens by tying itself to the time of the one before ("与此同时, 公益岗位安置...").
+_SAME_TIME_OPENING = re.compile(r"\s*(?:与此同时|同期|同一时期|同时期|在此期间|此间|同时)\s*[,,]?")
+
+
+def _same_time_paragraph(analysis: Analysis, dates: ByStart[DateMention], p0: int) -> DateMention | None:
+    """The cut-off of the paragraph before, for a paragraph that opens with "与此同时" / "同期" and
+    names no date of its own: it reports the same moment."""
+    text = analysis.text
+    if not _SAME_TIME_OPENING.match(text, p0):
+        return None
+    end = len(text[:p0].rstrip())
+    if end <= 0:
+        return None
+    previous = [d for d in dates.between(_paragraph_start(text, end), end) if d.as_of]
+    if not previous or not _is_cutoff(text, previous[-1]):
+        return None
+    return previous[-1]
 
 
 _WRITTEN_YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*年$")
