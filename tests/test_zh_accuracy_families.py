@@ -698,3 +698,44 @@ def test_a_cut_off_dates_a_year_word_after_it(text: str, expected: list[tuple]) 
 )
 def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[tuple]) -> None:
     assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ the conditions a rule rewards
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every number in the list of conditions is a threshold; the reward is the fact
+        (
+            "对季节性聘用贫困劳动力20人以上、12个月内付给每人劳动报酬超过5000元的扶贫基地,给予10万元一次性奖补。",
+            [("subsidy", 100000)],
+        ),
+        (
+            "奖补标准为,吸纳不少于15名贫困劳动力稳定就业,或临时聘用贫困劳动力40人以上、稳定就业6个月以上的就业扶贫基地,给予20万元一次性奖补。",
+            [("subsidy", 200000)],
+        ),
+        ("吸纳贫困劳动力20人以上、稳定就业6个月以上的扶贫车间,每个给予3万元奖补。", [("subsidy", 30000)]),
+        ("投资500万元以上、带动贫困户50户以上的龙头企业,可享受贷款贴息。", []),
+        (
+            "新建扶贫车间吸纳贫困劳动力就业15人以上,且稳定就业半年以上的,按每人1000元给予一次性奖补。",
+            [("subsidy", 1000)],
+        ),
+        # near misses: a figure before a rule in its own clause, a reward per person, a reward won
+        (
+            "全县扶贫车间吸纳贫困劳动力1200人,对稳定就业的车间,给予每个2万元奖补。",
+            [("poor_workers_employed", 1200), ("subsidy", 20000)],
+        ),
+        ("我们将对扶贫车间给予每吸纳1名贫困劳动力2000元的奖补。", [("subsidy", 2000)]),
+        (
+            "全县56个扶贫车间吸纳贫困劳动力1300人,其中吸纳10人以上的车间享受了奖补。",
+            [("workshops", 56), ("poor_workers_employed", 1300)],
+        ),
+        (
+            "该车间吸纳贫困劳动力25人,获得奖补资金3万元。",
+            [("poor_workers_employed", 25), ("funds", 30000)],
+        ),
+    ],
+)
+def test_conditions_of_a_reward_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

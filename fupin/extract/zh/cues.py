@@ -206,6 +206,15 @@ SHARE_OF_LAST_YEAR = re.compile(r"去年|上年|2019年")
 # Labour export words too: "劳务输转贫困劳动力21.3万人,为上年的102.4%".
 MIGRANT_TOTAL = re.compile(r"外出务工|务工|外出|转移就业|返岗|输转|劳务输出|转移输出")
 
+# The rest of a sentence after a number that is one of the conditions a rule rewards: a relative
+# clause "...的" closing on the one who qualifies, then the reward ("吸纳贫困劳动力20人以上、稳定就业
+# 6个月以上的扶贫车间,给予每个3万元奖补", "投资500万元以上的企业可享受"); stops at ; and 。.
+REWARDED_CONDITION = re.compile(
+    r"^(?:[^,,;;。!?]|[,,](?=且|或|并|同时|以及))*?的"
+    r"(?:[^,,;;。!?的]{0,16}?(?:基地|企业|车间|工厂|工坊|合作社|单位|实体|主体|个人|农户|贫困户|劳动力|人员|项目|园区)"
+    r"[,,]?|[,,])\s*(?:(?:可|将|均|每[^,,;;。]{0,6}?|由[^,,;;。]{0,10}?|按[^,,;;。]{0,12}?)(?:一次性)?)*"
+    r"(?:给予|奖补|奖励|补贴|补助|享受|可获|获得|申请|认定为|评为|列为)"
+)
 # A quantity followed by these is a criterion or threshold, not a count ("招用贫困劳动力10人以上的").
 THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以上)的")
 

@@ -230,11 +230,24 @@ def _segment(ctx: _Ctx, analysis: Analysis) -> str:
     return _strip(analysis.text[a:b])
 
 
-def _criterion(ctx: _Ctx) -> bool:
+def _criterion(ctx: _Ctx, analysis: Analysis) -> bool:
     """A number inside a condition ("对吸纳10名以上贫困劳动力的企业", "招用10人以上的")."""
     if cues.THRESHOLD_AFTER.match(ctx.right) or cues.THRESHOLD_BEFORE.search(ctx.left):
         return True
-    return bool(re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right)
+    if re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right:
+        return True
+    return _rewarded_condition(ctx, analysis)
+
+
+def _rewarded_condition(ctx: _Ctx, analysis: Analysis) -> bool:
+    """A number in the list of conditions a rule rewards: "聘用贫困劳动力20人以上、付给每人报酬超过
+    5000元的基地, 给予15万元奖补", "投资500万元以上、带动50户以上的企业, 可享受贴息"."""
+    end = min(ctx.s1, ctx.q.end + _CONDITION_REACH)
+    return bool(cues.REWARDED_CONDITION.match(_strip(analysis.text[ctx.q.end : end])))
+
+
+#: How far after a number the rewarded holder of a condition list is looked for (characters).
+_CONDITION_REACH = 120
 
 
 def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
@@ -245,7 +258,7 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     A subset ("其中, 市外务工31.5万人") takes its kind, and for migrants its poorness,
     from the clause or sentence it narrows.
     """
-    if _criterion(ctx) or cues.FUTURE_HIRE.search(ctx.left) or _expected(ctx):
+    if _criterion(ctx, analysis) or cues.FUTURE_HIRE.search(ctx.left) or _expected(ctx):
         return []
     if ctx.q.counter == "户":
         return []  # households are not people (metrics.md): "其中贫困户17户", "带动280余户"
@@ -465,7 +478,7 @@ def _all_resumed_next(ctx: _Ctx, analysis: Analysis) -> bool:
 
 def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Counts of workshops, enterprises and jobs, resumed or planned."""
-    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx) or _compared_change(ctx):
+    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx, analysis) or _compared_change(ctx):
         return []
     entity = _respective(ctx, analysis) or _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
@@ -618,12 +631,15 @@ def _period(text: str, value: float, default: str | None) -> str | None:
     return default
 
 
-def _money(ctx: _Ctx, text: str) -> list[Label]:
+def _money(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Yuan amounts: subsidy, income (with its period) and funds.
 
     An item of a 、-list takes its money word from the list's last item: "按照农区5400元/人、
     牧区6400元/人的标准发放补贴" makes both amounts subsidies.
     """
+    text = analysis.text
+    if cues.THRESHOLD_AFTER.match(ctx.right) or _rewarded_condition(ctx, analysis):
+        return []  # "投资500万元以上、带动50户以上的企业,可享受贴息": a condition, not a figure
     if _per_person_standard(ctx, text):
         return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]
     labels = _money_in(ctx, ctx.clause)
@@ -700,7 +716,7 @@ def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[L
     if q.unit == "percent":
         return _rate(ctx, analysis)
     if q.unit == "yuan":
-        return _money(ctx, analysis.text)
+        return _money(ctx, analysis)
     if _bare_wage(ctx):
         return [("income", None, _period(ctx.clause, q.value, "month"))]
     if _is_people(ctx):
