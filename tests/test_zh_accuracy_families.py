@@ -739,3 +739,33 @@ def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[t
 )
 def test_conditions_of_a_reward_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ people hired into public-welfare posts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the holders of public-welfare posts count the posts (metrics.md: 公益岗位安置 N -> jobs)
+        ("目前,贵州省聘用生态护林员达到9.6万名,带动贫困家庭增收。", [("jobs", 96000)]),
+        ("四川省选聘2.3万名建档立卡贫困人口为生态护林员。", [("jobs", 23000)]),
+        ("全县共有护路员、保洁员1200名。", [("jobs", 1200)]),
+        (
+            "2018年以来,全州累计安排生态护林员指标3.2万个,实际聘用3.5万名,带动3.5万个家庭增收。",
+            [("jobs", 35000)],
+        ),
+        ("全州安排生态护林员指标1.1万个。实际聘用1.3万名,其中少数民族占了90%。", [("jobs", 13000)]),
+        # near misses: the kinds listed as parts of the posts, a part of the poor named by a kind,
+        # hiring by a company
+        (
+            "全省扶贫公益岗位安置贫困人口16万人,其中护林员5万人,保洁员4万人。",
+            [("jobs", 160000)],
+        ),
+        ("扶贫车间吸纳贫困劳动力200人,其中保洁员20人。", [("poor_workers_employed", 200)]),
+        ("该公司实际聘用120名工人。", [("workers_employed", 120)]),
+        ("该公司聘用当地村民80名。", [("workers_employed", 80)]),
+    ],
+)
+def test_holders_of_public_welfare_posts_count_posts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -71,6 +71,15 @@ MIGRANT = re.compile(
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
 PUBLIC_POSTS = re.compile(r"公益(?:性)?(?:岗位|专岗|岗)")
+# The holders of such posts, by kind ("聘用生态护林员17万名", "选聘1.2万名贫困人口为护林员"): people hired
+# into public-welfare posts count the posts too.
+POST_HOLDERS = re.compile(
+    r"护林员|护路员|保洁员|护水员|巡河员|管护员|护边员|草管员|林管员|村务管理员|公益岗位人员|公益性岗位人员"
+)
+# Hiring without a noun after it ("实际聘用12.06万名"): the people hired are named before.
+BARE_HIRE = re.compile(
+    r"(?:聘用|选聘|续聘|聘请|新聘|安排|招聘|上岗)(?:了|人数)?(?:达到|达|共|为|近|约|超过)*\s*$"
+)
 # A bare number after an employment phrase counts people: "扶贫车间吸纳就业30万", "带动就业人数达1.2万".
 EMPLOYED_BARE = re.compile(
     r"(?:吸纳|带动|解决|实现|促进|安置|稳定)了?[^,;0-9岗]{0,6}?就业(?:人数|人员|人口)?(?:累计|共计|总计)?"

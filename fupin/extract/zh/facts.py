@@ -285,6 +285,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []  # "公益岗位安置N人, 其中护林员N人": a part of the posts, not a fact
     if kind == "employed" and cues.PUBLIC_POSTS.search(ctx.left):
         return [("jobs", "other", None)]  # "扶贫公益岗位安置433.2万贫困人口" counts the posts
+    if not subset and _post_holders(ctx, analysis, kind):
+        return [("jobs", "other", None)]  # "聘用生态护林员17.04万名": the public-welfare posts filled
     if subset:
         parent_kind, parent_poor = _parent(_parent_text(ctx))
         if parent_kind is None:
@@ -295,7 +297,7 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             kind, poor = "migrant", poor or parent_poor
         else:
             kind = parent_kind or kind
-        if parent_kind and kind == parent_kind and poor == parent_poor and _listed_part(ctx):
+        if parent_kind and kind == parent_kind and not (poor and not parent_poor) and _listed_part(ctx):
             return []  # "外出务工贫困劳动力2960万人, 其中省外务工N万人": a breakdown (metrics.md)
     if kind == "migrant" and not poor and not subset:
         poor = _continues_poor_migrants(ctx)
@@ -305,6 +307,22 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         metric = "poor_workers_employed" if poor else "workers_employed"
         return [(metric, _scope(ctx), None)]
     return []
+
+
+def _post_holders(ctx: _Ctx, analysis: Analysis, kind: str | None) -> bool:
+    """People hired into public-welfare posts of a kind (护林员, 保洁员, 护路员): "聘用生态护林员
+    17.04万名", "选聘2.3万名贫困人口为生态护林员", "全省生态护林员达到18万名", and a bare "实际聘用
+    12.06万名" after the posts are named ("安排生态护林员指标11.06万个, 实际聘用12.06万名")."""
+    if kind == "migrant":
+        return False
+    if cues.POST_HOLDERS.search(ctx.left) or cues.POST_HOLDERS.match(ctx.right.lstrip("名人位多余 ")):
+        return True
+    if re.match(r"^[^,;。0-9]{0,10}?为[^,;。0-9]{0,4}?(?:" + cues.POST_HOLDERS.pattern + ")", ctx.right):
+        return True
+    if not cues.BARE_HIRE.search(ctx.left):
+        return False
+    named = cues.POST_HOLDERS.search(ctx.before)
+    return bool(named or cues.POST_HOLDERS.search(_previous_sentence(analysis, ctx)))
 
 
 _GIVES_WORK = re.compile(r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让)")
