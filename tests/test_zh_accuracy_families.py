@@ -769,3 +769,24 @@ def test_conditions_of_a_reward_are_not_facts(text: str, expected: list[tuple[st
 )
 def test_holders_of_public_welfare_posts_count_posts(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ labour taken in from other regions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # workers from the regions a province helps are not a count of that province's employed
+        ("东部9省市吸纳中西部地区贫困人口就业人数达612.3万人。", []),
+        ("浙江省接收中西部地区建档立卡贫困劳动力就业28万人。", []),
+        ("北京市吸纳对口帮扶地区贫困人口就业3.2万人。", []),
+        ("广东省吸纳广西壮族自治区贫困劳动力就业人数达到5万人。", []),
+        # near misses: the region's own poor at work
+        ("全省扶贫车间吸纳贫困人口就业人数达3.2万人。", [("poor_workers_employed", 32000)]),
+        ("该县帮助贫困劳动力就业1200人。", [("poor_workers_employed", 1200)]),
+        ("广东省稳定吸纳贫困劳动力就业52万人。", [("poor_workers_employed", 520000)]),
+    ],
+)
+def test_labour_from_other_regions_is_not_counted(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

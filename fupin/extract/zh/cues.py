@@ -102,8 +102,9 @@ WORKFORCE_HAS = re.compile(
 WORKPLACE = re.compile(r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。]{0,4}[,;]?\s*$")
 TRAINED = re.compile(r"(?:培训|培养|轮训|技能提升)[^,;0-9]{0,10}$")
 FROM_ELSEWHERE = re.compile(
-    r"吸纳了?(?:来自)?(?:中西部|西部|中部|东部|外省|省外|[\u4e00-\u9fff]{2,4}(?:省|自治区))(?:地区|等地)?的?"
-    r"(?:建档立卡)?贫困[^,;0-9]{0,6}$"
+    r"(?:吸纳|吸收|接收|接纳|帮助)了?(?:来自)?"
+    r"(?:中西部|西部|中部|东部|外省|省外|对口(?:帮扶|支援|协作)?|协作|受援|结对|[\u4e00-\u9fff]{2,4}(?:省|自治区))"
+    r"(?:地区|等地|等省份|等省区|省份)?的?(?:建档立卡)?贫困[^,;0-9]{0,10}$"
 )
 RESETTLE = re.compile(r"安置|搬迁|入住")
 # Per-household averages and bases of a rate are not counts of people.
