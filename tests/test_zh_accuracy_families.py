@@ -790,3 +790,22 @@ def test_holders_of_public_welfare_posts_count_posts(text: str, expected: list[t
 )
 def test_labour_from_other_regions_is_not_counted(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ staff counted with 个 after their noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("负责人说:“目前,我们积极解决当地的劳动就业,现有员工300多个。”", [("workers_employed", 300)]),
+        ("该扶贫车间工人达到80个。", [("workers_employed", 80)]),
+        ("公司现有职工120多个,人均月收入3000元。", [("workers_employed", 120), ("income", 3000)]),
+        # near misses: things of the staff, and posts offered to them
+        ("公司员工宿舍120个。", []),
+        ("车间有员工食堂2个。", []),
+        ("公司为员工提供岗位120个。", [("jobs", 120)]),
+    ],
+)
+def test_staff_counted_with_ge_after_their_noun(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

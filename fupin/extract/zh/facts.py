@@ -135,6 +135,8 @@ def _is_people(ctx: _Ctx) -> bool:
         and not cues.JOBS_AFTER_MODIFIER.match(ctx.right.lstrip())
     ):
         return True  # "36个员工", "带领300多个姐妹就业"; not "1200个适合残疾人的岗位"
+    if q.counter == "个" and cues.STAFF_BEFORE_GE.search(ctx.left) and not _own_noun(ctx):
+        return True  # "现有员工400多个": the staff counted with 个 after their noun
     if (
         q.counter == "个"
         and cues.SUBSET.match(ctx.clause.lstrip())
