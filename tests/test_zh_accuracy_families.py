@@ -809,3 +809,32 @@ def test_labour_from_other_regions_is_not_counted(text: str, expected: list[tupl
 )
 def test_staff_counted_with_ge_after_their_noun(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ villages named like a prefecture
+
+
+def _regions(text: str) -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), p) for m, v, p, _ in _facts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township or village sharing a prefecture's short name stays in the story's county
+        (
+            "山西省翼城县扶贫车间带动中卫乡贫困人口就业300人。",
+            [("poor_workers_employed", 300, "Shanxi")],
+        ),
+        (
+            "山西省翼城县扶贫车间吸纳吴忠、木坂等10个村劳动力就业400人。",
+            [("workers_employed", 400, "Shanxi")],
+        ),
+        # near misses: the prefecture itself, and 乡村 / 乡镇 as common nouns after it
+        ("宁夏中卫市扶贫车间吸纳就业3000人。", [("workers_employed", 3000, "Ningxia")]),
+        ("定西乡村扶贫车间吸纳就业2000人。", [("workers_employed", 2000, "Gansu")]),
+        ("中卫乡镇扶贫车间吸纳就业1500人。", [("workers_employed", 1500, "Ningxia")]),
+    ],
+)
+def test_villages_named_like_a_prefecture(text: str, expected: list[tuple]) -> None:
+    assert _regions(text) == expected
