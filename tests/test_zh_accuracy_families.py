@@ -838,3 +838,20 @@ def _regions(text: str) -> list[tuple[str, float, str | None]]:
 )
 def test_villages_named_like_a_prefecture(text: str, expected: list[tuple]) -> None:
     assert _regions(text) == expected
+
+
+# ------------------------------------------------------------ 在外务工: working away from home
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至8月31日,甘肃省在外务工贫困劳动力达到86.2万人。", [("poor_migrant_workers", 862000)]),
+        ("全县在外就业的贫困劳动力有2.3万人。", [("poor_migrant_workers", 23000)]),
+        # near misses: migrants who are not counted as poor, and a worker's own story
+        ("全县在外打工的村民有3000多人。", []),
+        ("他在外打工多年,如今回到村里的扶贫车间上班,车间有工人50名。", [("workers_employed", 50)]),
+    ],
+)
+def test_working_away_from_home(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -66,7 +66,7 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"务工规模|复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输送|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"务工规模|复工就业|返岗就业|在外(?=务工|就业|打工|从业|工作)|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输送|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
 )
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
