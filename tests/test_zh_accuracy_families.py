@@ -855,3 +855,26 @@ def test_villages_named_like_a_prefecture(text: str, expected: list[tuple]) -> N
 )
 def test_working_away_from_home(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a kind of workers beside another count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the disabled or left-behind women listed beside other workers are a part by kind
+        ("他创办的服饰公司扶贫车间,有5名残疾人和11名建档立卡贫困户。", [("poor_workers_employed", 11)]),
+        ("车间吸纳了8名贫困户、20名留守妇女就业。", [("poor_workers_employed", 8)]),
+        ("车间吸纳了30名留守妇女和20名残疾人就业。", []),
+        # near misses: a kind counted alone, a total with its poor part, the poor among others
+        ("车间里共有残疾人15名。", [("workers_employed", 15)]),
+        (
+            "合作社吸纳120名妇女就业,其中贫困户30人。",
+            [("workers_employed", 120), ("poor_workers_employed", 30)],
+        ),
+        ("公司已吸纳附近村的260名贫困户和农村富余劳动力就业。", [("workers_employed", 260)]),
+    ],
+)
+def test_a_kind_of_workers_beside_another_count(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

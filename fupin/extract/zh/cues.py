@@ -92,6 +92,16 @@ PEOPLE_COUNT_END = re.compile(r"[0-9]\s*(?:多|余)?\s*(?:人|名|位)[^0-9]{0,8
 POOR_AND_OTHERS = re.compile(
     r"(?:贫困户|贫困劳动力|贫困人口|贫困群众)(?:和|及|与|、|以及)(?:农村|当地|周边)?(?:富余劳动力|劳动力|村民|群众|农民|居民)"
 )
+# A group of workers the vocabulary has no metric for, counted beside another group ("有6名残疾人和
+# 7名贫困户", "吸纳20名留守妇女、8名残疾人就业"): a part of the workforce by kind, not all workers.
+KIND_GROUP = (
+    r"(?:残疾人|残障人士|妇女|留守妇女|女工|老人|留守老人|少数民族群众|大学生|高校毕业生|退役军人|返乡人员)"
+)
+KIND_PART_AFTER = re.compile(rf"^(?:名|位|人|个)?{KIND_GROUP}(?:和|及|与|、|以及)[^,;。0-9]{{0,6}}[0-9]")
+KIND_PART_BEFORE = re.compile(
+    r"[0-9]\s*(?:多|余)?\s*(?:名|位|人|个)[\u4e00-\u9fff]{1,10}?(?:和|及|与|、|以及)$"
+)
+KIND_AFTER = re.compile(rf"^(?:名|位|人|个)?{KIND_GROUP}")
 HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
 # A workplace that "has" people in the same clause: "公司建档立卡户就有30多人", "车间里共有残疾人12名"
 # (not a place it stands in: "该公司所在的村有贫困人口300人").

@@ -301,6 +301,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             kind = parent_kind or kind
         if parent_kind and kind == parent_kind and not (poor and not parent_poor) and _listed_part(ctx):
             return []  # "外出务工贫困劳动力2960万人, 其中省外务工N万人": a breakdown (metrics.md)
+    if kind == "employed" and not poor and _part_by_kind_of_people(ctx):
+        return []  # "有6名残疾人和7名建档立卡贫困户": the disabled are a part of the workforce
     if kind == "migrant" and not poor and not subset:
         poor = _continues_poor_migrants(ctx)
     if kind == "migrant":
@@ -325,6 +327,15 @@ def _post_holders(ctx: _Ctx, analysis: Analysis, kind: str | None) -> bool:
         return False
     named = cues.POST_HOLDERS.search(ctx.before)
     return bool(named or cues.POST_HOLDERS.search(_previous_sentence(analysis, ctx)))
+
+
+def _part_by_kind_of_people(ctx: _Ctx) -> bool:
+    """A count of a kind of workers the vocabulary cannot name (残疾人, 留守妇女) listed beside
+    another count of people: "有6名残疾人和7名贫困户", "吸纳8名贫困户、20名留守妇女就业"."""
+    right = ctx.right.lstrip()
+    if not cues.KIND_AFTER.match(right):
+        return False
+    return bool(cues.KIND_PART_AFTER.match(right) or cues.KIND_PART_BEFORE.search(ctx.before + ctx.left))
 
 
 _GIVES_WORK = re.compile(r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让)")
