@@ -878,3 +878,50 @@ def test_working_away_from_home(text: str, expected: list[tuple[str, float]]) ->
 )
 def test_a_kind_of_workers_beside_another_count(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a cut-off after the figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省扶贫车间吸纳就业8.6万人,数据截至9月30日。", [("workers_employed", 86000, "2020-09-30")]),
+        ("全市扶贫车间吸纳就业2.1万人(数据截止到9月底)。", [("workers_employed", 21000, "2020-09-30")]),
+        (
+            "全省扶贫车间达到3200个,截至9月底吸纳就业8万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 80000, "2020-09-30")],
+        ),
+        # near misses: the base of a change, and a target date
+        ("全省扶贫车间吸纳就业8.6万人,比截至6月底增加1万人。", [("workers_employed", 86000, "2020-10-12")]),
+        ("全省扶贫车间吸纳就业8.6万人,计划到12月底达到10万人。", [("workers_employed", 86000, "2020-10-12")]),
+    ],
+)
+def test_a_cut_off_after_the_figures_dates_them(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a count that grew from one date to another
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省扶贫车间由去年底的2800个增加到9月底的3200个。",
+            [("workshops", 2800, "2019-12-31"), ("workshops", 3200, "2020-09-30")],
+        ),
+        (
+            "全市扶贫车间由6月底的280个增加到9月30日的320个。",
+            [("workshops", 280, "2020-06-30"), ("workshops", 320, "2020-09-30")],
+        ),
+        (
+            "全县扶贫车间由2019年12月的28个增加到2020年9月的32个。",
+            [("workshops", 28, "2019-12"), ("workshops", 32, "2020-09")],
+        ),
+        # near miss: a count of another noun after the workshops
+        ("全省扶贫车间达到3200个,覆盖12个县。", [("workshops", 3200, "2020-10-12")]),
+    ],
+)
+def test_a_count_grown_between_two_dates(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected

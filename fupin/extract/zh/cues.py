@@ -278,7 +278,8 @@ ALL_RESUMED_NEXT = re.compile(
 # Time words that may sit inside a continuing clause ("去年又新建25个", "增至今年的95个",
 # "增加到目前的260个").
 TIME_WORD = re.compile(
-    r"(?:(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?|目前|现在|当前|如今|年初|年底)(?:的)?"
+    r"(?:(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)?(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|初|份)?)"
+    r"|(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?|目前|现在|当前|如今|年初|年底)(?:的)?"
 )
 # A percentage that is the share of all (workshops) after a resumption clause: "占车间总数的88%", "占比".
 SHARE_OF_TOTAL = re.compile(r"占(?:[^,;0-9]{0,10}?(?:总数|总量|总和|全部|总体|比例|比重))?的?|占比|比例|比重")

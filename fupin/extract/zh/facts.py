@@ -860,6 +860,9 @@ def _as_of(
     if earlier:
         cutoff = _cutoff_in_year(analysis, dates, ctx.s0, earlier[-1])
         return (cutoff or earlier[-1]).as_of, False
+    closing = _closing_cutoff(analysis, dates, ctx)
+    if closing is not None:
+        return closing.as_of, False
     p0 = _paragraph_start(analysis.text, ctx.s0)
     opening = dates.between(p0, ctx.s0)
     if opening and _SAME_PERIOD.search(ctx.before + ctx.left):
@@ -871,6 +874,20 @@ def _as_of(
         return None, False
     carried = _same_time_paragraph(analysis, dates, p0)
     return (carried.as_of, False) if carried is not None else (None, False)
+
+
+def _closing_cutoff(analysis: Analysis, dates: ByStart[DateMention], ctx: _Ctx) -> DateMention | None:
+    """A cut-off written after the figures in their sentence, when nothing dates them before:
+    "全省扶贫车间吸纳就业8.6万人, 数据截至9月30日", "..., 以上数据统计截止到6月底"."""
+    text = analysis.text
+    for d in dates.between(ctx.c1, ctx.s1):
+        if d.as_of and text.startswith(("截至", "截止"), d.start):
+            compared = _COMPARED_TO.search(text, max(ctx.s0, d.start - 4), d.start)
+            return None if compared else d  # "比截至6月底增加1万人": the base of a change
+    return None
+
+
+_COMPARED_TO = re.compile(r"(?:比|较|与|同|相比|相较|对比)\s*$")
 
 
 def _is_cutoff(text: str, d: DateMention) -> bool:
