@@ -925,3 +925,24 @@ def test_a_cut_off_after_the_figures_dates_them(text: str, expected: list[tuple]
 )
 def test_a_count_grown_between_two_dates(text: str, expected: list[tuple]) -> None:
     assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ the ones not (yet) resumed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those still closed, or resuming later, are counted by no metric
+        ("全县扶贫车间已复工86个,未复工的4个也将于月底前复工。", [("workshops_resumed", 86)]),
+        ("全县扶贫车间已复工70个,剩余5个预计下周复工。", [("workshops_resumed", 70)]),
+        ("全县扶贫车间尚有4个未复工。", []),
+        ("全县暂未复产的扶贫龙头企业有12家。", []),
+        # near misses: the total around the closed ones, and the resumed ones after them
+        ("全县90个扶贫车间中尚有4个未复工。", [("workshops", 90)]),
+        ("全县扶贫车间90个,其中86个已复工。", [("workshops", 90), ("workshops_resumed", 86)]),
+        ("全县扶贫车间已复工86个,另有4个暂未复工。", [("workshops_resumed", 86)]),
+    ],
+)
+def test_workshops_not_yet_resumed(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -33,6 +33,8 @@ NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
 RESUME = re.compile(r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业|重新投产")
 # A resumption denied: "暂未复工", "尚未复产", "还没有复工" (matched right before the resume word).
 NOT_YET = re.compile(r"(?:未|没有|没|不能|无法|未能)\s*$")
+# A resumption still to come, between a count and its resume word ("4个也将于月底前复工", "预计下周复工").
+FUTURE_RESUME = re.compile(r"将|预计|计划|争取|力争|有望|即将|准备|拟")
 # Other things counted with 家 / 个 that a resumption may speak of: companies in general, projects.
 OTHER_UNIT = re.compile(r"企业|公司|项目|工程|单位|商户|门店|市场主体|合作社")
 ALL_RESUMED = re.compile(

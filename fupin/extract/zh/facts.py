@@ -471,13 +471,38 @@ def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
     later = [o.start for o in analysis.quantities_between(ctx.q.end, ctx.c1)]
     for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
         if cues.NOT_YET.search(text, max(ctx.c0, m.start() - 4), m.start()):
+            if m.end() <= ctx.q.start and _governs(ctx, analysis, m):
+                return False  # "未复工的4个": the count is of those not resumed
             continue  # "另有18个暂未复工": not resumed
+        if m.start() >= ctx.q.end and cues.FUTURE_RESUME.search(text, ctx.q.end, m.start()):
+            continue  # "4个也将于月底前复工": a resumption still to come
         if m.start() >= ctx.q.end and any(0 <= s - m.end() <= 3 for s in later):
             continue
         if m.start() >= ctx.q.end and any(s < m.start() for s in later):
             continue
         return True
     return False
+
+
+def _not_resumed(ctx: _Ctx, analysis: Analysis) -> bool:
+    """Whether the clause says the count has not resumed ("尚有4个未复工", "暂未复产的12家")."""
+    text = analysis.text
+    for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
+        if not cues.NOT_YET.search(text, max(ctx.c0, m.start() - 4), m.start()):
+            continue
+        if _governs(ctx, analysis, m):
+            return True  # not "90个扶贫车间中尚有4个未复工": the 4 are the closed ones
+    return False
+
+
+def _governs(ctx: _Ctx, analysis: Analysis, m: re.Match[str]) -> bool:
+    """Whether the resume word ``m`` speaks of this count: no other count stands between them, and
+    one before the count is not some other count's ("除4个未复工外其余86个": 未复工 is the 4's)."""
+    q = ctx.q
+    if m.start() >= q.end:
+        return not analysis.quantities_between(q.end, m.start())
+    own = [o for o in analysis.quantities_between(max(ctx.c0, m.start() - 8), m.start()) if o is not q]
+    return not own and not [o for o in analysis.quantities_between(m.end(), q.start) if o is not q]
 
 
 def _continues(ctx: _Ctx) -> bool:
@@ -533,6 +558,8 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
     base = "workshops" if entity == "workshop" else "enterprises"
+    if not resume and _not_resumed(ctx, analysis):
+        return []  # "尚有4个未复工", "未复工的4个": the ones still closed, no metric counts them
     if resume:
         rate_between = any(o.unit == "percent" for o in analysis.quantities_between(ctx.q.end, ctx.c1))
         if rate_between:
