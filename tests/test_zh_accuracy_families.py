@@ -946,3 +946,27 @@ def test_a_count_grown_between_two_dates(text: str, expected: list[tuple]) -> No
 )
 def test_workshops_not_yet_resumed(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a sentence that opens on completion
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "建成后, ..." makes the sentence's figures what the project will give
+        ("项目建成后,每年可为村集体增加收入20万元,带动100户贫困户增收。", []),
+        ("该产业园投产后,可吸纳200名贫困群众就业,人均月收入2500元。", []),
+        # money per household is no worker's wage
+        ("通过发展扶贫车间,贫困户每户年增收5000元。", []),
+        # near misses: what was given after completion, and a worker's monthly wage
+        (
+            "扶贫车间建成后,已吸纳80名群众就业,人均月收入2200元。",
+            [("workers_employed", 80), ("income", 2200)],
+        ),
+        ("车间工人每月收入2500元。", [("income", 2500)]),
+        ("对吸纳贫困劳动力的车间,每户每月补贴500元。", [("subsidy", 500)]),
+    ],
+)
+def test_a_sentence_opening_on_completion_is_expected(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

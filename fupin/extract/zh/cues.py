@@ -172,7 +172,12 @@ EXPECTED = re.compile(
     r"|(?:建成|投产|达产|运营|投用|完工|入驻|竣工)(?:后|以后|之后)[^,;。0-9]{0,6}?(?:可|能|将|会)"
 )
 # Per-household money ("户均增收3357元", "户均年收入5万元") is a household's, not a worker's income.
-PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均)[^,;0-9]{0,8}$")
+PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均|每户|每个家庭|户年均)[^,;0-9]{0,8}$")
+# A sentence that opens on a project's completion ("项目建成后, 每年可...") speaks of what it will give.
+EXPECTED_OPENING = re.compile(
+    r"^[^,;。0-9]{0,14}?(?:建成|投产|达产|运营|投用|完工|竣工|建好|落地|全面运行)(?:后|以后|之后)\s*[,,]"
+)
+EXPECTED_MODAL = re.compile(r"可|能|将|预计|有望|可望")
 # Funds said per unit ("为14个贫困县各安排1500万元", "县均援助资金5800万元", "每村投放50万元"): what
 # each gets, not a total allocated, and no subsidy word makes them a subsidy.
 PER_UNIT_FUNDS = re.compile(

@@ -349,6 +349,9 @@ def _expected(ctx: _Ctx) -> bool:
     """
     if cues.EXPECTED.search(ctx.left):
         return True
+    opening = cues.EXPECTED_OPENING.match(ctx.before)
+    if opening and cues.EXPECTED_MODAL.search(ctx.before[opening.end() :] + ctx.left):
+        return True  # "项目建成后, 每年可为村集体增收20万元, 带动100户贫困户..."
     previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
     return bool(cues.EXPECTED.search(previous) and _GIVES_WORK.match(ctx.clause))
 
@@ -760,9 +763,7 @@ def _not_a_wage(ctx: _Ctx) -> bool:
     "村集体经济收入36.24万元")."""
     left = ctx.left
     return bool(
-        cues.EXPECTED.search(left)
-        or cues.PER_HOUSEHOLD_MONEY.search(left)
-        or cues.POPULATION_INCOME.search(left)
+        _expected(ctx) or cues.PER_HOUSEHOLD_MONEY.search(left) or cues.POPULATION_INCOME.search(left)
     )
 
 
