@@ -970,3 +970,39 @@ def test_workshops_not_yet_resumed(text: str, expected: list[tuple[str, float]])
 )
 def test_a_sentence_opening_on_completion_is_expected(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ last year as the base of a share
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "恢复到去年的" names the base of the share, not its date
+        (
+            "截至9月底,湖北省贫困劳动力外出务工207万人,恢复到去年的96.6%。",
+            [
+                ("poor_migrant_workers", 2070000, "2020-09-30"),
+                ("poor_migrant_workers_share_of_last_year", 96.6, "2020-09-30"),
+            ],
+        ),
+        (
+            "河南省贫困劳动力外出务工160万人,回升到去年同期的94.1%。",
+            [
+                ("poor_migrant_workers", 1600000, "2020-10-12"),
+                ("poor_migrant_workers_share_of_last_year", 94.1, "2020-10-12"),
+            ],
+        ),
+        (
+            "安徽省贫困劳动力外出务工120万人,恢复至上年的98.2%。",
+            [
+                ("poor_migrant_workers", 1200000, "2020-10-12"),
+                ("poor_migrant_workers_share_of_last_year", 98.2, "2020-10-12"),
+            ],
+        ),
+        # near miss: last year as the date of its own figure
+        ("去年,湖北省贫困劳动力外出务工214万人。", [("poor_migrant_workers", 2140000, "2019")]),
+    ],
+)
+def test_last_year_as_the_base_of_a_share(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected

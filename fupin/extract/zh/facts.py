@@ -41,10 +41,12 @@ _PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
 _LABOUR_EXPORT = {"输转", "输送", "输出", "劳务输出", "转移就业", "转移输出"}
 # Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
-_COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
+_COMPARISON_BEFORE = re.compile(
+    r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比|恢复|回升)\s*$"
+)
 # A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加",
 # "规模达到去年的102%" (the date then starts at 到, so 达 is what stands before it).
-_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达)\s*$")
+_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达|恢复|回升)\s*$")
 _BASE_AFTER = re.compile(r"\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
 # "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
 _SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
