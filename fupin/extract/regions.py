@@ -575,6 +575,12 @@ class RegionResolver:
             place, written = self._most_named_province() or (place, written)
         return place.as_region(written)
 
+    def placed_nowhere(self, position: int) -> bool:
+        """Whether nothing places ``position``: its sentence names no place and none was named
+        before it, so only the article's main place (maybe China) stands for it."""
+        s_start, _ = self.analysis.sentence_at(position)
+        return not self._names_place(position) and self._context(s_start) is None
+
     def _most_named_province(self) -> tuple[Place, str] | None:
         """The province the article names most often (directly or through its places)."""
         counts = Counter(m.place.province for m in self.places if m.place.province)
