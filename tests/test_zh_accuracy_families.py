@@ -1006,3 +1006,30 @@ def test_a_sentence_opening_on_completion_is_expected(text: str, expected: list[
 )
 def test_last_year_as_the_base_of_a_share(text: str, expected: list[tuple]) -> None:
     assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a workplace's count before any place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a workshop's people, or a manager's quoted count, are somewhere, not "in China"
+        (
+            "“目前,已为150多人提供了就业岗位。”公司经理说。类似的扶贫车间在定西遍地开花,福州累计帮扶定西建设扶贫车间181个。",
+            [("workers_employed", 150, "Gansu"), ("workshops", 181, "Gansu")],
+        ),
+        (
+            "这家扶贫车间吸纳了60名村民就业。福州市对口帮扶定西市,定西市临洮县建成扶贫车间40个。",
+            [("workers_employed", 60, "Gansu"), ("workshops", 40, "Gansu")],
+        ),
+        # near misses: a national figure said as such, and an article that names no province
+        (
+            "全国扶贫车间吸纳贫困人口就业43.7万人。甘肃省扶贫车间吸纳就业2万人。",
+            [("poor_workers_employed", 437000, None), ("workers_employed", 20000, "Gansu")],
+        ),
+        ("扶贫车间吸纳贫困人口就业43.7万人。", [("poor_workers_employed", 437000, None)]),
+    ],
+)
+def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) -> None:
+    assert _regions(text) == expected

@@ -1131,6 +1131,21 @@ def _wage_region(region_at: RegionAt, position: int, region: dict) -> dict:
     return personal(position) if personal is not None else region
 
 
+def _workplace_count(analysis: Analysis, labels: list[Label], region_at: RegionAt, position: int) -> bool:
+    """People or posts of one workplace told before the story names any place (a workshop's count,
+    or "目前, 已为150多人提供了就业岗位" quoted from its manager in a story's first lines): they are
+    somewhere, not "in China"."""
+    if any(metric not in ("workers_employed", "poor_workers_employed", "jobs") for metric, _, _ in labels):
+        return False
+    if not all(scope in ("workshop", "enterprise", "base") for _, scope, _ in labels):
+        text = analysis.text
+        p0 = _paragraph_start(text, position)
+        if text.rfind("“", p0, position) <= text.rfind("”", p0, position):
+            return False  # not in quoted speech
+    nowhere = getattr(getattr(region_at, "__self__", None), "placed_nowhere", None)
+    return bool(nowhere is not None and nowhere(position))
+
+
 def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[FactDraft]:
     """Facts of a Chinese article whose quantities and dates are already in ``analysis``.
 
@@ -1165,6 +1180,8 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
         if region.get("level") == "national" and all(m == "income" for m, _, _ in labels):
+            region = _wage_region(region_at, q.start, region)
+        elif region.get("level") == "national" and _workplace_count(analysis, labels, region_at, q.start):
             region = _wage_region(region_at, q.start, region)
         for metric, scope, period in labels:
             source = exact.restated(q, metric) if not own else None
