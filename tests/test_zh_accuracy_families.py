@@ -1033,3 +1033,23 @@ def test_last_year_as_the_base_of_a_share(text: str, expected: list[tuple]) -> N
 )
 def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) -> None:
     assert _regions(text) == expected
+
+
+# ------------------------------------------------------------ the employed among poor people just counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县有就业意愿的贫困劳动力2.3万人,已实现就业2.2万人。", [("poor_workers_employed", 22000)]),
+        ("全县共有建档立卡贫困劳动力4.6万人,已就业4.1万人。", [("poor_workers_employed", 41000)]),
+        # near misses: a clause of work before, and a count that names its own people
+        (
+            "扶贫车间吸纳贫困劳动力200人,带动就业500人。",
+            [("poor_workers_employed", 200), ("workers_employed", 500)],
+        ),
+        ("全县共有贫困劳动力4.6万人,车间吸纳村民就业3000人。", [("workers_employed", 3000)]),
+    ],
+)
+def test_the_employed_among_poor_people_just_counted(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -307,6 +307,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []  # "有6名残疾人和7名建档立卡贫困户": the disabled are a part of the workforce
     if kind == "migrant" and not poor and not subset:
         poor = _continues_poor_migrants(ctx)
+    if kind == "employed" and not poor and not subset:
+        poor = _of_the_poor_before(ctx)
     if kind == "migrant":
         return [("poor_migrant_workers", None, None)] if poor else []
     if kind == "employed":
@@ -366,6 +368,18 @@ def _part_of_the_poor(parent_text: str, ctx: _Ctx) -> bool:
     其中已就业4.1万人" counts poor people at work."""
     whole = re.split(r"[,;:]", parent_text.rstrip(",;: "))[-1] if parent_text else ""
     return bool(cues.POOR.search(whole)) and not _WHO.search(ctx.left)
+
+
+def _of_the_poor_before(ctx: _Ctx) -> bool:
+    """A count of people at work that names nobody, after a clause that only counts poor people:
+    "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人" (the 2.2万 are of those poor), unlike
+    "吸纳贫困劳动力200人, 带动就业500人" (a clause of work before: the 500 are all workers)."""
+    if _WHO.search(ctx.left) or cues.PEOPLE_NOUN.match(ctx.right.lstrip()):
+        return False
+    previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+    return bool(
+        cues.POOR.search(previous) and _PEOPLE_COUNT.search(previous) and _clause_kind(previous) is None
+    )
 
 
 def _continues_poor_migrants(ctx: _Ctx) -> bool:
