@@ -1053,3 +1053,20 @@ def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) ->
 )
 def test_the_employed_among_poor_people_just_counted(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ posts named 专岗 / 扶贫岗
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县共设置护林员、护路员等扶贫专岗1800个。", [("jobs", 1800)]),
+        ("全县开发扶贫岗1200个。", [("jobs", 1200)]),
+        ("全县开发村级公益专岗860个。", [("jobs", 860)]),
+        # near miss: a wage of such a post
+        ("他被安排到扶贫专岗,每月工资800元。", [("income", 800)]),
+    ],
+)
+def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -24,7 +24,7 @@ ENTERPRISE = re.compile(
 )
 COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
-JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
+JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗|专岗|扶贫岗|护林岗|保洁岗")
 # Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
 NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
 
