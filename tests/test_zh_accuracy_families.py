@@ -1070,3 +1070,29 @@ def test_the_employed_among_poor_people_just_counted(text: str, expected: list[t
 )
 def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ the head of a rule's conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts under a conditions heading or an obligation are thresholds
+        ("认定条件:吸纳贫困劳动力10人以上或占职工总数30%以上。", []),
+        ("扶贫车间认定标准为,吸纳贫困劳动力10人以上。", []),
+        ("各地要确保每个扶贫车间吸纳贫困劳动力不少于10人。", []),
+        ("扶贫车间应吸纳贫困劳动力5人以上。", []),
+        # the reward given under a subsidy heading is a subsidy
+        ("奖补标准为:每吸纳1名贫困劳动力给予1000元。", [("subsidy", 1000)]),
+        ("对扶贫车间实行以奖代补,吸纳贫困劳动力10人以上的,给予2万元。", [("subsidy", 20000)]),
+        # near misses: counts made under the standard, and a part of funds
+        (
+            "该县按照认定标准,已认定扶贫车间86个,吸纳贫困劳动力1200人。",
+            [("workshops", 86), ("poor_workers_employed", 1200)],
+        ),
+        ("全县发放扶贫车间补贴资金300万元,其中给予龙头企业50万元。", [("funds", 3000000)]),
+    ],
+)
+def test_counts_under_a_conditions_heading(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -240,6 +240,8 @@ def _criterion(ctx: _Ctx, analysis: Analysis) -> bool:
         return True
     if re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right:
         return True
+    if cues.CRITERIA_HEAD.search(ctx.before + ctx.left):
+        return True  # "认定条件: 吸纳贫困劳动力10人以上", "每个车间吸纳贫困劳动力不少于10人"
     return _rewarded_condition(ctx, analysis)
 
 
@@ -720,10 +722,22 @@ def _money(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if _per_person_standard(ctx, text):
         return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]
     labels = _money_in(ctx, ctx.clause)
+    if not labels and _given_under_subsidy(ctx):
+        return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]  # "奖补标准为: ...给予1000元"
     if labels or text[ctx.c1 : ctx.c1 + 1] != "、":
         return labels
     listed = re.match(r"[^,;。!?]*", text[ctx.c0 : ctx.s1])
     return _money_in(ctx, _strip(listed.group()) if listed else ctx.clause)
+
+
+def _given_under_subsidy(ctx: _Ctx) -> bool:
+    """An amount given ("给予1000元") in a sentence whose earlier clauses name the subsidy or reward."""
+    if not (_GIVEN.search(ctx.left) and cues.SUBSIDY.search(ctx.before)) or _is_subset(ctx):
+        return False
+    return not cues.NOT_MONEY_FACT.search(ctx.clause) and ctx.q.value < 1e6
+
+
+_GIVEN = re.compile(r"(?:给予|奖励|补助|兑现)(?:每人|每个|每家|每户|一次性)?\s*$")
 
 
 def _per_person_standard(ctx: _Ctx, text: str) -> bool:
