@@ -1096,3 +1096,22 @@ def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> 
 )
 def test_counts_under_a_conditions_heading(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ what future workshops will give
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posts and people that workshops still to be built will give are expected, not achieved
+        ("今年该县还将新建扶贫车间15个,新增就业岗位800个。", [("workshops_planned", 15)]),
+        ("下一步,该县将再建10个扶贫车间,吸纳500人就业。", [("workshops_planned", 10)]),
+        ("今年该县将建设扶贫车间20个,带动就业1000人。", [("workshops_planned", 20)]),
+        # near misses: workshops built, and 将 as the object marker
+        ("今年该县新建扶贫车间15个,新增就业岗位800个。", [("workshops", 15), ("jobs", 800)]),
+        ("该县将建设好的厂房免费提供给企业,吸纳就业300人。", [("workers_employed", 300)]),
+    ],
+)
+def test_what_future_workshops_will_give(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

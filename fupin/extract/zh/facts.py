@@ -344,7 +344,9 @@ def _part_by_kind_of_people(ctx: _Ctx) -> bool:
     return bool(cues.KIND_PART_AFTER.match(right) or cues.KIND_PART_BEFORE.search(ctx.before + ctx.left))
 
 
-_GIVES_WORK = re.compile(r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让)")
+_GIVES_WORK = re.compile(
+    r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让|新增|增加|创造|开发)"
+)
 
 
 def _expected(ctx: _Ctx) -> bool:
