@@ -1086,6 +1086,16 @@ def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> 
         # the reward given under a subsidy heading is a subsidy
         ("奖补标准为:每吸纳1名贫困劳动力给予1000元。", [("subsidy", 1000)]),
         ("对扶贫车间实行以奖代补,吸纳贫困劳动力10人以上的,给予2万元。", [("subsidy", 20000)]),
+        # and so is the amount each gets after a subsidy total
+        (
+            "全县为贫困劳动力发放一次性交通补助120万元,每人500元。",
+            [("funds", 1200000), ("subsidy", 500)],
+        ),
+        (
+            "全县发放稳岗补贴360万元,惠及贫困劳动力1200人,人均3000元。",
+            [("funds", 3600000), ("subsidy", 3000)],
+        ),
+        ("车间工人享受稳岗补贴,每人每月工资2000元。", [("income", 2000)]),
         # near misses: counts made under the standard, and a part of funds
         (
             "该县按照认定标准,已认定扶贫车间86个,吸纳贫困劳动力1200人。",

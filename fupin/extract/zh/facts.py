@@ -733,13 +733,17 @@ def _money(ctx: _Ctx, analysis: Analysis) -> list[Label]:
 
 
 def _given_under_subsidy(ctx: _Ctx) -> bool:
-    """An amount given ("给予1000元") in a sentence whose earlier clauses name the subsidy or reward."""
+    """An amount given ("给予1000元") or given each ("..., 每人500元") in a sentence whose earlier
+    clauses name the subsidy or reward."""
     if not (_GIVEN.search(ctx.left) and cues.SUBSIDY.search(ctx.before)) or _is_subset(ctx):
         return False
     return not cues.NOT_MONEY_FACT.search(ctx.clause) and ctx.q.value < 1e6
 
 
-_GIVEN = re.compile(r"(?:给予|奖励|补助|兑现)(?:每人|每个|每家|每户|一次性)?\s*$")
+_GIVEN = re.compile(
+    r"(?:给予|奖励|补助|兑现)(?:每人|每个|每家|每户|一次性)?\s*$"
+    r"|^\s*(?:每人|每名|每户|每个|每家|人均)(?:每月|每年|每天|一次性)?(?:给予|补助|发放)?\s*$"
+)
 
 
 def _per_person_standard(ctx: _Ctx, text: str) -> bool:
