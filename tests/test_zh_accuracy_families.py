@@ -1125,3 +1125,36 @@ def test_counts_under_a_conditions_heading(text: str, expected: list[tuple[str, 
 )
 def test_what_future_workshops_will_give(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a headline's round figure and its date
+
+
+def _titled(title: str, text: str) -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), d) for m, v, _, d in _facts(text, "2020-10-12", title)]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # "超8万" in the title restates "8.6万" in the lead, and takes its date
+        (
+            "甘肃:扶贫车间吸纳就业超8万人",
+            "截至9月底,甘肃省扶贫车间吸纳就业8.6万人。",
+            [("workers_employed", 80000, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        (
+            "宁夏扶贫车间吸纳就业超1.2万人",
+            "截至8月底,宁夏扶贫车间吸纳就业1.26万人。",
+            [("workers_employed", 12000, "2020-08-31"), ("workers_employed", 12600, "2020-08-31")],
+        ),
+        # near miss: a figure past the next unit is another figure
+        (
+            "甘肃扶贫车间吸纳就业超8万人",
+            "截至9月底,甘肃省扶贫车间吸纳就业9.6万人。",
+            [("workers_employed", 80000, "2020-10-12"), ("workers_employed", 96000, "2020-09-30")],
+        ),
+    ],
+)
+def test_a_headline_round_figure_takes_its_date(title: str, text: str, expected: list[tuple]) -> None:
+    assert _titled(title, text) == expected

@@ -1113,7 +1113,20 @@ def _same_figure(headline: Quantity, other: float) -> bool:
         if headline.bound == "less_than":
             return value - step < other <= value
         return abs(value - other) < step
+    if headline.bound in ("more_than", "less_than") and value > 0 and math.isfinite(value):
+        step = _last_digit_unit(value)  # "超8万" for 8.6万: up to the next unit of what is written
+        if headline.bound == "more_than":
+            return value <= other < value + step
+        return value - step < other <= value
     return other > 0 and abs(value - other) / other <= 0.05
+
+
+def _last_digit_unit(value: float) -> float:
+    """The unit of a round figure's last written digit: 80000 -> 10000, 2950000 -> 10000, 300 -> 100."""
+    unit = 1.0
+    while value >= unit * 10 and value % (unit * 10) == 0:
+        unit *= 10
+    return unit
 
 
 def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
