@@ -1158,3 +1158,21 @@ def _titled(title: str, text: str) -> list[tuple[str, float, str | None]]:
 )
 def test_a_headline_round_figure_takes_its_date(title: str, text: str, expected: list[tuple]) -> None:
     assert _titled(title, text) == expected
+
+
+# ------------------------------------------------------------ people at work named as a topic, then counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在车间务工的贫困群众,全村有47人。", [("poor_workers_employed", 47)]),
+        ("像她这样在扶贫车间上班的妇女,全镇有300多人。", [("workers_employed", 300)]),
+        ("外出务工的贫困劳动力,全村有120人。", [("poor_migrant_workers", 120)]),
+        # near misses: a topic of people not at work, and a share instead of a count
+        ("该村的贫困群众,全村有47人。", []),
+        ("在车间上班的村民,有一半是贫困户。", []),
+    ],
+)
+def test_people_at_work_named_as_a_topic(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

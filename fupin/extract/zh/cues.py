@@ -104,6 +104,13 @@ KIND_PART_BEFORE = re.compile(
     r"[0-9]\s*(?:多|余)?\s*(?:名|位|人|个)[\u4e00-\u9fff]{1,10}?(?:和|及|与|、|以及)$"
 )
 KIND_AFTER = re.compile(rf"^(?:名|位|人|个)?{KIND_GROUP}")
+# People at work named as a topic, then counted: "在车间务工的贫困群众, 全村有47人", "像她这样在扶贫车间
+# 上班的妇女, 全镇有300多人" (AT_WORK_TOPIC ends the clause before, COUNT_OF_TOPIC opens the count's).
+AT_WORK_TOPIC = re.compile(
+    r"(?:务工|上班|就业|工作|做工|打工|从业)的[^,;。0-9]{0,10}?"
+    r"(?:群众|村民|妇女|工人|劳动力|贫困户|人员|人口|人|农民|脱贫户)$"
+)
+COUNT_OF_TOPIC = re.compile(r"(?:全[村镇乡县市区旗州]|全省|目前|现在|如今)?(?:共|现|已|目前)?有[0-9]")
 HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
 # A workplace that "has" people in the same clause: "公司建档立卡户就有30多人", "车间里共有残疾人12名"
 # (not a place it stands in: "该公司所在的村有贫困人口300人").

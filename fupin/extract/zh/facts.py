@@ -285,6 +285,11 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         kind = "employed"  # "兀傲皮具公司扶贫车间, 有6名残疾人和7名贫困户": its workforce
     if kind is None and cues.WORKFORCE_HAS.search(ctx.left):
         kind = "employed"  # "公司建档立卡户就有30多人": the workplace's own people
+    if kind is None and cues.COUNT_OF_TOPIC.match(ctx.clause.lstrip()):
+        topic = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+        if cues.AT_WORK_TOPIC.search(topic):
+            kind = _clause_kind(topic) or "employed"  # "在车间务工的贫困群众, 全村有47人"
+            poor = poor or bool(cues.POOR.search(topic))
     subset = _is_subset(ctx)
     parent_text = _parent_text(ctx) if subset else ""
     if subset and kind is None and cues.PUBLIC_POSTS.search(parent_text or _previous_sentence(analysis, ctx)):
