@@ -1176,3 +1176,32 @@ def test_a_headline_round_figure_takes_its_date(title: str, text: str, expected:
 )
 def test_people_at_work_named_as_a_topic(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ other ways to say "(下同)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "以下数据均截至9月30日。\n\n全省扶贫车间达到3200个。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        (
+            "全省扶贫车间达到3200个(数据截至9月30日,下同)。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        # near misses: a cut-off without the mark, and a note that is not "the same below"
+        (
+            "截至9月30日,全省扶贫车间达到3200个。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-10-12")],
+        ),
+        (
+            "全省扶贫车间达到3200个(截至9月30日,不含在建)。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-10-12")],
+        ),
+    ],
+)
+def test_other_ways_to_say_the_same_below(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected

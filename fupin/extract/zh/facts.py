@@ -865,12 +865,21 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
     return keep, local
 
 
-_SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]")
+_SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]|[^。;\n()（）]{0,4}?[,，、]\s*下同\s*[)）]")
+# "以下数据均截至9月30日": the date of every figure below.
+_ALL_BELOW_BEFORE = re.compile(r"以下(?:数据|数字|统计数据|各项数据)?(?:均|皆|都)?\s*$")
 
 
 def _marked_same_below(analysis: Analysis, dates: list[DateMention]) -> list[DateMention]:
-    """The dates marked "(下同)", found once per article (not once per figure)."""
-    return [d for d in dates if d.as_of and _SAME_BELOW.match(analysis.text, d.end)]
+    """The dates marked "(下同)" ("(数据截至9月30日, 下同)", "以下数据均截至9月30日"), found once
+    per article (not once per figure)."""
+    text = analysis.text
+    return [
+        d
+        for d in dates
+        if d.as_of
+        and (_SAME_BELOW.match(text, d.end) or _ALL_BELOW_BEFORE.search(text, max(0, d.start - 12), d.start))
+    ]
 
 
 def _same_below(marked: list[DateMention], pos: int) -> str | None:
