@@ -1205,3 +1205,23 @@ def test_people_at_work_named_as_a_topic(text: str, expected: list[tuple[str, fl
 )
 def test_other_ways_to_say_the_same_below(text: str, expected: list[tuple]) -> None:
     assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ wages paid out in total
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年上半年,车间实现销售收入200万元,发放工资80万元。", []),
+        ("车间每月发放工资12万元。", []),
+        ("车间工人月工资总额达20万元。", []),
+        ("车间累计支付劳务报酬90万元。", []),
+        # near misses: what each worker gets
+        ("车间每月给每人发工资2500元。", [("income", 2500)]),
+        ("车间每月发工资2500元。", [("income", 2500)]),
+        ("全年发放工资360万元,人均每月3000元。", [("income", 3000)]),
+    ],
+)
+def test_wages_paid_out_in_total(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

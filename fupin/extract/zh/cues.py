@@ -223,6 +223,11 @@ INCOME = re.compile(
     r"收入|工资|月薪|年薪|日薪|薪资|薪酬|薪水|挣|赚|报酬|工钱|月入|年入|收益|计件|工价|增收|月入|拿到|领到|到手"
     r"|[能可]拿|[能可]领"
 )
+# Wages paid out in total before an amount: "发放工资80万元", "累计支付劳务报酬", "工资总额达".
+PAYROLL = re.compile(
+    r"(?:发放|支付|兑付|发|付|兑现|累计发放|共发放)了?[^,;0-9]{0,6}?(?:工资|薪酬|劳务报酬|报酬|工钱)[^,;0-9]{0,4}$"
+    r"|(?:工资|薪酬|报酬)总额[^,;0-9]{0,4}$"
+)
 # A wage said without 元, as people talk: "一个月能挣上1800左右", "一天赚100多".
 BARE_WAGE = re.compile(r"(?:挣|赚|工资|月薪|日薪)(?:上|到|了|有|个)?\s*$")
 # An amount on top of a wage ("还能多挣300元", "额外赚500元") is not the wage itself.

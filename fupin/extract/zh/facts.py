@@ -767,7 +767,7 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if cues.SUBSIDY.search(clause) and (cues.PER_UNIT.search(clause) or not cues.FUNDS.search(clause)):
         if value < 1e6:
             return [("subsidy", None, _period(clause, value, "once"))]
-    if cues.INCOME.search(clause) and _not_a_wage(ctx):
+    if cues.INCOME.search(clause) and (_not_a_wage(ctx) or _payroll(ctx, clause)):
         return []
     if (
         cues.INCOME.search(clause)
@@ -784,6 +784,14 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if value < 1e5 and cues.WAGE_PERIOD.search(ctx.left[-8:]):
         return [("income", None, _period(clause, value, "month"))]  # "一个月3000元以上"
     return []
+
+
+def _payroll(ctx: _Ctx, clause: str) -> bool:
+    """Wages paid out in total ("发放工资80万元", "累计支付劳务报酬120万元", "工资总额"): what all the
+    workers got together, not one worker's wage (no per-person word in the clause)."""
+    if ctx.q.value < 50000 or not cues.PAYROLL.search(ctx.left):
+        return False  # below 5万, "车间每月发工资2500元" is still one worker's
+    return not re.search(r"人均|每人|每名|/人|每个人|一个人|每位", clause)
 
 
 def _bare_wage(ctx: _Ctx) -> bool:
