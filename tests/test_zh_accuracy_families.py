@@ -1225,3 +1225,21 @@ def test_other_ways_to_say_the_same_below(text: str, expected: list[tuple]) -> N
 )
 def test_wages_paid_out_in_total(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ posts still to be created
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年计划开发公益岗位300个。", []),
+        ("全县拟设置乡村公益性岗位500个。", []),
+        ("全县已开发公益岗位300个,今年还将新增岗位100个。", [("jobs", 300)]),
+        # near misses: posts made, after a plan named in another clause
+        ("全县已开发公益岗位300个。", [("jobs", 300)]),
+        ("按照规划,车间已提供就业岗位120个。", [("jobs", 120)]),
+    ],
+)
+def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

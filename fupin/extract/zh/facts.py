@@ -580,8 +580,8 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
-        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause):
-            return []  # "建成后可提供就业岗位200个": posts still to come; "岗位信息2.3万个": adverts
+        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_PLANNED.search(ctx.left):
+            return []  # "建成后可提供就业岗位200个", "计划开发公益岗位300个": posts still to come
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
