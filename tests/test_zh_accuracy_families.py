@@ -1243,3 +1243,22 @@ def test_wages_paid_out_in_total(text: str, expected: list[tuple[str, float]]) -
 )
 def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ people a plan or target counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年计划吸纳贫困劳动力就业500人。", []),
+        ("全年目标任务是转移就业贫困劳动力2万人。", []),
+        ("今年全县要实现贫困劳动力转移就业2万人以上。", []),
+        ("今年拟安置贫困劳动力就业300人。", []),
+        # near misses: people at work as planned, or beyond the plan
+        ("按照计划,车间已吸纳贫困劳动力就业300人。", [("poor_workers_employed", 300)]),
+        ("车间超额完成计划,吸纳贫困劳动力就业260人。", [("poor_workers_employed", 260)]),
+    ],
+)
+def test_people_a_plan_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
