@@ -1008,7 +1008,9 @@ def _same_time_paragraph(analysis: Analysis, dates: ByStart[DateMention], p0: in
     text = analysis.text
     if not _SAME_TIME_OPENING.match(text, p0):
         return None
-    end = len(text[:p0].rstrip())
+    end = p0
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # back over the blank lines between the paragraphs, not a copy of the text before
     if end <= 0:
         return None
     previous = [d for d in dates.between(_paragraph_start(text, end), end) if d.as_of]
