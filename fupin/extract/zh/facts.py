@@ -12,9 +12,12 @@ it in the sentence, else a cut-off date ("截至6月底", "今年以来") that o
 paragraph; deictic words (目前, 近年来) mean "no date". A year written at the start of a
 sentence ("2020年,...") dates the undated figures after it in its paragraph, and a review's
 headline year ("某市2020年就业扶贫工作综述", published later) the rest; a bare "全年" is that year.
-A rounded restatement of an earlier figure ("2750多万" after "2750.7万") carries that figure's date. ``as_of``
-stays None when the text gives no time: falling back to the publication date is
-the caller's decision.
+A rounded restatement of an earlier figure ("2750多万" after "2750.7万") carries that figure's date. A cut-off
+before a year word of its own year wins over it ("截至9月30日, 52个县今年外出务工..."), a cut-off written
+after the figures dates them when nothing before does ("..., 数据截至9月30日"), a paragraph that opens with
+"与此同时" / "同期" keeps the cut-off of the paragraph before, and "以下数据均截至..." or "(..., 下同)"
+dates the rest of the article like "(下同)". ``as_of`` stays None when the text gives no time: falling
+back to the publication date is the caller's decision.
 """
 
 from __future__ import annotations
