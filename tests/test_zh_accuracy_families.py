@@ -735,6 +735,9 @@ def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[t
             "该车间吸纳贫困劳动力25人,获得奖补资金3万元。",
             [("poor_workers_employed", 25), ("funds", 30000)],
         ),
+        # a workplace described by its count and then honoured: a story, not a rule
+        ("吸纳贫困劳动力120人的合作社获得了表彰。", [("poor_workers_employed", 120)]),
+        ("带动300名贫困群众就业的扶贫车间,被评为省级示范车间。", [("poor_workers_employed", 300)]),
     ],
 )
 def test_conditions_of_a_reward_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
