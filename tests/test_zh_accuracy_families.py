@@ -1104,6 +1104,9 @@ def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> 
             "该县按照认定标准,已认定扶贫车间86个,吸纳贫困劳动力1200人。",
             [("workshops", 86), ("poor_workers_employed", 1200)],
         ),
+        # 应 and 需 inside other words (响应, 需求) oblige nothing
+        ("该县积极响应号召吸纳贫困劳动力120人。", [("poor_workers_employed", 120)]),
+        ("车间根据用工需求吸纳贫困劳动力90人。", [("poor_workers_employed", 90)]),
         ("全县发放扶贫车间补贴资金300万元,其中给予龙头企业50万元。", [("funds", 3000000)]),
     ],
 )
