@@ -1264,6 +1264,7 @@ def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]])
         # near misses: people at work as planned, or beyond the plan
         ("按照计划,车间已吸纳贫困劳动力就业300人。", [("poor_workers_employed", 300)]),
         ("车间超额完成计划,吸纳贫困劳动力就业260人。", [("poor_workers_employed", 260)]),
+        ("该车间主要完成订单加工,吸纳贫困劳动力就业80人。", [("poor_workers_employed", 80)]),
     ],
 )
 def test_people_a_plan_counts(text: str, expected: list[tuple[str, float]]) -> None:
