@@ -1245,6 +1245,7 @@ def test_wages_paid_out_in_total(text: str, expected: list[tuple[str, float]]) -
         # near misses: posts made, after a plan named in another clause
         ("全县已开发公益岗位300个。", [("jobs", 300)]),
         ("按照规划,车间已提供就业岗位120个。", [("jobs", 120)]),
+        ("按规划建设的扶贫车间已提供就业岗位150个。", [("jobs", 150)]),
     ],
 )
 def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]]) -> None:

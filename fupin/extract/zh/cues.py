@@ -27,7 +27,8 @@ BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
 JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗|专岗|扶贫岗|护林岗|保洁岗")
 # Posts still to be created ("计划开发公益岗位300个", "拟设置", "将新增岗位"): metrics.md counts posts made.
 POSTS_PLANNED = re.compile(
-    r"计划|拟|将要|规划|力争|目标|年内要|还要|准备|将(?:新|再|陆续)?(?:开发|提供|设置|新增|增加|创造)"
+    r"(?<!按照)(?<!根据)(?<!完成)(?<!按)(?:计划|规划)(?![内外的])|拟(?!定)|将要|力争|(?<!完成)目标|年内要|还要|准备"
+    r"|将(?:新|再|陆续)?(?:开发|提供|设置|新增|增加|创造)"
 )
 # Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
 NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
