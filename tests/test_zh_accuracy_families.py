@@ -1003,8 +1003,19 @@ def test_a_sentence_opening_on_completion_is_expected(text: str, expected: list[
                 ("poor_migrant_workers_share_of_last_year", 98.2, "2020-10-12"),
             ],
         ),
-        # near miss: last year as the date of its own figure
+        (
+            "截至9月底,四川省贫困劳动力外出务工215万人,完成去年外出务工总量的103.5%。",
+            [
+                ("poor_migrant_workers", 2150000, "2020-09-30"),
+                ("poor_migrant_workers_share_of_last_year", 103.5, "2020-09-30"),
+            ],
+        ),
+        # near misses: last year as the date of its own figure, and two dated levels of a rate
         ("去年,湖北省贫困劳动力外出务工214万人。", [("poor_migrant_workers", 2140000, "2019")]),
+        (
+            "全省扶贫车间复工率由2019年的45%提高到2020年的98%。",
+            [("workshop_resumption_rate", 45, "2019"), ("workshop_resumption_rate", 98, "2020")],
+        ),
     ],
 )
 def test_last_year_as_the_base_of_a_share(text: str, expected: list[tuple]) -> None:

@@ -49,8 +49,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 # A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加",
 # "规模达到去年的102%" (the date then starts at 到, so 达 is what stands before it).
-_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达|恢复|回升)\s*$")
+_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达|恢复|回升|完成)\s*$")
 _BASE_AFTER = re.compile(r"\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
+# A year that a share is taken of: "去年外出务工总量的103.5%" (matched right after the year).
+_SHARE_BASE_AFTER = re.compile(r"[^,;。,;0-9]{0,12}?的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]")
 # "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
 _SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
 
@@ -853,8 +855,10 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
         if text.startswith("同期", d.end):
             continue  # "去年同期": a comparison base
         s0, _ = analysis.sentence_at(d.start)
-        if _BASE_BEFORE.search(text[s0 : d.start]) and _BASE_AFTER.match(text, d.end):
-            continue  # "为去年底的103.8%": the base, not the statistic's date
+        if _BASE_BEFORE.search(text[s0 : d.start]) and (
+            _BASE_AFTER.match(text, d.end) or _SHARE_BASE_AFTER.match(text, d.end)
+        ):
+            continue  # "为去年底的103.8%", "完成去年外出务工总量的103.5%": the base, not the date
         if d.precision == "year" and not text[d.start : d.end].endswith("以来"):
             s0, _ = analysis.sentence_at(d.start)
             head = text[s0 : d.start]
