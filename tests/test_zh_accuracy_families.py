@@ -633,3 +633,651 @@ def test_a_workplace_has_its_people(text: str, expected: list[tuple[str, float]]
 )
 def test_people_engaged_in_work(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a cut-off date and a year word
+
+
+def _dated(text: str, published: str = "2020-10-12") -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), d) for m, v, _, d in _facts(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year word says which period is counted, the cut-off before it when
+        (
+            "截至9月30日,全省28个贫困县今年外出务工贫困劳动力已达85.6万人。",
+            [("poor_migrant_workers", 856000, "2020-09-30")],
+        ),
+        ("到8月底,甘肃省今年以来新建扶贫车间320个。", [("workshops", 320, "2020-08-31")]),
+        ("陕西省截至6月底今年累计认定扶贫车间1250个。", [("workshops", 1250, "2020-06-30")]),
+        (
+            "截至9月底,全县今年累计建成扶贫车间46个,吸纳就业1800人。",
+            [("workshops", 46, "2020-09-30"), ("workers_employed", 1800, "2020-09-30")],
+        ),
+        # near misses: a year word of another year, a cut-off of another year, a release date
+        ("截至6月底,全省去年建成的扶贫车间有300个。", [("workshops", 300, "2019")]),
+        ("截至2019年底,甘肃省今年建成扶贫车间300个。", [("workshops", 300, "2020")]),
+        ("9月20日,记者从甘肃省人社厅获悉,今年全省已建成扶贫车间300个。", [("workshops", 300, "2020")]),
+    ],
+)
+def test_a_cut_off_dates_a_year_word_after_it(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a paragraph at the same time as the last
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n与此同时,全省扶贫公益岗位安置贫困人口20万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("jobs", 200000, "2020-09-30")],
+        ),
+        (
+            "截至8月底,四川省扶贫车间已复工1200个。\n\n同期,全省扶贫车间吸纳就业5.6万人。",
+            [("workshops_resumed", 1200, "2020-08-31"), ("workers_employed", 56000, "2020-08-31")],
+        ),
+        # near misses: a paragraph that does not tie itself to the last one, a release date before,
+        # and a paragraph with a date of its own
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n全省扶贫车间吸纳就业5万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("workers_employed", 50000, "2020-10-12")],
+        ),
+        (
+            "9月30日,甘肃省召开就业扶贫推进会。\n\n与此同时,全省扶贫车间吸纳就业5万人。",
+            [("workers_employed", 50000, "2020-10-12")],
+        ),
+        (
+            "截至9月30日,甘肃省贫困劳动力外出务工达200万人。\n\n与此同时,今年以来全省扶贫车间吸纳就业5万人。",
+            [("poor_migrant_workers", 2000000, "2020-09-30"), ("workers_employed", 50000, "2020")],
+        ),
+    ],
+)
+def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ the conditions a rule rewards
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every number in the list of conditions is a threshold; the reward is the fact
+        (
+            "对季节性聘用贫困劳动力20人以上、12个月内付给每人劳动报酬超过5000元的扶贫基地,给予10万元一次性奖补。",
+            [("subsidy", 100000)],
+        ),
+        (
+            "奖补标准为,吸纳不少于15名贫困劳动力稳定就业,或临时聘用贫困劳动力40人以上、稳定就业6个月以上的就业扶贫基地,给予20万元一次性奖补。",
+            [("subsidy", 200000)],
+        ),
+        ("吸纳贫困劳动力20人以上、稳定就业6个月以上的扶贫车间,每个给予3万元奖补。", [("subsidy", 30000)]),
+        ("投资500万元以上、带动贫困户50户以上的龙头企业,可享受贷款贴息。", []),
+        (
+            "新建扶贫车间吸纳贫困劳动力就业15人以上,且稳定就业半年以上的,按每人1000元给予一次性奖补。",
+            [("subsidy", 1000)],
+        ),
+        # near misses: a figure before a rule in its own clause, a reward per person, a reward won
+        (
+            "全县扶贫车间吸纳贫困劳动力1200人,对稳定就业的车间,给予每个2万元奖补。",
+            [("poor_workers_employed", 1200), ("subsidy", 20000)],
+        ),
+        ("我们将对扶贫车间给予每吸纳1名贫困劳动力2000元的奖补。", [("subsidy", 2000)]),
+        (
+            "全县56个扶贫车间吸纳贫困劳动力1300人,其中吸纳10人以上的车间享受了奖补。",
+            [("workshops", 56), ("poor_workers_employed", 1300)],
+        ),
+        (
+            "该车间吸纳贫困劳动力25人,获得奖补资金3万元。",
+            [("poor_workers_employed", 25), ("funds", 30000)],
+        ),
+        # a workplace described by its count and then honoured: a story, not a rule
+        ("吸纳贫困劳动力120人的合作社获得了表彰。", [("poor_workers_employed", 120)]),
+        ("带动300名贫困群众就业的扶贫车间,被评为省级示范车间。", [("poor_workers_employed", 300)]),
+    ],
+)
+def test_conditions_of_a_reward_are_not_facts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ people hired into public-welfare posts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the holders of public-welfare posts count the posts (metrics.md: 公益岗位安置 N -> jobs)
+        ("目前,贵州省聘用生态护林员达到9.6万名,带动贫困家庭增收。", [("jobs", 96000)]),
+        ("四川省选聘2.3万名建档立卡贫困人口为生态护林员。", [("jobs", 23000)]),
+        ("全县共有护路员、保洁员1200名。", [("jobs", 1200)]),
+        (
+            "2018年以来,全州累计安排生态护林员指标3.2万个,实际聘用3.5万名,带动3.5万个家庭增收。",
+            [("jobs", 35000)],
+        ),
+        ("全州安排生态护林员指标1.1万个。实际聘用1.3万名,其中少数民族占了90%。", [("jobs", 13000)]),
+        # near misses: the kinds listed as parts of the posts, a part of the poor named by a kind,
+        # hiring by a company
+        (
+            "全省扶贫公益岗位安置贫困人口16万人,其中护林员5万人,保洁员4万人。",
+            [("jobs", 160000)],
+        ),
+        ("扶贫车间吸纳贫困劳动力200人,其中保洁员20人。", [("poor_workers_employed", 200)]),
+        ("该公司实际聘用120名工人。", [("workers_employed", 120)]),
+        ("该公司聘用当地村民80名。", [("workers_employed", 80)]),
+    ],
+)
+def test_holders_of_public_welfare_posts_count_posts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ labour taken in from other regions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # workers from the regions a province helps are not a count of that province's employed
+        ("东部9省市吸纳中西部地区贫困人口就业人数达612.3万人。", []),
+        ("浙江省接收中西部地区建档立卡贫困劳动力就业28万人。", []),
+        ("北京市吸纳对口帮扶地区贫困人口就业3.2万人。", []),
+        ("广东省吸纳广西壮族自治区贫困劳动力就业人数达到5万人。", []),
+        # near misses: the region's own poor at work
+        ("全省扶贫车间吸纳贫困人口就业人数达3.2万人。", [("poor_workers_employed", 32000)]),
+        ("该县帮助贫困劳动力就业1200人。", [("poor_workers_employed", 1200)]),
+        ("广东省稳定吸纳贫困劳动力就业52万人。", [("poor_workers_employed", 520000)]),
+    ],
+)
+def test_labour_from_other_regions_is_not_counted(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ staff counted with 个 after their noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("负责人说:“目前,我们积极解决当地的劳动就业,现有员工300多个。”", [("workers_employed", 300)]),
+        ("该扶贫车间工人达到80个。", [("workers_employed", 80)]),
+        ("公司现有职工120多个,人均月收入3000元。", [("workers_employed", 120), ("income", 3000)]),
+        # near misses: things of the staff, and posts offered to them
+        ("公司员工宿舍120个。", []),
+        ("车间有员工食堂2个。", []),
+        ("公司为员工提供岗位120个。", [("jobs", 120)]),
+    ],
+)
+def test_staff_counted_with_ge_after_their_noun(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ villages named like a prefecture
+
+
+def _regions(text: str) -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), p) for m, v, p, _ in _facts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a township or village sharing a prefecture's short name stays in the story's county
+        (
+            "山西省翼城县扶贫车间带动中卫乡贫困人口就业300人。",
+            [("poor_workers_employed", 300, "Shanxi")],
+        ),
+        (
+            "山西省翼城县扶贫车间吸纳吴忠、木坂等10个村劳动力就业400人。",
+            [("workers_employed", 400, "Shanxi")],
+        ),
+        # near misses: the prefecture itself, and 乡村 / 乡镇 as common nouns after it
+        ("宁夏中卫市扶贫车间吸纳就业3000人。", [("workers_employed", 3000, "Ningxia")]),
+        ("定西乡村扶贫车间吸纳就业2000人。", [("workers_employed", 2000, "Gansu")]),
+        ("中卫乡镇扶贫车间吸纳就业1500人。", [("workers_employed", 1500, "Ningxia")]),
+    ],
+)
+def test_villages_named_like_a_prefecture(text: str, expected: list[tuple]) -> None:
+    assert _regions(text) == expected
+
+
+# ------------------------------------------------------------ 在外务工: working away from home
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("截至8月31日,甘肃省在外务工贫困劳动力达到86.2万人。", [("poor_migrant_workers", 862000)]),
+        ("全县在外就业的贫困劳动力有2.3万人。", [("poor_migrant_workers", 23000)]),
+        # near misses: migrants who are not counted as poor, and a worker's own story
+        ("全县在外打工的村民有3000多人。", []),
+        ("他在外打工多年,如今回到村里的扶贫车间上班,车间有工人50名。", [("workers_employed", 50)]),
+    ],
+)
+def test_working_away_from_home(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a kind of workers beside another count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the disabled or left-behind women listed beside other workers are a part by kind
+        ("他创办的服饰公司扶贫车间,有5名残疾人和11名建档立卡贫困户。", [("poor_workers_employed", 11)]),
+        ("车间吸纳了8名贫困户、20名留守妇女就业。", [("poor_workers_employed", 8)]),
+        ("车间吸纳了30名留守妇女和20名残疾人就业。", []),
+        # near misses: a kind counted alone, a total with its poor part, the poor among others
+        ("车间里共有残疾人15名。", [("workers_employed", 15)]),
+        (
+            "合作社吸纳120名妇女就业,其中贫困户30人。",
+            [("workers_employed", 120), ("poor_workers_employed", 30)],
+        ),
+        ("公司已吸纳附近村的260名贫困户和农村富余劳动力就业。", [("workers_employed", 260)]),
+    ],
+)
+def test_a_kind_of_workers_beside_another_count(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a cut-off after the figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全省扶贫车间吸纳就业8.6万人,数据截至9月30日。", [("workers_employed", 86000, "2020-09-30")]),
+        ("全市扶贫车间吸纳就业2.1万人(数据截止到9月底)。", [("workers_employed", 21000, "2020-09-30")]),
+        (
+            "全省扶贫车间达到3200个,截至9月底吸纳就业8万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 80000, "2020-09-30")],
+        ),
+        # near misses: the base of a change, and a target date
+        ("全省扶贫车间吸纳就业8.6万人,比截至6月底增加1万人。", [("workers_employed", 86000, "2020-10-12")]),
+        ("全省扶贫车间吸纳就业8.6万人,计划到12月底达到10万人。", [("workers_employed", 86000, "2020-10-12")]),
+    ],
+)
+def test_a_cut_off_after_the_figures_dates_them(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a count that grew from one date to another
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省扶贫车间由去年底的2800个增加到9月底的3200个。",
+            [("workshops", 2800, "2019-12-31"), ("workshops", 3200, "2020-09-30")],
+        ),
+        (
+            "全市扶贫车间由6月底的280个增加到9月30日的320个。",
+            [("workshops", 280, "2020-06-30"), ("workshops", 320, "2020-09-30")],
+        ),
+        (
+            "全县扶贫车间由2019年12月的28个增加到2020年9月的32个。",
+            [("workshops", 28, "2019-12"), ("workshops", 32, "2020-09")],
+        ),
+        # near miss: a count of another noun after the workshops
+        ("全省扶贫车间达到3200个,覆盖12个县。", [("workshops", 3200, "2020-10-12")]),
+    ],
+)
+def test_a_count_grown_between_two_dates(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ the ones not (yet) resumed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those still closed, or resuming later, are counted by no metric
+        ("全县扶贫车间已复工86个,未复工的4个也将于月底前复工。", [("workshops_resumed", 86)]),
+        ("全县扶贫车间已复工70个,剩余5个预计下周复工。", [("workshops_resumed", 70)]),
+        ("全县扶贫车间尚有4个未复工。", []),
+        ("全县暂未复产的扶贫龙头企业有12家。", []),
+        # near misses: the total around the closed ones, and the resumed ones after them
+        ("全县90个扶贫车间中尚有4个未复工。", [("workshops", 90)]),
+        ("全县扶贫车间90个,其中86个已复工。", [("workshops", 90), ("workshops_resumed", 86)]),
+        ("全县扶贫车间已复工86个,另有4个暂未复工。", [("workshops_resumed", 86)]),
+    ],
+)
+def test_workshops_not_yet_resumed(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a sentence that opens on completion
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "建成后, ..." makes the sentence's figures what the project will give
+        ("项目建成后,每年可为村集体增加收入20万元,带动100户贫困户增收。", []),
+        ("该产业园投产后,可吸纳200名贫困群众就业,人均月收入2500元。", []),
+        # money per household is no worker's wage
+        ("通过发展扶贫车间,贫困户每户年增收5000元。", []),
+        # near misses: what was given after completion, and a worker's monthly wage
+        (
+            "扶贫车间建成后,已吸纳80名群众就业,人均月收入2200元。",
+            [("workers_employed", 80), ("income", 2200)],
+        ),
+        ("车间工人每月收入2500元。", [("income", 2500)]),
+        ("对吸纳贫困劳动力的车间,每户每月补贴500元。", [("subsidy", 500)]),
+    ],
+)
+def test_a_sentence_opening_on_completion_is_expected(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ last year as the base of a share
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "恢复到去年的" names the base of the share, not its date
+        (
+            "截至9月底,湖北省贫困劳动力外出务工207万人,恢复到去年的96.6%。",
+            [
+                ("poor_migrant_workers", 2070000, "2020-09-30"),
+                ("poor_migrant_workers_share_of_last_year", 96.6, "2020-09-30"),
+            ],
+        ),
+        (
+            "河南省贫困劳动力外出务工160万人,回升到去年同期的94.1%。",
+            [
+                ("poor_migrant_workers", 1600000, "2020-10-12"),
+                ("poor_migrant_workers_share_of_last_year", 94.1, "2020-10-12"),
+            ],
+        ),
+        (
+            "安徽省贫困劳动力外出务工120万人,恢复至上年的98.2%。",
+            [
+                ("poor_migrant_workers", 1200000, "2020-10-12"),
+                ("poor_migrant_workers_share_of_last_year", 98.2, "2020-10-12"),
+            ],
+        ),
+        (
+            "截至9月底,四川省贫困劳动力外出务工215万人,完成去年外出务工总量的103.5%。",
+            [
+                ("poor_migrant_workers", 2150000, "2020-09-30"),
+                ("poor_migrant_workers_share_of_last_year", 103.5, "2020-09-30"),
+            ],
+        ),
+        # near misses: last year as the date of its own figure, and two dated levels of a rate
+        ("去年,湖北省贫困劳动力外出务工214万人。", [("poor_migrant_workers", 2140000, "2019")]),
+        (
+            "全省扶贫车间复工率由2019年的45%提高到2020年的98%。",
+            [("workshop_resumption_rate", 45, "2019"), ("workshop_resumption_rate", 98, "2020")],
+        ),
+    ],
+)
+def test_last_year_as_the_base_of_a_share(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ a workplace's count before any place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a workshop's people, or a manager's quoted count, are somewhere, not "in China"
+        (
+            "“目前,已为150多人提供了就业岗位。”公司经理说。类似的扶贫车间在定西遍地开花,福州累计帮扶定西建设扶贫车间181个。",
+            [("workers_employed", 150, "Gansu"), ("workshops", 181, "Gansu")],
+        ),
+        (
+            "这家扶贫车间吸纳了60名村民就业。福州市对口帮扶定西市,定西市临洮县建成扶贫车间40个。",
+            [("workers_employed", 60, "Gansu"), ("workshops", 40, "Gansu")],
+        ),
+        # near misses: a national figure said as such, and an article that names no province
+        (
+            "全国扶贫车间吸纳贫困人口就业43.7万人。甘肃省扶贫车间吸纳就业2万人。",
+            [("poor_workers_employed", 437000, None), ("workers_employed", 20000, "Gansu")],
+        ),
+        ("扶贫车间吸纳贫困人口就业43.7万人。", [("poor_workers_employed", 437000, None)]),
+    ],
+)
+def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) -> None:
+    assert _regions(text) == expected
+
+
+# ------------------------------------------------------------ the employed among poor people just counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县有就业意愿的贫困劳动力2.3万人,已实现就业2.2万人。", [("poor_workers_employed", 22000)]),
+        ("全县共有建档立卡贫困劳动力4.6万人,已就业4.1万人。", [("poor_workers_employed", 41000)]),
+        # near misses: a clause of work before, and a count that names its own people
+        (
+            "扶贫车间吸纳贫困劳动力200人,带动就业500人。",
+            [("poor_workers_employed", 200), ("workers_employed", 500)],
+        ),
+        ("全县共有贫困劳动力4.6万人,车间吸纳村民就业3000人。", [("workers_employed", 3000)]),
+    ],
+)
+def test_the_employed_among_poor_people_just_counted(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ posts named 专岗 / 扶贫岗
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县共设置护林员、护路员等扶贫专岗1800个。", [("jobs", 1800)]),
+        ("全县开发扶贫岗1200个。", [("jobs", 1200)]),
+        ("全县开发村级公益专岗860个。", [("jobs", 860)]),
+        # near miss: a wage of such a post
+        ("他被安排到扶贫专岗,每月工资800元。", [("income", 800)]),
+    ],
+)
+def test_posts_named_zhuangang(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ the head of a rule's conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts under a conditions heading or an obligation are thresholds
+        ("认定条件:吸纳贫困劳动力10人以上或占职工总数30%以上。", []),
+        ("扶贫车间认定标准为,吸纳贫困劳动力10人以上。", []),
+        ("各地要确保每个扶贫车间吸纳贫困劳动力不少于10人。", []),
+        ("扶贫车间应吸纳贫困劳动力5人以上。", []),
+        # the reward given under a subsidy heading is a subsidy
+        ("奖补标准为:每吸纳1名贫困劳动力给予1000元。", [("subsidy", 1000)]),
+        ("对扶贫车间实行以奖代补,吸纳贫困劳动力10人以上的,给予2万元。", [("subsidy", 20000)]),
+        # and so is the amount each gets after a subsidy total
+        (
+            "全县为贫困劳动力发放一次性交通补助120万元,每人500元。",
+            [("funds", 1200000), ("subsidy", 500)],
+        ),
+        (
+            "全县发放稳岗补贴360万元,惠及贫困劳动力1200人,人均3000元。",
+            [("funds", 3600000), ("subsidy", 3000)],
+        ),
+        ("车间工人享受稳岗补贴,每人每月工资2000元。", [("income", 2000)]),
+        # near misses: counts made under the standard, and a part of funds
+        (
+            "该县按照认定标准,已认定扶贫车间86个,吸纳贫困劳动力1200人。",
+            [("workshops", 86), ("poor_workers_employed", 1200)],
+        ),
+        # 应 and 需 inside other words (响应, 需求) oblige nothing
+        ("该县积极响应号召吸纳贫困劳动力120人。", [("poor_workers_employed", 120)]),
+        ("车间根据用工需求吸纳贫困劳动力90人。", [("poor_workers_employed", 90)]),
+        ("全县发放扶贫车间补贴资金300万元,其中给予龙头企业50万元。", [("funds", 3000000)]),
+    ],
+)
+def test_counts_under_a_conditions_heading(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ what future workshops will give
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posts and people that workshops still to be built will give are expected, not achieved
+        ("今年该县还将新建扶贫车间15个,新增就业岗位800个。", [("workshops_planned", 15)]),
+        ("下一步,该县将再建10个扶贫车间,吸纳500人就业。", [("workshops_planned", 10)]),
+        ("今年该县将建设扶贫车间20个,带动就业1000人。", [("workshops_planned", 20)]),
+        # near misses: workshops built, and 将 as the object marker
+        ("今年该县新建扶贫车间15个,新增就业岗位800个。", [("workshops", 15), ("jobs", 800)]),
+        ("该县将建设好的厂房免费提供给企业,吸纳就业300人。", [("workers_employed", 300)]),
+    ],
+)
+def test_what_future_workshops_will_give(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ a headline's round figure and its date
+
+
+def _titled(title: str, text: str) -> list[tuple[str, float, str | None]]:
+    return [(m, round(v, 6), d) for m, v, _, d in _facts(text, "2020-10-12", title)]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # "超8万" in the title restates "8.6万" in the lead, and takes its date
+        (
+            "甘肃:扶贫车间吸纳就业超8万人",
+            "截至9月底,甘肃省扶贫车间吸纳就业8.6万人。",
+            [("workers_employed", 80000, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        (
+            "宁夏扶贫车间吸纳就业超1.2万人",
+            "截至8月底,宁夏扶贫车间吸纳就业1.26万人。",
+            [("workers_employed", 12000, "2020-08-31"), ("workers_employed", 12600, "2020-08-31")],
+        ),
+        # near miss: a figure past the next unit is another figure
+        (
+            "甘肃扶贫车间吸纳就业超8万人",
+            "截至9月底,甘肃省扶贫车间吸纳就业9.6万人。",
+            [("workers_employed", 80000, "2020-10-12"), ("workers_employed", 96000, "2020-09-30")],
+        ),
+    ],
+)
+def test_a_headline_round_figure_takes_its_date(title: str, text: str, expected: list[tuple]) -> None:
+    assert _titled(title, text) == expected
+
+
+# ------------------------------------------------------------ people at work named as a topic, then counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在车间务工的贫困群众,全村有47人。", [("poor_workers_employed", 47)]),
+        ("像她这样在扶贫车间上班的妇女,全镇有300多人。", [("workers_employed", 300)]),
+        ("外出务工的贫困劳动力,全村有120人。", [("poor_migrant_workers", 120)]),
+        # near misses: a topic of people not at work, and a share instead of a count
+        ("该村的贫困群众,全村有47人。", []),
+        ("在车间上班的村民,有一半是贫困户。", []),
+    ],
+)
+def test_people_at_work_named_as_a_topic(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ other ways to say "(下同)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "以下数据均截至9月30日。\n\n全省扶贫车间达到3200个。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        (
+            "全省扶贫车间达到3200个(数据截至9月30日,下同)。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-09-30")],
+        ),
+        # near misses: a cut-off without the mark, and a note that is not "the same below"
+        (
+            "截至9月30日,全省扶贫车间达到3200个。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-10-12")],
+        ),
+        (
+            "全省扶贫车间达到3200个(截至9月30日,不含在建)。\n\n全省扶贫车间吸纳就业8.6万人。",
+            [("workshops", 3200, "2020-09-30"), ("workers_employed", 86000, "2020-10-12")],
+        ),
+    ],
+)
+def test_other_ways_to_say_the_same_below(text: str, expected: list[tuple]) -> None:
+    assert _dated(text) == expected
+
+
+# ------------------------------------------------------------ wages paid out in total
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年上半年,车间实现销售收入200万元,发放工资80万元。", []),
+        ("车间每月发放工资12万元。", []),
+        ("车间工人月工资总额达20万元。", []),
+        ("车间累计支付劳务报酬90万元。", []),
+        # near misses: what each worker gets
+        ("车间每月给每人发工资2500元。", [("income", 2500)]),
+        ("车间每月发工资2500元。", [("income", 2500)]),
+        ("全年发放工资360万元,人均每月3000元。", [("income", 3000)]),
+    ],
+)
+def test_wages_paid_out_in_total(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ posts still to be created
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年计划开发公益岗位300个。", []),
+        ("全县拟设置乡村公益性岗位500个。", []),
+        ("全县已开发公益岗位300个,今年还将新增岗位100个。", [("jobs", 300)]),
+        # near misses: posts made, after a plan named in another clause
+        ("全县已开发公益岗位300个。", [("jobs", 300)]),
+        ("按照规划,车间已提供就业岗位120个。", [("jobs", 120)]),
+        ("按规划建设的扶贫车间已提供就业岗位150个。", [("jobs", 150)]),
+    ],
+)
+def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ people a plan or target counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年计划吸纳贫困劳动力就业500人。", []),
+        ("全年目标任务是转移就业贫困劳动力2万人。", []),
+        ("今年全县要实现贫困劳动力转移就业2万人以上。", []),
+        ("今年拟安置贫困劳动力就业300人。", []),
+        # near misses: people at work as planned, or beyond the plan
+        ("按照计划,车间已吸纳贫困劳动力就业300人。", [("poor_workers_employed", 300)]),
+        ("车间超额完成计划,吸纳贫困劳动力就业260人。", [("poor_workers_employed", 260)]),
+        ("该车间主要完成订单加工,吸纳贫困劳动力就业80人。", [("poor_workers_employed", 80)]),
+    ],
+)
+def test_people_a_plan_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

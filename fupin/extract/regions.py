@@ -99,6 +99,15 @@ _LIST_END = re.compile(
     r"\s*(?:等(?:地|省|市|县|城市|地区|省份|省区市)"
     r"|,?\s*and other (?:places|provinces|cities|regions|areas)|,?\s*etc)"
 )
+# A list of villages or townships closed by their number ("中卫、木坂等10个村"): a name in it that the
+# gazetteer reads as a prefecture or county is a village of the same name, not that place.
+_ZH_SMALL_DIVISIONS_END = re.compile(
+    r"(?:\s*[、,，和及与]\s*[\u4e00-\u9fff]{1,6}?)*\s*等\s*[0-9一二三四五六七八九十两]+\s*个?\s*"
+    r"(?:行政村|自然村|贫困村|村|社区|乡镇|乡|镇)"
+)
+# A short name of a prefecture or county right before 乡 / 镇 / 村 names a township or village that
+# shares it ("中卫乡", "平凉村"), not that place; 乡村, 乡镇, 村民 and the like are common nouns.
+_ZH_SMALLER_SUFFIX = re.compile(r"(?:乡|镇|村|街道)(?![村镇民级里委庄])")
 # Lines that are not the article: ads, link lists, navigation bars and page footers.
 # Gambling words, in two patterns: one alternation of both, case-insensitive, took twice as long
 # (the Chinese words are found by their first characters; case does not apply to them).
@@ -422,6 +431,19 @@ class RegionResolver:
                 run = [i]
             if _LIST_END.match(self.text, m.end) and len(run) >= 2:
                 out.update(run)
+            if (
+                self.lang == "zh"
+                and m.place.level in ("province", "prefecture", "county")
+                and _ZH_SMALL_DIVISIONS_END.match(self.text, m.end)
+            ):
+                out.add(i)  # "带动中卫、木坂等10个村": villages, whatever prefecture shares the name
+            if (
+                self.lang == "zh"
+                and m.place.level in ("prefecture", "county")
+                and not self.text[m.start : m.end].endswith(("市", "县", "州", "区", "盟", "旗"))
+                and _ZH_SMALLER_SUFFIX.match(self.text, m.end)
+            ):
+                out.add(i)  # "中卫乡东上卫村": a township named like the prefecture
         return out
 
     def _quotations(self) -> list[tuple[int, int]]:
@@ -562,6 +584,12 @@ class RegionResolver:
         if place.province is None:  # one worker's wage is paid somewhere, never "in China"
             place, written = self._most_named_province() or (place, written)
         return place.as_region(written)
+
+    def placed_nowhere(self, position: int) -> bool:
+        """Whether nothing places ``position``: its sentence names no place and none was named
+        before it, so only the article's main place (maybe China) stands for it."""
+        s_start, _ = self.analysis.sentence_at(position)
+        return not self._names_place(position) and self._context(s_start) is None
 
     def _most_named_province(self) -> tuple[Place, str] | None:
         """The province the article names most often (directly or through its places)."""

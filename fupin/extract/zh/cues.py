@@ -24,7 +24,12 @@ ENTERPRISE = re.compile(
 )
 COMPANY = re.compile(r"企业|公司|厂家|厂商")
 BASE = re.compile(r"基地|合作社|农场|园区|产业园|种植|养殖")
-JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗")
+JOBS = re.compile(r"岗位|公益岗|职位|工作岗|就业岗|专岗|扶贫岗|护林岗|保洁岗")
+# Posts still to be created ("计划开发公益岗位300个", "拟设置", "将新增岗位"): metrics.md counts posts made.
+POSTS_PLANNED = re.compile(
+    r"(?<!按照)(?<!根据)(?<!完成)(?<!按)(?:计划|规划)(?![内外的])|拟(?!定)|将要|力争|(?<!完成)目标|年内要|还要|准备"
+    r"|将(?:新|再|陆续)?(?:开发|提供|设置|新增|增加|创造)"
+)
 # Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
 NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
 
@@ -33,6 +38,8 @@ NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
 RESUME = re.compile(r"复工|复产|(?<!新)开工(?!建设)|复岗|恢复(?:生产|运营|营业|经营|运行)?|重新开业|重新投产")
 # A resumption denied: "暂未复工", "尚未复产", "还没有复工" (matched right before the resume word).
 NOT_YET = re.compile(r"(?:未|没有|没|不能|无法|未能)\s*$")
+# A resumption still to come, between a count and its resume word ("4个也将于月底前复工", "预计下周复工").
+FUTURE_RESUME = re.compile(r"将|预计|计划|争取|力争|有望|即将|准备|拟")
 # Other things counted with 家 / 个 that a resumption may speak of: companies in general, projects.
 OTHER_UNIT = re.compile(r"企业|公司|项目|工程|单位|商户|门店|市场主体|合作社")
 ALL_RESUMED = re.compile(
@@ -66,11 +73,20 @@ EMPLOY = re.compile(
     r"|工人|员工|职工"
 )
 MIGRANT = re.compile(
-    r"务工规模|复工就业|返岗就业|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输送|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
+    r"务工规模|复工就业|返岗就业|在外(?=务工|就业|打工|从业|工作)|赴(?=[\u4e00-\u9fff]{1,6}(?:就业|务工|打工))|外出|返岗|劳务输出|输出|输送|输转|转移输出|转移就业|异地|跨省|跨市|跨县|省外|外省|市外|县外|区外|州外|境外|出省|出境|转移到|外地"
 )
 # Public-welfare posts filled by poor people (扶贫公益岗位安置N万贫困人口): a count of jobs (metrics.md);
 # the kinds of post listed after it (其中生态护林员N万人) are its parts, not facts.
 PUBLIC_POSTS = re.compile(r"公益(?:性)?(?:岗位|专岗|岗)")
+# The holders of such posts, by kind ("聘用生态护林员17万名", "选聘1.2万名贫困人口为护林员"): people hired
+# into public-welfare posts count the posts too.
+POST_HOLDERS = re.compile(
+    r"护林员|护路员|保洁员|护水员|巡河员|管护员|护边员|草管员|林管员|村务管理员|公益岗位人员|公益性岗位人员"
+)
+# Hiring without a noun after it ("实际聘用12.06万名"): the people hired are named before.
+BARE_HIRE = re.compile(
+    r"(?:聘用|选聘|续聘|聘请|新聘|安排|招聘|上岗)(?:了|人数)?(?:达到|达|共|为|近|约|超过)*\s*$"
+)
 # A bare number after an employment phrase counts people: "扶贫车间吸纳就业30万", "带动就业人数达1.2万".
 EMPLOYED_BARE = re.compile(
     r"(?:吸纳|带动|解决|实现|促进|安置|稳定)了?[^,;0-9岗]{0,6}?就业(?:人数|人员|人口)?(?:累计|共计|总计)?"
@@ -83,6 +99,23 @@ PEOPLE_COUNT_END = re.compile(r"[0-9]\s*(?:多|余)?\s*(?:人|名|位)[^0-9]{0,8
 POOR_AND_OTHERS = re.compile(
     r"(?:贫困户|贫困劳动力|贫困人口|贫困群众)(?:和|及|与|、|以及)(?:农村|当地|周边)?(?:富余劳动力|劳动力|村民|群众|农民|居民)"
 )
+# A group of workers the vocabulary has no metric for, counted beside another group ("有6名残疾人和
+# 7名贫困户", "吸纳20名留守妇女、8名残疾人就业"): a part of the workforce by kind, not all workers.
+KIND_GROUP = (
+    r"(?:残疾人|残障人士|妇女|留守妇女|女工|老人|留守老人|少数民族群众|大学生|高校毕业生|退役军人|返乡人员)"
+)
+KIND_PART_AFTER = re.compile(rf"^(?:名|位|人|个)?{KIND_GROUP}(?:和|及|与|、|以及)[^,;。0-9]{{0,6}}[0-9]")
+KIND_PART_BEFORE = re.compile(
+    r"[0-9]\s*(?:多|余)?\s*(?:名|位|人|个)[\u4e00-\u9fff]{1,10}?(?:和|及|与|、|以及)$"
+)
+KIND_AFTER = re.compile(rf"^(?:名|位|人|个)?{KIND_GROUP}")
+# People at work named as a topic, then counted: "在车间务工的贫困群众, 全村有47人", "像她这样在扶贫车间
+# 上班的妇女, 全镇有300多人" (AT_WORK_TOPIC ends the clause before, COUNT_OF_TOPIC opens the count's).
+AT_WORK_TOPIC = re.compile(
+    r"(?:务工|上班|就业|工作|做工|打工|从业)的[^,;。0-9]{0,10}?"
+    r"(?:群众|村民|妇女|工人|劳动力|贫困户|人员|人口|人|农民|脱贫户)$"
+)
+COUNT_OF_TOPIC = re.compile(r"(?:全[村镇乡县市区旗州]|全省|目前|现在|如今)?(?:共|现|已|目前)?有[0-9]")
 HAS_PEOPLE = re.compile(r"^(?:共|现|目前|现在)?有[0-9]")
 # A workplace that "has" people in the same clause: "公司建档立卡户就有30多人", "车间里共有残疾人12名"
 # (not a place it stands in: "该公司所在的村有贫困人口300人").
@@ -93,8 +126,9 @@ WORKFORCE_HAS = re.compile(
 WORKPLACE = re.compile(r"(?:车间|工厂|公司|企业|合作社|工坊)[^,;。]{0,4}[,;]?\s*$")
 TRAINED = re.compile(r"(?:培训|培养|轮训|技能提升)[^,;0-9]{0,10}$")
 FROM_ELSEWHERE = re.compile(
-    r"吸纳了?(?:来自)?(?:中西部|西部|中部|东部|外省|省外|[\u4e00-\u9fff]{2,4}(?:省|自治区))(?:地区|等地)?的?"
-    r"(?:建档立卡)?贫困[^,;0-9]{0,6}$"
+    r"(?:吸纳|吸收|接收|接纳|帮助)了?(?:来自)?"
+    r"(?:中西部|西部|中部|东部|外省|省外|对口(?:帮扶|支援|协作)?|协作|受援|结对|[\u4e00-\u9fff]{2,4}(?:省|自治区))"
+    r"(?:地区|等地|等省份|等省区|省份)?的?(?:建档立卡)?贫困[^,;0-9]{0,10}$"
 )
 RESETTLE = re.compile(r"安置|搬迁|入住")
 # Per-household averages and bases of a rate are not counts of people.
@@ -108,6 +142,10 @@ PEOPLE_AFTER_GE = re.compile(
 # A count followed by its own noun, not one of the counted entities.
 OWN_NOUN = re.compile(
     r"^[^,;。、0-9]{0,10}?(?:园区|产业园|园|项目|产品|合作社|中心|站|厂房|品牌|协会|市场|平台|示范点|驿站)(?:[,;。、]|$)"
+)
+# ...and with 个 after their noun: "现有员工400多个", "车间工人达到80个".
+STAFF_BEFORE_GE = re.compile(
+    r"(?:员工|工人|职工|工友|绣娘|务工人员|劳动力)(?:总数|人数)?[共计有达到为约近超过逾了已总]{0,4}$"
 )
 JOBS_AFTER_MODIFIER = re.compile(
     r"^(?:个)?[^,;。0-9]{2,16}的(?:[\u4e00-\u9fff]{0,4})?(?:工作岗位|就业岗位|岗位)"
@@ -141,12 +179,19 @@ FUTURE_HIRE = re.compile(
 # workshops): "预计可带动2000人就业", "建成后可提供岗位200个", "将吸纳300人", "人均年收入有望超过两万元".
 # A bare 将 is also the object marker ("将2000名群众纳入"), so it counts only before a verb of giving work.
 EXPECTED = re.compile(
-    r"预计|预期(?:可|将|能|会)|有望|可望|力争|争取|目标(?:是|为)"
+    r"预计|预期(?:可|将|能|会)|有望|可望|力争|争取|目标(?:是|为)|(?<!完成)目标任务(?!的)|任务是|(?<!完成|按照|根据)计划(?![内外的])|拟(?!定)"
+    r"|(?<![主需只重想必])要(?:实现|完成|确保)|确保(?:完成|实现)"
     r"|将(?:会|可|能|可以|再|新|直接|陆续|逐步)?(?:吸纳|带动|提供|解决|安置|新增|实现|增加|达到|创造|招收|招聘|使)"
+    r"|将(?:再|新|陆续)?(?:新建|建设|建成|建(?![设成]))(?![好的成在])"
     r"|(?:建成|投产|达产|运营|投用|完工|入驻|竣工)(?:后|以后|之后)[^,;。0-9]{0,6}?(?:可|能|将|会)"
 )
 # Per-household money ("户均增收3357元", "户均年收入5万元") is a household's, not a worker's income.
-PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均)[^,;0-9]{0,8}$")
+PER_HOUSEHOLD_MONEY = re.compile(r"(?:户均|平均每户|每户平均|每户|每个家庭|户年均)[^,;0-9]{0,8}$")
+# A sentence that opens on a project's completion ("项目建成后, 每年可...") speaks of what it will give.
+EXPECTED_OPENING = re.compile(
+    r"^[^,;。0-9]{0,14}?(?:建成|投产|达产|运营|投用|完工|竣工|建好|落地|全面运行)(?:后|以后|之后)\s*[,,]"
+)
+EXPECTED_MODAL = re.compile(r"可|能|将|预计|有望|可望")
 # Funds said per unit ("为14个贫困县各安排1500万元", "县均援助资金5800万元", "每村投放50万元"): what
 # each gets, not a total allocated, and no subsidy word makes them a subsidy.
 PER_UNIT_FUNDS = re.compile(
@@ -184,6 +229,11 @@ INCOME = re.compile(
     r"收入|工资|月薪|年薪|日薪|薪资|薪酬|薪水|挣|赚|报酬|工钱|月入|年入|收益|计件|工价|增收|月入|拿到|领到|到手"
     r"|[能可]拿|[能可]领"
 )
+# Wages paid out in total before an amount: "发放工资80万元", "累计支付劳务报酬", "工资总额达".
+PAYROLL = re.compile(
+    r"(?:发放|支付|兑付|发|付|兑现|累计发放|共发放)了?[^,;0-9]{0,6}?(?:工资|薪酬|劳务报酬|报酬|工钱)[^,;0-9]{0,4}$"
+    r"|(?:工资|薪酬|报酬)总额[^,;0-9]{0,4}$"
+)
 # A wage said without 元, as people talk: "一个月能挣上1800左右", "一天赚100多".
 BARE_WAGE = re.compile(r"(?:挣|赚|工资|月薪|日薪)(?:上|到|了|有|个)?\s*$")
 # An amount on top of a wage ("还能多挣300元", "额外赚500元") is not the wage itself.
@@ -206,6 +256,26 @@ SHARE_OF_LAST_YEAR = re.compile(r"去年|上年|2019年")
 # Labour export words too: "劳务输转贫困劳动力21.3万人,为上年的102.4%".
 MIGRANT_TOTAL = re.compile(r"外出务工|务工|外出|转移就业|返岗|输转|劳务输出|转移输出")
 
+# The rest of a sentence after a number that is one of the conditions a rule rewards: a relative
+# clause "...的" closing on the one who qualifies, then the reward ("吸纳贫困劳动力20人以上、稳定就业
+# 6个月以上的扶贫车间,给予每个3万元奖补", "投资500万元以上的企业可享受"); stops at ; and 。.
+REWARDED_CONDITION = re.compile(
+    r"^(?:[^,,;;。!?]|[,,](?=且|或|并|同时|以及))*?的"
+    r"(?:[^,,;;。!?的]{0,16}?(?:基地|企业|车间|工厂|工坊|合作社|单位|实体|主体|个人|农户|贫困户|劳动力|人员|项目|园区)"
+    r"[,,]?|[,,])\s*"
+    r"(?:(?:每[^,,;;。]{0,6}?|由[^,,;;。]{0,10}?|按[^,,;;。]{0,12}?)(?:一次性)?)*(?:给予|奖补|奖励|补贴|补助)(?!了)"
+    r"|^(?:[^,,;;。!?]|[,,](?=且|或|并|同时|以及))*?的"
+    r"(?:[^,,;;。!?的]{0,16}?(?:基地|企业|车间|工厂|工坊|合作社|单位|实体|主体|个人|农户|贫困户|劳动力|人员|项目|园区)"
+    r"[,,]?|[,,])\s*(?:可|将|均|即可|方可)(?:以)?(?:获得|享受|申请|认定为|评为|列为|给予)"
+)
+# The head of a rule's conditions, or an obligation, before a count of people or things: "认定条件:
+# 吸纳贫困劳动力10人以上", "奖补标准为, ...", "确保每个扶贫车间吸纳贫困劳动力不少于10人", "应吸纳".
+CRITERIA_HEAD = re.compile(
+    r"(?:认定|申报|申请|奖补|补贴|享受|扶持|准入|评定|验收|考核)的?(?:条件|标准|要求)(?:\s*[:：]|(?:为|是|如下))"
+    r"|(?:^|[,;:。])\s*(?:条件|标准|要求)\s*[:：]"
+    r"|(?:(?<![相供适响反对效理感回答])应当?|(?<![无毋])须|(?<!急)需(?!求)|需要(?!的)|要确保|确保)"
+    r"[^,;。0-9]{0,12}?(?:吸纳|带动|安置|招用|聘用|雇用)[^,;。0-9]{0,10}$"
+)
 # A quantity followed by these is a criterion or threshold, not a count ("招用贫困劳动力10人以上的").
 THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以上)的")
 
@@ -245,7 +315,8 @@ ALL_RESUMED_NEXT = re.compile(
 # Time words that may sit inside a continuing clause ("去年又新建25个", "增至今年的95个",
 # "增加到目前的260个").
 TIME_WORD = re.compile(
-    r"(?:(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?|目前|现在|当前|如今|年初|年底)(?:的)?"
+    r"(?:(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)?(?:[0-9]{1,2}月(?:[0-9]{1,2}日|底|末|初|份)?)"
+    r"|(?:今年|去年|前年|当年|同年|上年|[0-9]{4}年)(?:底|末|初)?|目前|现在|当前|如今|年初|年底)(?:的)?"
 )
 # A percentage that is the share of all (workshops) after a resumption clause: "占车间总数的88%", "占比".
 SHARE_OF_TOTAL = re.compile(r"占(?:[^,;0-9]{0,10}?(?:总数|总量|总和|全部|总体|比例|比重))?的?|占比|比例|比重")

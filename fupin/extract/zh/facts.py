@@ -12,9 +12,12 @@ it in the sentence, else a cut-off date ("截至6月底", "今年以来") that o
 paragraph; deictic words (目前, 近年来) mean "no date". A year written at the start of a
 sentence ("2020年,...") dates the undated figures after it in its paragraph, and a review's
 headline year ("某市2020年就业扶贫工作综述", published later) the rest; a bare "全年" is that year.
-A rounded restatement of an earlier figure ("2750多万" after "2750.7万") carries that figure's date. ``as_of``
-stays None when the text gives no time: falling back to the publication date is
-the caller's decision.
+A rounded restatement of an earlier figure ("2750多万" after "2750.7万") carries that figure's date. A cut-off
+before a year word of its own year wins over it ("截至9月30日, 52个县今年外出务工..."), a cut-off written
+after the figures dates them when nothing before does ("..., 数据截至9月30日"), a paragraph that opens with
+"与此同时" / "同期" keeps the cut-off of the paragraph before, and "以下数据均截至..." or "(..., 下同)"
+dates the rest of the article like "(下同)". ``as_of`` stays None when the text gives no time: falling
+back to the publication date is the caller's decision.
 """
 
 from __future__ import annotations
@@ -41,11 +44,15 @@ _PEOPLE_COUNT = re.compile(r"[0-9十百千万多余]\s*(?:万)?(?:人|名|位)")
 _LABOUR_EXPORT = {"输转", "输送", "输出", "劳务输出", "转移就业", "转移输出"}
 # Matched at a position (``pattern.match(text, pos)``, no slice of the rest of the text).
 _DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}电\s*[(（]?")
-_COMPARISON_BEFORE = re.compile(r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比)\s*$")
+_COMPARISON_BEFORE = re.compile(
+    r"(?:相当于|比|较|为|占|超过|同|与|和|于|是|达到|高于|低于|对比|恢复|回升)\s*$"
+)
 # A date that is the base of a comparison: "为去年底的103.8%", "相当于上年同期的", "比6月底增加",
 # "规模达到去年的102%" (the date then starts at 到, so 达 is what stands before it).
-_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达)\s*$")
+_BASE_BEFORE = re.compile(r"(?:相当于|比|较|为|占|是|高于|低于|超过|对比|与|同|达|恢复|回升|完成)\s*$")
 _BASE_AFTER = re.compile(r"\s*(?:全年|总数|总量)?(?:的|同期|相比|水平|末的|底的)")
+# A year that a share is taken of: "去年外出务工总量的103.5%" (matched right after the year).
+_SHARE_BASE_AFTER = re.compile(r"[^,;。,;0-9]{0,12}?的\s*[0-9]+(?:\.[0-9]+)?\s*[%％]")
 # "同期, ..." at a clause start: the period the previous sentence named ("1至5月...。同期, ...").
 _SAME_PERIOD = re.compile(r"(?:^|[,;:。])\s*(?:同期|同一时期|同时期)")
 
@@ -135,6 +142,8 @@ def _is_people(ctx: _Ctx) -> bool:
         and not cues.JOBS_AFTER_MODIFIER.match(ctx.right.lstrip())
     ):
         return True  # "36个员工", "带领300多个姐妹就业"; not "1200个适合残疾人的岗位"
+    if q.counter == "个" and cues.STAFF_BEFORE_GE.search(ctx.left) and not _own_noun(ctx):
+        return True  # "现有员工400多个": the staff counted with 个 after their noun
     if (
         q.counter == "个"
         and cues.SUBSET.match(ctx.clause.lstrip())
@@ -230,11 +239,26 @@ def _segment(ctx: _Ctx, analysis: Analysis) -> str:
     return _strip(analysis.text[a:b])
 
 
-def _criterion(ctx: _Ctx) -> bool:
+def _criterion(ctx: _Ctx, analysis: Analysis) -> bool:
     """A number inside a condition ("对吸纳10名以上贫困劳动力的企业", "招用10人以上的")."""
     if cues.THRESHOLD_AFTER.match(ctx.right) or cues.THRESHOLD_BEFORE.search(ctx.left):
         return True
-    return bool(re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right)
+    if re.match(r"^\s*(?:对|凡|凡是|对于|如|若)", ctx.clause) and "的" in ctx.right:
+        return True
+    if cues.CRITERIA_HEAD.search(ctx.before + ctx.left):
+        return True  # "认定条件: 吸纳贫困劳动力10人以上", "每个车间吸纳贫困劳动力不少于10人"
+    return _rewarded_condition(ctx, analysis)
+
+
+def _rewarded_condition(ctx: _Ctx, analysis: Analysis) -> bool:
+    """A number in the list of conditions a rule rewards: "聘用贫困劳动力20人以上、付给每人报酬超过
+    5000元的基地, 给予15万元奖补", "投资500万元以上、带动50户以上的企业, 可享受贴息"."""
+    end = min(ctx.s1, ctx.q.end + _CONDITION_REACH)
+    return bool(cues.REWARDED_CONDITION.match(_strip(analysis.text[ctx.q.end : end])))
+
+
+#: How far after a number the rewarded holder of a condition list is looked for (characters).
+_CONDITION_REACH = 120
 
 
 def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
@@ -245,7 +269,7 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     A subset ("其中, 市外务工31.5万人") takes its kind, and for migrants its poorness,
     from the clause or sentence it narrows.
     """
-    if _criterion(ctx) or cues.FUTURE_HIRE.search(ctx.left) or _expected(ctx):
+    if _criterion(ctx, analysis) or cues.FUTURE_HIRE.search(ctx.left) or _expected(ctx):
         return []
     if ctx.q.counter == "户":
         return []  # households are not people (metrics.md): "其中贫困户17户", "带动280余户"
@@ -266,12 +290,19 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         kind = "employed"  # "兀傲皮具公司扶贫车间, 有6名残疾人和7名贫困户": its workforce
     if kind is None and cues.WORKFORCE_HAS.search(ctx.left):
         kind = "employed"  # "公司建档立卡户就有30多人": the workplace's own people
+    if kind is None and cues.COUNT_OF_TOPIC.match(ctx.clause.lstrip()):
+        topic = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+        if cues.AT_WORK_TOPIC.search(topic):
+            kind = _clause_kind(topic) or "employed"  # "在车间务工的贫困群众, 全村有47人"
+            poor = poor or bool(cues.POOR.search(topic))
     subset = _is_subset(ctx)
     parent_text = _parent_text(ctx) if subset else ""
     if subset and kind is None and cues.PUBLIC_POSTS.search(parent_text or _previous_sentence(analysis, ctx)):
         return []  # "公益岗位安置N人, 其中护林员N人": a part of the posts, not a fact
     if kind == "employed" and cues.PUBLIC_POSTS.search(ctx.left):
         return [("jobs", "other", None)]  # "扶贫公益岗位安置433.2万贫困人口" counts the posts
+    if not subset and _post_holders(ctx, analysis, kind):
+        return [("jobs", "other", None)]  # "聘用生态护林员17.04万名": the public-welfare posts filled
     if subset:
         parent_kind, parent_poor = _parent(_parent_text(ctx))
         if parent_kind is None:
@@ -282,10 +313,14 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
             kind, poor = "migrant", poor or parent_poor
         else:
             kind = parent_kind or kind
-        if parent_kind and kind == parent_kind and poor == parent_poor and _listed_part(ctx):
+        if parent_kind and kind == parent_kind and not (poor and not parent_poor) and _listed_part(ctx):
             return []  # "外出务工贫困劳动力2960万人, 其中省外务工N万人": a breakdown (metrics.md)
+    if kind == "employed" and not poor and _part_by_kind_of_people(ctx):
+        return []  # "有6名残疾人和7名建档立卡贫困户": the disabled are a part of the workforce
     if kind == "migrant" and not poor and not subset:
         poor = _continues_poor_migrants(ctx)
+    if kind == "employed" and not poor and not subset:
+        poor = _of_the_poor_before(ctx)
     if kind == "migrant":
         return [("poor_migrant_workers", None, None)] if poor else []
     if kind == "employed":
@@ -294,7 +329,34 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     return []
 
 
-_GIVES_WORK = re.compile(r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让)")
+def _post_holders(ctx: _Ctx, analysis: Analysis, kind: str | None) -> bool:
+    """People hired into public-welfare posts of a kind (护林员, 保洁员, 护路员): "聘用生态护林员
+    17.04万名", "选聘2.3万名贫困人口为生态护林员", "全省生态护林员达到18万名", and a bare "实际聘用
+    12.06万名" after the posts are named ("安排生态护林员指标11.06万个, 实际聘用12.06万名")."""
+    if kind == "migrant":
+        return False
+    if cues.POST_HOLDERS.search(ctx.left) or cues.POST_HOLDERS.match(ctx.right.lstrip("名人位多余 ")):
+        return True
+    if re.match(r"^[^,;。0-9]{0,10}?为[^,;。0-9]{0,4}?(?:" + cues.POST_HOLDERS.pattern + ")", ctx.right):
+        return True
+    if not cues.BARE_HIRE.search(ctx.left):
+        return False
+    named = cues.POST_HOLDERS.search(ctx.before)
+    return bool(named or cues.POST_HOLDERS.search(_previous_sentence(analysis, ctx)))
+
+
+def _part_by_kind_of_people(ctx: _Ctx) -> bool:
+    """A count of a kind of workers the vocabulary cannot name (残疾人, 留守妇女) listed beside
+    another count of people: "有6名残疾人和7名贫困户", "吸纳8名贫困户、20名留守妇女就业"."""
+    right = ctx.right.lstrip()
+    if not cues.KIND_AFTER.match(right):
+        return False
+    return bool(cues.KIND_PART_AFTER.match(right) or cues.KIND_PART_BEFORE.search(ctx.before + ctx.left))
+
+
+_GIVES_WORK = re.compile(
+    r"^\s*(?:还|并|同时)?(?:可|能|可以)?(?:吸纳|带动|安置|解决|提供|实现|促进|使|让|新增|增加|创造|开发)"
+)
 
 
 def _expected(ctx: _Ctx) -> bool:
@@ -305,6 +367,9 @@ def _expected(ctx: _Ctx) -> bool:
     """
     if cues.EXPECTED.search(ctx.left):
         return True
+    opening = cues.EXPECTED_OPENING.match(ctx.before)
+    if opening and cues.EXPECTED_MODAL.search(ctx.before[opening.end() :] + ctx.left):
+        return True  # "项目建成后, 每年可为村集体增收20万元, 带动100户贫困户..."
     previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
     return bool(cues.EXPECTED.search(previous) and _GIVES_WORK.match(ctx.clause))
 
@@ -317,6 +382,18 @@ def _part_of_the_poor(parent_text: str, ctx: _Ctx) -> bool:
     其中已就业4.1万人" counts poor people at work."""
     whole = re.split(r"[,;:]", parent_text.rstrip(",;: "))[-1] if parent_text else ""
     return bool(cues.POOR.search(whole)) and not _WHO.search(ctx.left)
+
+
+def _of_the_poor_before(ctx: _Ctx) -> bool:
+    """A count of people at work that names nobody, after a clause that only counts poor people:
+    "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人" (the 2.2万 are of those poor), unlike
+    "吸纳贫困劳动力200人, 带动就业500人" (a clause of work before: the 500 are all workers)."""
+    if _WHO.search(ctx.left) or cues.PEOPLE_NOUN.match(ctx.right.lstrip()):
+        return False
+    previous = re.split(r"[,;:]", ctx.before.rstrip(",;: "))[-1] if ctx.before else ""
+    return bool(
+        cues.POOR.search(previous) and _PEOPLE_COUNT.search(previous) and _clause_kind(previous) is None
+    )
 
 
 def _continues_poor_migrants(ctx: _Ctx) -> bool:
@@ -427,13 +504,38 @@ def _resumed(ctx: _Ctx, analysis: Analysis) -> bool:
     later = [o.start for o in analysis.quantities_between(ctx.q.end, ctx.c1)]
     for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
         if cues.NOT_YET.search(text, max(ctx.c0, m.start() - 4), m.start()):
+            if m.end() <= ctx.q.start and _governs(ctx, analysis, m):
+                return False  # "未复工的4个": the count is of those not resumed
             continue  # "另有18个暂未复工": not resumed
+        if m.start() >= ctx.q.end and cues.FUTURE_RESUME.search(text, ctx.q.end, m.start()):
+            continue  # "4个也将于月底前复工": a resumption still to come
         if m.start() >= ctx.q.end and any(0 <= s - m.end() <= 3 for s in later):
             continue
         if m.start() >= ctx.q.end and any(s < m.start() for s in later):
             continue
         return True
     return False
+
+
+def _not_resumed(ctx: _Ctx, analysis: Analysis) -> bool:
+    """Whether the clause says the count has not resumed ("尚有4个未复工", "暂未复产的12家")."""
+    text = analysis.text
+    for m in cues.RESUME.finditer(text, ctx.c0, ctx.c1):
+        if not cues.NOT_YET.search(text, max(ctx.c0, m.start() - 4), m.start()):
+            continue
+        if _governs(ctx, analysis, m):
+            return True  # not "90个扶贫车间中尚有4个未复工": the 4 are the closed ones
+    return False
+
+
+def _governs(ctx: _Ctx, analysis: Analysis, m: re.Match[str]) -> bool:
+    """Whether the resume word ``m`` speaks of this count: no other count stands between them, and
+    one before the count is not some other count's ("除4个未复工外其余86个": 未复工 is the 4's)."""
+    q = ctx.q
+    if m.start() >= q.end:
+        return not analysis.quantities_between(q.end, m.start())
+    own = [o for o in analysis.quantities_between(max(ctx.c0, m.start() - 8), m.start()) if o is not q]
+    return not own and not [o for o in analysis.quantities_between(m.end(), q.start) if o is not q]
 
 
 def _continues(ctx: _Ctx) -> bool:
@@ -465,7 +567,7 @@ def _all_resumed_next(ctx: _Ctx, analysis: Analysis) -> bool:
 
 def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Counts of workshops, enterprises and jobs, resumed or planned."""
-    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx) or _compared_change(ctx):
+    if ctx.q.counter not in _THING_COUNTERS or _criterion(ctx, analysis) or _compared_change(ctx):
         return []
     entity = _respective(ctx, analysis) or _nearest_entity(ctx)
     resume = _resumed(ctx, analysis)
@@ -483,12 +585,14 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
-        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause):
-            return []  # "建成后可提供就业岗位200个": posts still to come; "岗位信息2.3万个": adverts
+        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_PLANNED.search(ctx.left):
+            return []  # "建成后可提供就业岗位200个", "计划开发公益岗位300个": posts still to come
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
     base = "workshops" if entity == "workshop" else "enterprises"
+    if not resume and _not_resumed(ctx, analysis):
+        return []  # "尚有4个未复工", "未复工的4个": the ones still closed, no metric counts them
     if resume:
         rate_between = any(o.unit == "percent" for o in analysis.quantities_between(ctx.q.end, ctx.c1))
         if rate_between:
@@ -618,19 +722,38 @@ def _period(text: str, value: float, default: str | None) -> str | None:
     return default
 
 
-def _money(ctx: _Ctx, text: str) -> list[Label]:
+def _money(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     """Yuan amounts: subsidy, income (with its period) and funds.
 
     An item of a 、-list takes its money word from the list's last item: "按照农区5400元/人、
     牧区6400元/人的标准发放补贴" makes both amounts subsidies.
     """
+    text = analysis.text
+    if cues.THRESHOLD_AFTER.match(ctx.right) or _rewarded_condition(ctx, analysis):
+        return []  # "投资500万元以上、带动50户以上的企业,可享受贴息": a condition, not a figure
     if _per_person_standard(ctx, text):
         return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]
     labels = _money_in(ctx, ctx.clause)
+    if not labels and _given_under_subsidy(ctx):
+        return [("subsidy", None, _period(ctx.clause, ctx.q.value, "once"))]  # "奖补标准为: ...给予1000元"
     if labels or text[ctx.c1 : ctx.c1 + 1] != "、":
         return labels
     listed = re.match(r"[^,;。!?]*", text[ctx.c0 : ctx.s1])
     return _money_in(ctx, _strip(listed.group()) if listed else ctx.clause)
+
+
+def _given_under_subsidy(ctx: _Ctx) -> bool:
+    """An amount given ("给予1000元") or given each ("..., 每人500元") in a sentence whose earlier
+    clauses name the subsidy or reward."""
+    if not (_GIVEN.search(ctx.left) and cues.SUBSIDY.search(ctx.before)) or _is_subset(ctx):
+        return False
+    return not cues.NOT_MONEY_FACT.search(ctx.clause) and ctx.q.value < 1e6
+
+
+_GIVEN = re.compile(
+    r"(?:给予|奖励|补助|兑现)(?:每人|每个|每家|每户|一次性)?\s*$"
+    r"|^\s*(?:每人|每名|每户|每个|每家|人均)(?:每月|每年|每天|一次性)?(?:给予|补助|发放)?\s*$"
+)
 
 
 def _per_person_standard(ctx: _Ctx, text: str) -> bool:
@@ -649,7 +772,7 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if cues.SUBSIDY.search(clause) and (cues.PER_UNIT.search(clause) or not cues.FUNDS.search(clause)):
         if value < 1e6:
             return [("subsidy", None, _period(clause, value, "once"))]
-    if cues.INCOME.search(clause) and _not_a_wage(ctx):
+    if cues.INCOME.search(clause) and (_not_a_wage(ctx) or _payroll(ctx, clause)):
         return []
     if (
         cues.INCOME.search(clause)
@@ -666,6 +789,14 @@ def _money_in(ctx: _Ctx, clause: str) -> list[Label]:
     if value < 1e5 and cues.WAGE_PERIOD.search(ctx.left[-8:]):
         return [("income", None, _period(clause, value, "month"))]  # "一个月3000元以上"
     return []
+
+
+def _payroll(ctx: _Ctx, clause: str) -> bool:
+    """Wages paid out in total ("发放工资80万元", "累计支付劳务报酬120万元", "工资总额"): what all the
+    workers got together, not one worker's wage (no per-person word in the clause)."""
+    if ctx.q.value < 50000 or not cues.PAYROLL.search(ctx.left):
+        return False  # below 5万, "车间每月发工资2500元" is still one worker's
+    return not re.search(r"人均|每人|每名|/人|每个人|一个人|每位", clause)
 
 
 def _bare_wage(ctx: _Ctx) -> bool:
@@ -686,9 +817,7 @@ def _not_a_wage(ctx: _Ctx) -> bool:
     "村集体经济收入36.24万元")."""
     left = ctx.left
     return bool(
-        cues.EXPECTED.search(left)
-        or cues.PER_HOUSEHOLD_MONEY.search(left)
-        or cues.POPULATION_INCOME.search(left)
+        _expected(ctx) or cues.PER_HOUSEHOLD_MONEY.search(left) or cues.POPULATION_INCOME.search(left)
     )
 
 
@@ -700,7 +829,7 @@ def classify(analysis: Analysis, q: Quantity, ctx: _Ctx | None = None) -> list[L
     if q.unit == "percent":
         return _rate(ctx, analysis)
     if q.unit == "yuan":
-        return _money(ctx, analysis.text)
+        return _money(ctx, analysis)
     if _bare_wage(ctx):
         return [("income", None, _period(ctx.clause, q.value, "month"))]
     if _is_people(ctx):
@@ -726,8 +855,10 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
         if text.startswith("同期", d.end):
             continue  # "去年同期": a comparison base
         s0, _ = analysis.sentence_at(d.start)
-        if _BASE_BEFORE.search(text[s0 : d.start]) and _BASE_AFTER.match(text, d.end):
-            continue  # "为去年底的103.8%": the base, not the statistic's date
+        if _BASE_BEFORE.search(text[s0 : d.start]) and (
+            _BASE_AFTER.match(text, d.end) or _SHARE_BASE_AFTER.match(text, d.end)
+        ):
+            continue  # "为去年底的103.8%", "完成去年外出务工总量的103.5%": the base, not the date
         if d.precision == "year" and not text[d.start : d.end].endswith("以来"):
             s0, _ = analysis.sentence_at(d.start)
             head = text[s0 : d.start]
@@ -749,12 +880,21 @@ def _usable_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMenti
     return keep, local
 
 
-_SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]")
+_SAME_BELOW = re.compile(r"\s*[(（]\s*下同\s*[)）]|[^。;\n()（）]{0,4}?[,，、]\s*下同\s*[)）]")
+# "以下数据均截至9月30日": the date of every figure below.
+_ALL_BELOW_BEFORE = re.compile(r"以下(?:数据|数字|统计数据|各项数据)?(?:均|皆|都)?\s*$")
 
 
 def _marked_same_below(analysis: Analysis, dates: list[DateMention]) -> list[DateMention]:
-    """The dates marked "(下同)", found once per article (not once per figure)."""
-    return [d for d in dates if d.as_of and _SAME_BELOW.match(analysis.text, d.end)]
+    """The dates marked "(下同)" ("(数据截至9月30日, 下同)", "以下数据均截至9月30日"), found once
+    per article (not once per figure)."""
+    text = analysis.text
+    return [
+        d
+        for d in dates
+        if d.as_of
+        and (_SAME_BELOW.match(text, d.end) or _ALL_BELOW_BEFORE.search(text, max(0, d.start - 12), d.start))
+    ]
 
 
 def _same_below(marked: list[DateMention], pos: int) -> str | None:
@@ -807,20 +947,83 @@ def _as_of(
     if in_clause:
         nearest = min(in_clause, key=lambda d: _distance(d, ctx.q))
         cutoff = _cutoff_before(analysis, dates.between(ctx.s0, ctx.c0)) if nearest.as_of is None else None
+        cutoff = cutoff or _cutoff_in_year(analysis, dates, ctx.s0, nearest)
         return (cutoff.as_of, False) if cutoff is not None else (nearest.as_of, True)
     earlier = dates.between(ctx.s0, ctx.c0)
     if earlier:
-        return earlier[-1].as_of, False
+        cutoff = _cutoff_in_year(analysis, dates, ctx.s0, earlier[-1])
+        return (cutoff or earlier[-1]).as_of, False
+    closing = _closing_cutoff(analysis, dates, ctx)
+    if closing is not None:
+        return closing.as_of, False
     p0 = _paragraph_start(analysis.text, ctx.s0)
     opening = dates.between(p0, ctx.s0)
     if opening and _SAME_PERIOD.search(ctx.before + ctx.left):
         return opening[-1].as_of, False
     if opening:
         last = opening[-1]
-        written = analysis.text[last.start : last.end]
-        if written.startswith(("截至", "截止", "到", "至")) or written.endswith(("以来", "底", "末")):
+        if _is_cutoff(analysis.text, last):
             return last.as_of, False  # a cut-off ("6月底, ...", "到2020年6月底") dates the paragraph
-    return None, False
+        return None, False
+    carried = _same_time_paragraph(analysis, dates, p0)
+    return (carried.as_of, False) if carried is not None else (None, False)
+
+
+def _closing_cutoff(analysis: Analysis, dates: ByStart[DateMention], ctx: _Ctx) -> DateMention | None:
+    """A cut-off written after the figures in their sentence, when nothing dates them before:
+    "全省扶贫车间吸纳就业8.6万人, 数据截至9月30日", "..., 以上数据统计截止到6月底"."""
+    text = analysis.text
+    for d in dates.between(ctx.c1, ctx.s1):
+        if d.as_of and text.startswith(("截至", "截止"), d.start):
+            compared = _COMPARED_TO.search(text, max(ctx.s0, d.start - 4), d.start)
+            return None if compared else d  # "比截至6月底增加1万人": the base of a change
+    return None
+
+
+_COMPARED_TO = re.compile(r"(?:比|较|与|同|相比|相较|对比)\s*$")
+
+
+def _is_cutoff(text: str, d: DateMention) -> bool:
+    """A date that closes a period: "截至9月30日", "到2020年6月底", "6月底", "今年以来"."""
+    written = text[d.start : d.end]
+    return written.startswith(("截至", "截止", "到", "至")) or written.endswith(("以来", "底", "末"))
+
+
+def _cutoff_in_year(
+    analysis: Analysis, dates: ByStart[DateMention], s0: int, year: DateMention
+) -> DateMention | None:
+    """A finer cut-off written before a year word of its own year in the same sentence: in
+    "截至9月30日, 52个县今年外出务工295万人" or "到6月底, 全省今年以来新建车间300个" the year word
+    says which period is counted, the cut-off when it was counted."""
+    if year.precision != "year" or not year.as_of:
+        return None
+    before = [d for d in dates.between(s0, year.start) if d.end <= year.start and d.as_of]
+    if not before:
+        return None
+    last = before[-1]
+    finer = last.precision in ("day", "month") and (last.as_of or "").startswith(year.as_of)
+    return last if finer and _is_cutoff(analysis.text, last) else None
+
+
+# A paragraph that opens by tying itself to the time of the one before ("与此同时, 公益岗位安置...").
+_SAME_TIME_OPENING = re.compile(r"\s*(?:与此同时|同期|同一时期|同时期|在此期间|此间|同时)\s*[,,]?")
+
+
+def _same_time_paragraph(analysis: Analysis, dates: ByStart[DateMention], p0: int) -> DateMention | None:
+    """The cut-off of the paragraph before, for a paragraph that opens with "与此同时" / "同期" and
+    names no date of its own: it reports the same moment."""
+    text = analysis.text
+    if not _SAME_TIME_OPENING.match(text, p0):
+        return None
+    end = p0
+    while end > 0 and text[end - 1].isspace():
+        end -= 1  # back over the blank lines between the paragraphs, not a copy of the text before
+    if end <= 0:
+        return None
+    previous = [d for d in dates.between(_paragraph_start(text, end), end) if d.as_of]
+    if not previous or not _is_cutoff(text, previous[-1]):
+        return None
+    return previous[-1]
 
 
 _WRITTEN_YEAR = re.compile(r"^(?:19|20)[0-9]{2}\s*年$")
@@ -941,7 +1144,20 @@ def _same_figure(headline: Quantity, other: float) -> bool:
         if headline.bound == "less_than":
             return value - step < other <= value
         return abs(value - other) < step
+    if headline.bound in ("more_than", "less_than") and value > 0 and math.isfinite(value):
+        step = _last_digit_unit(value)  # "超8万" for 8.6万: up to the next unit of what is written
+        if headline.bound == "more_than":
+            return value <= other < value + step
+        return value - step < other <= value
     return other > 0 and abs(value - other) / other <= 0.05
+
+
+def _last_digit_unit(value: float) -> float:
+    """The unit of a round figure's last written digit: 80000 -> 10000, 2950000 -> 10000, 300 -> 100."""
+    unit = 1.0
+    while value >= unit * 10 and value % (unit * 10) == 0:
+        unit *= 10
+    return unit
 
 
 def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
@@ -993,6 +1209,21 @@ def _wage_region(region_at: RegionAt, position: int, region: dict) -> dict:
     return personal(position) if personal is not None else region
 
 
+def _workplace_count(analysis: Analysis, labels: list[Label], region_at: RegionAt, position: int) -> bool:
+    """People or posts of one workplace told before the story names any place (a workshop's count,
+    or "目前, 已为150多人提供了就业岗位" quoted from its manager in a story's first lines): they are
+    somewhere, not "in China"."""
+    if any(metric not in ("workers_employed", "poor_workers_employed", "jobs") for metric, _, _ in labels):
+        return False
+    if not all(scope in ("workshop", "enterprise", "base") for _, scope, _ in labels):
+        text = analysis.text
+        p0 = _paragraph_start(text, position)
+        if text.rfind("“", p0, position) <= text.rfind("”", p0, position):
+            return False  # not in quoted speech
+    nowhere = getattr(getattr(region_at, "__self__", None), "placed_nowhere", None)
+    return bool(nowhere is not None and nowhere(position))
+
+
 def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[FactDraft]:
     """Facts of a Chinese article whose quantities and dates are already in ``analysis``.
 
@@ -1027,6 +1258,8 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
             as_of = None if not any(m == "workshops_planned" for m, _, _ in labels) else as_of
         region = region_at(q.start)
         if region.get("level") == "national" and all(m == "income" for m, _, _ in labels):
+            region = _wage_region(region_at, q.start, region)
+        elif region.get("level") == "national" and _workplace_count(analysis, labels, region_at, q.start):
             region = _wage_region(region_at, q.start, region)
         for metric, scope, period in labels:
             source = exact.restated(q, metric) if not own else None
