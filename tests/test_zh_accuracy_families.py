@@ -735,6 +735,15 @@ def test_a_paragraph_at_the_same_time_keeps_the_date(text: str, expected: list[t
             "该车间吸纳贫困劳动力25人,获得奖补资金3万元。",
             [("poor_workers_employed", 25), ("funds", 30000)],
         ),
+        # a reward of its own before the next rule's conditions: the amount is a fact
+        (
+            "当地对新建社区工厂给予最高50万元的补助,并对每吸纳一名贫困劳动力稳定就业6个月以上的企业奖励2000元。",
+            [("subsidy", 500000), ("subsidy", 2000)],
+        ),
+        (
+            "县里对扶贫车间给予每个3万元补贴,同时对吸纳贫困劳动力10人以上的车间奖励1万元。",
+            [("subsidy", 30000), ("subsidy", 10000)],
+        ),
         # a workplace described by its count and then honoured: a story, not a rule
         ("吸纳贫困劳动力120人的合作社获得了表彰。", [("poor_workers_employed", 120)]),
         ("带动300名贫困群众就业的扶贫车间,被评为省级示范车间。", [("poor_workers_employed", 300)]),

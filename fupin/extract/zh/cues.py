@@ -259,6 +259,8 @@ MIGRANT_TOTAL = re.compile(r"外出务工|务工|外出|转移就业|返岗|输�
 # The rest of a sentence after a number that is one of the conditions a rule rewards: a relative
 # clause "...的" closing on the one who qualifies, then the reward ("吸纳贫困劳动力20人以上、稳定就业
 # 6个月以上的扶贫车间,给予每个3万元奖补", "投资500万元以上的企业可享受"); stops at ; and 。.
+#: The words of a reward, as REWARDED_CONDITION ends on them.
+REWARD_WORD = re.compile(r"给予|奖补|奖励|补贴|补助|获得|享受|申请|认定为|评为|列为")
 REWARDED_CONDITION = re.compile(
     r"^(?:[^,,;;。!?]|[,,](?=且|或|并|同时|以及))*?的"
     r"(?:[^,,;;。!?的]{0,16}?(?:基地|企业|车间|工厂|工坊|合作社|单位|实体|主体|个人|农户|贫困户|劳动力|人员|项目|园区)"

@@ -254,7 +254,10 @@ def _rewarded_condition(ctx: _Ctx, analysis: Analysis) -> bool:
     """A number in the list of conditions a rule rewards: "聘用贫困劳动力20人以上、付给每人报酬超过
     5000元的基地, 给予15万元奖补", "投资500万元以上、带动50户以上的企业, 可享受贴息"."""
     end = min(ctx.s1, ctx.q.end + _CONDITION_REACH)
-    return bool(cues.REWARDED_CONDITION.match(_strip(analysis.text[ctx.q.end : end])))
+    match = cues.REWARDED_CONDITION.match(_strip(analysis.text[ctx.q.end : end]))
+    # A reward before the one that closes the list makes the number a reward of its own:
+    # "给予最高50万元的补助,并对每吸纳一名…的企业奖励2000元" (50万 is the 补助, no condition).
+    return bool(match) and len(cues.REWARD_WORD.findall(match.group(0))) == 1
 
 
 #: How far after a number the rewarded holder of a condition list is looked for (characters).
