@@ -7,6 +7,7 @@ that must not match); none is copied from an evaluation set.
 
 from __future__ import annotations
 
+import pytest
 from extract_support import english_drafts
 
 from fupin.extract import en
@@ -308,6 +309,25 @@ def test_a_wire_dateline_does_not_hide_the_date_that_opens_the_story() -> None:
 def test_as_of_after_the_number_is_the_figures_date() -> None:
     facts = _facts("Anhui province had 5,623 poverty alleviation workshops as of March 25.", "2020-04-02")
     assert [a for *_, a, _ in facts] == ["2020-03-25"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Henan, with 3,126 of the province's 3,342 workshops back at work as of April 18.",
+        "Some 410 of the county's 452 workshops had reopened as of April 18, officials said.",
+        "About 96 of its 120 workshops were back at work as of April 18.",
+        "In all, 21 out of the 30 workshops restarted as of April 18.",
+    ],
+)
+def test_a_part_of_a_count_takes_the_date_after_the_count(text: str) -> None:
+    """A part of a count ("N of the province's M workshops ... as of DATE") is no comparison."""
+    assert {a for *_, a, _ in _facts(text, "2020-04-20")} == {"2020-04-18"}
+
+
+def test_a_share_of_an_earlier_level_keeps_its_own_date() -> None:
+    facts = _facts("Some 1,900 poor workers were employed, 90 percent of the 2019 level.", "2020-04-20")
+    assert ("2019" not in {a for *_, a, _ in facts}) and facts
 
 
 # --- headlines ---------------------------------------------------------------------------------

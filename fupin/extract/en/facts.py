@@ -1330,6 +1330,8 @@ def _date_after_in_clause(text: str, q: Quantity, dates: list[DateMention]) -> s
         between = text[q.end : d.start]
         if _VERB.search(between):  # a predicate comes between: the date is the clause's, not "of last year"
             between = _OWN_OF.sub(" ", between, count=1)
+        else:  # "3,126 of the province's 3,342 workshops back at work as of April 18": a part of a count
+            between = _PART_OF_COUNT.sub(" ", between, count=1)
         if _COMPARISON.search(between) or not d.as_of or _BASELINE_BEFORE.search(between):
             return None
         return d.as_of
@@ -1338,6 +1340,9 @@ def _date_after_in_clause(text: str, q: Quantity, dates: list[DateMention]) -> s
 
 _OWN_OF = re.compile(
     r"^\s*(?:percent|per\s+cent|%)?\s*(?:out\s+)?of\s+(?:the|all|its|their)\s+", re.IGNORECASE
+)
+_PART_OF_COUNT = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:the|all|its|their)\s+(?:[\w-]+['\u2019]s\s+)?(?=\d)", re.IGNORECASE
 )
 _BASELINE_BEFORE = re.compile(
     r"\b(?:(?<!as\s)of|than|from|with|versus|vs|(?<!up\s)to|over|since)\s+(?:the\s+|that\s+of\s+)?$",
