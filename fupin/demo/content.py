@@ -146,6 +146,7 @@ CHINADAILY = (
             "ZHENGZHOU - Poverty alleviation workshops in Henan province have largely resumed production after "
             "the COVID-19 outbreak, with 3,126 of the province's 3,342 workshops back at work as of April 18, "
             "a resumption rate of 93.5 percent, the provincial poverty alleviation office said on Sunday.",
+            "As of April 4, 2,710 workshops in the province had resumed production, the office said then.",
             "The workshops employ 178,000 people, including 62,000 from registered poor households, "
             "according to the office.",
             '"Workshops near people\'s homes allow the poor to earn a wage and still look after their families," '
