@@ -77,7 +77,7 @@ def _set_files(name: str, out: Path) -> dict[str, Path]:
 
 
 def _pages3_files(part: str, out: Path) -> dict[str, Path]:
-    """One part (tune, opened or blind) of pages3: the pages from the shared folder, the gold from tests/data."""
+    """One part (tune, opened or blind) of pages3: the pages from the shared folder, gold from tests/data."""
     ids = set(json.loads((DATA / "pages3" / "split.json").read_text(encoding="utf-8"))[part])
     pages = read_jsonl(shared_dir("eval", "unlabeled", "pages3.articles.jsonl"))
     files = {}
