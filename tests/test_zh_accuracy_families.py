@@ -1290,3 +1290,30 @@ def test_posts_still_to_be_created(text: str, expected: list[tuple[str, float]])
 )
 def test_people_a_plan_counts(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+def _titled_places(title: str, text: str) -> list[tuple[float, str]]:
+    return [(f["value"], f["region"]["name"]) for f in article_facts(text, "zh", "2020-10-12", title)]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # the headline names no place it knows: the lead's restatement places it
+        (
+            "挂牌督战县贫困人口外出就业超295万人",
+            "截至9月30日,52个挂牌督战县今年外出就业贫困人口已达295.68万人。",
+            [(2950000, "52个挂牌督战县"), (2956800, "52个挂牌督战县")],
+        ),
+        # near miss: a headline that says the whole country keeps it
+        (
+            "全国扶贫车间吸纳就业超30万人",
+            "截至4月14日,全国扶贫车间吸纳贫困劳动力就业30.9万人。",
+            [(300000, "全国"), (309000, "全国")],
+        ),
+    ],
+)
+def test_a_headline_round_figure_takes_the_place_of_its_restatement(
+    title: str, text: str, expected: list[tuple]
+) -> None:
+    assert _titled_places(title, text) == expected

@@ -322,3 +322,7 @@ TIME_WORD = re.compile(
 )
 # A percentage that is the share of all (workshops) after a resumption clause: "占车间总数的88%", "占比".
 SHARE_OF_TOTAL = re.compile(r"占(?:[^,;0-9]{0,10}?(?:总数|总量|总和|全部|总体|比例|比重))?的?|占比|比例|比重")
+
+# A headline that places its figure in the whole country itself ("全国扶贫车间超3万个"), rather
+# than by default for want of a place it knows.
+NATIONAL = re.compile(r"全国|全國|我国|我國|中国|中國|各地|各省")

@@ -1180,7 +1180,16 @@ def _date_headlines(analysis: Analysis, drafts: list[FactDraft]) -> None:
                 continue
             if later.metric == draft.metric and _same_figure(q, lq.value):
                 draft.as_of, draft.as_of_source = later.as_of, "text"
+                if _national_by_default(analysis, draft):
+                    draft.region = later.region  # "挂牌督战县外出就业超295万人": the lead's 52个挂牌督战县
                 break
+
+
+def _national_by_default(analysis: Analysis, draft: FactDraft) -> bool:
+    """A headline figure placed in China only because its headline names no place it knows."""
+    region = draft.region or {}
+    headline = analysis.text[draft.sentence_start : draft.sentence_end]
+    return region.get("level") == "national" and not cues.NATIONAL.search(headline)
 
 
 def _deictic(analysis: Analysis, ctx: _Ctx) -> bool:
