@@ -334,7 +334,9 @@ def _insert(con: Any, table: str, rows: Sequence[tuple], columns: Sequence[str])
         return
     import pyarrow as pa
 
-    batch = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])  # noqa: F841
+    batch = pa.table(  # noqa: F841 - read by DuckDB below; built by columns (rows of dicts: 3x slower)
+        {c: pa.array(list(values)) for c, values in zip(columns, zip(*rows, strict=True), strict=True)}
+    )
     con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM batch")
 
 
@@ -384,39 +386,36 @@ def save(
     ensure_tables(con)
     facts, keys = _fact_rows(groups, unit_of)
     unit_of = {row[0]: row[3] for row in facts}
-    links = [(keys[key], a, o) for key, a, o in copies.links if key in keys]
+    links = sorted({(keys[key], a, o) for key, a, o in copies.links if key in keys})
     articles = sorted({row[1] for row in facts})
     if units is None:
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
         _current_facts(con)
-    else:
-        _ids(con, "reconcile_units", units)
-        for table in ("reconcile_state_facts", "reconcile_state_groups", "reconcile_state_links"):
-            con.execute(f"DELETE FROM {table} WHERE unit IN (SELECT v FROM reconcile_units)")
-        _ids(con, "reconcile_articles", articles)
-        con.execute(
-            "DELETE FROM reconcile_state_articles WHERE article_id IN (SELECT v FROM reconcile_articles)"
-        )
     columns = ["fact_id", "article_id", "bucket", "unit", "value", "ilo", "ihi", "lo", "hi", "kind"]
     con.execute(
         "CREATE OR REPLACE TEMP TABLE reconcile_saved (fact_id VARCHAR, article_id VARCHAR, bucket VARCHAR, "
         "unit VARCHAR, value DOUBLE, ilo DOUBLE, ihi DOUBLE, lo DATE, hi DATE, kind VARCHAR)"
     )
     _insert(con, "reconcile_saved", facts, columns)
-    con.execute(
-        "INSERT INTO reconcile_state_facts SELECT s.fact_id, c.digest, s.article_id, s.bucket, s.unit, "
-        "s.value, s.lo, s.hi, s.kind, s.ilo, s.ihi "
-        "FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)"
-    )
-    _insert(con, "reconcile_state_groups", _group_rows(groups, unit_of), _SUMMARY.split(", "))
-    _insert(con, "reconcile_state_links", links, ["unit", "a", "b"])
-    _insert(
-        con,
-        "reconcile_state_articles",
-        [(a, copies.component(a)) for a in articles],
-        ["article_id", "component"],
-    )
+    rows = {
+        "reconcile_state_facts": "SELECT s.fact_id, c.digest, s.article_id, s.bucket, s.unit, s.value, "
+        "s.lo, s.hi, s.kind, s.ilo, s.ihi FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)",
+        "reconcile_state_groups": _group_rows(groups, unit_of),
+        "reconcile_state_links": links,
+        "reconcile_state_articles": [(a, copies.component(a)) for a in articles],
+    }
+    if units is None:
+        for table, new in rows.items():
+            _fill(con, table, new, _columns(table))
+    else:
+        _ids(con, "reconcile_units", units)
+        _ids(con, "reconcile_articles", articles)
+        for table, new in rows.items():
+            where = "t.article_id IN (SELECT v FROM reconcile_articles)" if table.endswith("articles") else (
+                "t.unit IN (SELECT v FROM reconcile_units)"
+            )  # fmt: skip
+            _replace(con, table, new, where)
     known = {s for (s,) in con.execute("SELECT source FROM reconcile_state_trust").fetchall()}
     _insert(
         con,
@@ -426,6 +425,39 @@ def save(
     )
     con.execute("INSERT OR REPLACE INTO reconcile_state_meta VALUES ('version', ?)", [_meta(params)])
     con.execute("INSERT OR REPLACE INTO reconcile_state_meta VALUES ('links', ?)", [links_digest(store)])
+
+
+def _columns(table: str) -> list[str]:
+    return [c.split()[0] for c in TABLES[table].split(", ")]
+
+
+def _fill(con: Any, table: str, rows: str | Sequence[tuple], columns: Sequence[str]) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``, or a query giving them) into ``table``."""
+    if isinstance(rows, str):
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) {rows}")
+    else:
+        _insert(con, table, rows, columns)
+
+
+def _replace(con: Any, table: str, rows: str | Sequence[tuple], where: str) -> None:
+    """Make the rows of ``table`` selected by ``where`` equal ``rows``, touching only those that differ.
+
+    An incremental run re-decides whole windows (64,000 facts after 1,000 new ones at
+    1M) but changes a few of their rows; deleting and inserting them all made DuckDB's
+    commit write some 44 MB of log and checkpoint it (5 s of the run's CPU). Rows
+    are compared on every column (``IS NOT DISTINCT FROM``: NULLs are equal).
+    """
+    columns = _columns(table)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE reconcile_new AS SELECT * FROM {table} LIMIT 0")
+    _fill(con, "reconcile_new", rows, columns)
+    same = " AND ".join(f"t.{c} IS NOT DISTINCT FROM n.{c}" for c in columns)
+    con.execute(
+        f"DELETE FROM {table} t WHERE {where} AND NOT EXISTS (SELECT 1 FROM reconcile_new n WHERE {same})"
+    )
+    con.execute(
+        f"INSERT INTO {table} SELECT * FROM reconcile_new n WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {table} t WHERE {where} AND {same})"
+    )
 
 
 def _ids(con: Any, name: str, values: Iterable[str]) -> None:
@@ -551,9 +583,7 @@ def _rewindow(con: Any, units: set[str], new: Sequence[Report]) -> tuple[set[str
     return load, unit_of
 
 
-def _touched(
-    store: Any, units: set[str], new: list[Report]
-) -> tuple[list[Report], Copies, set[str]] | None:
+def _touched(store: Any, units: set[str], new: list[Report]) -> tuple[list[Report], Copies, set[str]] | None:
     """The reports of the touched windows and the new ones, widened until no copy component outside
     them changes (None if that takes more than ``MAX_ROUNDS`` rounds: run in full)."""
     con = store.connection
@@ -669,8 +699,12 @@ def _summaries(con: Any, where: str) -> list[tuple[str, GroupSummary]]:
         f"SELECT {_SUMMARY} FROM reconcile_state_groups WHERE label IS NOT NULL AND {where}"
     ).fetchall()
     return [
-        (unit, GroupSummary(gid, tuple(json.loads(bucket)), kind, early, late, anchor, Interval(lo, hi),
-                            label, describe))  # fmt: skip
+        (
+            unit,
+            GroupSummary(
+                gid, tuple(json.loads(bucket)), kind, early, late, anchor, Interval(lo, hi), label, describe
+            ),
+        )  # fmt: skip
         for gid, unit, bucket, kind, early, late, anchor, lo, hi, label, describe in rows
     ]
 
