@@ -530,6 +530,8 @@ class Copies:
     pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
     #: (class, interval) -> the pool's reports whose values overlap it (a class's reports share a few)
     overlapping: dict[tuple[int, Interval], list[Report]] = field(default_factory=dict)
+    #: (class, interval) -> the best date rank of the two best-dated articles there (:meth:`better_partner`)
+    best_articles: dict[tuple[int, Interval], list[tuple[int, str]]] = field(default_factory=dict)
     #: (statistic key, article, article) for copy links found, kept for incremental runs; the key is
     #: the bucket and value whose reports were compared (:func:`_copy_candidates`)
     links: list[tuple[tuple[tuple[str, ...], float], str, str]] = field(default_factory=list)
@@ -548,7 +550,12 @@ class Copies:
         c = self.class_of.get(report.fact_id)
         if c is None:
             return []
-        near = self.overlapping.get((c, report.interval))
+        article = report.article_id
+        return [r for r in self._near(c, report.interval) if r.article_id != article]
+
+    def _near(self, c: int, interval: Interval) -> list[Report]:
+        """The reports of class ``c``'s pool whose values overlap ``interval``, all articles."""
+        near = self.overlapping.get((c, interval))
         if near is None:  # the same for the class's reports of one value and bound: built once
             pool = self.pools.get(c)
             if pool is None:
@@ -556,10 +563,32 @@ class Copies:
                 for other in sorted(self.neighbours.get(c, ())):
                     pool.extend(self.classes[other])
                 self.pools[c] = pool
-            near = [r for r in pool if r.interval.overlaps(report.interval)]
-            self.overlapping[(c, report.interval)] = near
-        article = report.article_id
-        return [r for r in near if r.article_id != article]
+            near = [r for r in pool if r.interval.overlaps(interval)]
+            self.overlapping[(c, interval)] = near
+        return near
+
+    def better_partner(self, report: Report) -> bool:
+        """Whether a partner of the report (:meth:`partners`) is better dated than it.
+
+        Asked for every report not dated by its text; listing the partners each time
+        (a release's class holds hundreds) was a tenth of an incremental run. Each
+        (class, interval) keeps the best rank of its two best articles: the best of
+        the other articles is the first of them that is not the report's own.
+        """
+        c = self.class_of.get(report.fact_id)
+        if c is None:
+            return False
+        best = self.best_articles.get((c, report.interval))
+        if best is None:
+            ranks: dict[str, int] = {}
+            for r in self._near(c, report.interval):
+                rank = _DATE_RANK[r.kind]
+                if rank < ranks.get(r.article_id, len(_DATE_RANK)):
+                    ranks[r.article_id] = rank
+            best = sorted((rank, article) for article, rank in ranks.items())[:2]
+            self.best_articles[(c, report.interval)] = best
+        mine = _DATE_RANK[report.kind]
+        return next((rank < mine for rank, article in best if article != report.article_id), False)
 
     def best_rank(self, report: Report) -> int:
         """The best date rank (:data:`_DATE_RANK`) among the report's class and its neighbours."""
@@ -726,7 +755,7 @@ def _near_duplicates(grams: list[frozenset[str]]) -> list[list[int]]:
     cols = [vocabulary.setdefault(t, len(vocabulary)) for g in grams for t in g]
     matrix = np.zeros((k, len(vocabulary)))
     matrix[rows, cols] = 1.0
-    common = matrix @ matrix.T  # exact: sums of at most a few hundred ones
+    common = _gram_product(matrix)
     size = np.array([len(g) for g in grams], dtype=np.float64)
     small, large = np.minimum.outer(size, size), np.maximum.outer(size, size)
     jaccard = common / (size[:, None] + size[None, :] - common)
@@ -734,7 +763,37 @@ def _near_duplicates(grams: list[frozenset[str]]) -> list[list[int]]:
         (jaccard >= COPY_JACCARD) | ((jaccard >= COPY_JACCARD_LOW) & (common / small >= 0.6))
     )
     np.fill_diagonal(similar, False)
-    return [np.flatnonzero(row).tolist() for row in similar]
+    i, j = np.nonzero(similar)  # row-major: each row's columns in order
+    out: list[list[int]] = [[] for _ in grams]
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        out[a].append(b)
+    return out
+
+
+#: multiply-adds per product below which OpenBLAS runs on the calling thread (its
+#: ``GEMM_MULTITHREAD_THRESHOLD`` 4 times 65,536): see :func:`_gram_product`
+_ONE_THREAD_PRODUCT = 4 * 65536
+
+
+def _gram_product(matrix: Any) -> Any:
+    """``matrix @ matrix.T`` of a 0/1 array, in slices of columns small enough to stay on one thread.
+
+    Products above some 260,000 multiply-adds are handed to OpenBLAS's threads, whose
+    wake-ups on a busy 2-core machine cost more than the product: over a 1M store's
+    largest national bucket (226 keys of 12 to 93 distinct sentences) 0.62 s, against
+    0.12 s in slices. The sums are of 0s and 1s, exact in any order: the same counts.
+    """
+    import numpy as np
+
+    k, width = matrix.shape
+    step = max(1, _ONE_THREAD_PRODUCT // (k * k))
+    if width <= step:
+        return matrix @ matrix.T
+    common = np.zeros((k, k))
+    for start in range(0, width, step):
+        part = matrix[:, start : start + step]
+        common += part @ part.T
+    return common
 
 
 def _link_once(
@@ -929,9 +988,16 @@ def _units(reports: Iterable[Report]) -> list[list[Report]]:
     return [sorted(units[k], key=lambda r: r.fact_id) for k in sorted(units)]
 
 
-def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copies) -> list[Report]:
-    """Copies of a better-dated report join that report's cluster; returns those that found none."""
-    where = {r.fact_id: c for c in clusters for r in c.reports}
+def _attach_copies(
+    pending: list[Report], clusters: list[Cluster], copies: Copies, seen: _Placed | None = None
+) -> list[Report]:
+    """Copies of a better-dated report join that report's cluster; returns those that found none.
+
+    ``seen``: where the clusters' reports are, kept by the caller between rounds (rebuilding
+    it each round, and scanning a cluster of hundreds for a report's article, was a tenth of
+    a 1M incremental run)."""
+    seen = seen or _Placed(clusters)
+    where = seen.where
     left = []
     for report in pending:
         # distinct clusters, first seen first: a class of hundreds of copies sits in a few clusters
@@ -942,14 +1008,42 @@ def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copie
                 if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
             }.values()
         )
-        targets = [c for c in targets if not _self_contradiction([report], c.reports)]
+        targets = [c for c in targets if not seen.contradicts(report, c)]
         if targets:
             best = min(targets, key=lambda c: (_DATE_RANK[c.kind], c.key or "", c.anchor or ""))
-            best.reports.append(report)
-            where[report.fact_id] = best
+            seen.add(report, best)
         else:
             left.append(report)
     return left
+
+
+class _Placed:
+    """The clusters' reports by fact id, and each cluster's value intervals by article.
+
+    :func:`_self_contradiction` of one report against a cluster, from the index."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.where = {r.fact_id: c for c in clusters for r in c.reports}
+        self.intervals: dict[int, dict[str, list[Interval]]] = {}
+
+    def _of(self, cluster: Cluster) -> dict[str, list[Interval]]:
+        index = self.intervals.get(id(cluster))
+        if index is None:
+            index = defaultdict(list)
+            for r in cluster.reports:
+                index[r.article_id].append(r.interval)
+            self.intervals[id(cluster)] = index
+        return index
+
+    def contradicts(self, report: Report, cluster: Cluster) -> bool:
+        """``_self_contradiction([report], cluster.reports)``."""
+        return any(not report.interval.overlaps(i) for i in self._of(cluster).get(report.article_id, ()))
+
+    def add(self, report: Report, cluster: Cluster) -> None:
+        cluster.reports.append(report)
+        self.where[report.fact_id] = cluster
+        if id(cluster) in self.intervals:
+            self.intervals[id(cluster)][report.article_id].append(report.interval)
 
 
 #: how well a kind of date pins a figure down (lower is better)
@@ -964,9 +1058,7 @@ def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> li
     weak = {
         r.fact_id
         for r in reports
-        if r.kind != "text"
-        and copies.best_rank(r) < _DATE_RANK[r.kind]
-        and any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.partners(r))
+        if r.kind != "text" and copies.best_rank(r) < _DATE_RANK[r.kind] and copies.better_partner(r)
     }
     text = [r for r in reports if r.kind == "text"]
     clusters = [_text_cluster(k, v) for k, v in _cluster_text_dates(text).items()]
@@ -974,8 +1066,9 @@ def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> li
     for unit in _units(anchored):
         _place_anchored(unit, clusters)
     pending = [r for r in reports if r.fact_id in weak]
+    placed = _Placed(clusters)
     while True:  # copies join the cluster of the better-dated report they copy (chains too)
-        left = _attach_copies(pending, clusters, copies)
+        left = _attach_copies(pending, clusters, copies, placed)
         if len(left) == len(pending):
             break
         pending = left

@@ -1270,6 +1270,28 @@ def fact_record(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v is not None or k in _NULLABLE_FACT_KEYS}
 
 
+def fact_from_row(row: Sequence[Any]) -> dict[str, Any]:
+    """:func:`fact_record` of a row given as a tuple in :data:`FACT_COLUMNS` order, built in one pass.
+
+    The same dict, keys in the same order; an incremental reconcile reads 64,000 facts at
+    1M, and the row dict and the filtering copy of :func:`fact_record` were a third of that.
+    """
+    record = {k: row[i] for k, i in _PLAIN_FACT if row[i] is not None or k in _NULLABLE_FACT_KEYS}
+    at = _AT
+    record["region"] = {
+        "name": row[at["region_name"]],
+        "province": row[at["province"]],
+        "level": row[at["level"]],
+        "adcode": row[at["adcode"]],
+    }
+    evidence = {"sentence": row[at["sentence"]], "start": row[at["start"]], "end": row[at["end"]]}
+    field = row[at["field"]]
+    if field and field != "text":
+        evidence["field"] = field
+    record["evidence"] = evidence
+    return record
+
+
 def evidence_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """The ``evidence`` object of a facts row; ``field`` only for a headline's fact (absent means text)."""
     evidence = {"sentence": row["sentence"], "start": row["start"], "end": row["end"]}
@@ -1284,6 +1306,8 @@ _FLAT_FACT_ONLY = frozenset(
      "as_of_precision", "extractor_version"}
 )  # fmt: skip
 _NULLABLE_FACT_KEYS = frozenset({"as_of", "url", "source", "published", "language", "scope", "period"})
+_PLAIN_FACT = [(k, i) for i, k in enumerate(FACT_COLUMNS) if k not in _FLAT_FACT_ONLY]
+_AT = {k: i for i, k in enumerate(FACT_COLUMNS)}
 
 
 def official_record(row: Mapping[str, Any]) -> dict[str, Any]:
