@@ -127,6 +127,12 @@ def _bucket_key(bucket: tuple[str, ...]) -> str:
     return json.dumps(list(bucket), ensure_ascii=False)
 
 
+@lru_cache(maxsize=65536)
+def _parse_bucket(key: str) -> tuple[str, ...]:
+    """:func:`bucket_key` back (a national series' thousands of context summaries share a few)."""
+    return tuple(json.loads(key))
+
+
 def bucket_key(bucket: Sequence[str]) -> str:
     """A bucket as a string for SQL (asked for every report of the touched buckets: cached)."""
     return _bucket_key(tuple(bucket))
@@ -737,7 +743,7 @@ def _summaries(con: Any, where: str) -> list[tuple[str, GroupSummary]]:
         (
             unit,
             GroupSummary(
-                gid, tuple(json.loads(bucket)), kind, early, late, anchor, Interval(lo, hi), label, describe
+                gid, _parse_bucket(bucket), kind, early, late, anchor, Interval(lo, hi), label, describe
             ),
         )  # fmt: skip
         for gid, unit, bucket, kind, early, late, anchor, lo, hi, label, describe in rows
@@ -831,13 +837,7 @@ def _write(
     old_ids = [g for (g,) in con.execute(
         "SELECT group_id FROM reconcile_state_groups WHERE unit IN (SELECT v FROM reconcile_units)"
     ).fetchall()]  # fmt: skip
-    _ids(con, "reconcile_wanted", old_ids)
-    old = {
-        r["group_id"]: r
-        for r in map(json.loads, (x for (x,) in con.execute(
-            "SELECT record FROM reconciled WHERE group_id IN (SELECT v FROM reconcile_wanted)"
-        ).fetchall()))
-    }  # fmt: skip
+    old = {r["group_id"]: r for r in map(json.loads, store.reconciled_texts(old_ids))}
     groups.sort(key=_group_order)
     stream = RecordStream(groups, learned, old, True, reprint_links(store))
     with store.transaction():
