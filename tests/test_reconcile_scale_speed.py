@@ -264,3 +264,54 @@ def test_an_incremental_state_is_the_state_of_a_full_run(tmp_path: Path, seed: i
         reconcile_store(store)
         reconcile_store(full, full=True)
         assert state_of(store) == state_of(full)
+
+
+# -- the state's version --------------------------------------------------------------------------------
+
+
+def test_a_state_of_the_previous_version_is_rebuilt_with_a_message(tmp_path: Path) -> None:
+    generator = Generator(600, seed=12)
+    base = list(generator.facts())
+    generator.n += 30
+    added = list(generator.facts())
+    with Store.open(tmp_path) as store:
+        add(store, base)
+        assert "no reconcile state yet" in reconcile_store(store).full_because
+        # what version 3 left: no decision digests, its version in the meta table
+        con = store.connection
+        con.execute("ALTER TABLE reconcile_state_groups DROP COLUMN decided")
+        version = con.execute("SELECT value FROM reconcile_state_meta WHERE key = 'version'").fetchone()[0]
+        con.execute("UPDATE reconcile_state_meta SET value = ? WHERE key = 'version'", ["3|" + version[2:]])
+        add(store, added)
+        rebuilt = reconcile_store(store)
+        assert "reconcile state is version 3" in rebuilt.full_because
+        assert "version 4" in rebuilt.full_because and "rebuilding" in rebuilt.full_because
+        columns = [r[0] for r in con.execute("DESCRIBE reconcile_state_groups").fetchall()]
+        assert columns[-1] == "decided"
+        assert con.execute(
+            "SELECT count(*) FROM reconcile_state_groups WHERE decided IS NULL"
+        ).fetchone() == (0,)
+        # the rebuilt state serves the next run, which is incremental
+        changed = {**base[0], "value": base[0]["value"] * 7}
+        add(store, [changed, *[f for f in base if f["article_id"] == base[0]["article_id"]][1:]])
+        again = reconcile_store(store)
+        assert again.full_because == "" and 0 < len(again.records) < len(rebuilt.records)
+
+
+def test_unchanged_decisions_are_not_rewritten_by_their_digest(tmp_path: Path) -> None:
+    """A re-decided group whose decision digest is the stored one keeps its stored record."""
+    facts = list(Generator(400, seed=13).facts())
+    with Store.open(tmp_path) as store:
+        add(store, facts)
+        reconcile_store(store)
+        before = {r["group_id"]: r for r in store.reconciled_records()}
+        seqs = dict(store.connection.execute("SELECT group_id, change_seq FROM reconciled").fetchall())
+        # the same facts again under new row hashes: their windows are re-read and re-decided
+        add(store, [{**f, "extractor": "again"} for f in facts[:40]])
+        result = reconcile_store(store)
+        assert result.full_because == ""
+        after = {r["group_id"]: r for r in store.reconciled_records()}
+        assert after == before and result.changed == [] and result.records == []
+        assert (
+            dict(store.connection.execute("SELECT group_id, change_seq FROM reconciled").fetchall()) == seqs
+        )

@@ -1716,6 +1716,13 @@ def decision(record: Mapping[str, Any]) -> tuple:
     )
 
 
+def decision_digest(record: Mapping[str, Any]) -> str:
+    """A hash of :func:`decision`: what an incremental run compares a re-decided group's new record
+    with, instead of loading and parsing the stored record (a national group's holds hundreds of
+    members: parsing 900 of them was a twentieth of a 1M incremental run)."""
+    return hashlib.sha1(repr(decision(record)).encode("utf-8")).hexdigest()[:32]
+
+
 # -- the entry points --------------------------------------------------------------------------------
 
 
@@ -1732,6 +1739,8 @@ class Reconciliation:
 
     #: counts of the records as they were built (they may have been written and dropped)
     tally: dict[str, int] = field(default_factory=dict)
+    #: why a store run reconciled everything rather than what changed ("" when it did not, or was asked to)
+    full_because: str = ""
 
     def counts(self) -> dict[str, int]:
         out = {"groups": len(self.records), "single": 0, "agreed": 0, "conflict": 0, "flagged": 0}
@@ -1784,7 +1793,10 @@ class RecordStream:
     """Decided groups whose records are built one at a time, in output order.
 
     A million facts make some 600,000 records (3 GB as dicts): the file command
-    writes each as it is built. ``result`` is the :class:`Reconciliation` once the
+    writes each as it is built. With ``old_decisions`` (an incremental store run) a
+    group whose decision is unchanged is not rewritten and its record is not loaded:
+    the record yielded for it is the new one, equal in decision to the stored one.
+    ``result`` is the :class:`Reconciliation` once the
     stream is consumed (``changed`` and the counts are tallied on the way).
     """
 
@@ -1794,6 +1806,10 @@ class RecordStream:
     reuse: bool
     reprints: Mapping[str, Sequence[str]] | None
     copies: Copies | None = None  # the copy links found, for the incremental state
+    #: group id -> :func:`decision_digest` of its previous record, in place of ``old`` (an incremental run)
+    old_decisions: Mapping[str, str] | None = None
+    #: group id -> :func:`decision_digest` of each record built, kept when not None (for the state)
+    decided: dict[str, str] | None = None
     changed: list[str] = field(default_factory=list)
     tally: Counter = field(default_factory=Counter)
 
@@ -1803,11 +1819,19 @@ class RecordStream:
         with paused_gc():
             for group in self.groups:
                 record = to_record(group, trust, confidence[group.group_id], self.reprints)
-                kept = self.old.get(group.group_id)
-                if self.reuse and kept is not None and decision(kept) == decision(record):
-                    record = kept
-                if kept != record:
-                    self.changed.append(group.group_id)
+                digest = None if self.decided is None else decision_digest(record)
+                if self.decided is not None:
+                    self.decided[group.group_id] = digest  # type: ignore[assignment]
+                if self.old_decisions is not None:
+                    before = self.old_decisions.get(group.group_id)
+                    if not (self.reuse and before is not None and before == digest):
+                        self.changed.append(group.group_id)
+                else:
+                    kept = self.old.get(group.group_id)
+                    if self.reuse and kept is not None and decision(kept) == decision(record):
+                        record = kept
+                    if kept != record:
+                        self.changed.append(group.group_id)
                 self.tally[record["status"]] += 1
                 self.tally["flagged"] += bool(record.get("flags"))
                 self.tally["facts"] += len(record["members"])
@@ -1820,7 +1844,8 @@ class RecordStream:
                 yield record
 
     def result(self, records: list[dict[str, Any]] | None = None) -> Reconciliation:
-        removed = sorted(set(self.old) - {g.group_id for g in self.groups})
+        previous = set(self.old) if self.old_decisions is None else set(self.old_decisions)
+        removed = sorted(previous - {g.group_id for g in self.groups})
         learned = self.learned
         outcome = Reconciliation(
             records or [], removed, sorted(self.changed), learned.trust, learned.iterations, learned.converged
@@ -1837,8 +1862,10 @@ def stream_reconciliation(
     reuse: bool = True,
     reprints: Mapping[str, Sequence[str]] | None = None,
     copies: Iterable[tuple[str, str]] = (),
+    keep_decisions: bool = False,
 ) -> RecordStream:
-    """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`)."""
+    """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`;
+    ``keep_decisions``: the digest of each record's decision too, for a store's state)."""
     with paused_gc():
         reports = _unique(facts)
         found = find_copies(reports, copies)
@@ -1847,7 +1874,7 @@ def stream_reconciliation(
         decide_all(groups, learned)
         old = {r["group_id"]: dict(r) for r in previous or ()}
         groups.sort(key=_group_order)
-    return RecordStream(groups, learned, old, reuse, reprints, found)
+    return RecordStream(groups, learned, old, reuse, reprints, found, decided={} if keep_decisions else None)
 
 
 def decide_all(groups: Sequence[Group], learned: TruthResult, context: Sequence[GroupSummary] = ()) -> None:
@@ -1942,8 +1969,12 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     from fupin.corpus import reconcile_state
 
     with store.run("reconcile") as log:
-        outcome = None if full else reconcile_state.incremental(store, params)
+        why = "" if full else reconcile_state.state_problem(store, params)
+        outcome = None if full or why else reconcile_state.incremental(store, params)
+        if outcome is None and not full and not why:
+            why = "the changes reach too far for an incremental run"
         result, written = outcome or _reconcile_store_in_full(store, full, params)
+        result.full_because = why
         for key, n in {**result.counts(), **written}.items():
             log.count(key, n)
     return result
@@ -1977,9 +2008,12 @@ def _reconcile_store_in_full(
         reuse=not full,
         reprints=reprint_links(store),
         copies=store.duplicate_links(),
+        keep_decisions=True,
     )
     with store.transaction():
         result, written = write_changed(store, stream)
-        assert stream.copies is not None
-        reconcile_state.save(store, stream.groups, stream.copies, result.trust, params)
+        assert stream.copies is not None and stream.decided is not None
+        reconcile_state.save(
+            store, stream.groups, stream.copies, result.trust, params, decided=stream.decided
+        )
     return result, written

@@ -61,7 +61,7 @@ import heapq
 import json
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -100,8 +100,15 @@ from fupin.corpus.reconcile import (
 )
 from fupin.corpus.truth import TruthParams, TruthResult
 
-#: bump when a change to reconcile.py changes decisions: the state of an older version forces a full run
-STATE_VERSION = "3"
+#: bump when a change to reconcile.py changes decisions, or the state's tables change: the state of an
+#: older version forces a full run, which rebuilds it (:func:`state_problem` says so)
+STATE_VERSION = "4"
+#: what each version changed, for the message that sends a run with an older state back to full
+STATE_CHANGES = {
+    "3": "date windows cut inside a series",
+    "4": "each group keeps a digest of its decision, so that a re-decided group's stored record "
+    "need not be read",
+}
 TABLES = {
     "reconcile_state_facts": (
         "fact_id VARCHAR PRIMARY KEY, digest UBIGINT, article_id VARCHAR, bucket VARCHAR, "
@@ -109,7 +116,8 @@ TABLES = {
     ),
     "reconcile_state_groups": (
         "group_id VARCHAR PRIMARY KEY, unit VARCHAR, bucket VARCHAR, kind VARCHAR, earliest DATE, "
-        "latest DATE, anchor VARCHAR, lo DOUBLE, hi DOUBLE, label VARCHAR, description VARCHAR"
+        "latest DATE, anchor VARCHAR, lo DOUBLE, hi DOUBLE, label VARCHAR, description VARCHAR, "
+        "decided VARCHAR"
     ),
     "reconcile_state_links": "unit VARCHAR, a VARCHAR, b VARCHAR",
     "reconcile_state_articles": "article_id VARCHAR PRIMARY KEY, component VARCHAR",
@@ -150,10 +158,31 @@ def ensure_tables(con: Any) -> None:
 def has_state(store: Any, params: TruthParams | None) -> bool:
     """A state written by a run of this version with these parameters, with the store's duplicate and
     reprint links as they were then (they are no facts: a change to them sends the run back to full)."""
+    return not state_problem(store, params)
+
+
+def state_problem(store: Any, params: TruthParams | None) -> str:
+    """Why the store's state cannot serve an incremental run ("" when it can): none yet, an older
+    version (its tables are dropped and rebuilt by the full run), other truth parameters, or other
+    duplicate or reprint links."""
     con = store.connection
     ensure_tables(con)
     meta = dict(con.execute("SELECT key, value FROM reconcile_state_meta").fetchall())
-    return meta.get("version") == _meta(params) and meta.get("links") == links_digest(store)
+    version = meta.get("version")
+    if version is None:
+        return "no reconcile state yet (the next runs re-decide only what changes)"
+    old = version.split("|", 1)[0]
+    if old != STATE_VERSION:
+        change = STATE_CHANGES.get(STATE_VERSION, "")
+        return (
+            f"the reconcile state is version {old}, this fupin keeps version {STATE_VERSION}"
+            f"{f' ({change})' if change else ''}; rebuilding it"
+        )
+    if version != _meta(params):
+        return "the truth parameters differ from those the reconcile state was learned with"
+    if meta.get("links") != links_digest(store):
+        return "the store's duplicate or reprint links changed since the last run"
+    return ""
 
 
 def links_digest(store: Any) -> str:
@@ -387,17 +416,27 @@ def _fact_rows(
     return rows, keys
 
 
-def _group_rows(groups: Sequence[Group], unit_of: dict[str, str]) -> list[tuple]:
-    """State rows of the groups: their window, and the summary of those that other groups read."""
+def _group_rows(groups: Sequence[Group], unit_of: dict[str, str], decided: Mapping[str, str]) -> list[tuple]:
+    """State rows of the groups: their window, the summary of those that other groups read, and the
+    digest of their record's decision."""
     rows = []
     for g in groups:
         unit = unit_of[g.reports[0].fact_id]
         if g.metric in CONTEXT_METRICS:
             s = summarize(g)
-            rows.append((g.group_id, unit, bucket_key(g.bucket), s.kind, s.earliest, s.latest, s.anchor,
-                         s.interval.lo, s.interval.hi, s.label, s.description))  # fmt: skip
+            summary = (
+                s.kind,
+                s.earliest,
+                s.latest,
+                s.anchor,
+                s.interval.lo,
+                s.interval.hi,
+                s.label,
+                s.description,
+            )
+            rows.append((g.group_id, unit, bucket_key(g.bucket), *summary, decided[g.group_id]))
         else:
-            rows.append((g.group_id, unit, bucket_key(g.bucket), *([None] * 8)))
+            rows.append((g.group_id, unit, bucket_key(g.bucket), *([None] * 8), decided[g.group_id]))
     return rows
 
 
@@ -409,18 +448,23 @@ def save(
     params: TruthParams | None,
     units: Iterable[str] | None = None,
     unit_of: dict[str, str] | None = None,
+    *,
+    decided: Mapping[str, str],
 ) -> None:
     """Write the state of ``groups`` (all of them, or those of the windows ``units`` in place of
-    theirs; an incremental run has ``reconcile_current`` already)."""
+    theirs; an incremental run has ``reconcile_current`` already); ``decided``: each group's
+    :func:`decision_digest`. All of them: the tables are made again (an older version's may lack
+    columns)."""
     con = store.connection
+    if units is None:
+        for table in TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
     ensure_tables(con)
     facts, keys = _fact_rows(groups, unit_of)
     unit_of = {row[0]: row[3] for row in facts}
     links = sorted({(keys[key], a, o) for key, a, o in copies.links if key in keys})
     articles = sorted({row[1] for row in facts})
     if units is None:
-        for table in TABLES:
-            con.execute(f"DELETE FROM {table}")
         _current_facts(con)
     columns = ["fact_id", "article_id", "bucket", "unit", "value", "ilo", "ihi", "lo", "hi", "kind"]
     con.execute(
@@ -431,7 +475,7 @@ def save(
     rows = {
         "reconcile_state_facts": "SELECT s.fact_id, c.digest, s.article_id, s.bucket, s.unit, s.value, "
         "s.lo, s.hi, s.kind, s.ilo, s.ihi FROM reconcile_saved s JOIN reconcile_current c USING (fact_id)",
-        "reconcile_state_groups": _group_rows(groups, unit_of),
+        "reconcile_state_groups": _group_rows(groups, unit_of, decided),
         "reconcile_state_links": links,
         "reconcile_state_articles": [(a, copies.component(a)) for a in articles],
     }
@@ -834,15 +878,15 @@ def _write(
         "SELECT fact_id, unit FROM reconcile_state_facts WHERE fact_id IN (SELECT v FROM reconcile_wanted)"
     ).fetchall())}  # fmt: skip
     _ids(con, "reconcile_units", units)
-    old_ids = [g for (g,) in con.execute(
-        "SELECT group_id FROM reconcile_state_groups WHERE unit IN (SELECT v FROM reconcile_units)"
-    ).fetchall()]  # fmt: skip
-    old = {r["group_id"]: r for r in map(json.loads, store.reconciled_texts(old_ids))}
+    before = dict(con.execute(
+        "SELECT group_id, decided FROM reconcile_state_groups WHERE unit IN (SELECT v FROM reconcile_units)"
+    ).fetchall())  # fmt: skip
     groups.sort(key=_group_order)
-    stream = RecordStream(groups, learned, old, True, reprint_links(store))
+    stream = RecordStream(groups, learned, {}, True, reprint_links(store), old_decisions=before, decided={})
     with store.transaction():
         result, written = write_changed(store, stream)
-        save(store, groups, copies, learned.trust, params, units, unit_of)
+        assert stream.decided is not None
+        save(store, groups, copies, learned.trust, params, units, unit_of, decided=stream.decided)
     written["unchanged"] = written.get("unchanged", 0) + _n_groups(con) - len(groups)
     return result, written
 
