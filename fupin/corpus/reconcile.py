@@ -1793,9 +1793,9 @@ class RecordStream:
     """Decided groups whose records are built one at a time, in output order.
 
     A million facts make some 600,000 records (3 GB as dicts): the file command
-    writes each as it is built. With ``old_decisions`` (an incremental store run) a
-    group whose decision is unchanged is not rewritten and its record is not loaded:
-    the record yielded for it is the new one, equal in decision to the stored one.
+    writes each as it is built. A group in ``old_decisions`` (an incremental store run)
+    whose decision is unchanged is not rewritten and its record is not loaded: the
+    record yielded for it is the new one, equal in decision to the stored one.
     ``result`` is the :class:`Reconciliation` once the
     stream is consumed (``changed`` and the counts are tallied on the way).
     """
@@ -1806,7 +1806,7 @@ class RecordStream:
     reuse: bool
     reprints: Mapping[str, Sequence[str]] | None
     copies: Copies | None = None  # the copy links found, for the incremental state
-    #: group id -> :func:`decision_digest` of its previous record, in place of ``old`` (an incremental run)
+    #: group id -> :func:`decision_digest` of its previous record, for groups not in ``old`` (incremental)
     old_decisions: Mapping[str, str] | None = None
     #: group id -> :func:`decision_digest` of each record built, kept when not None (for the state)
     decided: dict[str, str] | None = None
@@ -1822,9 +1822,8 @@ class RecordStream:
                 digest = None if self.decided is None else decision_digest(record)
                 if self.decided is not None:
                     self.decided[group.group_id] = digest  # type: ignore[assignment]
-                if self.old_decisions is not None:
-                    before = self.old_decisions.get(group.group_id)
-                    if not (self.reuse and before is not None and before == digest):
+                if self.old_decisions is not None and group.group_id in self.old_decisions:
+                    if not (self.reuse and self.old_decisions[group.group_id] == digest):
                         self.changed.append(group.group_id)
                 else:
                     kept = self.old.get(group.group_id)
@@ -1844,7 +1843,7 @@ class RecordStream:
                 yield record
 
     def result(self, records: list[dict[str, Any]] | None = None) -> Reconciliation:
-        previous = set(self.old) if self.old_decisions is None else set(self.old_decisions)
+        previous = set(self.old) | set(self.old_decisions or ())
         removed = sorted(previous - {g.group_id for g in self.groups})
         learned = self.learned
         outcome = Reconciliation(
@@ -2008,12 +2007,9 @@ def _reconcile_store_in_full(
         reuse=not full,
         reprints=reprint_links(store),
         copies=store.duplicate_links(),
-        keep_decisions=True,
     )
     with store.transaction():
         result, written = write_changed(store, stream)
-        assert stream.copies is not None and stream.decided is not None
-        reconcile_state.save(
-            store, stream.groups, stream.copies, result.trust, params, decided=stream.decided
-        )
+        assert stream.copies is not None
+        reconcile_state.save(store, stream.groups, stream.copies, result.trust, params, decided={})
     return result, written
