@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fupin.corpus import reconcile_state
 from fupin.corpus import store as store_module
-from fupin.corpus.reconcile import _DATE_RANK, _gram_product, _unique, find_copies, reconcile_store
+from fupin.corpus.reconcile import _DATE_RANK, _unique, find_copies, reconcile_store
 from fupin.corpus.reconcile_state import Meta, cuts
 from fupin.corpus.store import FACT_COLUMNS, Store, fact_from_row, fact_record, repr_col
 
@@ -159,13 +158,6 @@ def test_a_better_partner_is_found_as_the_partners_list_finds_it(specs: list[tup
     for r in reports:
         listed = any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.partners(r))
         assert copies.better_partner(r) == listed
-
-
-@settings(max_examples=60, deadline=None)
-@given(k=st.integers(12, 200), width=st.integers(1, 4000), seed=st.integers(0, 2**32 - 1))
-def test_the_sliced_product_counts_as_one_product(k: int, width: int, seed: int) -> None:
-    matrix = (np.random.default_rng(seed).random((k, width)) < 0.05).astype(np.float64)
-    assert np.array_equal(_gram_product(matrix), matrix @ matrix.T)
 
 
 # -- reading facts ---------------------------------------------------------------------------------------

@@ -755,7 +755,7 @@ def _near_duplicates(grams: list[frozenset[str]]) -> list[list[int]]:
     cols = [vocabulary.setdefault(t, len(vocabulary)) for g in grams for t in g]
     matrix = np.zeros((k, len(vocabulary)))
     matrix[rows, cols] = 1.0
-    common = _gram_product(matrix)
+    common = matrix @ matrix.T  # exact: sums of at most a few hundred ones
     size = np.array([len(g) for g in grams], dtype=np.float64)
     small, large = np.minimum.outer(size, size), np.maximum.outer(size, size)
     jaccard = common / (size[:, None] + size[None, :] - common)
@@ -763,37 +763,7 @@ def _near_duplicates(grams: list[frozenset[str]]) -> list[list[int]]:
         (jaccard >= COPY_JACCARD) | ((jaccard >= COPY_JACCARD_LOW) & (common / small >= 0.6))
     )
     np.fill_diagonal(similar, False)
-    i, j = np.nonzero(similar)  # row-major: each row's columns in order
-    out: list[list[int]] = [[] for _ in grams]
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        out[a].append(b)
-    return out
-
-
-#: multiply-adds per product below which OpenBLAS runs on the calling thread (its
-#: ``GEMM_MULTITHREAD_THRESHOLD`` 4 times 65,536): see :func:`_gram_product`
-_ONE_THREAD_PRODUCT = 4 * 65536
-
-
-def _gram_product(matrix: Any) -> Any:
-    """``matrix @ matrix.T`` of a 0/1 array, in slices of columns small enough to stay on one thread.
-
-    Products above some 260,000 multiply-adds are handed to OpenBLAS's threads, whose
-    wake-ups on a busy 2-core machine cost more than the product: over a 1M store's
-    largest national bucket (226 keys of 12 to 93 distinct sentences) 0.62 s, against
-    0.12 s in slices. The sums are of 0s and 1s, exact in any order: the same counts.
-    """
-    import numpy as np
-
-    k, width = matrix.shape
-    step = max(1, _ONE_THREAD_PRODUCT // (k * k))
-    if width <= step:
-        return matrix @ matrix.T
-    common = np.zeros((k, k))
-    for start in range(0, width, step):
-        part = matrix[:, start : start + step]
-        common += part @ part.T
-    return common
+    return [np.flatnonzero(row).tolist() for row in similar]
 
 
 def _link_once(
