@@ -23,11 +23,14 @@ Each figure is the median of ``--repeat`` runs (``--repeat-large`` for sizes of
 500k and more: a 1M run takes minutes). The length exponent is the least-squares
 slope of log(time) against log(facts) over all sizes, and between neighbours.
 
-``--incremental N``: a store with N facts reconciled once in full, then ``--new``
-facts added by ``add_facts`` (later stories of the same generator: the same
-counties and series), and ``fupin reconcile`` (incremental) timed, against a
-``--full`` run of the same store for the equivalence figures (decisions that
-differ, largest reliability drift).
+``--incremental N``: a store with N facts reconciled once in full (whole process, timed),
+then ``--new`` facts added by ``add_facts`` (later stories of the same generator: the
+same counties and series), and ``fupin reconcile`` (incremental) timed on a copy of it,
+``--repeat-incremental`` times (median; alternating with ``--code``'s runs), with the
+facts each run re-read; then the last run's decisions against a full reconciliation of
+the same store (decisions that differ, largest reliability drift). With ``--work DIR``
+the stores after their first full run are kept and reused by the same code (a hash of
+fupin/corpus): a first full run at 1M takes minutes.
 """
 
 from __future__ import annotations
@@ -171,20 +174,6 @@ def add_new_facts(home: Path, facts: list[dict[str, Any]]) -> None:
             store.add_facts(article, mine, "bench")
 
 
-def first_store_run(home: Path) -> float:
-    """The first full store run (every group new); returns its seconds.
-
-    ``Store.replace_reconciled`` writes in set batches of 50,000 groups, so this is
-    the store's own method (it took ~2 ms a group, 20 minutes for 600,000 groups,
-    when it wrote one group at a time).
-    """
-    from fupin.corpus.reconcile import reconcile_store
-    from fupin.corpus.store import Store
-
-    with Store.open(home) as store:
-        return timed(lambda: reconcile_store(store))
-
-
 def _digest(record: dict[str, Any]) -> bytes:
     from fupin.corpus.reconcile import decision
 
@@ -220,27 +209,96 @@ def drift_from_full(home: Path) -> tuple[int, float]:
     return differ, drift
 
 
-def measure_incremental(n: int, new: int, work: Path) -> dict[str, float]:
-    """Seconds of an incremental run after ``new`` facts on an ``n``-fact store; its drift from a full run."""
+def code_key(code: str | None) -> str:
+    """A hash of the reconciling code of a checkout (this one, or ``--code``): a stored snapshot is
+    reused only by the code that made it."""
+    root = Path(code or ROOT) / "fupin"
+    digest = hashlib.sha1()
+    for path in sorted([*root.glob("corpus/*.py"), root / "commands" / "reconcile.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _copy(src: Path, dst: Path) -> None:
+    subprocess.run(["rm", "-rf", str(dst)], check=True)
+    subprocess.run(["cp", "-r", str(src), str(dst)], check=True)
+
+
+def snapshot(n: int, added: list[dict[str, Any]], work: Path, code: str | None) -> tuple[Path, float | None]:
+    """A store of ``n`` facts after its first full run (whole process, with the checkout ``code``)
+    and the new facts added, kept in ``work`` and reused while that code is unchanged; the seconds
+    of the first full run when it was made now (None when reused)."""
+    done = work / f"store{n}-{len(added)}-{code_key(code)}"
+    if done.exists():
+        return done, None
+    facts = work / f"store{n}-facts"
+    if not facts.exists():
+        fill_store(work / "filling", Generator(n).facts())
+        (work / "filling").rename(facts)
+    _copy(facts, work / "making")
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    first = timed(lambda: run_command("reconcile", "--home", str(work / "making"), code=code))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"  (first full run: CPU {after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime:.1f} s)")
+    add_new_facts(work / "making", added)
+    (work / "making").rename(done)
+    return done, first
+
+
+def incremental_run(store: Path, work: Path, code: str | None) -> tuple[float, float, str]:
+    """Seconds of ``fupin reconcile --home`` (incremental) on a copy of ``store``, the load average
+    after it, and its summary line (facts re-read, groups changed) with its CPU seconds (user and
+    system: the load inflates them less than the wall time)."""
+    run = work / "run"
+    _copy(store, run)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [PYTHON, "-m", "fupin", "reconcile", "--home", str(run)],
+        check=True, cwd=code or ROOT, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime
+    summary = "; ".join(x for x in done.stderr.splitlines() if x.startswith("fupin reconcile:"))
+    return seconds, os.getloadavg()[0], f"CPU {cpu:.2f} s; {summary}"
+
+
+def measure_incremental(n: int, new: int, work: Path, repeat: int) -> dict[str, float]:
+    """Seconds of an incremental run after ``new`` facts on an ``n``-fact store (median of ``repeat``
+    runs, alternating with ``--code``'s); its drift from a full run.
+
+    The stores after their first full run are kept in ``work`` (``--work``) and reused
+    by the same code: a first full run at 1M takes minutes. Each run starts from a copy.
+    """
     generator = Generator(n)
-    home = work / f"store{n}"
-    fill_store(home, generator.facts())
+    for _ in generator.facts():
+        pass
     generator.n += new
     added = list(generator.facts())
-    first = first_store_run(home)
-    load_first = os.getloadavg()[0]
-    add_new_facts(home, added)
-    incremental = timed(lambda: run_command("reconcile", "--home", str(home)))
-    load_incremental = os.getloadavg()[0]
-    differ, drift = drift_from_full(home)
+    sides = {**({"before": CODE["path"]} if CODE else {}), "after": None}  # this checkout's run last
+    stores = {}
+    for side, code in sides.items():
+        stores[side], first = snapshot(n, added, work, code)
+        if first is not None:
+            print(f"{side}: first full run, whole process: {first:.1f} s (load average "
+                  f"{os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+    runs: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for _ in range(repeat):
+        for side, code in sides.items():
+            runs[side].append(incremental_run(stores[side], work, code))
+            seconds, load, summary = runs[side][-1]
+            print(f"  {side}: {seconds:.2f} s (load average {load:.1f}) {summary}", flush=True)
+    differ, drift = drift_from_full(work / "run")  # the last run, this checkout's
+    row = {side: statistics.median(r[0] for r in rs) for side, rs in runs.items()}
+    then = f"; before {row['before']:.2f} s" if CODE else ""
     print(
-        f"incremental: {len(added):,} new facts on a {n:,}-fact store: {incremental:.2f} s, whole "
-        f"process (load average {load_incremental:.1f}; first full run in process {first:.1f} s, load "
-        f"average {load_first:.1f}); decisions differing from a full run: {differ}; "
+        f"incremental: {len(added):,} new facts on a {n:,}-fact store: {row['after']:.2f} s, whole "
+        f"process, median of {repeat}{then}; decisions differing from a full run: {differ}; "
         f"largest reliability difference shown: {drift:.4f}",
         flush=True,
     )
-    return {"incremental": incremental, "first": first, "differ": differ, "drift": drift}
+    return {"incremental": row["after"], "differ": differ, "drift": drift}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-large", type=int, default=1, help="runs for sizes of 500k facts and more")
     parser.add_argument("--incremental", type=int, default=0, metavar="N", help="store size (0: skip)")
     parser.add_argument("--new", type=int, default=1000, help="facts added before the incremental run")
+    parser.add_argument("--repeat-incremental", type=int, default=3, help="incremental runs (median)")
     parser.add_argument("--code", metavar="DIR", help="also time fupin from DIR (a folder holding fupin/)")
     parser.add_argument(
         "--work", metavar="DIR", help="keep the fact files and stores here (default: a temp dir)"
@@ -272,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"length exponent: {slope:.2f} overall ({steps})")
         if args.incremental:
-            measure_incremental(args.incremental, args.new, work)
+            measure_incremental(args.incremental, args.new, work, args.repeat_incremental)
     return 0
 
 

@@ -170,6 +170,8 @@ def reconcile_in_store(home: str | None, *, full: bool = False) -> int:
         except (StoreError, ValueError) as exc:
             print(f"fupin reconcile: nothing written to {store.path}: {exc}", file=sys.stderr)
             return 1
+    if result.full_because:
+        print(f"fupin reconcile: reconciled in full: {result.full_because}", file=sys.stderr)
     counts = result.counts()
     _summary(counts, counts["facts"], 0, result.converged)
     return 0

@@ -530,6 +530,8 @@ class Copies:
     pools: dict[int, list[Report]] = field(default_factory=dict)  # class -> its and its neighbours' reports
     #: (class, interval) -> the pool's reports whose values overlap it (a class's reports share a few)
     overlapping: dict[tuple[int, Interval], list[Report]] = field(default_factory=dict)
+    #: (class, interval) -> the best date rank of the two best-dated articles there (:meth:`better_partner`)
+    best_articles: dict[tuple[int, Interval], list[tuple[int, str]]] = field(default_factory=dict)
     #: (statistic key, article, article) for copy links found, kept for incremental runs; the key is
     #: the bucket and value whose reports were compared (:func:`_copy_candidates`)
     links: list[tuple[tuple[tuple[str, ...], float], str, str]] = field(default_factory=list)
@@ -548,7 +550,12 @@ class Copies:
         c = self.class_of.get(report.fact_id)
         if c is None:
             return []
-        near = self.overlapping.get((c, report.interval))
+        article = report.article_id
+        return [r for r in self._near(c, report.interval) if r.article_id != article]
+
+    def _near(self, c: int, interval: Interval) -> list[Report]:
+        """The reports of class ``c``'s pool whose values overlap ``interval``, all articles."""
+        near = self.overlapping.get((c, interval))
         if near is None:  # the same for the class's reports of one value and bound: built once
             pool = self.pools.get(c)
             if pool is None:
@@ -556,10 +563,32 @@ class Copies:
                 for other in sorted(self.neighbours.get(c, ())):
                     pool.extend(self.classes[other])
                 self.pools[c] = pool
-            near = [r for r in pool if r.interval.overlaps(report.interval)]
-            self.overlapping[(c, report.interval)] = near
-        article = report.article_id
-        return [r for r in near if r.article_id != article]
+            near = [r for r in pool if r.interval.overlaps(interval)]
+            self.overlapping[(c, interval)] = near
+        return near
+
+    def better_partner(self, report: Report) -> bool:
+        """Whether a partner of the report (:meth:`partners`) is better dated than it.
+
+        Asked for every report not dated by its text; listing the partners each time
+        (a release's class holds hundreds) was a tenth of an incremental run. Each
+        (class, interval) keeps the best rank of its two best articles: the best of
+        the other articles is the first of them that is not the report's own.
+        """
+        c = self.class_of.get(report.fact_id)
+        if c is None:
+            return False
+        best = self.best_articles.get((c, report.interval))
+        if best is None:
+            ranks: dict[str, int] = {}
+            for r in self._near(c, report.interval):
+                rank = _DATE_RANK[r.kind]
+                if rank < ranks.get(r.article_id, len(_DATE_RANK)):
+                    ranks[r.article_id] = rank
+            best = sorted((rank, article) for article, rank in ranks.items())[:2]
+            self.best_articles[(c, report.interval)] = best
+        mine = _DATE_RANK[report.kind]
+        return next((rank < mine for rank, article in best if article != report.article_id), False)
 
     def best_rank(self, report: Report) -> int:
         """The best date rank (:data:`_DATE_RANK`) among the report's class and its neighbours."""
@@ -929,9 +958,16 @@ def _units(reports: Iterable[Report]) -> list[list[Report]]:
     return [sorted(units[k], key=lambda r: r.fact_id) for k in sorted(units)]
 
 
-def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copies) -> list[Report]:
-    """Copies of a better-dated report join that report's cluster; returns those that found none."""
-    where = {r.fact_id: c for c in clusters for r in c.reports}
+def _attach_copies(
+    pending: list[Report], clusters: list[Cluster], copies: Copies, seen: _Placed | None = None
+) -> list[Report]:
+    """Copies of a better-dated report join that report's cluster; returns those that found none.
+
+    ``seen``: where the clusters' reports are, kept by the caller between rounds (rebuilding
+    it each round, and scanning a cluster of hundreds for a report's article, was a tenth of
+    a 1M incremental run)."""
+    seen = seen or _Placed(clusters)
+    where = seen.where
     left = []
     for report in pending:
         # distinct clusters, first seen first: a class of hundreds of copies sits in a few clusters
@@ -942,14 +978,42 @@ def _attach_copies(pending: list[Report], clusters: list[Cluster], copies: Copie
                 if o.fact_id in where and _DATE_RANK[o.kind] < _DATE_RANK[report.kind]
             }.values()
         )
-        targets = [c for c in targets if not _self_contradiction([report], c.reports)]
+        targets = [c for c in targets if not seen.contradicts(report, c)]
         if targets:
             best = min(targets, key=lambda c: (_DATE_RANK[c.kind], c.key or "", c.anchor or ""))
-            best.reports.append(report)
-            where[report.fact_id] = best
+            seen.add(report, best)
         else:
             left.append(report)
     return left
+
+
+class _Placed:
+    """The clusters' reports by fact id, and each cluster's value intervals by article.
+
+    :func:`_self_contradiction` of one report against a cluster, from the index."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.where = {r.fact_id: c for c in clusters for r in c.reports}
+        self.intervals: dict[int, dict[str, list[Interval]]] = {}
+
+    def _of(self, cluster: Cluster) -> dict[str, list[Interval]]:
+        index = self.intervals.get(id(cluster))
+        if index is None:
+            index = defaultdict(list)
+            for r in cluster.reports:
+                index[r.article_id].append(r.interval)
+            self.intervals[id(cluster)] = index
+        return index
+
+    def contradicts(self, report: Report, cluster: Cluster) -> bool:
+        """``_self_contradiction([report], cluster.reports)``."""
+        return any(not report.interval.overlaps(i) for i in self._of(cluster).get(report.article_id, ()))
+
+    def add(self, report: Report, cluster: Cluster) -> None:
+        cluster.reports.append(report)
+        self.where[report.fact_id] = cluster
+        if id(cluster) in self.intervals:
+            self.intervals[id(cluster)][report.article_id].append(report.interval)
 
 
 #: how well a kind of date pins a figure down (lower is better)
@@ -964,9 +1028,7 @@ def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> li
     weak = {
         r.fact_id
         for r in reports
-        if r.kind != "text"
-        and copies.best_rank(r) < _DATE_RANK[r.kind]
-        and any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.partners(r))
+        if r.kind != "text" and copies.best_rank(r) < _DATE_RANK[r.kind] and copies.better_partner(r)
     }
     text = [r for r in reports if r.kind == "text"]
     clusters = [_text_cluster(k, v) for k, v in _cluster_text_dates(text).items()]
@@ -974,8 +1036,9 @@ def cluster_dates(reports: Sequence[Report], copies: Copies | None = None) -> li
     for unit in _units(anchored):
         _place_anchored(unit, clusters)
     pending = [r for r in reports if r.fact_id in weak]
+    placed = _Placed(clusters)
     while True:  # copies join the cluster of the better-dated report they copy (chains too)
-        left = _attach_copies(pending, clusters, copies)
+        left = _attach_copies(pending, clusters, copies, placed)
         if len(left) == len(pending):
             break
         pending = left
@@ -1623,6 +1686,13 @@ def decision(record: Mapping[str, Any]) -> tuple:
     )
 
 
+def decision_digest(record: Mapping[str, Any]) -> str:
+    """A hash of :func:`decision`: what an incremental run compares a re-decided group's new record
+    with, instead of loading and parsing the stored record (a national group's holds hundreds of
+    members: parsing 900 of them was a twentieth of a 1M incremental run)."""
+    return hashlib.sha1(repr(decision(record)).encode("utf-8")).hexdigest()[:32]
+
+
 # -- the entry points --------------------------------------------------------------------------------
 
 
@@ -1639,6 +1709,8 @@ class Reconciliation:
 
     #: counts of the records as they were built (they may have been written and dropped)
     tally: dict[str, int] = field(default_factory=dict)
+    #: why a store run reconciled everything rather than what changed ("" when it did not, or was asked to)
+    full_because: str = ""
 
     def counts(self) -> dict[str, int]:
         out = {"groups": len(self.records), "single": 0, "agreed": 0, "conflict": 0, "flagged": 0}
@@ -1691,7 +1763,10 @@ class RecordStream:
     """Decided groups whose records are built one at a time, in output order.
 
     A million facts make some 600,000 records (3 GB as dicts): the file command
-    writes each as it is built. ``result`` is the :class:`Reconciliation` once the
+    writes each as it is built. A group in ``old_decisions`` (an incremental store run)
+    whose decision is unchanged is not rewritten and its record is not loaded: the
+    record yielded for it is the new one, equal in decision to the stored one.
+    ``result`` is the :class:`Reconciliation` once the
     stream is consumed (``changed`` and the counts are tallied on the way).
     """
 
@@ -1701,6 +1776,10 @@ class RecordStream:
     reuse: bool
     reprints: Mapping[str, Sequence[str]] | None
     copies: Copies | None = None  # the copy links found, for the incremental state
+    #: group id -> :func:`decision_digest` of its previous record, for groups not in ``old`` (incremental)
+    old_decisions: Mapping[str, str] | None = None
+    #: group id -> :func:`decision_digest` of each record built, kept when not None (for the state)
+    decided: dict[str, str] | None = None
     changed: list[str] = field(default_factory=list)
     tally: Counter = field(default_factory=Counter)
 
@@ -1710,11 +1789,18 @@ class RecordStream:
         with paused_gc():
             for group in self.groups:
                 record = to_record(group, trust, confidence[group.group_id], self.reprints)
-                kept = self.old.get(group.group_id)
-                if self.reuse and kept is not None and decision(kept) == decision(record):
-                    record = kept
-                if kept != record:
-                    self.changed.append(group.group_id)
+                digest = None if self.decided is None else decision_digest(record)
+                if self.decided is not None:
+                    self.decided[group.group_id] = digest  # type: ignore[assignment]
+                if self.old_decisions is not None and group.group_id in self.old_decisions:
+                    if not (self.reuse and self.old_decisions[group.group_id] == digest):
+                        self.changed.append(group.group_id)
+                else:
+                    kept = self.old.get(group.group_id)
+                    if self.reuse and kept is not None and decision(kept) == decision(record):
+                        record = kept
+                    if kept != record:
+                        self.changed.append(group.group_id)
                 self.tally[record["status"]] += 1
                 self.tally["flagged"] += bool(record.get("flags"))
                 self.tally["facts"] += len(record["members"])
@@ -1727,7 +1813,8 @@ class RecordStream:
                 yield record
 
     def result(self, records: list[dict[str, Any]] | None = None) -> Reconciliation:
-        removed = sorted(set(self.old) - {g.group_id for g in self.groups})
+        previous = set(self.old) | set(self.old_decisions or ())
+        removed = sorted(previous - {g.group_id for g in self.groups})
         learned = self.learned
         outcome = Reconciliation(
             records or [], removed, sorted(self.changed), learned.trust, learned.iterations, learned.converged
@@ -1744,8 +1831,10 @@ def stream_reconciliation(
     reuse: bool = True,
     reprints: Mapping[str, Sequence[str]] | None = None,
     copies: Iterable[tuple[str, str]] = (),
+    keep_decisions: bool = False,
 ) -> RecordStream:
-    """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`)."""
+    """:func:`run_reconciliation`, with the records left to build one by one (see :class:`RecordStream`;
+    ``keep_decisions``: the digest of each record's decision too, for a store's state)."""
     with paused_gc():
         reports = _unique(facts)
         found = find_copies(reports, copies)
@@ -1754,7 +1843,7 @@ def stream_reconciliation(
         decide_all(groups, learned)
         old = {r["group_id"]: dict(r) for r in previous or ()}
         groups.sort(key=_group_order)
-    return RecordStream(groups, learned, old, reuse, reprints, found)
+    return RecordStream(groups, learned, old, reuse, reprints, found, decided={} if keep_decisions else None)
 
 
 def decide_all(groups: Sequence[Group], learned: TruthResult, context: Sequence[GroupSummary] = ()) -> None:
@@ -1849,8 +1938,12 @@ def reconcile_store(store: Any, *, full: bool = False, params: TruthParams | Non
     from fupin.corpus import reconcile_state
 
     with store.run("reconcile") as log:
-        outcome = None if full else reconcile_state.incremental(store, params)
+        why = "" if full else reconcile_state.state_problem(store, params)
+        outcome = None if full or why else reconcile_state.incremental(store, params)
+        if outcome is None and not full and not why:
+            why = "the changes reach too far for an incremental run"
         result, written = outcome or _reconcile_store_in_full(store, full, params)
+        result.full_because = why
         for key, n in {**result.counts(), **written}.items():
             log.count(key, n)
     return result
@@ -1888,5 +1981,5 @@ def _reconcile_store_in_full(
     with store.transaction():
         result, written = write_changed(store, stream)
         assert stream.copies is not None
-        reconcile_state.save(store, stream.groups, stream.copies, result.trust, params)
+        reconcile_state.save(store, stream.groups, stream.copies, result.trust, params, decided={})
     return result, written

@@ -220,6 +220,27 @@ def _utc_naive(value: datetime | str | None, name: str) -> datetime | None:
     return value
 
 
+#: up to this many keys, :func:`_lookup` lists them in the query
+LOOKUP_LIMIT = 5000
+
+
+def _lookup(column: str, keys: Sequence[str]) -> str:
+    """A condition selecting rows by these keys (at most :data:`LOOKUP_LIMIT`) of an indexed column.
+
+    DuckDB answers a literal ``IN`` list through the column's index, and a join or
+    ``IN (SELECT ...)`` by reading the whole table: for the records of 900 groups of a
+    1M store's ``reconciled`` (600,000 JSON texts, not yet in memory) 0.33 s against
+    0.9 s. Larger lists are joined by the callers.
+    """
+    if not keys:
+        return "false"
+    return f"{column} IN ({', '.join(_quote(k) for k in keys)})"
+
+
+def _quote(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -986,6 +1007,17 @@ class Store:
                 counts["deleted"] += self._remove_reconciled(group_id)
         return counts
 
+    def reconciled_texts(self, group_ids: Sequence[str]) -> list[str]:
+        """The stored records (JSON text) of these groups, those that exist, in no set order."""
+        con = self.connection
+        if len(group_ids) <= LOOKUP_LIMIT:
+            sql = f"SELECT record FROM reconciled WHERE {_lookup('group_id', group_ids)}"
+            return [text for (text,) in con.execute(sql).fetchall()]
+        wanted = pa.table({"group_id": pa.array(list(group_ids), pa.string())})  # noqa: F841
+        return [text for (text,) in con.execute(
+            "SELECT r.record FROM wanted w JOIN reconciled r USING (group_id)"
+        ).fetchall()]  # fmt: skip
+
     def _upsert_reconciled(self, rows: list[dict[str, Any]]) -> dict[str, int]:
         """Write one batch of reconciled rows with a few set statements, not 3 or 4 per group.
 
@@ -1000,10 +1032,13 @@ class Store:
         con.execute("ALTER TABLE incoming_reconciled DROP COLUMN change_seq")
         con.execute("ALTER TABLE incoming_reconciled ADD COLUMN ordinal INTEGER")
         _bulk_insert(con, "incoming_reconciled", columns, table, _RECONCILED_TYPES)
+        existing = "SELECT group_id, record FROM reconciled"
+        if len(rows) <= LOOKUP_LIMIT:  # a few groups: their stored records only, by the key's index
+            existing += f" WHERE {_lookup('group_id', [row['group_id'] for row in rows])}"
         con.execute(
             "CREATE OR REPLACE TEMP TABLE incoming_changes AS "
             "SELECT i.group_id, i.ordinal, r.group_id IS NOT NULL AS existed "
-            "FROM incoming_reconciled i LEFT JOIN reconciled r USING (group_id) "
+            f"FROM incoming_reconciled i LEFT JOIN ({existing}) r USING (group_id) "
             "WHERE r.record IS DISTINCT FROM i.record"
         )
         changed = con.execute("SELECT count(*), count(*) FILTER (existed) FROM incoming_changes").fetchone()
@@ -1270,6 +1305,28 @@ def fact_record(row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v is not None or k in _NULLABLE_FACT_KEYS}
 
 
+def fact_from_row(row: Sequence[Any]) -> dict[str, Any]:
+    """:func:`fact_record` of a row given as a tuple in :data:`FACT_COLUMNS` order, built in one pass.
+
+    The same dict, keys in the same order; an incremental reconcile reads 64,000 facts at
+    1M, and the row dict and the filtering copy of :func:`fact_record` were a third of that.
+    """
+    record = {k: row[i] for k, i in _PLAIN_FACT if row[i] is not None or k in _NULLABLE_FACT_KEYS}
+    at = _AT
+    record["region"] = {
+        "name": row[at["region_name"]],
+        "province": row[at["province"]],
+        "level": row[at["level"]],
+        "adcode": row[at["adcode"]],
+    }
+    evidence = {"sentence": row[at["sentence"]], "start": row[at["start"]], "end": row[at["end"]]}
+    field = row[at["field"]]
+    if field and field != "text":
+        evidence["field"] = field
+    record["evidence"] = evidence
+    return record
+
+
 def evidence_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """The ``evidence`` object of a facts row; ``field`` only for a headline's fact (absent means text)."""
     evidence = {"sentence": row["sentence"], "start": row["start"], "end": row["end"]}
@@ -1284,6 +1341,8 @@ _FLAT_FACT_ONLY = frozenset(
      "as_of_precision", "extractor_version"}
 )  # fmt: skip
 _NULLABLE_FACT_KEYS = frozenset({"as_of", "url", "source", "published", "language", "scope", "period"})
+_PLAIN_FACT = [(k, i) for i, k in enumerate(FACT_COLUMNS) if k not in _FLAT_FACT_ONLY]
+_AT = {k: i for i, k in enumerate(FACT_COLUMNS)}
 
 
 def official_record(row: Mapping[str, Any]) -> dict[str, Any]:
