@@ -10,9 +10,9 @@ Each set is extracted once with ``fupin extract`` and scored with ``fupin.evalua
 (the reference scorer's figures).
 
 The last rows, "blind: 2nd annotator", score a second, independent annotation of the blind
-pages (tests/data/pages3/gold2.*, firm facts only; the pages still blind, not the opened ones) against their gold as if it were the
-extractor: how far two careful readers of the spec agree, the ceiling against which the
-extractor's blind rows are read.
+pages (tests/data/pages3/gold2.*, firm facts only; the pages still blind, not the opened
+ones) against their gold as if it were the extractor: how far two careful readers of the
+spec agree, the ceiling against which the extractor's blind rows are read.
 """
 
 from __future__ import annotations
