@@ -31,6 +31,7 @@ from fupin.corpus.store import FACT_COLUMNS, Store, fact_from_row, fact_record, 
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 from reconcile_facts import Generator  # noqa: E402
+from test_reconcile_scale_incremental import add  # noqa: E402
 
 DAY0 = date(2020, 1, 1)
 
@@ -226,15 +227,6 @@ STATE = {
     "reconcile_state_groups": "* EXCLUDE (decided)",  # digests: an incremental run's only
     "reconcile_state_links": "DISTINCT *",
 }
-
-
-def add(store: Store, facts: list[dict[str, Any]]) -> None:
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for fact in facts:
-        by_article[fact["article_id"]].append(fact)
-    with store.transaction():
-        for article, mine in by_article.items():
-            store.add_facts(article, mine, "test")
 
 
 def state_of(store: Store) -> dict[str, set[tuple]]:
