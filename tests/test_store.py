@@ -110,12 +110,17 @@ def test_reprint_by_content_hash_and_minhash(store):
     assert store.add_article(same_hash) == (aid, False)
     # the same story under another outlet's by-line and counter, in traditional characters
     byline = "2020年03月27日 来源:临夏日报 作者:马明 点击:1855\n"
-    near = article(3, text=byline + STORY.replace("复工", "復工"),
-                   source="third.cn")
+    near = article(3, text=byline + STORY.replace("复工", "復工"), source="third.cn")
     assert store.add_article(near) == (aid, False)
     other = STORY
-    for old, new in [("东乡县服装", "和政县鞋帽"), ("57个", "12个"), ("2103", "640"), ("312名", "98名"),
-                     ("2100元", "1800元"), ("3月26日", "4月2日")]:
+    for old, new in [
+        ("东乡县服装", "和政县鞋帽"),
+        ("57个", "12个"),
+        ("2103", "640"),
+        ("312名", "98名"),
+        ("2100元", "1800元"),
+        ("3月26日", "4月2日"),
+    ]:
         other = other.replace(old, new)
     far = article(4, text=other)
     far_id, far_new = store.add_article(far)

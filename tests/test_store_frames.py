@@ -150,8 +150,15 @@ def ids_of(articles: pd.DataFrame) -> dict[int, str]:
 
 def test_articles_frame_says_where_each_date_was_read(tmp_path: Path) -> None:
     with Store.open(tmp_path / "home") as store:
-        store.add_article({"canonical_url": "http://gov.cn/b/1.html", "url": "http://gov.cn/b/1.html",
-                           "text": "text " * 20, "published": "2020-04-01", "published_source": "dateline"})
+        store.add_article(
+            {
+                "canonical_url": "http://gov.cn/b/1.html",
+                "url": "http://gov.cn/b/1.html",
+                "text": "text " * 20,
+                "published": "2020-04-01",
+                "published_source": "dateline",
+            }
+        )
         store.add_article({"canonical_url": "http://gov.cn/b/2.html", "url": "http://gov.cn/b/2.html",
                            "text": "other " * 20})  # fmt: skip
     df = fupin.corpus.open(tmp_path / "home").articles().set_index("url")
