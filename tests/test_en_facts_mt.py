@@ -8,20 +8,13 @@ Every sentence is written for these tests; none comes from the dev or held-out s
 from __future__ import annotations
 
 import pytest
+from extract_support import english_drafts
 
 from fupin.extract import en
-from fupin.extract.analysis import Analysis
-from fupin.extract.gazetteer import Gazetteer
-from fupin.extract.sentences import split_sentences
 
 
 def _drafts(text: str, published: str = "2020-06-20", title: str | None = None) -> list:
-    analysis = Analysis(text=text, lang="en", published=published, title=title)
-    analysis.sentences = split_sentences(text, "en")
-    analysis.quantities = en.find_quantities(text)
-    analysis.dates = en.find_dates(text, published)
-    analysis.places = Gazetteer.default().find(text, "en")
-    return en.find_facts(analysis)
+    return english_drafts(text, published, title)
 
 
 def _metrics(text: str, **kw: str) -> list[tuple[str, float]]:
