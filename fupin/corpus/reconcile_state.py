@@ -240,9 +240,9 @@ def windows(reports: Iterable[Report]) -> dict[str, str]:
 def bucket_windows(key: str, members: Sequence[Meta]) -> dict[str, str]:
     """Fact id -> window, for all the reports of one bucket."""
     parent = _connect(members)
-    roots: dict[str, list[str]] = defaultdict(list)
-    for m in members:
-        roots[_root(parent, m.fact_id)].append(m.fact_id)
+    roots: dict[int, list[str]] = defaultdict(list)
+    for at, m in enumerate(members):
+        roots[_root(parent, at)].append(m.fact_id)
     out: dict[str, str] = {}
     for ids in roots.values():
         unit = f"{key}#{min(ids)}"
@@ -333,43 +333,41 @@ def cuts(members: Sequence[Meta]) -> list[date]:
     return out
 
 
-def _connect(members: Sequence[Meta]) -> dict[str, str]:
-    """A union-find forest over one bucket's reports: overlapping reaches not parted by a cut
-    (:func:`cuts`), one value, the undated."""
-    parent = {m.fact_id: m.fact_id for m in members}
+def _connect(members: Sequence[Meta]) -> list[int]:
+    """A union-find forest over one bucket's reports, by their position in ``members``: overlapping
+    reaches not parted by a cut (:func:`cuts`), one value, the undated. (Positions, not fact ids:
+    a national bucket has 20,000 reports, and hashing ids was most of the forest's time.)"""
+    parent = list(range(len(members)))
     parted = cuts(members)
-    segments: dict[int, list[Meta]] = defaultdict(list)
-    for m in members:
+    segments: dict[int, list[int]] = defaultdict(list)
+    for at, m in enumerate(members):
         if m.lo is not None:
-            segments[bisect_right(parted, m.hi)].append(m)
+            segments[bisect_right(parted, m.hi)].append(at)
     for segment in segments.values():
-        last: tuple[date, str] | None = None  # the running part's latest end and one of its facts
-        for m in sorted(segment, key=lambda m: (m.lo, m.hi)):
+        last: tuple[date, int] | None = None  # the running part's latest end and one of its reports
+        for at in sorted(segment, key=lambda at: (members[at].lo, members[at].hi)):
+            m = members[at]
             if last is not None and m.lo <= last[0]:  # type: ignore[operator]
-                _union(parent, last[1], m.fact_id)
+                _union(parent, last[1], at)
                 last = (max(last[0], m.hi), last[1])  # type: ignore[type-var]
             else:
-                last = (m.hi, m.fact_id)  # type: ignore[assignment]
-    first: dict[Any, str] = {}
-    for m in members:
-        keys: list[tuple] = [("value", m.value)]
+                last = (m.hi, at)  # type: ignore[assignment]
+    first: dict[Any, int] = {}
+    for at, m in enumerate(members):
+        _union(parent, first.setdefault(("value", m.value), at), at)
         if m.lo is None:
-            keys.append(("undated",))
-        for key in keys:
-            other = first.setdefault(key, m.fact_id)
-            if other != m.fact_id:
-                _union(parent, other, m.fact_id)
+            _union(parent, first.setdefault(("undated",), at), at)
     return parent
 
 
-def _root(parent: dict[str, str], x: str) -> str:
+def _root(parent: list[int], x: int) -> int:
     while parent[x] != x:
         parent[x] = parent[parent[x]]
         x = parent[x]
     return x
 
 
-def _union(parent: dict[str, str], a: str, b: str) -> None:
+def _union(parent: list[int], a: int, b: int) -> None:
     ra, rb = _root(parent, a), _root(parent, b)
     if ra != rb:
         parent[max(ra, rb)] = min(ra, rb)
