@@ -578,17 +578,14 @@ def incremental(
         return None
     with paused_gc():
         _current_facts(con)
-        fresh = [r for (r,) in con.execute(
-            "SELECT c.fact_id FROM reconcile_current c LEFT JOIN reconcile_state_facts s USING (fact_id) "
-            "WHERE s.fact_id IS NULL OR s.digest != c.digest"
-        ).fetchall()]  # fmt: skip
-        units = {u for (u,) in con.execute(
-            "SELECT DISTINCT s.unit FROM reconcile_state_facts s "
-            "LEFT JOIN reconcile_current c USING (fact_id) "
-            "WHERE c.fact_id IS NULL OR c.digest != s.digest"
-        ).fetchall()}  # fmt: skip
-        new = _unique(_facts_by_id(store, fresh))
-        units, unit_of = _rewindow(con, units, new)
+        differ = con.execute(  # one join of the million rows: new or changed facts, changed or gone ones
+            "SELECT c.fact_id, s.fact_id, s.unit FROM reconcile_current c "
+            "FULL JOIN reconcile_state_facts s USING (fact_id) "
+            "WHERE c.fact_id IS NULL OR s.fact_id IS NULL OR s.digest != c.digest"
+        ).fetchall()
+        new = _unique(_facts_by_id(store, [now for now, _, _ in differ if now is not None]))
+        _ids(con, "reconcile_stale", [was for _, was, _ in differ if was is not None])
+        units, unit_of = _rewindow(con, {unit for _, was, unit in differ if was is not None}, new)
         if not units and not new:
             return Reconciliation([], [], [], _stored_trust(con), 0, True), {"unchanged": _n_groups(con)}
         fixed = _stored_trust(con)
@@ -638,7 +635,8 @@ def _more_windows(store: Any, stale: set[str], units: set[str], copies: Copies) 
 
 def _rewindow(con: Any, units: set[str], new: Sequence[Report]) -> tuple[set[str], dict[str, str]]:
     """The windows of the buckets that changed, computed as a full run would over their facts now
-    (the stored rows of the unchanged facts and the new or changed reports), and the stored windows
+    (the stored rows of the unchanged facts, those not in ``reconcile_stale``, and the new or changed
+    reports), and the stored windows
     to re-read: ``units`` and those of every window that holds a new or changed fact or is not a
     stored window as it was (a cut gone or made, a removed fact). Windows depend on a whole bucket
     (a cut needs every report that crosses it to be held by an agreeing one after it), so a new
@@ -649,10 +647,10 @@ def _rewindow(con: Any, units: set[str], new: Sequence[Report]) -> tuple[set[str
     ).fetchall()}  # fmt: skip
     buckets |= {bucket_key(r.bucket) for r in new}
     _ids(con, "reconcile_buckets", buckets)
-    rows = con.execute(
+    rows = con.execute(  # the unchanged facts' rows (``reconcile_stale``: the changed and the gone)
         "SELECT s.fact_id, s.article_id, s.kind, s.value, s.ilo, s.ihi, s.lo, s.hi, s.bucket, s.unit "
-        "FROM reconcile_state_facts s JOIN reconcile_current c USING (fact_id) "
-        "WHERE s.digest = c.digest AND s.bucket IN (SELECT v FROM reconcile_buckets)"
+        "FROM reconcile_state_facts s WHERE s.bucket IN (SELECT v FROM reconcile_buckets) "
+        "AND s.fact_id NOT IN (SELECT v FROM reconcile_stale)"
     ).fetchall()
     sizes = dict(con.execute(
         "SELECT unit, count(*) FROM reconcile_state_facts "
