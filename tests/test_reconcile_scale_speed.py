@@ -2,7 +2,7 @@
 
 Each faster piece is compared with the plain computation it replaced: the cuts found by a
 sweep with the cuts listed date by date; ``Copies.better_partner`` with a scan of the
-partners; ``_gram_product`` in slices with one product; the one-pass fact rows with
+partners; the near-duplicate test on bit sets with the pairwise test; the one-pass fact rows with
 ``fact_record``; the state rows rewritten only where they differ with the rows a
 rewrite of everything leaves (and no other row touched); the records looked up by key
 with a join; and a whole incremental state with the state a full run writes.
@@ -159,6 +159,29 @@ def test_a_better_partner_is_found_as_the_partners_list_finds_it(specs: list[tup
     for r in reports:
         listed = any(_DATE_RANK[o.kind] < _DATE_RANK[r.kind] for o in copies.partners(r))
         assert copies.better_partner(r) == listed
+
+
+shingle_sets = st.lists(
+    st.frozensets(st.integers(0, 60).map(lambda n: f"g{n}"), min_size=6, max_size=60),
+    min_size=12,  # from 12 sets on the bit sets are used (``_ARRAY_PAIRS``)
+    max_size=40,
+    unique=True,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(grams=shingle_sets)
+def test_near_duplicates_as_bit_sets_are_the_pairwise_test(grams: list[frozenset[str]]) -> None:
+    """Sets of very different sizes from one small vocabulary (the bit sets compare each set only
+    with the larger ones it can reach, and stop at the first it cannot): the same neighbours as
+    the plain pairwise test, in order."""
+    from fupin.corpus.reconcile import _ARRAY_PAIRS, _near_duplicates, _similar
+
+    assert len(grams) >= _ARRAY_PAIRS
+    pairwise = [
+        [j for j, other in enumerate(grams) if j != i and _similar(g, other)] for i, g in enumerate(grams)
+    ]
+    assert _near_duplicates(grams) == pairwise
 
 
 # -- reading facts ---------------------------------------------------------------------------------------
