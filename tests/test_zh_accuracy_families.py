@@ -1317,3 +1317,34 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
     title: str, text: str, expected: list[tuple]
 ) -> None:
     assert _titled_places(title, text) == expected
+
+
+# ------------------------------------------------------------ posts offered at a job fair
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来,全县举办专场招聘会15场,提供就业岗位6000个。", []),
+        ("县人社局举办春风行动招聘会,48家企业提供岗位2300个。", []),
+        ("全市开展线上招聘活动,共推送岗位1.8万个。", []),
+        ("招聘会上,共有30家企业参会,发布就业岗位1500余个。", []),
+        ("通过网络招聘会累计提供岗位1.2万个。", []),
+        ("省人社厅组织就业扶贫专场招聘,线上发布岗位4.5万个,达成意向2300人。", []),
+        ("参会企业48家,提供岗位2300个,进场求职3000人次。", []),
+        ("活动现场共提供就业岗位500多个。", []),
+        ("全市企业岗位需求1.2万个。", []),
+        ("招聘会现场,有600余名求职者与企业签订了用工协议。", []),
+        # near misses: people at work beside a fair, posts made, and posts told before the fair
+        (
+            "全县举办专场招聘会8场,提供岗位3200个,吸纳就业1100人。",
+            [("workers_employed", 1100)],
+        ),
+        ("通过网络招聘会,帮助2000名贫困劳动力实现就业。", [("poor_workers_employed", 2000)]),
+        ("全县通过招聘会、点对点输送等方式,开发公益岗位3000个。", [("jobs", 3000)]),
+        ("全县扶贫车间提供就业岗位500个,县里还组织了12场网络招聘会。", [("jobs", 500)]),
+        ("该公司提供就业岗位300个,吸纳贫困劳动力120人。", [("jobs", 300), ("poor_workers_employed", 120)]),
+    ],
+)
+def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected

@@ -30,8 +30,25 @@ POSTS_PLANNED = re.compile(
     r"(?<!按照)(?<!根据)(?<!完成)(?<!按)(?:计划|规划)(?![内外的])|拟(?!定)|将要|力争|(?<!完成)目标|年内要|还要|准备"
     r"|将(?:新|再|陆续)?(?:开发|提供|设置|新增|增加|创造)"
 )
-# Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
-NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
+# Posts that are only advertised, wanted or missing ("发布岗位信息2.3万个", "岗位需求800个",
+# "岗位缺口1200个"), not posts created.
+NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口|需求)")
+# A recruitment event: the posts it offers ("举办专场招聘会15场, 提供就业岗位6000个", "线上招聘发布岗位
+# 4.5万个") are vacancies advertised to job seekers, not posts created (metrics.md counts posts made).
+JOB_FAIR = re.compile(
+    r"招聘会|招聘活动|招聘月|招聘周|招聘专场|专场招聘|(?:线上|网上|网络|云端?|直播|空中|视频|现场)招聘|招聘现场"
+    r"|双选会|供需见面会|(?:用工|就业|人才|劳务|人力资源)(?:对接|洽谈|交流|供需)(?:会|活动)|春风行动|就业援助月"
+    r"|参会企业|参会单位|参展企业|进场求职"
+)
+# People at a job fair who only seek work or sign up for it ("600余名求职者签订了用工协议", "现场签约120人"):
+# not yet at work.
+AT_THE_FAIR = re.compile(r"求职|签约|签订|意向|进场|参会")
+# Posts put out to be filled ("发布就业岗位1500余个", "推送岗位2000个", "活动现场提供岗位500个").
+POSTS_ADVERTISED = re.compile(
+    r"(?:发布|推送|推介|推出|征集|收集|归集|储备|(?:现场|会上)(?:共|累计|总共)?(?:提供|拿出))[^,;。0-9]{0,8}$"
+)
+# Posts made, which a job-fair sentence may also report ("通过招聘会、设置扶贫岗等方式, 开发公益岗位3000个").
+POSTS_CREATED = re.compile(r"开发|设置|设立|创造|新增|增加|开辟|创设|安置")
 
 # 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming; a bare 投产 is a new workshop going
 # into production ("今年新建的30个扶贫车间已全部投产"), so only 重新投产 is a resumption.
@@ -282,9 +299,10 @@ CRITERIA_HEAD = re.compile(
 THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以上)的")
 
 # Between a number and the entity noun it counts ("56处省级扶贫车间"): modifiers only, no verb or place
-# ("32个乡镇建有扶贫车间" counts townships, not workshops).
+# ("32个乡镇建有扶贫车间" counts townships, not workshops; "48家企业提供岗位2300个" counts companies).
 NOT_A_MODIFIER = re.compile(
-    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
+    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|提供|拿出|发布|推出|开发|创造"
+    r"|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
 )
 # Things counted and then named as workshops or enterprises: "认定46家经营主体为就业扶贫车间",
 # "将12个合作社认定为扶贫车间" (NAMED_AS is what stands between the number and the entity).

@@ -280,6 +280,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []  # "20多名工人正在分拣": people seen at work, a scene
     if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
         return []
+    if cues.AT_THE_FAIR.search(ctx.clause) and cues.JOB_FAIR.search(ctx.before + ctx.left):
+        return []  # "招聘会现场, 600余名求职者签订了用工协议": job seekers, not people at work
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
         return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
     if cues.TRAINED.search(ctx.left) or cues.FROM_ELSEWHERE.search(ctx.left):
@@ -588,8 +590,10 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
-        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_PLANNED.search(ctx.left):
+        if _expected(ctx) or cues.POSTS_PLANNED.search(ctx.left):
             return []  # "建成后可提供就业岗位200个", "计划开发公益岗位300个": posts still to come
+        if _advertised(ctx):
+            return []  # "举办招聘会8场, 提供岗位3200个": vacancies offered to job seekers
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
@@ -612,6 +616,17 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if _part_by_kind(ctx, cues.WORKSHOP if entity == "workshop" else cues.ENTERPRISE):
         return []  # "认定46家, 其中工厂式扶贫车间34家", "其中国家级2家": a part by kind, not a fact
     return [(base, None, None)]
+
+
+def _advertised(ctx: _Ctx) -> bool:
+    """Posts only put out to be filled, not posts made (metrics.md ``jobs``): vacancies advertised
+    ("发布岗位信息2.3万个", "推送岗位2000个") or offered at a job fair told before them in the sentence
+    ("举办专场招聘会15场, 提供就业岗位6000个"). Posts a fair's sentence says were made ("开发公益岗位
+    3000个") stay jobs, and so do posts of a workplace told before any fair ("提供岗位500个, 县里还组织了
+    网络招聘会")."""
+    if cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_ADVERTISED.search(ctx.left):
+        return True
+    return bool(cues.JOB_FAIR.search(ctx.before + ctx.left)) and not cues.POSTS_CREATED.search(ctx.left)
 
 
 _SEGMENT_END = re.compile(r"[,;:。!?]")
