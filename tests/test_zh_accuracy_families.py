@@ -1348,3 +1348,58 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
 )
 def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple[str, float]]) -> None:
     assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ last year's figure beside this year's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "车间工人人均月收入2800元,去年同期为2300元。",
+            [("income", 2800, "2020-06-10"), ("income", 2300, "2019")],
+        ),
+        (
+            "2019年,车间工人人均年收入2.6万元,上年为2.1万元。",
+            [("income", 26000, "2019"), ("income", 21000, "2018")],
+        ),
+        (
+            "截至6月底,全省共建成扶贫车间1200个,上年同期为980个。",
+            [("workshops", 1200, "2020-06-30"), ("workshops", 980, "2019-06-30")],
+        ),
+        (
+            "截至6月底,全省扶贫车间复工率98%,去年同期只有60%。",
+            [("workshop_resumption_rate", 98, "2020-06-30"), ("workshop_resumption_rate", 60, "2019-06-30")],
+        ),
+        (
+            "全县扶贫车间达到120个,吸纳就业5000人,去年底为980个。",
+            [
+                ("workshops", 120, "2020-06-10"),
+                ("workers_employed", 5000, "2020-06-10"),
+                ("workshops", 980, "2019-12-31"),
+            ],
+        ),
+        (
+            "贫困劳动力人均年收入1.5万元,比上年的1.2万元增长25%。",
+            [("income", 15000, "2020-06-10"), ("income", 12000, "2019")],
+        ),
+        (
+            "截至2月29日,全县扶贫车间吸纳就业3200人,较去年同期的2600人增加600人。",
+            [("workers_employed", 3200, "2020-02-29"), ("workers_employed", 2600, "2019-02-28")],
+        ),
+        # near misses: a change against last year, a share of last year, and no figure to pair with
+        ("今年全县贫困劳动力人均年收入1.2万元,比上年增加2000元。", [("income", 12000, "2020")]),
+        ("工人人均月收入3000元,与去年同期相比增加400元。", [("income", 3000, "2020-06-10")]),
+        (
+            "截至6月底,全省外出务工贫困劳动力150万人,为去年的102%。",
+            [
+                ("poor_migrant_workers", 1500000, "2020-06-30"),
+                ("poor_migrant_workers_share_of_last_year", 102, "2020-06-30"),
+            ],
+        ),
+        ("据统计,去年同期为2600人。", []),
+    ],
+)
+def test_last_years_figure_is_a_fact_of_last_year(text: str, expected: list[tuple]) -> None:
+    assert _dated(text, "2020-06-10") == expected

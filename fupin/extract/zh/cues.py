@@ -322,6 +322,14 @@ CONTINUES = re.compile(
     r"(?:并?(?:投产|投用|投入使用|投入生产|运营))?"
     r"(?:了|至|到)?(?:逾|超过|超|近|约|达|将近|接近|多达)?\s*$"
 )
+# The same statistic a year earlier, written after this year's figure: on its own ("人均月收入2800元,
+# 去年同期为2300元", "上年为2.1万元") or as the base of a change ("比上年的1.2万元增长25%"). Group 1 is
+# the period ("同期": the same date a year before; "底"/"末": that year's end; none: that year).
+LAST_YEAR_TWIN = re.compile(
+    r"^\s*(?:而|但|但是|相比之下)?(?:去年|上年|上一年)(同期|年底|年末|底|末|全年)?"
+    r"(?:仅|只|才|则)?(?:为|是|有|达|达到|只有|仅有|仅为)?(?:约|近|超过|逾|不到|不足)?\s*$"
+    r"|(?:比|较|相比|与|同)(?:去年|上年|上一年)(同期|年底|年末|底|末|全年)?的\s*$"
+)
 # A count of change against a base ("比去年增加30个", "较上年减少5家") is not a stock.
 COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比|与)[^,;0-9]{0,10}(?:增加|减少|增长|下降|新增|多|少)了?\s*$")
 CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|多|少)了?\s*$")

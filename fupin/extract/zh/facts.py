@@ -1251,6 +1251,59 @@ def _workplace_count(analysis: Analysis, labels: list[Label], region_at: RegionA
     return bool(nowhere is not None and nowhere(position))
 
 
+def _last_year_twins(analysis: Analysis, ctx: _Ctx, drafts: list[FactDraft]) -> list[FactDraft]:
+    """Last year's figure of the statistic just stated in the sentence, as a fact of its own with
+    last year's date: "人均月收入2800元, 去年同期为2300元" (2300 is the income of the same date a year
+    before), "上年为2.1万元", "比上年的1.2万元增长25%" (the base of the change; the change itself is no
+    fact). The dev gold dates a figure said of last year in that year, as "从去年的120个" already is."""
+    m = cues.LAST_YEAR_TWIN.search(ctx.left)
+    if m is None:
+        return []
+    q = ctx.q
+    earlier = [
+        d
+        for d in drafts
+        if d.sentence_start == ctx.s0
+        and d.quantity.end <= q.start
+        and d.metric != "poor_migrant_workers_share_of_last_year"  # a share of last year has no twin
+        and _same_kind(d.quantity, q)
+    ]
+    if not earlier:
+        return []
+    twin = earlier[-1].quantity
+    period = m.group(1) or m.group(2)
+    return [
+        replace(d, quantity=q, as_of=_a_year_before(d.as_of, analysis.published, period), as_of_source="text")
+        for d in earlier
+        if d.quantity is twin
+    ]
+
+
+def _same_kind(stated: Quantity, other: Quantity) -> bool:
+    """Whether ``other`` can be the same statistic as ``stated``: yuan with yuan, rates with rates,
+    people with people (a bare number with any count)."""
+    if stated.unit != other.unit:
+        return False
+    if stated.unit not in (None, "count") or other.counter is None:
+        return True
+    return (stated.counter in _PEOPLE_COUNTERS) == (other.counter in _PEOPLE_COUNTERS)
+
+
+def _a_year_before(as_of: str | None, published: str | None, period: str | None) -> str | None:
+    """The date a year before ``as_of`` (or before publication when the figure is undated): the
+    same day for "同期", that year's last day for "底"/"末", else that year."""
+    base = as_of or published or ""
+    if not base[:4].isdigit():
+        return None
+    year = f"{int(base[:4]) - 1:04d}"
+    if period == "同期" and as_of and len(as_of) > 4:
+        rest = as_of[4:]
+        return year + ("-02-28" if rest == "-02-29" else rest)
+    if period in ("底", "末", "年底", "年末"):
+        return f"{year}-12-31"
+    return year
+
+
 def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[FactDraft]:
     """Facts of a Chinese article whose quantities and dates are already in ``analysis``.
 
@@ -1273,6 +1326,10 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         if q.start in in_names:
             continue  # the 22 of "中西部22个省份" names a group, it counts nothing
         ctx = _context(analysis, q)
+        twins = _last_year_twins(analysis, ctx, drafts)
+        if twins:
+            drafts.extend(twins)  # "人均月收入2800元, 去年同期为2300元": last year's figure
+            continue
         labels = classify(analysis, q, ctx)
         if not labels:
             continue
