@@ -1334,6 +1334,10 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
         ("参会企业48家,提供岗位2300个,进场求职3000人次。", []),
         ("活动现场共提供就业岗位500多个。", []),
         ("全市企业岗位需求1.2万个。", []),
+        ("全市共有空缺岗位1200个。", []),
+        ("全县企业用工需求3万人,用工缺口5000人。", []),
+        ("县里组织80家企业开展招聘,提供岗位4000余个。", []),
+        ("全市发布招聘岗位2.6万个。", []),
         ("招聘会现场,有600余名求职者与企业签订了用工协议。", []),
         # near misses: people at work beside a fair, posts made, and posts told before the fair
         (
@@ -1388,7 +1392,24 @@ def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple
             "截至2月29日,全县扶贫车间吸纳就业3200人,较去年同期的2600人增加600人。",
             [("workers_employed", 3200, "2020-02-29"), ("workers_employed", 2600, "2019-02-28")],
         ),
-        # near misses: a change against last year, a share of last year, and no figure to pair with
+        (
+            "该扶贫车间今年吸纳就业120人,2019年同期为80人。",
+            [("workers_employed", 120, "2020"), ("workers_employed", 80, "2019")],
+        ),
+        (
+            "全县外出务工贫困劳动力5万人,而去年这一数字是4.2万人。",
+            [("poor_migrant_workers", 50000, "2020-06-10"), ("poor_migrant_workers", 42000, "2019")],
+        ),
+        (
+            "车间工人人均月收入3000元,高于去年同期的2600元。",
+            [("income", 3000, "2020-06-10"), ("income", 2600, "2019")],
+        ),
+        # near misses: a number with a statistic of its own, a change against last year, a share of
+        # last year, and no figure to pair with
+        (
+            "全县车间吸纳就业3000人,去年有120个扶贫车间建成投产。",
+            [("workers_employed", 3000, "2020-06-10"), ("workshops", 120, "2019")],
+        ),
         ("今年全县贫困劳动力人均年收入1.2万元,比上年增加2000元。", [("income", 12000, "2020")]),
         ("工人人均月收入3000元,与去年同期相比增加400元。", [("income", 3000, "2020-06-10")]),
         (

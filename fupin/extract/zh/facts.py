@@ -282,6 +282,8 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []
     if cues.AT_THE_FAIR.search(ctx.clause) and cues.JOB_FAIR.search(ctx.before + ctx.left):
         return []  # "招聘会现场, 600余名求职者签订了用工协议": job seekers, not people at work
+    if cues.WANTED.search(ctx.left):
+        return []  # "企业用工需求3万人": workers wanted
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
         return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
     if cues.TRAINED.search(ctx.left) or cues.FROM_ELSEWHERE.search(ctx.left):
@@ -1251,11 +1253,15 @@ def _workplace_count(analysis: Analysis, labels: list[Label], region_at: RegionA
     return bool(nowhere is not None and nowhere(position))
 
 
-def _last_year_twins(analysis: Analysis, ctx: _Ctx, drafts: list[FactDraft]) -> list[FactDraft]:
+def _last_year_twins(
+    analysis: Analysis, ctx: _Ctx, drafts: list[FactDraft], labels: list[Label]
+) -> list[FactDraft]:
     """Last year's figure of the statistic just stated in the sentence, as a fact of its own with
     last year's date: "人均月收入2800元, 去年同期为2300元" (2300 is the income of the same date a year
     before), "上年为2.1万元", "比上年的1.2万元增长25%" (the base of the change; the change itself is no
-    fact). The dev gold dates a figure said of last year in that year, as "从去年的120个" already is."""
+    fact). The dev gold dates a figure said of last year in that year, as "从去年的120个" already is.
+    A number whose own words name another statistic ("去年有120个扶贫车间建成" after a count of
+    people) is that statistic, not a twin."""
     m = cues.LAST_YEAR_TWIN.search(ctx.left)
     if m is None:
         return []
@@ -1271,11 +1277,19 @@ def _last_year_twins(analysis: Analysis, ctx: _Ctx, drafts: list[FactDraft]) -> 
     if not earlier:
         return []
     twin = earlier[-1].quantity
-    period = m.group(1) or m.group(2)
+    stated = [d for d in earlier if d.quantity is twin]
+    if labels and {m for m, _, _ in labels} != {d.metric for d in stated}:
+        return []
+    period = m.group("period") or m.group("base_period")
+    year = m.group("year")
     return [
-        replace(d, quantity=q, as_of=_a_year_before(d.as_of, analysis.published, period), as_of_source="text")
-        for d in earlier
-        if d.quantity is twin
+        replace(
+            d,
+            quantity=q,
+            as_of=_a_year_before(d.as_of, analysis.published, period, year),
+            as_of_source="text",
+        )
+        for d in stated
     ]
 
 
@@ -1289,13 +1303,15 @@ def _same_kind(stated: Quantity, other: Quantity) -> bool:
     return (stated.counter in _PEOPLE_COUNTERS) == (other.counter in _PEOPLE_COUNTERS)
 
 
-def _a_year_before(as_of: str | None, published: str | None, period: str | None) -> str | None:
-    """The date a year before ``as_of`` (or before publication when the figure is undated): the
-    same day for "同期", that year's last day for "底"/"末", else that year."""
+def _a_year_before(
+    as_of: str | None, published: str | None, period: str | None, written: str | None = None
+) -> str | None:
+    """The date a year before ``as_of`` (or before publication when the figure is undated), or in the
+    ``written`` year: the same day for "同期", that year's last day for "底"/"末", else that year."""
     base = as_of or published or ""
     if not base[:4].isdigit():
         return None
-    year = f"{int(base[:4]) - 1:04d}"
+    year = written or f"{int(base[:4]) - 1:04d}"
     if period == "同期" and as_of and len(as_of) > 4:
         rest = as_of[4:]
         return year + ("-02-28" if rest == "-02-29" else rest)
@@ -1326,11 +1342,11 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
         if q.start in in_names:
             continue  # the 22 of "中西部22个省份" names a group, it counts nothing
         ctx = _context(analysis, q)
-        twins = _last_year_twins(analysis, ctx, drafts)
+        labels = classify(analysis, q, ctx)
+        twins = _last_year_twins(analysis, ctx, drafts, labels)
         if twins:
             drafts.extend(twins)  # "人均月收入2800元, 去年同期为2300元": last year's figure
             continue
-        labels = classify(analysis, q, ctx)
         if not labels:
             continue
         as_of, own = _as_of(analysis, ctx, dates_at, local_at)
