@@ -1338,6 +1338,8 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
         ("全县企业用工需求3万人,用工缺口5000人。", []),
         ("县里组织80家企业开展招聘,提供岗位4000余个。", []),
         ("全市发布招聘岗位2.6万个。", []),
+        ("县里开展直播带岗,推出岗位3000个。", []),
+        ("3月10日,县人社局举办春风行动专场招聘会。此次活动共有45家企业提供就业岗位1800余个。", []),
         ("招聘会现场,有600余名求职者与企业签订了用工协议。", []),
         # near misses: people at work beside a fair, posts made, and posts told before the fair
         (
@@ -1345,6 +1347,11 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
             [("workers_employed", 1100)],
         ),
         ("通过网络招聘会,帮助2000名贫困劳动力实现就业。", [("poor_workers_employed", 2000)]),
+        (
+            "县人社局举办专场招聘会。此次活动中,扶贫车间新开发岗位300个。",
+            [("jobs", 300)],
+        ),
+        ("全县举办专场招聘会。本县扶贫车间提供就业岗位500个。", [("jobs", 500)]),
         ("全县通过招聘会、点对点输送等方式,开发公益岗位3000个。", [("jobs", 3000)]),
         ("全县扶贫车间提供就业岗位500个,县里还组织了12场网络招聘会。", [("jobs", 500)]),
         ("该公司提供就业岗位300个,吸纳贫困劳动力120人。", [("jobs", 300), ("poor_workers_employed", 120)]),
@@ -1404,6 +1411,19 @@ def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple
             "车间工人人均月收入3000元,高于去年同期的2600元。",
             [("income", 3000, "2020-06-10"), ("income", 2600, "2019")],
         ),
+        (
+            "全县扶贫车间吸纳就业3000人,比2019年的2600人增加400人。",
+            [("workers_employed", 3000, "2020-06-10"), ("workers_employed", 2600, "2019")],
+        ),
+        # a clause of its own about the same period last year
+        (
+            "截至6月底,全县贫困劳动力外出务工3200人,去年同期外出务工2600人。",
+            [("poor_migrant_workers", 3200, "2020-06-30"), ("poor_migrant_workers", 2600, "2019-06-30")],
+        ),
+        (
+            "今年1-5月,工人人均月收入2800元,去年同期人均月收入2300元。",
+            [("income", 2800, "2020-05"), ("income", 2300, "2019-05")],
+        ),
         # near misses: a number with a statistic of its own, a change against last year, a share of
         # last year, and no figure to pair with
         (
@@ -1412,6 +1432,10 @@ def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple
         ),
         ("今年全县贫困劳动力人均年收入1.2万元,比上年增加2000元。", [("income", 12000, "2020")]),
         ("工人人均月收入3000元,与去年同期相比增加400元。", [("income", 3000, "2020-06-10")]),
+        (
+            "截至6月底,全县贫困劳动力外出务工3200人,比去年同期增加600人。",
+            [("poor_migrant_workers", 3200, "2020-06-30")],
+        ),
         (
             "截至6月底,全省外出务工贫困劳动力150万人,为去年的102%。",
             [

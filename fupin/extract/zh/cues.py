@@ -38,7 +38,12 @@ NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口|需求|空缺)|空缺
 JOB_FAIR = re.compile(
     r"招聘会|招聘活动|招聘月|招聘周|招聘专场|专场招聘|(?:线上|网上|网络|云端?|直播|空中|视频|现场)招聘|招聘现场"
     r"|双选会|供需见面会|(?:用工|就业|人才|劳务|人力资源)(?:对接|洽谈|交流|供需)(?:会|活动)|春风行动|就业援助月"
-    r"|参会企业|参会单位|参展企业|进场求职|(?:举办|组织|开展|举行)[^,;。]{0,10}?招聘"
+    r"|参会企业|参会单位|参展企业|进场求职|(?:举办|组织|开展|举行)[^,;。]{0,10}?招聘|带岗|岗位推介会"
+)
+# A sentence that goes on about the event the sentence before named ("…举办专场招聘会。此次活动共有
+# 45家企业提供就业岗位1800余个").
+THIS_EVENT = re.compile(
+    r"^\s*(?:此次|本次|这次|该次|当天|活动)(?:活动|招聘|招聘会)?(?:中|期间|当天|现场|上)?|^\s*会上"
 )
 # People at a job fair who only seek work or sign up for it ("600余名求职者签订了用工协议", "现场签约120人"):
 # not yet at work.
@@ -334,7 +339,13 @@ LAST_YEAR_TWIN = re.compile(
     r"^\s*(?:而|但|但是|相比之下)?(?:去年|上年|上一年|(?P<year>(?:19|20)[0-9]{2})年)(?P<period>同期|年底|年末|底|末|全年)?"
     r"(?:这一数字|这个数字|这一数据|该数字|此数)?"
     r"(?:仅|只|才|则)?(?:为|是|有|达|达到|只有|仅有|仅为)?(?:约|近|超过|逾|不到|不足)?\s*$"
-    r"|(?:比|较|相比|与|同|高于|低于|多于|少于)(?:去年|上年|上一年)(?P<base_period>同期|年底|年末|底|末|全年)?的?\s*$"
+    r"|(?:比|较|相比|与|同|高于|低于|多于|少于)(?:去年|上年|上一年|(?P<base_year>(?:19|20)[0-9]{2})年)"
+    r"(?P<base_period>同期|年底|年末|底|末|全年)?的?\s*$"
+)
+# A clause about the same period a year before ("截至6月底, 全县外出务工3200人, 去年同期外出务工2600人"):
+# its figures are dated a year before the sentence's date (not at it: 同期 alone is no date).
+SAME_PERIOD_LAST_YEAR = re.compile(
+    r"^\s*(?:而|但|但是|相比之下)?(?:去年|上年|上一年|(?P<year>(?:19|20)[0-9]{2})年)同期"
 )
 # A count of change against a base ("比去年增加30个", "较上年减少5家") is not a stock.
 COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比|与)[^,;0-9]{0,10}(?:增加|减少|增长|下降|新增|多|少)了?\s*$")

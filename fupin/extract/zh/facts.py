@@ -594,7 +594,7 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity == "jobs":
         if _expected(ctx) or cues.POSTS_PLANNED.search(ctx.left):
             return []  # "建成后可提供就业岗位200个", "计划开发公益岗位300个": posts still to come
-        if _advertised(ctx):
+        if _advertised(ctx, analysis):
             return []  # "举办招聘会8场, 提供岗位3200个": vacancies offered to job seekers
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
@@ -620,15 +620,20 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     return [(base, None, None)]
 
 
-def _advertised(ctx: _Ctx) -> bool:
+def _advertised(ctx: _Ctx, analysis: Analysis) -> bool:
     """Posts only put out to be filled, not posts made (metrics.md ``jobs``): vacancies advertised
     ("发布岗位信息2.3万个", "推送岗位2000个") or offered at a job fair told before them in the sentence
     ("举办专场招聘会15场, 提供就业岗位6000个"). Posts a fair's sentence says were made ("开发公益岗位
     3000个") stay jobs, and so do posts of a workplace told before any fair ("提供岗位500个, 县里还组织了
-    网络招聘会")."""
+    网络招聘会"). A sentence that opens on "此次活动" goes on about the fair of the sentence before."""
     if cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_ADVERTISED.search(ctx.left):
         return True
-    return bool(cues.JOB_FAIR.search(ctx.before + ctx.left)) and not cues.POSTS_CREATED.search(ctx.left)
+    if cues.POSTS_CREATED.search(ctx.left):
+        return False
+    head = ctx.before + ctx.left
+    if cues.JOB_FAIR.search(head):
+        return True
+    return bool(cues.THIS_EVENT.match(head) and cues.JOB_FAIR.search(_previous_sentence(analysis, ctx)))
 
 
 _SEGMENT_END = re.compile(r"[,;:。!?]")
@@ -1281,7 +1286,7 @@ def _last_year_twins(
     if labels and {m for m, _, _ in labels} != {d.metric for d in stated}:
         return []
     period = m.group("period") or m.group("base_period")
-    year = m.group("year")
+    year = m.group("year") or m.group("base_year")
     return [
         replace(
             d,
@@ -1361,6 +1366,9 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
             region = _wage_region(region_at, q.start, region)
         elif region.get("level") == "national" and _workplace_count(analysis, labels, region_at, q.start):
             region = _wage_region(region_at, q.start, region)
+        last_year = cues.SAME_PERIOD_LAST_YEAR.match(ctx.left)
+        if last_year:  # "去年同期外出务工2600人": the sentence's date, a year before
+            as_of, own = _a_year_before(as_of, analysis.published, "同期", last_year.group("year")), True
         for metric, scope, period in labels:
             source = exact.restated(q, metric) if not own else None
             date = source.as_of if source is not None else as_of
