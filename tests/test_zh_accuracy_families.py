@@ -1058,7 +1058,7 @@ def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) ->
     assert _regions(text) == expected
 
 
-# ------------------------------------------------------------ the employed among poor people just counted
+# ------------------------------------------------ the employed (or migrants) among poor people just counted
 
 
 @pytest.mark.parametrize(
@@ -1066,7 +1066,12 @@ def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) ->
     [
         ("全县有就业意愿的贫困劳动力2.3万人,已实现就业2.2万人。", [("poor_workers_employed", 22000)]),
         ("全县共有建档立卡贫困劳动力4.6万人,已就业4.1万人。", [("poor_workers_employed", 41000)]),
+        # ...and the poor gone out to work
+        ("全县共有建档立卡贫困劳动力4.2万人,已外出务工3.1万人。", [("poor_migrant_workers", 31000)]),
+        ("全镇有贫困劳动力5600人,今年已转移就业4200人。", [("poor_migrant_workers", 4200)]),
         # near misses: a clause of work before, and a count that names its own people
+        ("全县有劳动力12万人,已外出务工8万人。", []),
+        ("全县有贫困劳动力2万人,外出务工的农民工达到15万人。", []),
         (
             "扶贫车间吸纳贫困劳动力200人,带动就业500人。",
             [("poor_workers_employed", 200), ("workers_employed", 500)],
@@ -1414,6 +1419,10 @@ def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple
         (
             "全县扶贫车间吸纳就业3000人,比2019年的2600人增加400人。",
             [("workers_employed", 3000, "2020-06-10"), ("workers_employed", 2600, "2019")],
+        ),
+        (
+            "今年全县扶贫车间吸纳就业3200人,上年度为2600人。",
+            [("workers_employed", 3200, "2020"), ("workers_employed", 2600, "2019")],
         ),
         # a clause of its own about the same period last year
         (

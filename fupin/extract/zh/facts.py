@@ -325,7 +325,7 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if kind == "employed" and not poor and _part_by_kind_of_people(ctx):
         return []  # "有6名残疾人和7名建档立卡贫困户": the disabled are a part of the workforce
     if kind == "migrant" and not poor and not subset:
-        poor = _continues_poor_migrants(ctx)
+        poor = _continues_poor_migrants(ctx) or _of_the_poor_before(ctx)
     if kind == "employed" and not poor and not subset:
         poor = _of_the_poor_before(ctx)
     if kind == "migrant":
@@ -392,8 +392,9 @@ def _part_of_the_poor(parent_text: str, ctx: _Ctx) -> bool:
 
 
 def _of_the_poor_before(ctx: _Ctx) -> bool:
-    """A count of people at work that names nobody, after a clause that only counts poor people:
-    "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人" (the 2.2万 are of those poor), unlike
+    """A count of people at work (or gone out to work) that names nobody, after a clause that only
+    counts poor people: "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人", "全县共有建档立卡贫困劳动力
+    4.2万人, 已外出务工3.1万人" (the 2.2万 and 3.1万 are of those poor), unlike
     "吸纳贫困劳动力200人, 带动就业500人" (a clause of work before: the 500 are all workers)."""
     if _WHO.search(ctx.left) or cues.PEOPLE_NOUN.match(ctx.right.lstrip()):
         return False
