@@ -621,16 +621,25 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     return [(base, None, None)]
 
 
+# A clause that opens a statement of its own time ("目前", "截至6月底"), not the fair's.
+_NEW_STATEMENT = re.compile(r"\s*(?:目前|截至|截止|当前|现已|如今)")
+
+
 def _advertised(ctx: _Ctx, analysis: Analysis) -> bool:
     """Posts only put out to be filled, not posts made (metrics.md ``jobs``): vacancies advertised
     ("发布岗位信息2.3万个", "推送岗位2000个") or offered at a job fair told before them in the sentence
     ("举办专场招聘会15场, 提供就业岗位6000个"). Posts a fair's sentence says were made ("开发公益岗位
     3000个") stay jobs, and so do posts of a workplace told before any fair ("提供岗位500个, 县里还组织了
-    网络招聘会"). A sentence that opens on "此次活动" goes on about the fair of the sentence before."""
+    网络招聘会") or named in their own clause ("..., 目前全县扶贫车间提供就业岗位2600个"). A sentence
+    that opens on "此次活动" goes on about the fair of the sentence before."""
     if cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_ADVERTISED.search(ctx.left):
         return True
-    if cues.POSTS_CREATED.search(ctx.left):
-        return False
+    if (
+        cues.POSTS_CREATED.search(ctx.left)
+        or cues.WORKSHOP.search(ctx.left)
+        or _NEW_STATEMENT.match(ctx.left)
+    ):
+        return False  # "..., 目前全县扶贫车间提供就业岗位2600个": the workshops' own posts
     head = ctx.before + ctx.left
     if cues.JOB_FAIR.search(head):
         return True
