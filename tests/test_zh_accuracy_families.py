@@ -1435,8 +1435,11 @@ def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple
             "今年1-5月,工人人均月收入2800元,去年同期人均月收入2300元。",
             [("income", 2800, "2020-05"), ("income", 2300, "2019-05")],
         ),
-        # near misses: a number with a statistic of its own, a change against last year, a share of
-        # last year, and no figure to pair with
+        # near misses: a number with a statistic of its own or words of its own, a change against
+        # last year, a share of last year, and no figure to pair with
+        ("全县扶贫车间吸纳就业3200人,去年有120户贫困户脱贫。", [("workers_employed", 3200, "2020-06-10")]),
+        ("全县建成扶贫车间120个,去年有30个村通了公路。", [("workshops", 120, "2020-06-10")]),
+        ("全县扶贫车间吸纳就业3200人,去年有1200人次参加培训。", [("workers_employed", 3200, "2020-06-10")]),
         (
             "全县车间吸纳就业3000人,去年有120个扶贫车间建成投产。",
             [("workers_employed", 3000, "2020-06-10"), ("workshops", 120, "2019")],

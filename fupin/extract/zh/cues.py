@@ -334,13 +334,13 @@ CONTINUES = re.compile(
 # 去年同期为2300元", "上年为2.1万元", "而去年这一数字是4.2万人") or as the base of a change ("比上年的
 # 1.2万元增长25%", "高于去年同期的2600元"). The period group says which date ("同期": the same date a
 # year before; "底"/"末": that year's end; none: that year); a written year ("2019年同期为80人") names
-# the year itself.
+# the year itself; the compare group marks the base of a change.
 LAST_YEAR_TWIN = re.compile(
     r"^\s*(?:而|但|但是|相比之下)?(?:去年度?|上年度?|上一年度?|(?P<year>(?:19|20)[0-9]{2})年度?)"
     r"(?P<period>同期|年底|年末|底|末|全年)?"
     r"(?:这一数字|这个数字|这一数据|该数字|此数)?"
     r"(?:仅|只|才|则)?(?:为|是|有|达|达到|只有|仅有|仅为)?(?:约|近|超过|逾|不到|不足)?\s*$"
-    r"|(?:比|较|相比|与|同|高于|低于|多于|少于)(?:去年|上年|上一年|(?P<base_year>(?:19|20)[0-9]{2})年)"
+    r"|(?P<compare>比|较|相比|与|同|高于|低于|多于|少于)(?:去年|上年|上一年|(?P<base_year>(?:19|20)[0-9]{2})年)"
     r"(?P<base_period>同期|年底|年末|底|末|全年)?的?\s*$"
 )
 # A clause about the same period a year before ("截至6月底, 全县外出务工3200人, 去年同期外出务工2600人"):

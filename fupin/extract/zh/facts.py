@@ -1278,7 +1278,7 @@ def _last_year_twins(
     A number whose own words name another statistic ("去年有120个扶贫车间建成" after a count of
     people) is that statistic, not a twin."""
     m = cues.LAST_YEAR_TWIN.search(ctx.left)
-    if m is None:
+    if m is None or not _bare_figure(ctx, base=m.group("compare") is not None):
         return []
     q = ctx.q
     earlier = [
@@ -1306,6 +1306,22 @@ def _last_year_twins(
         )
         for d in stated
     ]
+
+
+_TWIN_END = re.compile(r"\s*(?:左右|上下|多|余)?\s*[。!?…]*\s*$")
+_BASE_END = re.compile(
+    r"\s*(?:左右|上下|多|余)?\s*(?:相比|相较)?\s*(?:增加|增长|减少|下降|提高|降低|上升|多|少|持平)"
+)
+
+
+def _bare_figure(ctx: _Ctx, base: bool) -> bool:
+    """Whether the number ends its clause with nothing but its counter ("去年同期为2600人"), or, as the
+    base of a change, goes on with the change ("比上年的1.2万元增长25%"): not "去年有120户贫困户脱贫",
+    whose own words say what it counts."""
+    rest = ctx.right
+    if ctx.q.counter and rest.lstrip().startswith(ctx.q.counter):
+        rest = rest.lstrip()[len(ctx.q.counter) :]
+    return bool(_TWIN_END.match(rest) or (base and _BASE_END.match(rest)))
 
 
 def _same_kind(stated: Quantity, other: Quantity) -> bool:
