@@ -114,3 +114,36 @@ def test_english_quotation_at_the_end_of_the_reported_sentence_is_direct() -> No
         '"and every worker is back at the machines".'
     )
     assert [r["quote_kind"] for r in officials(text, "en")] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A party post before the office held: the organisation is the office's, without 党组.
+        (
+            "省扶贫办党组书记、主任王志群介绍，全省已建成扶贫车间1900个。",
+            [("王志群", "党组书记、主任", "省扶贫办", "official")],
+        ),
+        (
+            "市人社局党组成员、副局长刘海涛表示，今年将新开发公益岗位500个。",
+            [("刘海涛", "党组成员、副局长", "市人社局", "official")],
+        ),
+        # near miss: a party post alone keeps its party body
+        ("镇党委书记欧阳明华说，全镇有扶贫车间12个。", [("欧阳明华", "党委书记", "镇党委", "official")]),
+        # A village's Party secretary (支书) is an official; a bare 村 is the village named before.
+        (
+            "记者来到大坪村。村支书冯焕明说，村里的车间吸纳了40名村民就业。",
+            [("冯焕明", "支书", "大坪村", "official")],
+        ),
+        ("红岩村党支书张德福介绍，车间去年发放工资30万元。", [("张德福", "党支书", "红岩村", "official")]),
+        # The head of a 绣坊 / 工坊 is business, like a workshop's.
+        ("清花绣坊负责人覃丽珍说，今年订单不愁。", [("覃丽珍", "负责人", "清花绣坊", "business")]),
+        # "该店" is the shop named before 的, not the clause before it that names who went there.
+        (
+            "绣坊负责人覃丽珍来到位于南站社区的旭怡侗衣店，问该店负责人潘美英。“还要再拿点过来。”潘美英回答说。",
+            [("潘美英", "负责人", "南站社区的旭怡侗衣店", "business")],
+        ),
+    ],
+)
+def test_chinese_party_posts_village_secretaries_and_shops(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "zh") == expected

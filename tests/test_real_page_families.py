@@ -263,8 +263,9 @@ def test_chinese_officials_cited_without_quotation() -> None:
         "某市副市长、市发改委主任陈立新致辞。"
     )
     assert _officials(text, "zh") == [
-        ("王建国", "党组成员、副厅长", "省人社厅党组"),
-        ("刘晓东", "党组成员、副主任", "省扶贫办党组"),
+        # the party post comes before the office held: the office's organisation, as the gold has it
+        ("王建国", "党组成员、副厅长", "省人社厅"),
+        ("刘晓东", "党组成员、副主任", "省扶贫办"),
         ("陈立新", "副市长、市发改委主任", "某市"),
     ]
 

@@ -1058,7 +1058,7 @@ def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) ->
     assert _regions(text) == expected
 
 
-# ------------------------------------------------------------ the employed among poor people just counted
+# ------------------------------------------------ the employed (or migrants) among poor people just counted
 
 
 @pytest.mark.parametrize(
@@ -1066,7 +1066,12 @@ def test_a_workplace_count_before_any_place(text: str, expected: list[tuple]) ->
     [
         ("全县有就业意愿的贫困劳动力2.3万人,已实现就业2.2万人。", [("poor_workers_employed", 22000)]),
         ("全县共有建档立卡贫困劳动力4.6万人,已就业4.1万人。", [("poor_workers_employed", 41000)]),
+        # ...and the poor gone out to work
+        ("全县共有建档立卡贫困劳动力4.2万人,已外出务工3.1万人。", [("poor_migrant_workers", 31000)]),
+        ("全镇有贫困劳动力5600人,今年已转移就业4200人。", [("poor_migrant_workers", 4200)]),
         # near misses: a clause of work before, and a count that names its own people
+        ("全县有劳动力12万人,已外出务工8万人。", []),
+        ("全县有贫困劳动力2万人,外出务工的农民工达到15万人。", []),
         (
             "扶贫车间吸纳贫困劳动力200人,带动就业500人。",
             [("poor_workers_employed", 200), ("workers_employed", 500)],
@@ -1317,3 +1322,143 @@ def test_a_headline_round_figure_takes_the_place_of_its_restatement(
     title: str, text: str, expected: list[tuple]
 ) -> None:
     assert _titled_places(title, text) == expected
+
+
+# ------------------------------------------------------------ posts offered at a job fair
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来,全县举办专场招聘会15场,提供就业岗位6000个。", []),
+        ("县人社局举办春风行动招聘会,48家企业提供岗位2300个。", []),
+        ("全市开展线上招聘活动,共推送岗位1.8万个。", []),
+        ("招聘会上,共有30家企业参会,发布就业岗位1500余个。", []),
+        ("通过网络招聘会累计提供岗位1.2万个。", []),
+        ("省人社厅组织就业扶贫专场招聘,线上发布岗位4.5万个,达成意向2300人。", []),
+        ("参会企业48家,提供岗位2300个,进场求职3000人次。", []),
+        ("活动现场共提供就业岗位500多个。", []),
+        ("全市企业岗位需求1.2万个。", []),
+        ("全市共有空缺岗位1200个。", []),
+        ("全县企业用工需求3万人,用工缺口5000人。", []),
+        ("县里组织80家企业开展招聘,提供岗位4000余个。", []),
+        ("全市发布招聘岗位2.6万个。", []),
+        ("县里开展直播带岗,推出岗位3000个。", []),
+        ("3月10日,县人社局举办春风行动专场招聘会。此次活动共有45家企业提供就业岗位1800余个。", []),
+        ("招聘会现场,有600余名求职者与企业签订了用工协议。", []),
+        # near misses: people at work beside a fair, posts made, and posts told before the fair
+        (
+            "全县举办专场招聘会8场,提供岗位3200个,吸纳就业1100人。",
+            [("workers_employed", 1100)],
+        ),
+        ("通过网络招聘会,帮助2000名贫困劳动力实现就业。", [("poor_workers_employed", 2000)]),
+        (
+            "县人社局举办专场招聘会。此次活动中,扶贫车间新开发岗位300个。",
+            [("jobs", 300)],
+        ),
+        ("全县举办专场招聘会。本县扶贫车间提供就业岗位500个。", [("jobs", 500)]),
+        ("今年以来,县里举办招聘会5场,目前全县扶贫车间提供就业岗位2600个。", [("jobs", 2600)]),
+        ("县里举办招聘会5场,截至6月底全县开发岗位2600个。", [("jobs", 2600)]),
+        ("全县通过招聘会、点对点输送等方式,开发公益岗位3000个。", [("jobs", 3000)]),
+        ("全县扶贫车间提供就业岗位500个,县里还组织了12场网络招聘会。", [("jobs", 500)]),
+        ("该公司提供就业岗位300个,吸纳贫困劳动力120人。", [("jobs", 300), ("poor_workers_employed", 120)]),
+    ],
+)
+def test_posts_offered_at_a_job_fair_are_no_jobs(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _metrics(text) == expected
+
+
+# ------------------------------------------------------------ last year's figure beside this year's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "车间工人人均月收入2800元,去年同期为2300元。",
+            [("income", 2800, "2020-06-10"), ("income", 2300, "2019")],
+        ),
+        (
+            "2019年,车间工人人均年收入2.6万元,上年为2.1万元。",
+            [("income", 26000, "2019"), ("income", 21000, "2018")],
+        ),
+        (
+            "截至6月底,全省共建成扶贫车间1200个,上年同期为980个。",
+            [("workshops", 1200, "2020-06-30"), ("workshops", 980, "2019-06-30")],
+        ),
+        (
+            "截至6月底,全省扶贫车间复工率98%,去年同期只有60%。",
+            [("workshop_resumption_rate", 98, "2020-06-30"), ("workshop_resumption_rate", 60, "2019-06-30")],
+        ),
+        (
+            "全县扶贫车间达到120个,吸纳就业5000人,去年底为980个。",
+            [
+                ("workshops", 120, "2020-06-10"),
+                ("workers_employed", 5000, "2020-06-10"),
+                ("workshops", 980, "2019-12-31"),
+            ],
+        ),
+        (
+            "贫困劳动力人均年收入1.5万元,比上年的1.2万元增长25%。",
+            [("income", 15000, "2020-06-10"), ("income", 12000, "2019")],
+        ),
+        (
+            "截至2月29日,全县扶贫车间吸纳就业3200人,较去年同期的2600人增加600人。",
+            [("workers_employed", 3200, "2020-02-29"), ("workers_employed", 2600, "2019-02-28")],
+        ),
+        (
+            "该扶贫车间今年吸纳就业120人,2019年同期为80人。",
+            [("workers_employed", 120, "2020"), ("workers_employed", 80, "2019")],
+        ),
+        (
+            "全县外出务工贫困劳动力5万人,而去年这一数字是4.2万人。",
+            [("poor_migrant_workers", 50000, "2020-06-10"), ("poor_migrant_workers", 42000, "2019")],
+        ),
+        (
+            "车间工人人均月收入3000元,高于去年同期的2600元。",
+            [("income", 3000, "2020-06-10"), ("income", 2600, "2019")],
+        ),
+        (
+            "全县扶贫车间吸纳就业3000人,比2019年的2600人增加400人。",
+            [("workers_employed", 3000, "2020-06-10"), ("workers_employed", 2600, "2019")],
+        ),
+        (
+            "今年全县扶贫车间吸纳就业3200人,上年度为2600人。",
+            [("workers_employed", 3200, "2020"), ("workers_employed", 2600, "2019")],
+        ),
+        # a clause of its own about the same period last year
+        (
+            "截至6月底,全县贫困劳动力外出务工3200人,去年同期外出务工2600人。",
+            [("poor_migrant_workers", 3200, "2020-06-30"), ("poor_migrant_workers", 2600, "2019-06-30")],
+        ),
+        (
+            "今年1-5月,工人人均月收入2800元,去年同期人均月收入2300元。",
+            [("income", 2800, "2020-05"), ("income", 2300, "2019-05")],
+        ),
+        # near misses: a number with a statistic of its own or words of its own, a change against
+        # last year, a share of last year, and no figure to pair with
+        ("全县扶贫车间吸纳就业3200人,去年有120户贫困户脱贫。", [("workers_employed", 3200, "2020-06-10")]),
+        ("全县建成扶贫车间120个,去年有30个村通了公路。", [("workshops", 120, "2020-06-10")]),
+        ("全县扶贫车间吸纳就业3200人,去年有1200人次参加培训。", [("workers_employed", 3200, "2020-06-10")]),
+        (
+            "全县车间吸纳就业3000人,去年有120个扶贫车间建成投产。",
+            [("workers_employed", 3000, "2020-06-10"), ("workshops", 120, "2019")],
+        ),
+        ("今年全县贫困劳动力人均年收入1.2万元,比上年增加2000元。", [("income", 12000, "2020")]),
+        ("工人人均月收入3000元,与去年同期相比增加400元。", [("income", 3000, "2020-06-10")]),
+        (
+            "截至6月底,全县贫困劳动力外出务工3200人,比去年同期增加600人。",
+            [("poor_migrant_workers", 3200, "2020-06-30")],
+        ),
+        (
+            "截至6月底,全省外出务工贫困劳动力150万人,为去年的102%。",
+            [
+                ("poor_migrant_workers", 1500000, "2020-06-30"),
+                ("poor_migrant_workers_share_of_last_year", 102, "2020-06-30"),
+            ],
+        ),
+        ("据统计,去年同期为2600人。", []),
+    ],
+)
+def test_last_years_figure_is_a_fact_of_last_year(text: str, expected: list[tuple]) -> None:
+    assert _dated(text, "2020-06-10") == expected

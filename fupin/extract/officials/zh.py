@@ -40,7 +40,8 @@ _FOLLOW_RE = re.compile(
 )
 _LEAD_JUNK = re.compile(
     r"^(?:据|由|经|记者从|记者|在|对|向|是|为|和|与|会上|近日|日前|今天|昨天|此外|其中|同时|另外|接受|采访了|采访|"
-    r"邀请|陪同|带领|随后|当天|目前|日|时|\d+日|\d+月\d+日|[上下]午|指出|表示|介绍|了|的|作为|担任|原|现任|时任)+"
+    r"邀请|陪同|带领|随后|当天|目前|日|时|\d+日|\d+月\d+日|[上下]午|指出|表示|介绍|了|的|作为|担任|原|现任|时任"
+    r"|来到|走进|前往|回到|位于)+"
 )
 _ANAPHOR = re.compile(
     r"^(?:.{0,4}?(?=该|本|这家|这个|此))?(?:该|本|这家|这个|此|当地)?(公司|企业|厂|工厂|合作社|集团|村|镇|乡|县|局|车间|基地"
@@ -317,13 +318,33 @@ def _full_name_ending(text: str, suffix: str, end: int) -> tuple[int, int] | Non
             and text[place_start - 1] not in _FUNCTION_CHARS
         ):
             place_start -= 1
-        start = place_start
+        place_start += _place_from(text[place_start : start - 1])
+        if _only_a_place(text[place_start : start - 1]):
+            start = place_start
     junk = _LEAD_JUNK.match(text[start:end])
     if junk:
         start += junk.end()
     if end - start >= len(suffix) + 2 and not _ANAPHOR.match(text[start:end]):
         return start, end
     return None
+
+
+#: The longest stretch kept as the place before "的" in a full name ("恰尔巴格乡的…工厂").
+_PLACE_BEFORE_MAX = 12
+# A verb of going or being somewhere: what comes before it is a clause, not part of a place.
+_MOTION = re.compile(r"来到|走进|位于|前往|到了|回到|坐落")
+
+
+def _place_from(chunk: str) -> int:
+    """Where the place starts in the stretch before "的": after a verb of going or being somewhere
+    ("走进恰尔巴格乡的…工厂", "负责人覃桂珍来到位于南站社区的旭怡侗衣店": the rest tells who went there)."""
+    motions = list(_MOTION.finditer(chunk))
+    return motions[-1].end() if motions else 0
+
+
+def _only_a_place(chunk: str) -> bool:
+    """Whether the stretch before "的" can be a place: short, and naming no one by a title."""
+    return 0 < len(chunk) <= _PLACE_BEFORE_MAX and not _TITLE_RE.search(chunk)
 
 
 def _cue_after(text: str, end: int, limit: int) -> int | None:
@@ -473,6 +494,8 @@ def _title_org(
     title = text[t_start:t_end]
     org_span = _org_before(text, t_start, sent_start)
     body = next((b for b in ZH_PARTY_BODIES if title.startswith(b)), None)
+    if body and "、" in title:
+        body = None  # "省扶贫办党组书记、主任": the office named next is held in 省扶贫办 itself
     if org_span and body:
         org_span = (org_span[0], t_start + len(body))
     elif body and not org_span:

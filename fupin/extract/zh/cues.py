@@ -30,8 +30,30 @@ POSTS_PLANNED = re.compile(
     r"(?<!按照)(?<!根据)(?<!完成)(?<!按)(?:计划|规划)(?![内外的])|拟(?!定)|将要|力争|(?<!完成)目标|年内要|还要|准备"
     r"|将(?:新|再|陆续)?(?:开发|提供|设置|新增|增加|创造)"
 )
-# Posts that are only advertised or missing ("发布岗位信息2.3万个", "岗位缺口1200个"), not posts created.
-NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口)")
+# Posts that are only advertised, wanted or missing ("发布岗位信息2.3万个", "岗位需求800个",
+# "空缺岗位1200个", "岗位缺口1200个"), not posts created.
+NOT_POSTS = re.compile(r"(?:岗位|职位)(?:信息|缺口|需求|空缺)|空缺岗位|空岗")
+# A recruitment event: the posts it offers ("举办专场招聘会15场, 提供就业岗位6000个", "线上招聘发布岗位
+# 4.5万个") are vacancies advertised to job seekers, not posts created (metrics.md counts posts made).
+JOB_FAIR = re.compile(
+    r"招聘会|招聘活动|招聘月|招聘周|招聘专场|专场招聘|(?:线上|网上|网络|云端?|直播|空中|视频|现场)招聘|招聘现场"
+    r"|双选会|供需见面会|(?:用工|就业|人才|劳务|人力资源)(?:对接|洽谈|交流|供需)(?:会|活动)|春风行动|就业援助月"
+    r"|参会企业|参会单位|参展企业|进场求职|(?:举办|组织|开展|举行)[^,;。]{0,10}?招聘|带岗|岗位推介会"
+)
+# A sentence that goes on about the event the sentence before named ("…举办专场招聘会。此次活动共有
+# 45家企业提供就业岗位1800余个").
+THIS_EVENT = re.compile(
+    r"^\s*(?:此次|本次|这次|该次|当天|活动)(?:活动|招聘|招聘会)?(?:中|期间|当天|现场|上)?|^\s*会上"
+)
+# People at a job fair who only seek work or sign up for it ("600余名求职者签订了用工协议", "现场签约120人"):
+# not yet at work.
+AT_THE_FAIR = re.compile(r"求职|签约|签订|意向|进场|参会")
+# Posts put out to be filled ("发布就业岗位1500余个", "推送岗位2000个", "活动现场提供岗位500个").
+POSTS_ADVERTISED = re.compile(
+    r"(?:发布|推送|推介|推出|征集|收集|归集|储备|(?:现场|会上)(?:共|累计|总共)?(?:提供|拿出))[^,;。0-9]{0,8}$"
+)
+# Posts made, which a job-fair sentence may also report ("通过招聘会、设置扶贫岗等方式, 开发公益岗位3000个").
+POSTS_CREATED = re.compile(r"开发|设置|设立|创造|新增|增加|开辟|创设|安置")
 
 # 建成投产 / 竣工投产 / 开工建设 speak of building, not of resuming; a bare 投产 is a new workshop going
 # into production ("今年新建的30个扶贫车间已全部投产"), so only 重新投产 is a resumption.
@@ -163,6 +185,9 @@ NOT_EMPLOYED = re.compile(
     r"失业|(?:未|尚未|没有|未能)(?:实现)?(?:稳定)?(?:就业|务工|外出|返岗|上岗)|待业|无业|不能外出|无法外出"
     r"|意向|意愿"
 )
+# Workers wanted, counted as such ("企业用工需求3万人", "用工缺口5000人"): a need, not people at work
+# (not "根据用工需求吸纳贫困劳动力90人", where the need is no count).
+WANTED = re.compile(r"(?:(?:用工|用人|岗位|招工)(?:需求|缺口)|缺工)[^,;。0-9]{0,6}$")
 # 就业 inside the name of a service or a benefit ("发放就业补贴", "就业服务") says nothing of work done.
 EMPLOYMENT_SERVICE = re.compile(
     r"就业(?:补贴|补助|服务|培训|信息|政策|指导|援助|帮扶|台账|推荐|专场|招聘|需求|创业)"
@@ -282,9 +307,10 @@ CRITERIA_HEAD = re.compile(
 THRESHOLD_AFTER = re.compile(r"^(?:人|名|个|家|元)?(?:以上|以下|及以上)的")
 
 # Between a number and the entity noun it counts ("56处省级扶贫车间"): modifiers only, no verb or place
-# ("32个乡镇建有扶贫车间" counts townships, not workshops).
+# ("32个乡镇建有扶贫车间" counts townships, not workshops; "48家企业提供岗位2300个" counts companies).
 NOT_A_MODIFIER = re.compile(
-    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
+    r"[有建设办在是为]|带动|吸纳|实现|落户|引进|提供|拿出|发布|推出|开发|创造"
+    r"|乡镇|(?<!驻)村(?!级)|县(?!级)|省(?!级)|市(?!级)|区(?!级)"
 )
 # Things counted and then named as workshops or enterprises: "认定46家经营主体为就业扶贫车间",
 # "将12个合作社认定为扶贫车间" (NAMED_AS is what stands between the number and the entity).
@@ -303,6 +329,24 @@ CONTINUES = re.compile(
     r"(?:认定|建成|建设|创建|新建|建立|发展|达到|达|增加到|增加至|增至|增长到|增长至|提高到|扩大到|发展到|突破|为|有)?"
     r"(?:并?(?:投产|投用|投入使用|投入生产|运营))?"
     r"(?:了|至|到)?(?:逾|超过|超|近|约|达|将近|接近|多达)?\s*$"
+)
+# The same statistic a year earlier, written after this year's figure: on its own ("人均月收入2800元,
+# 去年同期为2300元", "上年为2.1万元", "而去年这一数字是4.2万人") or as the base of a change ("比上年的
+# 1.2万元增长25%", "高于去年同期的2600元"). The period group says which date ("同期": the same date a
+# year before; "底"/"末": that year's end; none: that year); a written year ("2019年同期为80人") names
+# the year itself; the compare group marks the base of a change.
+LAST_YEAR_TWIN = re.compile(
+    r"^\s*(?:而|但|但是|相比之下)?(?:去年度?|上年度?|上一年度?|(?P<year>(?:19|20)[0-9]{2})年度?)"
+    r"(?P<period>同期|年底|年末|底|末|全年)?"
+    r"(?:这一数字|这个数字|这一数据|该数字|此数)?"
+    r"(?:仅|只|才|则)?(?:为|是|有|达|达到|只有|仅有|仅为)?(?:约|近|超过|逾|不到|不足)?\s*$"
+    r"|(?P<compare>比|较|相比|与|同|高于|低于|多于|少于)(?:去年|上年|上一年|(?P<base_year>(?:19|20)[0-9]{2})年)"
+    r"(?P<base_period>同期|年底|年末|底|末|全年)?的?\s*$"
+)
+# A clause about the same period a year before ("截至6月底, 全县外出务工3200人, 去年同期外出务工2600人"):
+# its figures are dated a year before the sentence's date (not at it: 同期 alone is no date).
+SAME_PERIOD_LAST_YEAR = re.compile(
+    r"^\s*(?:而|但|但是|相比之下)?(?:去年|上年|上一年|(?P<year>(?:19|20)[0-9]{2})年)同期"
 )
 # A count of change against a base ("比去年增加30个", "较上年减少5家") is not a stock.
 COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比|与)[^,;0-9]{0,10}(?:增加|减少|增长|下降|新增|多|少)了?\s*$")

@@ -280,6 +280,10 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
         return []  # "20多名工人正在分拣": people seen at work, a scene
     if cues.NO_MIGRATION.search(ctx.clause) or cues.NOT_EMPLOYED.search(ctx.clause) or _compared_change(ctx):
         return []
+    if cues.AT_THE_FAIR.search(ctx.clause) and cues.JOB_FAIR.search(ctx.before + ctx.left):
+        return []  # "招聘会现场, 600余名求职者签订了用工协议": job seekers, not people at work
+    if cues.WANTED.search(ctx.left):
+        return []  # "企业用工需求3万人": workers wanted
     if cues.PER_HOUSEHOLD.search(ctx.left) or cues.BASE_OF_RATE.match(ctx.right):
         return []  # "户均就业1.24人"; "47.64万搬迁劳动力就业率达79.34%" is the base of a rate
     if cues.TRAINED.search(ctx.left) or cues.FROM_ELSEWHERE.search(ctx.left):
@@ -321,7 +325,7 @@ def _people(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if kind == "employed" and not poor and _part_by_kind_of_people(ctx):
         return []  # "有6名残疾人和7名建档立卡贫困户": the disabled are a part of the workforce
     if kind == "migrant" and not poor and not subset:
-        poor = _continues_poor_migrants(ctx)
+        poor = _continues_poor_migrants(ctx) or _of_the_poor_before(ctx)
     if kind == "employed" and not poor and not subset:
         poor = _of_the_poor_before(ctx)
     if kind == "migrant":
@@ -388,8 +392,9 @@ def _part_of_the_poor(parent_text: str, ctx: _Ctx) -> bool:
 
 
 def _of_the_poor_before(ctx: _Ctx) -> bool:
-    """A count of people at work that names nobody, after a clause that only counts poor people:
-    "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人" (the 2.2万 are of those poor), unlike
+    """A count of people at work (or gone out to work) that names nobody, after a clause that only
+    counts poor people: "有就业意愿的贫困劳动力2.3万人, 已实现就业2.2万人", "全县共有建档立卡贫困劳动力
+    4.2万人, 已外出务工3.1万人" (the 2.2万 and 3.1万 are of those poor), unlike
     "吸纳贫困劳动力200人, 带动就业500人" (a clause of work before: the 500 are all workers)."""
     if _WHO.search(ctx.left) or cues.PEOPLE_NOUN.match(ctx.right.lstrip()):
         return False
@@ -588,8 +593,10 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if entity is None:
         return []
     if entity == "jobs":
-        if _expected(ctx) or cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_PLANNED.search(ctx.left):
+        if _expected(ctx) or cues.POSTS_PLANNED.search(ctx.left):
             return []  # "建成后可提供就业岗位200个", "计划开发公益岗位300个": posts still to come
+        if _advertised(ctx, analysis):
+            return []  # "举办招聘会8场, 提供岗位3200个": vacancies offered to job seekers
         if _part_of_same(ctx, cues.JOBS):
             return []  # "开发公益岗位22个,其中就业扶贫公益性岗位17个": a part of the posts
         return [("jobs", _scope(ctx), None)]
@@ -612,6 +619,31 @@ def _things(ctx: _Ctx, analysis: Analysis) -> list[Label]:
     if _part_by_kind(ctx, cues.WORKSHOP if entity == "workshop" else cues.ENTERPRISE):
         return []  # "认定46家, 其中工厂式扶贫车间34家", "其中国家级2家": a part by kind, not a fact
     return [(base, None, None)]
+
+
+# A clause that opens a statement of its own time ("目前", "截至6月底"), not the fair's.
+_NEW_STATEMENT = re.compile(r"\s*(?:目前|截至|截止|当前|现已|如今)")
+
+
+def _advertised(ctx: _Ctx, analysis: Analysis) -> bool:
+    """Posts only put out to be filled, not posts made (metrics.md ``jobs``): vacancies advertised
+    ("发布岗位信息2.3万个", "推送岗位2000个") or offered at a job fair told before them in the sentence
+    ("举办专场招聘会15场, 提供就业岗位6000个"). Posts a fair's sentence says were made ("开发公益岗位
+    3000个") stay jobs, and so do posts of a workplace told before any fair ("提供岗位500个, 县里还组织了
+    网络招聘会") or named in their own clause ("..., 目前全县扶贫车间提供就业岗位2600个"). A sentence
+    that opens on "此次活动" goes on about the fair of the sentence before."""
+    if cues.NOT_POSTS.search(ctx.clause) or cues.POSTS_ADVERTISED.search(ctx.left):
+        return True
+    if (
+        cues.POSTS_CREATED.search(ctx.left)
+        or cues.WORKSHOP.search(ctx.left)
+        or _NEW_STATEMENT.match(ctx.left)
+    ):
+        return False  # "..., 目前全县扶贫车间提供就业岗位2600个": the workshops' own posts
+    head = ctx.before + ctx.left
+    if cues.JOB_FAIR.search(head):
+        return True
+    return bool(cues.THIS_EVENT.match(head) and cues.JOB_FAIR.search(_previous_sentence(analysis, ctx)))
 
 
 _SEGMENT_END = re.compile(r"[,;:。!?]")
@@ -1236,6 +1268,89 @@ def _workplace_count(analysis: Analysis, labels: list[Label], region_at: RegionA
     return bool(nowhere is not None and nowhere(position))
 
 
+def _last_year_twins(
+    analysis: Analysis, ctx: _Ctx, drafts: list[FactDraft], labels: list[Label]
+) -> list[FactDraft]:
+    """Last year's figure of the statistic just stated in the sentence, as a fact of its own with
+    last year's date: "人均月收入2800元, 去年同期为2300元" (2300 is the income of the same date a year
+    before), "上年为2.1万元", "比上年的1.2万元增长25%" (the base of the change; the change itself is no
+    fact). The dev gold dates a figure said of last year in that year, as "从去年的120个" already is.
+    A number whose own words name another statistic ("去年有120个扶贫车间建成" after a count of
+    people) is that statistic, not a twin."""
+    m = cues.LAST_YEAR_TWIN.search(ctx.left)
+    if m is None or not _bare_figure(ctx, base=m.group("compare") is not None):
+        return []
+    q = ctx.q
+    earlier = [
+        d
+        for d in drafts
+        if d.sentence_start == ctx.s0
+        and d.quantity.end <= q.start
+        and d.metric != "poor_migrant_workers_share_of_last_year"  # a share of last year has no twin
+        and _same_kind(d.quantity, q)
+    ]
+    if not earlier:
+        return []
+    twin = earlier[-1].quantity
+    stated = [d for d in earlier if d.quantity is twin]
+    if labels and {m for m, _, _ in labels} != {d.metric for d in stated}:
+        return []
+    period = m.group("period") or m.group("base_period")
+    year = m.group("year") or m.group("base_year")
+    return [
+        replace(
+            d,
+            quantity=q,
+            as_of=_a_year_before(d.as_of, analysis.published, period, year),
+            as_of_source="text",
+        )
+        for d in stated
+    ]
+
+
+_TWIN_END = re.compile(r"\s*(?:左右|上下|多|余)?\s*[。!?…]*\s*$")
+_BASE_END = re.compile(
+    r"\s*(?:左右|上下|多|余)?\s*(?:相比|相较)?\s*(?:增加|增长|减少|下降|提高|降低|上升|多|少|持平)"
+)
+
+
+def _bare_figure(ctx: _Ctx, base: bool) -> bool:
+    """Whether the number ends its clause with nothing but its counter ("去年同期为2600人"), or, as the
+    base of a change, goes on with the change ("比上年的1.2万元增长25%"): not "去年有120户贫困户脱贫",
+    whose own words say what it counts."""
+    rest = ctx.right
+    if ctx.q.counter and rest.lstrip().startswith(ctx.q.counter):
+        rest = rest.lstrip()[len(ctx.q.counter) :]
+    return bool(_TWIN_END.match(rest) or (base and _BASE_END.match(rest)))
+
+
+def _same_kind(stated: Quantity, other: Quantity) -> bool:
+    """Whether ``other`` can be the same statistic as ``stated``: yuan with yuan, rates with rates,
+    people with people (a bare number with any count)."""
+    if stated.unit != other.unit:
+        return False
+    if stated.unit not in (None, "count") or other.counter is None:
+        return True
+    return (stated.counter in _PEOPLE_COUNTERS) == (other.counter in _PEOPLE_COUNTERS)
+
+
+def _a_year_before(
+    as_of: str | None, published: str | None, period: str | None, written: str | None = None
+) -> str | None:
+    """The date a year before ``as_of`` (or before publication when the figure is undated), or in the
+    ``written`` year: the same day for "同期", that year's last day for "底"/"末", else that year."""
+    base = as_of or published or ""
+    if not base[:4].isdigit():
+        return None
+    year = written or f"{int(base[:4]) - 1:04d}"
+    if period == "同期" and as_of and len(as_of) > 4:
+        rest = as_of[4:]
+        return year + ("-02-28" if rest == "-02-29" else rest)
+    if period in ("底", "末", "年底", "年末"):
+        return f"{year}-12-31"
+    return year
+
+
 def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[FactDraft]:
     """Facts of a Chinese article whose quantities and dates are already in ``analysis``.
 
@@ -1259,6 +1374,10 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
             continue  # the 22 of "中西部22个省份" names a group, it counts nothing
         ctx = _context(analysis, q)
         labels = classify(analysis, q, ctx)
+        twins = _last_year_twins(analysis, ctx, drafts, labels)
+        if twins:
+            drafts.extend(twins)  # "人均月收入2800元, 去年同期为2300元": last year's figure
+            continue
         if not labels:
             continue
         as_of, own = _as_of(analysis, ctx, dates_at, local_at)
@@ -1273,6 +1392,9 @@ def find_facts(analysis: Analysis, region_at: RegionAt | None = None) -> list[Fa
             region = _wage_region(region_at, q.start, region)
         elif region.get("level") == "national" and _workplace_count(analysis, labels, region_at, q.start):
             region = _wage_region(region_at, q.start, region)
+        last_year = cues.SAME_PERIOD_LAST_YEAR.match(ctx.left)
+        if last_year:  # "去年同期外出务工2600人": the sentence's date, a year before
+            as_of, own = _a_year_before(as_of, analysis.published, "同期", last_year.group("year")), True
         for metric, scope, period in labels:
             source = exact.restated(q, metric) if not own else None
             date = source.as_of if source is not None else as_of
