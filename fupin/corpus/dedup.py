@@ -75,12 +75,31 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
 
 
+#: (bands, rows per band) that datasketch's MinHashLSH picks, by (threshold, permutations, weights);
+#: tests/test_crawler_units.py checks each entry against datasketch
+LSH_SHAPES: dict[tuple[float, int, tuple[float, float]], tuple[int, int]] = {
+    (0.7, 128, (0.1, 0.9)): (20, 6),
+}
+
+
 @cache
 def lsh_shape() -> tuple[int, int]:
-    """(bands, rows per band) that datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``."""
+    """(bands, rows per band) that datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``.
+
+    Read from ``LSH_SHAPES`` when the parameters are there: datasketch's choice needs
+    ``datasketch.lsh``, which imports scipy (1 s of the crawl's reactor thread inside
+    its first store batch, 8.7% of its samples in py-spy of a 2,040-page crawl) and
+    integrates the error curves. The crawl process needs only these two numbers.
+    """
+    known = LSH_SHAPES.get((THRESHOLD, NUM_PERM, LSH_WEIGHTS))
+    return known if known is not None else datasketch_lsh_shape(THRESHOLD, NUM_PERM, LSH_WEIGHTS)
+
+
+def datasketch_lsh_shape(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
+    """(bands, rows per band) as datasketch's MinHashLSH computes them."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
     return lsh.b, lsh.r
 
 
