@@ -408,3 +408,23 @@ def test_extractor_options_are_those_bare_extraction_builds(monkeypatch: pytest.
     assert {k: getattr(ours, k) for k in Extractor.__slots__} == {
         k: getattr(built[0], k) for k in Extractor.__slots__
     }
+
+
+def test_minhash_is_datasketchs_affine32_signature() -> None:
+    """The signature computed without datasketch equals datasketch's, bit for bit, empty input included."""
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from fupin.corpus.dedup import _SCHEME, NUM_PERM, minhash, shingles
+
+    rng = random.Random(11)
+    chars = "扶贫车间复工工人收入元月年省县村企业订单就业劳动力建档立卡贫困户搬迁社区工厂产业"
+    texts = ["", "扶贫", *("".join(rng.choice(chars) for _ in range(n)) for n in (40, 300, 3000))]
+    for text in texts:
+        hashes = [zlib.crc32(gram) for gram in shingles(text)]
+        theirs = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=_SCHEME)
+        theirs.update_batch(hashes)
+        ours = minhash(hashes)
+        assert ours.dtype == theirs.hashvalues.dtype and np.array_equal(ours, theirs.hashvalues)

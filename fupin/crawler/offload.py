@@ -103,7 +103,7 @@ class Analyser:
     def start(self) -> None:
         """Start the workers and have them import and warm up now, while the crawl is starting.
 
-        A spawned worker imports trafilatura, lxml, datasketch and OpenCC (seconds on a
+        A spawned worker imports trafilatura, lxml and OpenCC (seconds on a
         busy machine); started with the spider, that overlaps Scrapy's own start-up
         instead of holding back the first articles. Spawned, not forked: a fork would
         copy the reactor's threads' locks.
