@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 import scrapy
@@ -368,3 +369,62 @@ def test_band_lookup_by_join_finds_the_rows_of_the_in_lists(tmp_path: Path) -> N
             found.append(dict(index.signatures))
     assert len(found[0]) >= 300 and found[0] == found[2]
     assert found[1].keys() == found[3].keys()
+
+
+def test_lsh_shapes_are_the_ones_datasketch_picks() -> None:
+    """The crawl reads the band shape from a table (no scipy import); datasketch agrees with every entry."""
+    from fupin.corpus.dedup import LSH_SHAPES, datasketch_lsh_shape, lsh_shape
+
+    for (threshold, num_perm, weights), shape in LSH_SHAPES.items():
+        assert datasketch_lsh_shape(threshold, num_perm, weights) == shape
+    assert lsh_shape() == (20, 6)
+
+
+def test_extractor_options_are_those_bare_extraction_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The options reused across pages equal, slot by slot, the ones trafilatura builds from the keywords."""
+    import trafilatura
+    import trafilatura.core
+    from trafilatura.settings import Extractor
+
+    from fupin.crawler.article import _extractor_options, parse_html
+
+    built: list[Extractor] = []
+
+    class Recording(Extractor):
+        __slots__ = ()
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            built.append(self)
+
+    monkeypatch.setattr(trafilatura.core, "Extractor", Recording)
+    url = "http://x.cn/a/1.html"
+    tree = parse_html("<html><body><p>" + "扶贫车间复工。" * 30 + "</p></body></html>")
+    trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False
+    )
+    ours = _extractor_options(url)
+    assert ours is not _extractor_options(url)
+    assert {k: getattr(ours, k) for k in Extractor.__slots__} == {
+        k: getattr(built[0], k) for k in Extractor.__slots__
+    }
+
+
+def test_minhash_is_datasketchs_affine32_signature() -> None:
+    """The signature computed without datasketch equals datasketch's, bit for bit, empty input included."""
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from fupin.corpus.dedup import _SCHEME, NUM_PERM, minhash, shingles
+
+    rng = random.Random(11)
+    chars = "扶贫车间复工工人收入元月年省县村企业订单就业劳动力建档立卡贫困户搬迁社区工厂产业"
+    texts = ["", "扶贫", *("".join(rng.choice(chars) for _ in range(n)) for n in (40, 300, 3000))]
+    for text in texts:
+        hashes = [zlib.crc32(gram) for gram in shingles(text)]
+        theirs = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=_SCHEME)
+        theirs.update_batch(hashes)
+        ours = minhash(hashes)
+        assert ours.dtype == theirs.hashvalues.dtype and np.array_equal(ours, theirs.hashvalues)

@@ -64,23 +64,71 @@ def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+#: datasketch's MurmurHash3 finalizer for 32-bit values (``datasketch.minhash._FMIX_CONSTANTS[32]``)
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_EMPTY32 = np.uint32(0xFFFFFFFF)
+
+
 @cache
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's permutations for ``NUM_PERM`` (seed 1), drawn once instead of per article.
+def _permutations() -> np.ndarray:
+    """datasketch's ``affine32`` permutations for ``NUM_PERM`` (seed 1): odd multipliers and offsets.
 
-    datasketch is imported where it is used: it takes ~0.4 s to import, and every command
-    that opens a store (reconcile, export, serve) imported it through this module."""
-    from datasketch import MinHash
+    Drawn as ``MinHash(num_perm=NUM_PERM, scheme="affine32")`` draws them, once.
+    """
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return np.array([a, b])
 
-    return MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
+
+def minhash(hashes: Sequence[int]) -> np.ndarray:
+    """The ``affine32`` MinHash signature of 32-bit ``hashes``, as datasketch computes it (uint32).
+
+    ``MinHash(hashfunc=int, scheme="affine32").update_batch(hashes).hashvalues`` with the
+    same arithmetic (pre-mix, then ``a * h + b`` mod 2^32, minimum per permutation), so
+    that the analysis worker does not import datasketch: its package imports scipy
+    through its LSH module, 0.4 s of CPU in each worker at the start of every crawl.
+    tests/test_crawler_units.py compares the two on random texts.
+    """
+    sig = np.full(NUM_PERM, _EMPTY32, dtype=np.uint32)
+    if not len(hashes):
+        return sig
+    a, b = _permutations()
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    return np.minimum(sig, (hv * a + b).min(axis=0))
+
+
+#: (bands, rows per band) that datasketch's MinHashLSH picks, by (threshold, permutations, weights);
+#: tests/test_crawler_units.py checks each entry against datasketch
+LSH_SHAPES: dict[tuple[float, int, tuple[float, float]], tuple[int, int]] = {
+    (0.7, 128, (0.1, 0.9)): (20, 6),
+}
 
 
 @cache
 def lsh_shape() -> tuple[int, int]:
-    """(bands, rows per band) that datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``."""
+    """(bands, rows per band) that datasketch chooses for ``THRESHOLD`` and ``NUM_PERM``.
+
+    Read from ``LSH_SHAPES`` when the parameters are there: datasketch's choice needs
+    ``datasketch.lsh``, which imports scipy (1 s of the crawl's reactor thread inside
+    its first store batch, 8.7% of its samples in py-spy of a 2,040-page crawl) and
+    integrates the error curves. The crawl process needs only these two numbers.
+    """
+    known = LSH_SHAPES.get((THRESHOLD, NUM_PERM, LSH_WEIGHTS))
+    return known if known is not None else datasketch_lsh_shape(THRESHOLD, NUM_PERM, LSH_WEIGHTS)
+
+
+def datasketch_lsh_shape(threshold: float, num_perm: int, weights: tuple[float, float]) -> tuple[int, int]:
+    """(bands, rows per band) as datasketch's MinHashLSH computes them."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
     return lsh.b, lsh.r
 
 
@@ -123,13 +171,8 @@ def fingerprint(text: str) -> Fingerprint:
     Charikar's over the same shingle hashes (spread to 64 bits by splitmix64); the
     store keeps it for users of that column, dedup does not use it.
     """
-    from datasketch import MinHash
-
     hashes = [zlib.crc32(gram) for gram in shingles(text)]
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
-    if hashes:
-        minhash.update_batch(hashes)
-    sig = minhash.hashvalues
+    sig = minhash(hashes)
     keys = band_keys(sig) if len(hashes) >= MIN_SHINGLES else []
     return Fingerprint(sig, keys, _simhash(np.array(hashes, dtype=np.uint64)))
 

@@ -30,3 +30,4 @@ class ArticleItem(scrapy.Item):
     minhash = scrapy.Field()  # (signature bytes, band keys) computed with the text; the store indexes it
     raw_headers = scrapy.Field()  # list[tuple[str, str]] as received
     raw_body = scrapy.Field()  # bytes as received (after transfer decoding)
+    raw_record = scrapy.Field()  # the gzipped WARC record of the response, made with the analysis (or None)

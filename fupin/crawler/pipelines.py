@@ -40,11 +40,12 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class _Queued:
-    """One article waiting for the store: its record, its raw response and its MinHash sketch."""
+    """One article waiting for the store: its record, raw response, WARC record and MinHash sketch."""
 
     record: dict[str, Any]
     raw: tuple[str, int, list[tuple[str, str]], bytes]
     sketch: tuple[bytes, tuple[int, ...]] | None
+    warc: bytes | None = None  # the response's WARC record, when the analysis made it
 
 
 def _warm_arrow() -> None:
@@ -121,7 +122,7 @@ class StorePipeline:
             self.crawler.stats.inc_value("fupin/error/bad_article")
             raise DropItem(f"fupin: not stored: {exc}") from None
         raw = (item["url"], item["http_status"], item["raw_headers"], item["raw_body"])
-        self.queue.append(_Queued(record, raw, item.get("minhash")))
+        self.queue.append(_Queued(record, raw, item.get("minhash"), item.get("raw_record")))
         if len(self.queue) >= self.batch_size or (
             self.max_articles and self.kept + len(self.queue) >= self.max_articles
         ):
@@ -150,7 +151,10 @@ class StorePipeline:
         """Archive the batch's responses in WARC, then add its articles in one transaction."""
         assert self.store is not None and self.archive is not None
         for queued in batch:
-            pointer = self.archive.write_response(*queued.raw)
+            if queued.warc is not None:  # made beside the page's analysis (fupin.crawler.offload)
+                pointer = self.archive.write_record(queued.warc)
+            else:
+                pointer = self.archive.write_response(*queued.raw)
             where = {"warc_file": pointer.file, "warc_offset": pointer.offset, "warc_length": pointer.length}
             queued.record.update(where)
         return self.store.add_articles([q.record for q in batch], sketches=[q.sketch for q in batch])

@@ -61,24 +61,42 @@ class WarcArchive:
         self, url: str, status: int, headers: list[tuple[str, str]], body: bytes, reason: str = ""
     ) -> WarcPointer:
         """Archive one response and return where it lies; flushed before returning."""
+        return self.write_record(response_record(url, status, headers, body, reason))
+
+    def write_record(self, record: bytes) -> WarcPointer:
+        """Append a record made by ``response_record`` and return where it lies; flushed before returning."""
         if self._fh is None or self._fh.tell() >= self.max_bytes:
             self.close()
             self._open()
         assert self._fh is not None
-        kept = [(k, v) for k, v in headers if k.lower() not in _DROP_HEADERS]
-        kept.append(("Content-Length", str(len(body))))
-        http_headers = StatusAndHeaders(f"{status} {reason or 'OK'}", kept, protocol="HTTP/1.1")
-        writer = WARCWriter(self._fh, gzip=True)
-        record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http_headers)
         offset = self._fh.tell()
-        writer.write_record(record)
+        self._fh.write(record)
         self._fh.flush()
-        return WarcPointer(f"warc/{self._name}", offset, self._fh.tell() - offset)
+        return WarcPointer(f"warc/{self._name}", offset, len(record))
 
     def close(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def response_record(
+    url: str, status: int, headers: list[tuple[str, str]], body: bytes, reason: str = ""
+) -> bytes:
+    """One response as a gzipped WARC record (a gzip member of its own), ready to append to a file.
+
+    Built apart from the file so that the analysis worker can make it beside the page's
+    analysis (fupin.crawler.offload): compressing and digesting the record was 7% of
+    the crawl's reactor thread in py-spy of a 2,040-page crawl.
+    """
+    kept = [(k, v) for k, v in headers if k.lower() not in _DROP_HEADERS]
+    kept.append(("Content-Length", str(len(body))))
+    http_headers = StatusAndHeaders(f"{status} {reason or 'OK'}", kept, protocol="HTTP/1.1")
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http_headers)
+    writer.write_record(record)
+    return out.getvalue()
 
 
 def read_response(home: str | Path, file: str, offset: int) -> ArchivedResponse:

@@ -31,7 +31,7 @@ from fupin.crawler.article import canonical_url
 from fupin.crawler.encoding import decode_body
 from fupin.crawler.items import ArticleItem
 from fupin.crawler.middlewares import HOPS, KIND, SOURCE, TrapGuardMiddleware, error_kind
-from fupin.crawler.offload import Analyser, default_workers
+from fupin.crawler.offload import Analyser, Fetched, default_workers
 from fupin.crawler.sources import Source, load_sources
 
 _HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"application/xml", b"text/xml")
@@ -209,11 +209,13 @@ class NewsSpider(scrapy.Spider):
     async def parse_article(self, response: Response) -> AsyncIterator[Any]:
         """The article's item; its page is analysed off the reactor (fupin.crawler.offload)."""
         source, _ = self._context(response)
-        html, encoding = self._text(response)
-        if html is None:
+        content_type = self._html_type(response)
+        if content_type is None:
             return
+        raw_headers = _raw_headers(response)
+        fetched = Fetched(response.url, response.status, content_type, raw_headers, response.body)
         stats = self.crawler.stats
-        analysis = await maybe_deferred_to_future(self.analyser.submit(html, response.url))
+        analysis = await maybe_deferred_to_future(self.analyser.submit(fetched))
         page = analysis.page if analysis is not None else None
         if analysis is None or page is None:
             stats.inc_value("fupin/no_text")
@@ -236,12 +238,13 @@ class NewsSpider(scrapy.Spider):
             content_hash=analysis.content_hash,
             simhash=analysis.simhash,
             minhash=(analysis.signature, analysis.band_keys),
-            encoding=encoding,
+            encoding=analysis.encoding,
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             http_status=response.status,
-            raw_headers=_raw_headers(response),
+            raw_headers=raw_headers,
             raw_body=response.body,
+            raw_record=analysis.warc_record,
         )
 
     def closed(self, reason: str) -> None:
@@ -275,11 +278,18 @@ class NewsSpider(scrapy.Spider):
 
     def _text(self, response: Response) -> tuple[str | None, str | None]:
         """The decoded page and the codec used; (None, None) for non-HTML responses."""
+        content_type = self._html_type(response)
+        if content_type is None:
+            return None, None
+        return decode_body(response.body, content_type)
+
+    def _html_type(self, response: Response) -> bytes | None:
+        """The response's Content-Type (b"" when it has none); None, counted, when it is not HTML."""
         content_type = response.headers.get(b"Content-Type") or b""
         if content_type and not any(t in content_type.lower() for t in _HTML_TYPES):
             self.crawler.stats.inc_value("fupin/not_html")
-            return None, None
-        return decode_body(response.body, content_type)
+            return None
+        return content_type
 
     def _unkept(self, response: Response) -> None:
         """Remember a fetched article page that was not kept, so the next run skips it."""
