@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from fupin.extract.analysis import Analysis
+from fupin.extract.en.dateline import dateline_place
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import Place, PlaceMention
 from fupin.extract.positions import SpanIndex
@@ -523,7 +524,20 @@ class RegionResolver:
         elif not self.refs and self._outlets:
             # nothing in the text says where, but a local outlet or dateline does ("兰州日报社记者")
             return self._only_province(self._outlets)
-        return NATIONAL, "China"
+        return self._dateline_province() or (NATIONAL, "China")
+
+    def _dateline_province(self) -> tuple[Place, str] | None:
+        """ "XINING, April 8 (Xinhua) -- ... in the province": the dateline city's province, for an
+        English report that speaks of "the province" and names no other province."""
+        if self.lang == "zh" or not any(r.place is None and r.level == "province" for r in self.refs):
+            return None
+        city = dateline_place(self.text, self.gazetteer)
+        if city is None or city.province is None:
+            return None
+        if any(m.place.province not in (None, city.province) for m in self.places):
+            return None
+        place = self.gazetteer.province_place(city.province)
+        return (place, city.province) if place is not None else None
 
     def _only_province(self, mentions: list[PlaceMention]) -> tuple[Place, str]:
         """The one place named, or its province when several places of it are."""

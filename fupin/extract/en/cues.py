@@ -177,6 +177,14 @@ RESUME = _re(
     r"|\b(?:operating|running|working|producing|in\s+operation)\s+again)\b"
     r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
 )
+# "58 workshops are up and running": in a story on the epidemic's shutdown that is a resumption (in
+# other stories, workshops in operation); "up and running again" is one in any story (RESUME)
+UP_AND_RUNNING = _re(r"\bup\s+and\s+running\b")
+# what makes a story one of resumption after a shutdown
+SHUTDOWN_STORY = _re(
+    r"\b(?:epidemic|pandemic|outbreak|coronavirus|covid|novel\s+pneumonia|lockdowns?|shutdowns?|resum\w*"
+    r"|reopen\w*|restart\w*|return\w*\s+to\s+work|back\s+to\s+work)\b"
+)
 # "work has resumed at 1,500 workshops": the resumption said before the units
 RESUMED_AT = _re(
     r"\b(?:work|production|operations?)\s+(?:has|have|had)\s+(?:been\s+)?(?:resumed|restarted|restored)\s+"

@@ -53,6 +53,7 @@ class _Ctx:
     is_total: bool = False  # the M of "N of the M workshops": the whole, not what N did
     restated: bool = False  # "all 18 had resumed": the 18 counted before, now said to have resumed
     owner: str | None = None  # workshop/enterprise of an earlier number of the sentence (for scope)
+    shutdown_story: bool = False  # the article spoke of the epidemic or of resuming before the number
 
 
 @dataclass(slots=True)
@@ -383,6 +384,8 @@ def _context(
     owner = _owner(previous, s0)
     p0 = max(text.rfind("\n", 0, s0) + 1, s0 - 2 * _WINDOW)
     paragraph = text[p0:s0]
+    # read only where it matters: the whole text up to the sentence's end
+    shutdown = bool(cues.UP_AND_RUNNING.search(right)) and bool(cues.SHUTDOWN_STORY.search(text, 0, s1))
     return _Ctx(
         q,
         sentence,
@@ -397,6 +400,7 @@ def _context(
         is_total,
         restated,
         owner,
+        shutdown,
     )
 
 
@@ -751,6 +755,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
         or cues.RATE.search(ctx.left[-80:])
         or that_of
         or cues.RATE_AFTER.search(ctx.after)
+        or (cues.SHARE_OF_UNITS.match(ctx.after) and _running_again(ctx, ctx.after))
         or share
     ):
         if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
@@ -830,10 +835,17 @@ def _scope(ctx: _Ctx) -> str:
     return "other"
 
 
+def _running_again(ctx: _Ctx, after: str) -> re.Match[str] | None:
+    """ "58 workshops are up and running" in a story on the epidemic's shutdown: they resumed."""
+    if not ctx.shutdown_story or cues.PLAN.search(ctx.before[-60:]):
+        return None  # "plans to have 300 more workshops up and running": not yet
+    return cues.UP_AND_RUNNING.search(after)
+
+
 def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     # the number's own counter words are the start of ``after``: read them once, in place
     window = ctx.after if ctx.noun == (ctx.q.counter or "") else ctx.noun + " " + ctx.after
-    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before)
+    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before) or _running_again(ctx, window)
     if resumed and not ctx.is_total:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
@@ -860,7 +872,10 @@ _ALL_AFTER = re.compile(
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
-    if (cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before)) and not ctx.is_total:
+    resumed = (
+        cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before) or _running_again(ctx, ctx.after)
+    )
+    if resumed and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
         if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
