@@ -93,3 +93,115 @@ def test_a_dateline_gives_no_province_where_the_text_names_another_or_none_is_me
         "XINING, April 8 (Xinhua) -- A total of 32,000 poverty alleviation workshops have resumed work."
     )
     assert [p for *_, p, _ in found] == [None]
+
+
+# --- parts of a total, press-release lists ---------------------------------------------------
+
+
+def test_the_parts_of_a_number_of_posts_are_not_facts() -> None:
+    text = (
+        "Public welfare posts had placed 2.1 million poor people, including 0.8 million forest "
+        "rangers, 250,300 road maintenance workers, 1.05 million cleaners and 40,000 others."
+    )
+    assert _metrics(text) == [("jobs", 2.1e6)]
+    assert _metrics("Public welfare posts had placed 2,100 poor people, including 80 forest rangers.") == [
+        ("jobs", 2100.0)
+    ]
+
+
+def test_posts_that_absorb_people_count_posts() -> None:
+    assert _metrics(
+        "In addition, public welfare posts funded by solar farms had absorbed 1.2 million poor people."
+    ) == [("jobs", 1.2e6)]
+    assert _metrics("The county's public service posts employ 3,000 poor villagers.") == [("jobs", 3000.0)]
+    # a workshop that absorbs people employs them
+    assert _metrics("The workshops in the county had absorbed 3,000 poor villagers.") == [
+        ("poor_workers_employed", 3000.0)
+    ]
+
+
+def test_the_parts_of_poor_migrant_workers_by_destination_are_not_facts() -> None:
+    assert _metrics(
+        "By June 30, 25 provinces had 27.5 million poor migrant workers, of whom 9.8 million worked outside "
+        "their home provinces."
+    ) == [("poor_migrant_workers", 27.5e6)]
+    assert _metrics(
+        "The number of poor laborers who had gone out to work stood at 2.75 million, of which 0.98 million "
+        "were working in other provinces."
+    ) == [("poor_migrant_workers", 2.75e6)]
+    # the poor part of all laborers sent is the fact
+    assert _metrics(
+        "The county had sent 12,000 laborers to work elsewhere, including 4,600 poor laborers."
+    ) == [("poor_migrant_workers", 4600.0)]
+
+
+# --- the poor part of a workforce -------------------------------------------------------------
+
+
+def test_a_sentence_that_opens_with_the_whole_counts_its_poor_part() -> None:
+    assert _metrics(
+        "Among the 45 villagers working in the workshop, 18 are from registered poor households."
+    ) == [
+        ("workers_employed", 45.0),
+        ("poor_workers_employed", 18.0),
+    ]
+    assert _metrics("Of the 60 employees at the factory, 25 are from poor families.") == [
+        ("workers_employed", 60.0),
+        ("poor_workers_employed", 25.0),
+    ]
+    # the whole is not people at work: no part of a workforce
+    assert _metrics("Among the 45 households in the village, 18 are registered poor.") == []
+
+
+def test_an_aside_between_the_part_and_its_origin() -> None:
+    assert _metrics(
+        "The workshop has 45 workers, 18 of whom, like Wang, come from registered poor households."
+    ) == [
+        ("workers_employed", 45.0),
+        ("poor_workers_employed", 18.0),
+    ]
+    assert _metrics("The workshop has 45 workers, 18 of whom, such as Li, live nearby.") == [
+        ("workers_employed", 45.0)
+    ]
+
+
+# --- dates of a press release ------------------------------------------------------------------
+
+
+def test_a_share_of_last_years_number_does_not_date_the_next_figure() -> None:
+    found = _facts(
+        "As of September 30, 52 counties had 2.1 million poor migrant workers, equivalent to 110.5 "
+        "percent of the number of last year; 25 provinces had 27.1 million poor migrant workers, "
+        "equivalent to 105.3 percent of the number of last year.",
+        "2020-10-12",
+    )
+    assert [(m, a) for m, _, _, a in found] == [
+        ("poor_migrant_workers", "2020-09-30"),
+        ("poor_migrant_workers_share_of_last_year", "2020-09-30"),
+        ("poor_migrant_workers", "2020-09-30"),
+        ("poor_migrant_workers_share_of_last_year", "2020-09-30"),
+    ]
+
+
+def test_the_period_this_year_gives_way_to_the_date_that_opens_the_sentence() -> None:
+    found = _facts(
+        "As of September 30, the number of poor laborers who had gone out to work this year had reached "
+        "2.3 million.",
+        "2020-10-12",
+    )
+    assert [(m, a) for m, _, _, a in found] == [("poor_migrant_workers", "2020-09-30")]
+    # a year of its own stays: another year than the opening date's
+    found = _facts(
+        "As of September 30, 2020, the county had 300 workshops, up from 120 workshops in 2018.", "2020-10-12"
+    )
+    assert [(v, a) for _, v, _, a in found] == [(300.0, "2020-09-30"), (120.0, "2018")]
+
+
+def test_by_the_same_date_refers_back_to_the_last_date() -> None:
+    found = _facts(
+        "As of September 30, 25 provinces had 27.1 million poor migrant workers, 105.3 percent of those "
+        "of last year.\n\nBy the same date, public welfare posts had taken in more poor people. In 22 "
+        "provinces, public welfare posts had placed 4.1 million poor people.",
+        "2020-10-12",
+    )
+    assert found[-1][0] == "jobs" and found[-1][3] == "2020-09-30"

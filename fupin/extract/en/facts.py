@@ -334,6 +334,10 @@ def _context(
                 kind, noun, restated = prev_kind, prev_q.counter or f"{prev_kind}s", True
                 break
     if kind is None and not noun and q.unit is None:
+        aside = _OF_WHOM_ASIDE.match(text, q.end, s1)
+        if aside is not None:  # "11 of whom, like Zhao, come from poor households": the aside left out
+            rest = _clause_bounds(text, aside.end(), aside.end(), s0, s1)[1]
+            after = aside.group(1) + " " + text[aside.end() : rest]
         # "including 20 from impoverished households", "all 27 of the factory's employees": a bare count
         # whose people are named after it
         named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
@@ -404,6 +408,11 @@ def _context(
     )
 
 
+# "11 of whom, like Zhao, come from ...": an aside between the part and what it says
+_OF_WHOM_ASIDE = re.compile(
+    r"(\s+of\s+(?:whom|them))\s*,\s*(?:just\s+)?(?:like|as\s+with|such\s+as|including)\s+[^,;.\d]{1,40},\s*",
+    re.IGNORECASE,
+)
 # "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
 _PEOPLE_FROM = re.compile(
     r"^\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|is|was|being|come|came|coming)\s+)?(?P<np>from\s+(?:the\s+)?"
@@ -447,6 +456,13 @@ _ANAPHORIC_OPENER = re.compile(
 )
 
 
+# a sentence that opens with the whole its part is of: "Among the 45 villagers working there, 18 ...",
+# "Of the 45 employees at the factory, 18 ..."
+_AMONG_THE_WHOLE = re.compile(
+    r"\s*(?:among|of|out\s+of)\s+(?:the|its|their|these|those|all)\s+(?:(?:about|around|over|more\s+than|nearly|some"
+    r"|almost)\s+)?\d[\d,.]*\s+[^;:\d]{3,120}?,\s*(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?",
+    re.IGNORECASE,
+)
 _PEOPLE_PREDICATE = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:have\s+|has\s+|had\s+)?(?:(?:found|got|secured|landed)\s+(?:\w+\s+)?"
     r"(?:jobs|work|employment)|(?:were|are|have\s+been|had\s+been)\s+(?:hired|employed|recruited)"
@@ -886,7 +902,9 @@ def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
 # a list of counted kinds ("N cleaners, M river guards, K forest guards"): the parts of a total that
 # the vocabulary cannot name (metrics.md, settled cases)
 _ITEMISED = re.compile(
-    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?\d[\d,]*\s+[a-z]"
+    # (the counts may have decimals: "314,500 road workers, 1.5058 million cleaners")
+    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*(?:\.\d+)?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?"
+    r"\d[\d,]*(?:\.\d+)?\s+[a-z]"
 )
 _BARE_ENTERPRISES = re.compile(
     r"(?:(?:such|these|those|the|same|said|all)\s+)*(?:enterprises?|compan(?:y|ies)|firms?)\b", re.IGNORECASE
@@ -906,9 +924,21 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
         return []
     if _ITEMISED.match(ctx.right):
         return []  # "63 assistance positions such as cleaners, 4 river guards, 21 forest guards, ...": parts
+    if cues.INCLUDE.search(ctx.before) and _metric_before(ctx, previous, "jobs"):
+        return []  # "placed 2.1 million poor people in posts, including 0.8 million forest rangers": a part
     if cues.PUBLIC_POSTS.search(ctx.noun) or "ranger" in ctx.noun.lower():
         return [_Claim("jobs", scope="other")]
     return [_Claim("jobs", scope=_scope(ctx))]
+
+
+def _metric_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]], metric: str) -> bool:
+    """Whether a number of ``metric`` came earlier in the sentence (the whole that a part is of)."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            return False
+        if any(c.metric == metric for c in claims):
+            return True
+    return False
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
@@ -933,10 +963,14 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
     opener = _ANAPHORIC_OPENER.fullmatch(ctx.left)
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after) or opener
+    # "Among the 45 villagers working in the workshop, 18 are from poor households": the whole opens it
+    include = include or _AMONG_THE_WHOLE.fullmatch(ctx.left)
     employed_before = _employment_before(ctx, previous, len(ctx.prev_sentence) + 2 if opener else 0)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
         return []  # a part by origin or destination (metrics.md, settled cases)
+    if include and _metric_before(ctx, previous, "poor_migrant_workers"):
+        return []  # "29.3 million poor migrant workers, of whom 10.4 million worked outside their provinces"
     workforce_before = _WORKFORCE_NOUN.search(ctx.left)  # "70 percent of the staff ..., including 35 poor"
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left) or workforce_before):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
@@ -980,7 +1014,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
-        if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
+        if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]) or _PUBLIC_POSTS_SUBJECT.search(ctx.before):
             # "provided public service jobs to 6,000 people": posts created, counted by their holders
             return [_Claim("jobs", scope="other")]
         metric = "poor_workers_employed" if poor else "workers_employed"
@@ -1027,6 +1061,15 @@ _AT_OWNER = re.compile(
 )
 
 
+# the posts are the subject that employs: "public welfare posts funded by the county had absorbed 1,100
+# poor people" counts posts by their holders
+_PUBLIC_POSTS_SUBJECT = re.compile(
+    r"^\s*(?:(?:the|its|their|these)\s+)?(?:[\w-]+\s+){0,2}?(?:public[- ]welfare|public[- ]service)\s+"
+    r"(?:jobs|posts|positions)\b"
+    r"(?:(?!\b(?:for|to|in|into)\b)[^;:])*?\b(?:absorb\w*|employ\w*|hir\w*|tak\w+\s+in|took\s+in|plac\w+)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
 _PUBLIC_POSTS_NAMED = re.compile(
     r"\b(?:public[- ]welfare|public[- ]service|welfare)\s+(?:jobs|posts|positions)\b", re.IGNORECASE
 )
@@ -1318,7 +1361,7 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     if anaphora and not (before and before[-1].start > anaphora.start()):
         return _date_referred_to(analysis, s0)  # "by that time" refers back to the last date
     if before:
-        return before[-1].as_of
+        return _finer_of_year(before)
     for d in in_sentence:
         if d.start >= q.end:
             between = text[q.end : d.start]
@@ -1326,6 +1369,19 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
                 break  # "103.6 percent of last year's total": the baseline's date
             return d.as_of
     return _paragraph_date(analysis, sentence)
+
+
+def _finer_of_year(before: list[DateMention]) -> str | None:
+    """The last date before the number; a year that an earlier date of the sentence names more
+    finely gives way to it ("As of September 30, the number of poor laborers who had gone out to work
+    this year had reached 2.9 million": "this year" is the period counted, September 30 the date)."""
+    last = before[-1].as_of
+    if last is None or len(last) != 4:
+        return last
+    for d in reversed(before[:-1]):
+        if d.as_of and len(d.as_of) > 4 and d.as_of.startswith(last):
+            return d.as_of
+    return last
 
 
 _ANAPHORA = re.compile(
@@ -1368,10 +1424,12 @@ _BASELINE_BEFORE = re.compile(
 def _date_referred_to(analysis: Analysis, start: int) -> str | None:
     """The last point date before ``start`` (within a few sentences), that "by that time" names."""
     text = analysis.text
-    for d in reversed([d for d in analysis.dates_between(start - 3 * _WINDOW, start + 1) if d.end <= start]):
-        if d.as_of and not _is_comparison_before(text, d):
-            return d.as_of
-    return None
+    dates = [
+        d
+        for d in analysis.dates_between(start - 3 * _WINDOW, start + 1)
+        if d.end <= start and d.as_of and not _is_comparison_before(text, d)
+    ]
+    return _finer_of_year(dates) if dates else None
 
 
 # "Since she returned home in 2017, Hou has set up 21 factories": the date of the event a running
@@ -1403,10 +1461,19 @@ _DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+
 
 
 def _is_comparison_before(text: str, d: DateMention) -> bool:
-    """ "compared with the end of last year, ..." names the baseline, not the statistic's date."""
+    """ "compared with the end of last year, ..." names the baseline, not the statistic's date; so do
+    "116 percent of the number of last year", "96 percent of the number absorbed in 2019" and
+    "exceeding those of last year"."""
     return bool(
         re.search(r"\b(?:than|compared\s+(?:with|to)|from|versus|over)\s+(?:the\s+)?$", text[: d.start][-30:])
+        or _SHARE_OF_DATE.search(text, max(0, d.start - 60), d.start)
     )
+
+
+_SHARE_OF_DATE = re.compile(
+    r"(?:\d\s*(?:percent|per\s+cent|%)|\b(?:those|that))\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|in)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None:
@@ -1458,6 +1525,8 @@ def _opening_date(analysis: Analysis, s0: int, s1: int) -> str | None:
     text = analysis.text
     dateline = _WIRE_DATELINE.match(text, s0, s1)
     start = dateline.end() if dateline else s0
+    if _ANAPHORA.match(text, start, min(s1, start + 40)):
+        return _date_referred_to(analysis, s0)  # "By the same date, ...": the date of the report before
     opening = [d for d in analysis.dates_between(start, start + 40) if d.end <= s1]
     if opening and opening[0].as_of and _ANCHOR.search(text[start : opening[0].start]):
         return opening[0].as_of
