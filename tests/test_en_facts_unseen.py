@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from extract_support import english_drafts
 
+from fupin.extract import en
+
 
 def _facts(text: str, published: str = "2020-04-10") -> list[tuple]:
     return [
@@ -205,3 +207,62 @@ def test_by_the_same_date_refers_back_to_the_last_date() -> None:
         "2020-10-12",
     )
     assert found[-1][0] == "jobs" and found[-1][3] == "2020-09-30"
+
+
+# --- sums and counts of translated reports ----------------------------------------------------
+
+
+def test_a_standard_sum_per_head_is_a_subsidy() -> None:
+    assert _metrics(
+        "The province spent 1.2 billion yuan on farm projects for 200,000 poor people, at a standard of "
+        "4,800 yuan per person in the hills and 5,600 yuan per person on the plains."
+    ) == [("funds", 1.2e9), ("subsidy", 4800.0), ("subsidy", 5600.0)]
+    assert _metrics(
+        "The county supports each relocated family at the standard of 3,000 yuan per household."
+    ) == [("subsidy", 3000.0)]
+    # the poverty line is a standard too, but nobody's subsidy
+    assert _metrics("The poverty line sets a standard of 4,000 yuan per person.") == []
+
+
+def test_two_neighbouring_sums_joined_by_or_are_a_range() -> None:
+    (q,) = [q for q in en.find_quantities("We earn 60 or 70 yuan a day.")]
+    assert (q.value, q.value_max, q.bound) == (60.0, 70.0, "range")
+    (q,) = [q for q in en.find_quantities("They take home 3,000 or 4,000 yuan a month.")]
+    assert (q.value, q.value_max) == (3000.0, 4000.0)
+    # far apart, or no unit after both: two numbers
+    assert len(en.find_quantities("It costs 50 or 500 yuan.")) == 2
+    assert [q.value for q in en.find_quantities("One or two workshops hired 30 or 40 people.")] == [
+        2.0,
+        30.0,
+        40.0,
+    ]
+
+
+def test_a_count_at_the_beginning_of_the_year_is_dated_by_it() -> None:
+    found = _facts(
+        "The workshops in the relocation sites have increased from 1,100 at the beginning of the year to "
+        "more than 1,900."
+    )
+    assert [(v, a) for _, v, _, a in found] == [(1100.0, "2020"), (1900.0, None)]
+    # no date of its own: the value it started from is no figure
+    found = _facts("The workshops in the relocation sites have increased from 1,100 to more than 1,900.")
+    assert [v for _, v, _, _ in found] == [1900.0]
+
+
+def test_workshop_projects_are_not_workshops() -> None:
+    assert _metrics(
+        "So far 15 workshops have been built in the county, of which 10 workshop projects were paid for "
+        "by partner cities and 5 workshop projects by the county."
+    ) == [("workshops", 15.0)]
+    assert _metrics("The county has 10 workshop programs under way.") == []
+
+
+def test_people_lifted_out_of_poverty_with_their_villages_listed_are_not_employed() -> None:
+    assert _metrics(
+        "The park can help 2,000 poor people in 6 villages such as Dongpo, Xipo and Nanpo to shake off "
+        "poverty, and can absorb 150 laborers."
+    ) == [("workers_employed", 150.0)]
+    # hired, then out of poverty: employed
+    assert ("poor_workers_employed", 2000.0) in _metrics(
+        "The factories employ 2,000 poor people from villages such as Dongpo and Xipo."
+    )

@@ -91,6 +91,12 @@ OUT_OF_POVERTY = _re(
     r"|(?:to\s+)?(?:get|got|gotten|getting)\s+rid\s+of|(?:to\s+)?escap\w+|(?:to\s+)?emerg\w+\s+from"
     r"|(?:to\s+)?(?:rise|rose|risen|lift\w*|move\w*|get|got)\s+out\s+of|out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
 )
+# "drive 3,000 poor people in 9 villages such as A, B and C to get rid of poverty": the places they live
+# in listed between the people and their leaving poverty
+OUT_OF_POVERTY_LISTED = _re(
+    r"^[^.;,]{0,60}?\bsuch\s+as\b[^.;\d]{0,100}?\bto\s+(?:get\s+rid\s+of|cast\s+off|shake\s+off|escape|emerge\s+from"
+    r"|get\s+out\s+of|rise\s+out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
+)
 # "in five poverty-stricken counties": poverty that describes a place, not the people counted
 POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"

@@ -198,6 +198,8 @@ def _kind_of(noun: str) -> str | None:
     ("driving 120,000 poor households": metrics.md counts people only where the text does)."""
     if _HOUSEHOLDS.match(noun) or _TIMES.search(noun):
         return None  # "trained 100,000 people-times" (人次) counts attendances, not people
+    if _PROJECTS_HEAD.search(noun):
+        return None  # "9 workshop projects": projects are not workshops (metrics.md, settled cases)
     best: tuple[int, str] | None = None
     for kind, pattern in (
         ("workshop", cues.WORKSHOP),
@@ -214,6 +216,10 @@ def _kind_of(noun: str) -> str | None:
 _HOUSEHOLDS = re.compile(
     # ("villagers from poor households": people, the households only where they come from)
     r"^(?:(?!(?:from|of|in)\b)[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
+    re.IGNORECASE,
+)
+_PROJECTS_HEAD = re.compile(
+    r"\b(?:workshops?|factor(?:y|ies)|enterprises?)\s+(?:construction\s+)?(?:projects?|programmes?|programs?)\b",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
@@ -685,8 +691,11 @@ _CHANGE_TO = re.compile(
 # "increased from 12.27 million in 2015 to 32.43 million in 2020": the value it started from is the
 # figure of its own year, a statistic like the one it rose to
 _DATED_BASELINE = re.compile(
-    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
-    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b\s*,?\s*to\b",
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b"
+    # "from 1,260 at the beginning of the year to more than 2,000", "from 300 at the end of last year to"
+    r"|(?:at|by)\s+the\s+(?:end|beginning|start)\s+of\s+(?:the|this|last)\s+year|(?:in|by)\s+last\s+year)"
+    r"\s*,?\s*to\b",
     re.IGNORECASE,
 )
 _DATED_BASELINE_AFTER = re.compile(
@@ -942,7 +951,8 @@ def _metric_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_C
 
 
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
-    if cues.OUT_OF_POVERTY.match(ctx.after) and not cues.AS_MIGRANT.search(ctx.after[:120]):
+    out_of_poverty = cues.OUT_OF_POVERTY.match(ctx.after) or cues.OUT_OF_POVERTY_LISTED.match(ctx.right)
+    if out_of_poverty and not cues.AS_MIGRANT.search(ctx.after[:120]):
         return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
     # the whole of a share ("70 percent of the 400 employees are from poor households"): its words
     # after it describe the share
@@ -1140,6 +1150,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         return [
             _Claim("subsidy", period=_period("", after) or "once")
         ]  # "Employers get 1,000 yuan for each ..."
+    if not scores and _STANDARD_OF.search(before) and _PER_HEAD.match(after):
+        if not re.search(r"\bpoverty\s+(?:line|standard|threshold)", ctx.left[-80:], re.IGNORECASE):
+            # "invested ... at a standard of 5,400 yuan per person": a sum per head is a subsidy
+            return [_Claim("subsidy", period=_period("", after) or "once")]
     if not scores:
         # "he gets 3,000 yuan a month", "receives 80 yuan a day": a sum received by the day or the
         # month is a wage
@@ -1189,6 +1203,14 @@ _TO_EMPLOYERS = re.compile(
     r"|recruited|hire|hires|employ|employs|recruit)\b)",
     re.IGNORECASE,
 )
+_STANDARD_OF = re.compile(
+    r"\b(?:at\s+)?(?:a|the)\s+standard\s+of\s+(?:(?:up\s+to|about|around|no\s+less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_PER_HEAD = re.compile(
+    r"^\s*(?:yuan\s*)?(?:per|for\s+each|each|for\s+every|a)\s+(?:person|head|household|capita|worker|labou?rer|people)\b",
+    re.IGNORECASE,
+)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|getting|receiv\w+)\s+(?:(?:about|around|over|more\s+than|nearly|some|up\s+to|at\s+least"
     r"|almost|roughly)\s+)?(?:RMB\s*)?$",
@@ -1231,6 +1253,8 @@ _PER_ITEM = re.compile(
 # which the bracketed aside cuts off from its clause
 _MONEY_AND = re.compile(
     r"\s*(?:yuan|RMB)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:(?:a|per|each|every)\s+(?:day|month|year)\s*)?"
+    # "5,400 yuan per person in farming areas and 6,400 yuan ...": a sum per head and whom it is for
+    r"(?:(?:per|for\s+each|each)\s+(?:person|head|household|worker)\s*(?:(?:in|for)\s+(?:[\w-]+\s+){1,3}?)?)?"
     r",?\s*(?:and|or)\s+(?:(?:over|about|nearly|more\s+than|around|almost|some)\s+)?$",
     re.IGNORECASE,
 )
