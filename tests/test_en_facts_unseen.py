@@ -266,3 +266,23 @@ def test_people_lifted_out_of_poverty_with_their_villages_listed_are_not_employe
     assert ("poor_workers_employed", 2000.0) in _metrics(
         "The factories employ 2,000 poor people from villages such as Dongpo and Xipo."
     )
+
+
+def test_a_condition_for_a_reward_is_no_count_even_with_words_between_verb_and_noun() -> None:
+    assert _metrics(
+        "A one-off award of 100,000 yuan goes to bases of more than 1,000 square meters that provide stable "
+        "employment for no fewer than 10 poor laborers."
+    ) == [("subsidy", 100000.0)]
+    assert _metrics(
+        "A reward of 50,000 yuan goes to bases that provide steady jobs for at least 10 poor laborers."
+    ) == [("subsidy", 50000.0)]
+    # the 30 bases counted are no condition; what they employ is a count
+    assert ("poor_workers_employed", 900.0) in _metrics(
+        "The county's 30 bases that provide stable employment now employ 900 poor laborers."
+    )
+
+
+def test_a_sentence_printed_again_is_another_mention() -> None:
+    caption = "At present, the county has opened more than 40 poverty alleviation workshops in its villages."
+    text = f"{caption}\n\nWorkers sew bags in a workshop.\n\n{caption}"
+    assert _metrics(text) == [("workshops", 40.0), ("workshops", 40.0)]

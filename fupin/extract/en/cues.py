@@ -218,7 +218,9 @@ TARGET_AFTER = _re(r"^\s*(?:%|percent)?\s*(?:is|are)\s+(?:the|our|its)\s+(?:targ
 CONDITION = _re(
     r"(?:(?P<generic>\b(?:if|when|once|unless|provided|as\s+long\s+as|those|each|every|any|whichever)\b)"
     r"|(?P<ante>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:that|which|who)\b)"
-    r"[^,;.]{0,60}?\b(?:employ|hir|absorb|recruit|tak\w*\s+in|provid\w*\s+jobs\s+(?:for|to)|creat|offer"
+    # ("provide stable employment for no fewer than 10": a few words between the verb and its noun)
+    r"[^,;.]{0,60}?\b(?:employ|hir|absorb|recruit|tak\w*\s+in|provid\w*\s+(?:[\w-]+\s+){0,2}?(?:jobs|employment|work)"
+    r"\s+(?:for|to)|creat|offer"
     r"|hav|ha[sd]|with|help)\w*\s+(?:\w+\s+){0,2}?(?:more\s+than|over|above|at\s+least|no\s+(?:fewer|less)\s+than"
     r"|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|upwards\s+of|in\s+excess\s+of|a\s+certain\s+number\s+of)\s*$"
 )

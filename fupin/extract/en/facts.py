@@ -112,7 +112,9 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                     period=claim.period,
                 )
             )
-    return _dedupe(text, _date_headlines(analysis, _headline_metrics(analysis, drafts)))
+    return _dedupe(
+        text, _date_headlines(analysis, _headline_metrics(analysis, drafts)), _headline_end(analysis)
+    )
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -738,7 +740,12 @@ def _threshold(ctx: _Ctx) -> bool:
     ):
         return True  # "(pays 3,000 yuan) to each workshop that employs more than 10"
     sentence = ctx.left + " " + ctx.right
-    return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
+    ante = condition.group("ante") or ""
+    # "the 300 workshops that employ more than 10": a counted set, unless the number measures ("bases of
+    # more than 1,000 square meters that employ no fewer than 10")
+    return bool(cues.ELIGIBLE.search(sentence)) and (
+        not re.search(r"\d", ante) or bool(_MEASURE.search(ante))
+    )
 
 
 _ALL_BUT = re.compile(r"\ball\s+but\s+$|\bexcept\s+(?:for\s+)?$", re.IGNORECASE)
@@ -1626,24 +1633,33 @@ def _restates(head: Quantity, body: Quantity) -> bool:
 # --- repeats -------------------------------------------------------------------------------
 
 
-def _dedupe(text: str, drafts: list[FactDraft]) -> list[FactDraft]:
-    """Drop a fact that repeats an earlier one (a headline repeated as the first line, a caption
-    printed twice): same metric, value, region and date."""
+def _dedupe(text: str, drafts: list[FactDraft], head_end: int = 0) -> list[FactDraft]:
+    """Drop a fact that repeats an earlier one (same metric, value, region and date) in its own
+    sentence ("433 enterprises, and 401 of the 433 enterprises"), in the title lines at the top
+    (``head_end``: where they end) or in the same sentence printed again right after it (a line
+    scraped twice). A sentence printed again elsewhere (a caption under each photo) is another
+    mention, and every mention counts (metrics.md, settled cases)."""
     seen: set[tuple] = set()
+    printed_at: dict[tuple, int] = {}  # (fact, sentence words) -> where that sentence last ended
     out: list[FactDraft] = []
     for draft in drafts:
         q = draft.quantity
-        key = (
+        fact = (
             draft.metric,
             round(q.value, 4),
             q.value_max,
             (draft.region or {}).get("province"),
             (draft.region or {}).get("level"),
             draft.as_of,
-            text[draft.sentence_start : draft.sentence_end].strip().lower(),
         )
-        if key in seen:
+        words = (fact, text[draft.sentence_start : draft.sentence_end].strip().lower())
+        last_end = printed_at.get(words)
+        printed_at[words] = draft.sentence_end
+        again = last_end is not None and (
+            draft.sentence_end <= head_end or not text[last_end : draft.sentence_start].strip()
+        )
+        if again or (fact, draft.sentence_start) in seen:
             continue
-        seen.add(key)
+        seen.add((fact, draft.sentence_start))
         out.append(draft)
     return out
