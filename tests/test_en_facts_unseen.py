@@ -286,3 +286,51 @@ def test_a_sentence_printed_again_is_another_mention() -> None:
     caption = "At present, the county has opened more than 40 poverty alleviation workshops in its villages."
     text = f"{caption}\n\nWorkers sew bags in a workshop.\n\n{caption}"
     assert _metrics(text) == [("workshops", 40.0), ("workshops", 40.0)]
+
+
+# --- where the figures are: places of firms, goods and titles ---------------------------------
+
+
+def _provinces(text: str, title: str | None = None) -> list[tuple[str, str | None]]:
+    return [(d.metric, (d.region or {}).get("province")) for d in english_drafts(text, "2020-08-20", title)]
+
+
+def test_the_home_of_firms_or_officials_that_came_is_not_where_the_figures_are() -> None:
+    text = (
+        "Two shoe companies from Wenzhou, East China's Zhejiang province, have opened plants in Weining "
+        'county, Guizhou province.\n\n"They now provide jobs for more than 800 local people," said Zhang '
+        "Lin, an official from Zhejiang serving in Weining county."
+    )
+    assert _provinces(text) == [("workers_employed", "Guizhou")]
+    # the title names the firms' home first, the place they went to after
+    text = "The factories now pay workers 2,600 yuan a month."
+    title = "Zhejiang companies open factories in Guizhou's Weining"
+    assert _provinces(text, title) == [("income", "Guizhou")]
+
+
+def test_a_company_named_after_a_town_of_another_province_is_not_the_place() -> None:
+    text = (
+        "Xintian County in Hunan has brought in firms such as Dongguan Hongli Company to run workshops in "
+        "the villages. The monthly wage can reach 1,800 yuan."
+    )
+    assert _provinces(text) == [("income", "Hunan")]
+
+
+def test_where_goods_are_sold_is_not_where_the_figures_are() -> None:
+    text = (
+        "Bags sewn in a workshop in Weining county, Guizhou province, have been sold to Macao.\n\n"
+        "The workshop employs 45 villagers."
+    )
+    assert _provinces(text) == [("workers_employed", "Guizhou")]
+    title = "Guizhou embroidery finds buyers in Macao"
+    assert _provinces("The 30 embroiderers earn 2,000 yuan a month.", title)[-1] == ("income", "Guizhou")
+
+
+def test_a_title_place_of_a_province_the_text_never_names_gives_way() -> None:
+    # "Henan county" is a county of Qinghai; the story is on a county of Henan province
+    title = "Workshops bring jobs to villagers in Henan county"
+    text = "The workshop in Suixian county, in Central China's Henan province, employs 120 people."
+    assert _provinces(text, title) == [("workers_employed", "Henan")]
+    # a title place the text agrees with stays the article's place
+    text = "The workshops pay 2,000 yuan a month."
+    assert _provinces(text, "Workshops thrive in Qinghai's Henan county") == [("income", "Qinghai")]

@@ -146,6 +146,11 @@ _EN_DEST_BEFORE = re.compile(
     r"(?:\s+[a-z]+){0,3}?)"
     r"\s+(?:to|for)\s+(?:work\s+in\s+|jobs\s+in\s+)?(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?China's\s+)?$"
 )
+# Where goods go: "have been sold to Hong Kong", "finds buyers in Hong Kong", "shipped to Shanghai".
+_EN_GOODS_TO = re.compile(
+    r"\b(?:(?:sold|sells?|selling|shipped|ship(?:s|ping)?|exported|marketed|supplied|delivered)(?:\s+[a-z]+){0,3}?"
+    r"\s+(?:to|in)|(?:buyers|customers|consumers|clients|markets?)\s+(?:in|from))\s+(?:the\s+)?$"
+)
 # Places someone works or worked away in, or came back from, mentioned in passing ("丈夫常年在广东务工",
 # "从浙江返乡", "to work in a factory in Guangdong", "returned from Zhejiang", MT "in Guangdong work"):
 # the statistics of the article are not about them.
@@ -161,6 +166,14 @@ _EN_AWAY_BEFORE = re.compile(
     r"|\bfar away in\s+(?:the\s+)?$"
     # "She used to be a migrant embroiderer in Zhejiang": where one worker once worked
     r"|\b(?:used\s+to\s+be|had\s+been|was|were)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?migrant(?:\s+[a-z]+){1,2}?\s+in\s+(?:the\s+)?$"
+)
+_EN_CAME_FROM = re.compile(
+    r"\b(?:officials?|cadres?|compan(?:y|ies)|firms?|enterprises?|investors?|business(?:m[ae]n|es)|entrepreneurs?"
+    r"|volunteers?|experts?|teams?|delegations?)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EN_LOCATED_BY = re.compile(
+    r",?\s*(?:in\s+)?(?:(?:East|West|North|South|Northwest|Northeast|Southwest|Southeast|Central)\s+)?China['’]s\s+"
 )
 _EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
 _EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")
@@ -194,6 +207,10 @@ _ZH_AT = re.compile(r"(?:在|于)\s*$")
 _ZH_COMPANY_AFTER = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)"
     r"|[\u4e00-\u9fff]{0,6}?(?:工业园区|产业园区|纺织园区|工业园|产业园|科技园|园区)"
+)
+# "Shenzhen Hongyutai Company", "Putian Xinhe Garment Co": a company named after its home town
+_EN_COMPANY_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’&-]*){1,4}\s+(?:Co\b\.?|Company|Corp\b\.?|Corporation|Group|Ltd\b\.?|Inc\b\.?)"
 )
 # "one of China's poorest provinces", "among the poorest counties in the country", "the most in China",
 # "ranking first in the country": a rank that describes the place, not where the figures are
@@ -318,7 +335,7 @@ class RegionResolver:
                 sent = before.endswith("向") and _ZH_SENT_AFTER.match(self.text, last.end)
                 hit = bool(forced or going or sent)
             else:
-                hit = bool(_EN_DEST_BEFORE.search(before))
+                hit = bool(_EN_DEST_BEFORE.search(before) or _EN_GOODS_TO.search(before))
             if hit and first.place.level not in ("national", "group"):
                 out.update(run)
         return out
@@ -339,9 +356,24 @@ class RegionResolver:
                 hit = _EN_AWAY_BEFORE.search(before) or (
                     _EN_IN_WORK.search(before) and _EN_WORK_AFTER.match(self.text, m.end)
                 )
+                # "an official from Fujian", "three companies from Putian, East China's Fujian province":
+                # where a person or a firm came from (and the province that locates that place)
+                hit = (
+                    hit
+                    or _EN_CAME_FROM.search(before)
+                    or (i - 1 in out and self._locates_previous(places, i))
+                )
             if hit:
                 out.add(i)
         return out
+
+    def _locates_previous(self, places: list[PlaceMention], i: int) -> bool:
+        """Whether place ``i`` only locates the last non-national place before it ("Putian, East
+        China's Fujian province")."""
+        j = i - 1
+        while j >= 0 and places[j].place.level == "national":
+            j -= 1
+        return j >= 0 and bool(_EN_LOCATED_BY.fullmatch(self.text, places[j].end, places[i].start))
 
     def _donors(self, places: list[PlaceMention]) -> set[int]:
         """Places that give funds or help to another place named later in the same sentence."""
@@ -368,12 +400,11 @@ class RegionResolver:
         the figures are. A company named after the story's own county ("昭觉县阿依服饰有限公司")
         keeps its place. The story's provinces are those of the places that count (``skipped``
         ones do not: "从上海、浙江等地引进" does not make Shanghai a place of the story)."""
-        if self.lang != "zh":
-            return set()
         starts = [m.start for m in places]
         named = set()
+        company_after = _ZH_COMPANY_AFTER if self.lang == "zh" else _EN_COMPANY_AFTER
         for i, m in enumerate(places):
-            company = _ZH_COMPANY_AFTER.match(self.text, m.end)
+            company = company_after.match(self.text, m.end)
             if company is None or m.place.level in ("national", "group"):
                 continue
             if bisect_left(starts, company.end()) == i + 1:  # no other place inside the name
@@ -499,6 +530,16 @@ class RegionResolver:
         title = (self.analysis.title or "").strip()
         if title:
             in_title = self._title_places(title)
+            if self.lang != "zh":
+                # "... villagers in Henan county" over a story on Suixian county in Henan province: a
+                # title place of a province the text never names is a misreading (or a slip)
+                at = self.text.find(title)
+                named = {
+                    m.place.province
+                    for m in self.places
+                    if m.place.province and not (0 <= at <= m.start and m.end <= at + len(title))
+                }
+                in_title = [t for t in in_title if not named or t[0].province in (None, *named)]
             if in_title:
                 return in_title[0]
         counts: Counter = Counter()
@@ -559,7 +600,10 @@ class RegionResolver:
             return [
                 (m.place, self.text[m.start : m.end])
                 for m in self.analysis.places
-                if at <= m.start and m.end <= at + len(title) and not self._is_source(m)
+                if at <= m.start
+                and m.end <= at + len(title)
+                and not self._is_source(m)
+                and not self._firms_from(m, self.text)
             ]
         found = self.analysis.title_places  # the places component read it with the text
         if found is None:
@@ -570,8 +614,13 @@ class RegionResolver:
         return [
             (m.place, title[m.start : m.end])
             for m in found
-            if m.end <= len(title) and not self._is_source(m, combined)
+            if m.end <= len(title) and not self._is_source(m, combined) and not self._firms_from(m, combined)
         ]
+
+    def _firms_from(self, mention: PlaceMention, title: str) -> bool:
+        """ "Fujian companies build factories in Ningxia's Xiji": the place of the firms that came is
+        not the story's (English titles; the text's own places are weighed by ``_donors``)."""
+        return self.lang != "zh" and bool(_EN_FIRMS_AFTER.match(title, mention.end))
 
     # -- queries -------------------------------------------------------------------------------
 
