@@ -47,8 +47,9 @@ _TITLE_RE = re.compile(
 )
 _OWNER_TITLE_RE = re.compile(
     # ("Zhaojia village's Party branch secretary": a named owner needs no article)
-    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))"
-    r"(?![a-z])$",
+    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    # "the county's vice magistrate in charge of poverty alleviation": the duty is part of the title
+    r"(?:\s+in\s+charge\s+of\s+[\w\s'’-]{3,60})?)(?![a-z])$",
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(
@@ -291,9 +292,28 @@ def _one_word_names(
     return out
 
 
+def _shifted(
+    got: tuple[str, str | None, int, int | None] | None, offset: int
+) -> tuple[str, str | None, int, int | None] | None:
+    """A parse of ``phrase[offset:]`` with its offsets into ``phrase``."""
+    if got is None:
+        return None
+    title, org, t_end, o_start = got
+    return title, org, t_end + offset, None if o_start is None else o_start + offset
+
+
+# "an official from Fujian serving as deputy head of Xiji county": the post held is after "serving as"
+_SERVING_AS = re.compile(r"\b(?:serving|working|acting|who\s+serves|now\s+serving)\s+as\s+", re.IGNORECASE)
+
+
 def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     """(title, organisation, title end, organisation start) of "deputy director of the X Office"."""
     phrase = phrase.rstrip(" .")
+    serving = _SERVING_AS.search(phrase)
+    if serving is not None:
+        got = _shifted(_parse_title(phrase[serving.end() :]), serving.end())
+        if got is not None:
+            return got
     second = _SECOND_ROLE.search(phrase)
     if second and _LEGISLATOR.match(phrase):
         # "a deputy to the 13th National People's Congress and mayor of Lhasa": the office held
@@ -306,6 +326,9 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
         title, org, t_end, o_start = got
         return title, org, t_end + offset, None if o_start is None else o_start + offset
     if second:
+        shared = _shared_org(phrase, second)
+        if shared is not None:
+            return shared
         phrase = phrase[: second.start()]
     m = _TITLE_RE.match(phrase)
     if not m:
@@ -348,6 +371,35 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     return title, org or None, t_end, o_start
 
 
+def _shared_org(phrase: str, second: re.Match[str]) -> tuple[str, str | None, int, int | None] | None:
+    """ "deputy director and spokesperson of the X Department": two titles of one organisation (the
+    first has none of its own); the title is both."""
+    first = _TITLE_RE.match(phrase[: second.start()])
+    if first is None or first.group("org"):
+        return None
+    lead = re.match(r"\s+and\s+(?:(?:the|a|an)\s+)?", phrase[second.start() :])
+    offset = second.start() + (lead.end() if lead else 0)
+    got = _shifted(_parse_title(phrase[offset:]), offset)
+    if got is None or got[1] is None:
+        return None
+    title, org, t_end, o_start = got
+    start = first.start("title")
+    return phrase[start:t_end], org, t_end, o_start
+
+
+_LEVEL_WORD = r"(?i:village|town|township|county|city|prefecture|province|district|region)"
+_LEVEL_BEFORE = re.compile(rf"\b{_LEVEL_WORD}\s*$")
+_PLACE_AFTER = re.compile(rf"[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?\s+{_LEVEL_WORD}\b")
+
+
+def _in_place_chain(text: str, comma: int, after: int) -> bool:
+    """Whether the comma at ``comma`` joins two places of a chain ("... village, Xinren Miao ethnic
+    township, Qianxi county"): a level word before it, a named place of a level after it."""
+    return bool(_LEVEL_BEFORE.search(text, max(0, comma - 12), comma)) and bool(
+        _PLACE_AFTER.match(text, after)
+    )
+
+
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
 
 
@@ -374,6 +426,9 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
         r"\s+(?=(?:[a-z]+ly|[a-z]{3,}ed)\b)",
     ):
         hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
+        while hit and pat.startswith(",") and _in_place_chain(rest, hit.start(), hit.end()):
+            # not inside a chain of places: "in Huawu village, Xinren Miao ethnic township, Qianxi county"
+            hit = re.compile(pat).search(rest, hit.end())
         if hit:
             stop = min(stop, hit.start())
     phrase = rest[:stop].replace("\n", " ").rstrip(" ,.")  # a hard-wrapped line ("the Office\nof the ...")
@@ -405,8 +460,12 @@ def _role(title: str, org: str | None) -> str:
     """Company managers are "business"; everything else with a title is "official"."""
     if org and _PUBLIC_ORG.search(org) and not re.search(r"\b(?:Co|Ltd|Company|Corporation|Inc)\b", org):
         return "official"
+    # the head of the organisation is before its place: "the workshop at the relocation site in X village"
+    head_of_org = re.split(r"\s+(?:at|in|of|on)\s+", org or "", maxsplit=1)[0]
     if org and (
-        EN_BUSINESS_ORG.search(org) or re.search(r"\b(?:workshop|enterprise)s?$", org, re.IGNORECASE)
+        EN_BUSINESS_ORG.search(org)
+        or re.search(r"\b(?:workshop|enterprise)s?$", org, re.IGNORECASE)
+        or re.search(r"\b(?:workshop|enterprise)s?$", head_of_org, re.IGNORECASE)
     ):
         return "business"
     head = title.lower().split()[-1] if title else ""
@@ -576,6 +635,9 @@ def _introduce(
     if parsed is None:
         return None
     title, t_span, org, o_span = parsed
+    of_org = _OF_ORG_AFTER.match(text, end, sent[1]) if org is None else None
+    if of_org is not None:  # "Director Wang Gang of the Tongren Human Resources Bureau said"
+        org, o_span = of_org.group("org"), of_org.span("org")
     if org is None:
         org, o_span = _own_workplace(text, sent, start)
     org, o_span = _org_antecedent(text, org, o_span, start)
@@ -586,8 +648,8 @@ def _introduce(
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent[0], start - 30) : start])
     if org and prefix and re.match(r"(?:the\s+)?(?:District|County|City|Town|Township|Municipal)\b", org):
         org, o_span = prefix.group(1) + " " + re.sub(r"^the\s+", "", org), None
-    if not chinese and not single and not _plausible_name(name):
-        return None
+    if not chinese and not single and (not _plausible_name(name) or _in_place_name(places, start, end)):
+        return None  # "Ningxia Hui (autonomous region)", "Guiyang Dongfang (garment workshop)": places
     return Person(
         name=name,
         name_span=(start, end),
@@ -600,6 +662,8 @@ def _introduce(
     )
 
 
+# the body named after a name that a title opened: "Director Wang Gang of the Tongren Bureau said"
+_OF_ORG_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s+){{0,8}}?{_ORG_NOUNS})\b")
 _OWN_WORKPLACE = re.compile(
     r"\b(?:our|my|the|this)\s+(factory|company|workshop|cooperative|enterprise|plant)\b", re.IGNORECASE
 )
@@ -680,6 +744,13 @@ def _who_clause(
 # "Li Ming is the head of the county poverty alleviation office.", "Li Ming serves as the Party
 # secretary of X"
 _COPULA_RE = re.compile(r"\s+(?:is|was|serves\s+as|served\s+as|works\s+as|has\s+been)\s+(?=(?:the|a|an)\s)")
+# "The director of the county employment bureau, Li Ming, told ...", "According to the Party chief of
+# Longnan, Sun Xuetao, ...": the sentence opens with a title and its body, the name in apposition
+_OPENING_TITLE_RE = re.compile(
+    rf"\s*[“\"]?\s*(?:according\s+to\s+)?(?:(?:the|a|an)\s+)?(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    r"\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)\s*,\s*",
+    re.IGNORECASE,
+)
 # "As the head of the workshop, Li Ming said"
 _AS_TITLE_RE = re.compile(r"(?:^|[,;]\s*)\s*[Aa]s\s+(?P<phrase>(?:the|a|an)\s+[^,;:\"“”]{3,90}?),\s*$")
 
@@ -705,6 +776,11 @@ def _pre_title(
 ) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
     """A title before the name: "deputy director Li", "Bureau director Wang", "The workshop's manager, X"."""
     before = text[sent_start:start]
+    m = _OPENING_TITLE_RE.fullmatch(before)
+    if m:  # "The Party chief of Longnan, Sun Xuetao, said": a title with its body, then the name
+        got = _parse_title(m.group("phrase"))
+        if got and got[1]:
+            return got[0], None, got[1], None
     m = _AS_TITLE_RE.search(before)
     if m:
         got = _parse_title(m.group("phrase"))
@@ -746,8 +822,14 @@ def _org_antecedent(
 @lru_cache(maxsize=64)
 def _antecedent_pattern(noun: str) -> re.Pattern[str]:
     """ "the Baisha County Human Resources Bureau" for the noun "Bureau": up to 8 words before it."""
+    word = (
+        r"(?!(?:the|a|an|of|in|on|to|for|by|that|which|who|said|says|is|was|were|are|has|have|had|will)\b)"
+        r"[\w'’-]+"
+    )
     return re.compile(
-        rf"\b(?:the|a|an)\s+((?:(?!(?:the|a|an|of|in|said|says|is|was|has|have)\b)[\w'’-]+\s+){{1,8}}{re.escape(noun)})\b",
+        rf"\b(?:the|a|an)\s+((?:{word}\s+){{1,8}}{re.escape(noun)}"
+        # "the provincial department of human resources and social security"
+        rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word}){{0,5}})?)\b",
         re.IGNORECASE,
     )
 
@@ -760,8 +842,9 @@ def _antecedents(text: str, noun: str) -> tuple[list[int], list[re.Match[str]]]:
 
 
 #: Whitespace runs that a match attempt of the antecedent pattern cannot read past: "the",
-#: then at most 8 words each followed by one run, then the noun (more than enough: 9 are read).
-_REACH_RUNS = 16
+#: at most 8 words each followed by one run, the noun, then "of the" and up to 6 words joined
+#: by "and" (more than enough: 25 are read).
+_REACH_RUNS = 30
 _SPACES = re.compile(r"\s+")
 
 
@@ -815,6 +898,11 @@ def _org_tail_antecedent(
     if found is None:
         return org, o_span
     return f"{org[: m.start()]}{m.group('prep')} the {found.group()}", None
+
+
+def _in_place_name(places: list[PlaceMention] | None, start: int, end: int) -> bool:
+    """Whether a name-like run of words overlaps a place named in the text."""
+    return any(p.start < end and start < p.end for p in places or [])
 
 
 def _plausible_name(name: str) -> bool:
