@@ -334,3 +334,12 @@ def test_a_title_place_of_a_province_the_text_never_names_gives_way() -> None:
     # a title place the text agrees with stays the article's place
     text = "The workshops pay 2,000 yuan a month."
     assert _provinces(text, "Workshops thrive in Qinghai's Henan county") == [("income", "Qinghai")]
+
+
+def test_a_day_of_the_month_said_alone_is_a_day_of_the_publication_month() -> None:
+    found = _facts("As of the 5th, the county had built 120 poverty alleviation workshops.", "2020-04-10")
+    assert [a for *_, a in found] == ["2020-04-05"]
+    found = _facts("As of the 28th, 300 poverty alleviation workshops had resumed work.", "2020-04-10")
+    assert [a for *_, a in found] == ["2020-03-28"]  # later than publication: the month before
+    dates = en.find_dates("On the 3rd anniversary of the 2nd batch, on the 5th day of the fair", "2020-04-10")
+    assert [d.as_of for d in dates] == []
