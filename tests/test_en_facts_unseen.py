@@ -343,3 +343,13 @@ def test_a_day_of_the_month_said_alone_is_a_day_of_the_publication_month() -> No
     assert [a for *_, a in found] == ["2020-03-28"]  # later than publication: the month before
     dates = en.find_dates("On the 3rd anniversary of the 2nd batch, on the 5th day of the fair", "2020-04-10")
     assert [d.as_of for d in dates] == []
+
+
+def test_ten_thousand_written_as_a_figure_after_a_figure_is_a_scale() -> None:
+    assert [(q.value, q.unit) for q in en.find_quantities("invested 500 10,000 yuan in the workshops")] == [
+        (5e6, "yuan")
+    ]
+    assert [q.value for q in en.find_quantities("absorbing 2.3 10,000 people")] == [23000.0]
+    # a year before, or no unit after: two numbers
+    assert [q.value for q in en.find_quantities("In 2019 10,000 people found jobs.")] == [10000.0]
+    assert [q.value for q in en.find_quantities("Of the 500, 10,000 yuan went to wages.")] == [500.0, 10000.0]

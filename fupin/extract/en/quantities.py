@@ -21,6 +21,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
     "hundred million": 1e8,
     "ten thousand": 1e4,  # the machine-translation calque of 万 ("4.2 ten thousand people")
+    "10,000": 1e4,  # the same written in figures ("500 10,000 yuan", "2.3 10,000 people")
     "trillion": 1e12,
     "billion": 1e9,
     "million": 1e6,
@@ -33,6 +34,9 @@ _SCALES = {
 }
 _SCALE = (
     r"(?:\s*(?:hundred\s+million|ten\s+thousand|trillion|billion|million|thousand|hundred)\b"
+    # 万 written as a figure after a figure, before its unit or noun: "500 10,000 yuan"
+    # (not after a year: "In 2019 10,000 people")
+    r"|(?<!19\d\d)(?<!20\d\d)\s10,000(?=\s+(?:yuan|RMB|people|persons|workers|labou?rers|households|jobs|posts|mu)\b)"
     r"|\s?(?:万亿|万|亿|千))"
 )
 _PERCENT = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
