@@ -353,3 +353,15 @@ def test_ten_thousand_written_as_a_figure_after_a_figure_is_a_scale() -> None:
     # a year before, or no unit after: two numbers
     assert [q.value for q in en.find_quantities("In 2019 10,000 people found jobs.")] == [10000.0]
     assert [q.value for q in en.find_quantities("Of the 500, 10,000 yuan went to wages.")] == [500.0, 10000.0]
+
+
+def test_units_and_their_verb_before_the_count() -> None:
+    assert _metrics(
+        "The county's poverty alleviation workshops have resumed work 33, with a resumption rate of 91.7%."
+    ) == [("workshops_resumed", 33.0), ("workshop_resumption_rate", 91.7)]
+    assert _metrics("The city's leading poverty alleviation enterprises have resumed production 24.") == [
+        ("enterprises_resumed", 24.0)
+    ]
+    # a count with its own noun, or not right after the verb
+    assert _metrics("The workshops have reopened 3 times this year.") == []
+    assert _metrics("The workshops have resumed work, and 200 people are back.") == []

@@ -332,6 +332,11 @@ def _context(
     if resumed_tail is not None and not noun:  # "287 enterprises have resumed work 273"
         noun, kind = left_q.counter or f"{left_kind}s", left_kind
         after = resumed_tail + " " + after
+    units_resumed = _UNITS_RESUMED_BEFORE.search(before) if not noun and q.unit is None else None
+    if units_resumed is not None:  # "the county's workshops have resumed work 33": the count after its verb
+        noun = units_resumed.group("np")
+        kind = _kind_of(noun)
+        after = units_resumed.group("verb") + " " + after
     restated = False
     if kind is None and not noun and cues.ALL.search(before):
         # "The county has 18 leading enterprises. ... By July, all 18 had resumed."
@@ -419,6 +424,14 @@ def _context(
 # "11 of whom, like Zhao, come from ...": an aside between the part and what it says
 _OF_WHOM_ASIDE = re.compile(
     r"(\s+of\s+(?:whom|them))\s*,\s*(?:just\s+)?(?:like|as\s+with|such\s+as|including)\s+[^,;.\d]{1,40},\s*",
+    re.IGNORECASE,
+)
+# machine-translated order, the units and their verb before the count: "the county's poverty alleviation
+# workshops have resumed work 33, with a resumption rate of 91.7%"
+_UNITS_RESUMED_BEFORE = re.compile(
+    r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?:workshops|enterprises|factories|companies))\s+(?:have|has|had)\s+(?:all\s+)?"
+    r"(?P<verb>(?:resumed|reopened|restarted)(?:\s+(?:work|production|operation)(?:\s+and\s+(?:work|production))?)?)"
+    r"\s*$",
     re.IGNORECASE,
 )
 # "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
