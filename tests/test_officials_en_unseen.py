@@ -127,3 +127,25 @@ def test_the_department_named_before_with_its_field() -> None:
             "official",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the title in brackets after the name
+        (
+            "Zhou Lin (director of the county poverty alleviation office) said 40 people were hired.",
+            [("Zhou Lin", "director", "county poverty alleviation office", "official")],
+        ),
+        # where the post is: "stationed in"
+        (
+            "Zhou Lin, the first secretary stationed in Heping village, said 40 people were hired.",
+            [("Zhou Lin", "first secretary", "Heping village", "official")],
+        ),
+        # near misses: a bracket that holds no title, a worker
+        ("Zhou Lin (left) said 40 people were hired.", []),
+        ("Zhou Lin, a worker based in Heping village, said she was hired.", []),
+    ],
+)
+def test_a_title_in_brackets_or_stationed_somewhere(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected

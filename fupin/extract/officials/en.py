@@ -42,7 +42,8 @@ _HEADS = "|".join(re.escape(h) for h in sorted(EN_TITLE_HEADS, key=len, reverse=
 _MODS = "|".join(re.escape(m) for m in EN_TITLE_MODIFIERS)
 _TITLE_RE = re.compile(
     rf"^(?:(?:the|a|an)\s+)?(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])"
-    r"(?:\s+(?P<prep>of|at|from|for|in|with)\s+(?P<org>.+))?$",
+    # ("the first secretary stationed in Dashan village": where the post is)
+    r"(?:\s+(?P<prep>of|at|from|for|in|with|(?:stationed|based|posted)\s+(?:in|at))\s+(?P<org>.+))?$",
     re.IGNORECASE,
 )
 _OWNER_TITLE_RE = re.compile(
@@ -403,6 +404,9 @@ def _in_place_chain(text: str, comma: int, after: int) -> bool:
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
 
 
+_BRACKET_APPOSITION = re.compile(r"\s*[(（]\s*(?P<phrase>[A-Za-z][^()（）\"“”]{2,120}?)\s*[)）]")
+
+
 def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
     """The phrase after "NAME, " up to the comma, "said" or sentence end that closes it."""
     m = re.match(r",\s*(?=[A-Za-z])", text[end:sent_end])  # "Guo Ruixia,manager of ..." (a lost space)
@@ -410,6 +414,10 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
     if not m and age:
         m = re.match(r",\s*(?=[A-Za-z])", text[age.end() : sent_end])
         end = age.end()
+    bracket = None if m else _BRACKET_APPOSITION.match(text, end, sent_end)
+    if bracket is not None:  # "Li Ming (director of the county poverty alleviation office) said"
+        phrase = bracket.group("phrase").replace("\n", " ").rstrip(" ,.")
+        return phrase, bracket.start("phrase"), bracket.start("phrase") + len(phrase)
     if not m:
         return None
     start = end + m.end()
@@ -423,7 +431,7 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
         r"\.\s*$",
         r"(?<=Ltd\.)\s",
         r"(?<=Inc\.)\s",
-        r"\s+(?=(?:[a-z]+ly|[a-z]{3,}ed)\b)",
+        r"\s+(?=(?:[a-z]+ly|(?!(?:stationed|based|posted)\b)[a-z]{3,}ed)\b)",
     ):
         hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
         while hit and pat.startswith(",") and _in_place_chain(rest, hit.start(), hit.end()):
