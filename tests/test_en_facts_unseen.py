@@ -365,3 +365,17 @@ def test_units_and_their_verb_before_the_count() -> None:
     # a count with its own noun, or not right after the verb
     assert _metrics("The workshops have reopened 3 times this year.") == []
     assert _metrics("The workshops have resumed work, and 200 people are back.") == []
+
+
+def test_workers_with_a_count_of_workshops_are_their_workforce() -> None:
+    assert _metrics(
+        "The county had 328 poverty alleviation workshops at the end of 2019, with 8,000 workers."
+    ) == [
+        ("workshops", 328.0),
+        ("workers_employed", 8000.0),
+    ]
+    # migrants elsewhere, or people of a place: no workforce of the workshops
+    assert _metrics("The county had 328 workshops, with 8,000 migrant workers working in Guangdong.") == [
+        ("workshops", 328.0)
+    ]
+    assert _metrics("The county has 300,000 people, with 8,000 workers in the city.") == []

@@ -1058,6 +1058,12 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         at_owner = _AT_OWNER.match(ctx.after)
         where = ctx.before + " " + (at_owner.group() if at_owner else "")
         owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(where)]
+        if (
+            not owner
+            and ctx.owner
+            and re.search(r"(?:^|,)\s*with\s+(?:(?:about|over|more\s+than|nearly|some)\s+)?$", ctx.before)
+        ):
+            owner = [ctx.owner]  # "the county had 328 workshops ..., with 8,000 workers": their workforce
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
             return [_Claim(metric, scope=owner[0])]
