@@ -379,3 +379,9 @@ def test_workers_with_a_count_of_workshops_are_their_workforce() -> None:
         ("workshops", 328.0)
     ]
     assert _metrics("The county has 300,000 people, with 8,000 workers in the city.") == []
+
+
+def test_a_title_province_the_text_does_not_name_stays() -> None:
+    title = "Guizhou workers head back to factories"
+    text = "Buses took 300 poor laborers to jobs in Dongguan, Guangdong. The workshops in the villages employ 80 people."
+    assert _provinces(text, title)[-1] == ("workers_employed", "Guizhou")

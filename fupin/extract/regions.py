@@ -532,14 +532,19 @@ class RegionResolver:
             in_title = self._title_places(title)
             if self.lang != "zh":
                 # "... villagers in Henan county" over a story on Suixian county in Henan province: a
-                # title place of a province the text never names is a misreading (or a slip)
+                # title's county or city in a province the text never names is a misreading (a name
+                # shared by places of two provinces) or a slip
                 at = self.text.find(title)
                 named = {
                     m.place.province
                     for m in self.places
                     if m.place.province and not (0 <= at <= m.start and m.end <= at + len(title))
                 }
-                in_title = [t for t in in_title if not named or t[0].province in (None, *named)]
+                in_title = [
+                    t
+                    for t in in_title
+                    if not named or t[0].level in ("national", "group", "province") or t[0].province in named
+                ]
             if in_title:
                 return in_title[0]
         counts: Counter = Counter()
