@@ -324,6 +324,12 @@ def test_where_goods_are_sold_is_not_where_the_figures_are() -> None:
     assert _provinces(text) == [("workers_employed", "Guizhou")]
     title = "Guizhou embroidery finds buyers in Macao"
     assert _provinces("The 30 embroiderers earn 2,000 yuan a month.", title)[-1] == ("income", "Guizhou")
+    # the title's only place is where the goods go: the text's place stands
+    title = "Village embroidery finds buyers in Macao"
+    text = (
+        "The workshop in Weining county, Guizhou province, employs 30 women.\n\nThey earn 2,000 yuan a month."
+    )
+    assert _provinces(text, title)[-1] == ("income", "Guizhou")
 
 
 def test_a_title_place_of_a_province_the_text_never_names_gives_way() -> None:
@@ -383,5 +389,8 @@ def test_workers_with_a_count_of_workshops_are_their_workforce() -> None:
 
 def test_a_title_province_the_text_does_not_name_stays() -> None:
     title = "Guizhou workers head back to factories"
-    text = "Buses took 300 poor laborers to jobs in Dongguan, Guangdong. The workshops in the villages employ 80 people."
+    text = (
+        "Buses took 300 poor laborers to jobs in Dongguan, Guangdong. The workshops in the villages employ "
+        "80 people."
+    )
     assert _provinces(text, title)[-1] == ("workers_employed", "Guizhou")

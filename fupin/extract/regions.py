@@ -624,8 +624,12 @@ class RegionResolver:
 
     def _firms_from(self, mention: PlaceMention, title: str) -> bool:
         """ "Fujian companies build factories in Ningxia's Xiji": the place of the firms that came is
-        not the story's (English titles; the text's own places are weighed by ``_donors``)."""
-        return self.lang != "zh" and bool(_EN_FIRMS_AFTER.match(title, mention.end))
+        not the story's, nor where goods go ("... finds buyers in Hong Kong"); English titles (the
+        text's own places are weighed by ``_donors`` and ``_destinations``)."""
+        if self.lang == "zh":
+            return False
+        before = title[max(0, mention.start - 80) : mention.start]
+        return bool(_EN_FIRMS_AFTER.match(title, mention.end) or _EN_GOODS_TO.search(before))
 
     # -- queries -------------------------------------------------------------------------------
 
