@@ -149,3 +149,37 @@ def test_the_department_named_before_with_its_field() -> None:
 )
 def test_a_title_in_brackets_or_stationed_somewhere(text: str, expected: list[tuple]) -> None:
     assert summary(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zhou Lin, an official in charge of employment at the Gansu Provincial Department of Commerce, "
+            "said 300 workshops had reopened.",
+            [
+                (
+                    "Zhou Lin",
+                    "official in charge of employment",
+                    "Gansu Provincial Department of Commerce",
+                    "official",
+                )
+            ],
+        ),
+        (
+            "Zhou Lin, the person in charge of poverty relief in the county government, said so.",
+            [("Zhou Lin", "person in charge of poverty relief", "county government", "official")],
+        ),
+        # near misses: in charge of a body, or of a duty with no body
+        (
+            "Zhou Lin, the official in charge of the county poverty alleviation office, said so.",
+            [("Zhou Lin", "official in charge", "county poverty alleviation office", "official")],
+        ),
+        (
+            "Zhou Lin, an official in charge of the relocation work, said so.",
+            [("Zhou Lin", "official in charge of the relocation work", None, "official")],
+        ),
+    ],
+)
+def test_a_duty_then_the_body_of_an_official_in_charge(text: str, expected: list[tuple]) -> None:
+    assert summary(text, "en") == expected

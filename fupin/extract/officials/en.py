@@ -349,9 +349,28 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     charge = (
         re.match(r"charge\s+of\s+(?:the\s+)?", org or "") if (m.group("prep") or "").lower() == "in" else None
     )
+    duty = (
+        _DUTY_AT_BODY.match(org or "")
+        if title.lower().endswith("in charge") and o_start is not None
+        else None
+    )
+    if duty is not None and (m.group("prep") or "").lower() == "of":
+        # "person in charge of poverty relief in the county government": the duty, then the body
+        return (
+            f"{title} of {duty.group('duty')}",
+            duty.group("org"),
+            o_start + duty.end("duty"),
+            o_start + duty.start("org"),
+        )
     if charge and org and o_start is not None:  # "official in charge of the county's poverty office"
         title, t_end = f"{title} in charge", o_start + len("charge")
         org, o_start = org[charge.end() :], o_start + charge.end()
+        duty = _DUTY_AT_BODY.match(org)
+        if (
+            duty is not None
+        ):  # "official in charge of employment at the X Department": the duty, then the body
+            title, t_end = f"{title} of {duty.group('duty')}", o_start + duty.end("duty")
+            org, o_start = org[duty.start("org") :], o_start + duty.start("org")
     if org and m.group("prep").lower() == "of":
         body = EN_BODY_RE.match(org)
         rest = org[body.end() :] if body else ""
@@ -401,6 +420,11 @@ def _in_place_chain(text: str, comma: int, after: int) -> bool:
     )
 
 
+_DUTY_AT_BODY = re.compile(
+    r"(?P<duty>(?:(?!(?:at|in|with|of)\b)[a-z][\w-]*\s+){0,3}?(?!(?:at|in|with|of)\b)[a-z][\w-]*)\s+(?:at|in|with|of)\s+"
+    r"(?:the\s+)?(?P<org>.*\b(?:Office|Bureau|Department|Ministry|Commission|Government|Committee|Administration"
+    r"|office|bureau|department|ministry|commission|government|committee)\b.*)$"
+)
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
 
 
