@@ -183,3 +183,19 @@ def test_a_title_in_brackets_or_stationed_somewhere(text: str, expected: list[tu
 )
 def test_a_duty_then_the_body_of_an_official_in_charge(text: str, expected: list[tuple]) -> None:
     assert summary(text, "en") == expected
+
+
+def test_a_bare_company_is_the_firm_named_before_in_apposition() -> None:
+    text = (
+        "One of the chosen enterprises, Hongxing Garment and Textile, is in the county.\nThe firm pays well. "
+        "Company representative Zhou Lin said 300 people work there."
+    )
+    assert summary(text, "en") == [("Zhou Lin", "representative", "Hongxing Garment and Textile", "business")]
+    # no firm named: the noun as written; an office is no firm
+    text = "The firm pays well. Company representative Zhou Lin said 300 people work there."
+    assert summary(text, "en") == [("Zhou Lin", "representative", "Company", "business")]
+    text = (
+        "One of the companies, Hongxing Garments, hired 30 people. Office director Zhou Lin said 300 people "
+        "work there."
+    )
+    assert summary(text, "en") == [("Zhou Lin", "director", "Office", "official")]

@@ -847,8 +847,29 @@ def _org_antecedent(
         return _org_tail_antecedent(text, org, o_span, position)
     found = _last_antecedent(text, m.group(1), position)
     if found is None:
-        return org, o_span
+        named = _named_firm_before(text, m.group(1), position)
+        return (named.group("name"), named.span("name")) if named else (org, o_span)
     return found.group(1), (found.start(1), found.end(1))
+
+
+# a firm named in apposition to its class noun: "One of the chosen enterprises, Dali Shidai Agricultural
+# Science and Technology, is ..."
+_FIRM_NAMED = re.compile(
+    r"\b(?:enterprises?|compan(?:y|ies)|firms?|corporations?|cooperatives?|factor(?:y|ies))\s*,\s+"
+    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|of|&)){1,8}?)\s*,"
+)
+_FIRM_NOUNS = frozenset("company companies corporation enterprise firm factory cooperative co".split())
+
+
+def _named_firm_before(text: str, noun: str, position: int) -> re.Match[str] | None:
+    """ "Company representative Zuo Jilong": the business named last before, in apposition to its class
+    noun, for a bare "company" / "corporation" with no fuller antecedent."""
+    if noun.lower() not in _FIRM_NOUNS:
+        return None
+    found = None
+    for hit in _FIRM_NAMED.finditer(text, max(0, position - 3000), position):
+        found = hit
+    return found
 
 
 @lru_cache(maxsize=64)
