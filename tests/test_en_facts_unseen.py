@@ -394,3 +394,36 @@ def test_a_title_province_the_text_does_not_name_stays() -> None:
         "80 people."
     )
     assert _provinces(text, title)[-1] == ("workers_employed", "Guizhou")
+
+
+# --- press-release lists -----------------------------------------------------------------------
+
+
+def test_a_list_item_that_leaves_out_its_noun_counts_the_item_befores() -> None:
+    found = _facts(
+        "Among them, Gansu had 1,982 poverty alleviation workshops; Ningxia had 500; and Qinghai had 300.",
+        "2020-07-10",
+    )
+    assert [(m, v, p) for m, v, p, _ in found] == [
+        ("workshops", 1982.0, "Gansu"),
+        ("workshops", 500.0, "Ningxia"),
+        ("workshops", 300.0, "Qinghai"),
+    ]
+    # a person, another verb, or no list: no count
+    assert _metrics("Gansu had 1,982 poverty alleviation workshops; Li had 5.") == [("workshops", 1982.0)]
+    assert _metrics("Gansu had 1,982 poverty alleviation workshops; Ningxia plans 500.") == [
+        ("workshops", 1982.0)
+    ]
+    assert _metrics("Gansu had 1,982 poverty alleviation workshops, and Ningxia had 500.") == [
+        ("workshops", 1982.0)
+    ]
+
+
+def test_the_figure_for_the_next_place_is_the_same_rate() -> None:
+    found = _facts("In Hunan, 98.5% of the workshops had resumed work; in Hubei, the figure was 95.2%.")
+    assert [(m, v, p) for m, v, p, _ in found] == [
+        ("workshop_resumption_rate", 98.5, "Hunan"),
+        ("workshop_resumption_rate", 95.2, "Hubei"),
+    ]
+    # no rate before: no rate
+    assert _metrics("Hunan built 300 workshops; in Hubei, the figure was 95.2%.") == [("workshops", 300.0)]

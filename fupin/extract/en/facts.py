@@ -356,6 +356,10 @@ def _context(
         named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
         if named is not None:
             noun, kind = named.group("np"), "people"
+    if kind is None and not noun and q.unit is None:
+        gapped = _gapped(analysis, q, before, previous, s0)
+        if gapped is not None:  # "Gansu had 1,982 workshops; Ningxia had 500": the noun left out
+            noun, kind = gapped
     opener = _ANAPHORIC_OPENER.match(text, s0, q.start)  # "Among them, 4,500 are registered poor."
     if (
         kind is None
@@ -434,6 +438,47 @@ _UNITS_RESUMED_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# a list item whose noun is left out, after a place and the verb of the item before it: "Gansu had 1,982
+# workshops; Ningxia had 500; and Qinghai had 300"
+_GAPPED_ITEM = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
+    r"(?:\s+(?:province|city|county|region|prefecture|autonomous\s+region))?\s+"
+    r"(?P<verb>(?:has|had|have|reached|numbered|built|set\s+up|opened)(?:\s+built|\s+set\s+up)?)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|a\s+total\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _gapped(
+    analysis: Analysis,
+    q: Quantity,
+    before: str,
+    previous: list[tuple[Quantity, str | None, list[_Claim]]],
+    s0: int,
+) -> tuple[str, str] | None:
+    """The counted noun of the list item before, when this item (a place, then the verb of the item
+    before) repeats its verb without it."""
+    item = _GAPPED_ITEM.match(before)
+    if item is None:
+        return None
+    text, c0 = analysis.text, q.start - len(before)
+    if not any(c0 <= m.start < c0 + item.start("verb") for m in analysis.places):
+        return None  # "Li had 5": a person, not a place of the list
+    for prev_q, prev_kind, claims in reversed(previous):
+        if prev_q.start < s0:
+            return None
+        if prev_kind is None or not claims or not prev_q.counter:
+            continue
+        between = text[prev_q.end : q.start]
+        verb_before = re.search(
+            rf"\b{item.group('verb')}\s+(?:\w+\s+){{0,3}}?$", text[max(s0, prev_q.start - 40) : prev_q.start]
+        )
+        if ";" in between and verb_before:
+            return prev_q.counter, prev_kind
+        return None
+    return None
+
+
 # "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
 _PEOPLE_FROM = re.compile(
     r"^\s+(?:of\s+(?:them|whom)\s+)?(?:(?:are|were|is|was|being|come|came|coming)\s+)?(?P<np>from\s+(?:the\s+)?"
@@ -667,7 +712,7 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         if claims:
             return claims
     if q.unit == "percent":
-        return _percent(ctx)
+        return _percent(ctx) or _the_figure_for(ctx, previous)
     if q.unit == "yuan":
         if cues.CHANGE.search(ctx.before[-40:]) or _PER_ITEM.match(ctx.after):
             return []  # "income increased by 500 yuan", "0.5 yuan per glove": a change, a piece rate or price
@@ -810,6 +855,26 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
             return [_Claim("workshop_resumption_rate")]
         if subject == "enterprise":
             return [_Claim("enterprise_resumption_rate")]
+    return []
+
+
+# "in Hunan, 98.5% had resumed; in Hubei, the figure was 95.2%": the same rate for the next place
+_THE_FIGURE_WAS = re.compile(
+    r"\bthe\s+(?:figure|rate|number|proportion|share|ratio)\s+(?:was|is|stood\s+at|reached|hit|came\s+to)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _the_figure_for(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """The rate of the sentence's last rate, for "the figure was N%" after it (another place's)."""
+    if not _THE_FIGURE_WAS.search(ctx.before):
+        return []
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            return []
+        if prev_q.unit == "percent" and claims:
+            return [_Claim(c.metric) for c in claims]
     return []
 
 
