@@ -427,3 +427,15 @@ def test_the_figure_for_the_next_place_is_the_same_rate() -> None:
     ]
     # no rate before: no rate
     assert _metrics("Hunan built 300 workshops; in Hubei, the figure was 95.2%.") == [("workshops", 300.0)]
+
+
+def test_of_them_points_back_to_the_sentence_before_when_its_own_counts_nothing() -> None:
+    assert _metrics("Gansu has 1,200 poverty alleviation workshops. Longnan city has 300 of them.") == [
+        ("workshops", 1200.0),
+        ("workshops", 300.0),
+    ]
+    # a count of its own sentence is what "of them" means
+    assert _metrics(
+        "Gansu has 1,200 poverty alleviation workshops. The city hired 3,000 people, and 900 of them are "
+        "poor."
+    ) == [("workshops", 1200.0), ("workers_employed", 3000.0), ("poor_workers_employed", 900.0)]

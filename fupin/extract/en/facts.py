@@ -372,7 +372,11 @@ def _context(
         )
     ):
         # "of them" may point back to the sentence before ("By then, 3,050 of them had reopened")
-        back = opener or (_OF_WHICH_AFTER.match(after) and not before.strip())
+        # ("The city of Longnan has 300 of them": none counted before it in its own sentence either)
+        back = opener or (
+            _OF_WHICH_AFTER.match(after)
+            and (not before.strip() or not any(p[0].start >= s0 and p[1] is not None for p in previous[-3:]))
+        )
         floor = s0 - len(prev) - 2 if back else s0
         for prev_q, prev_kind, _ in reversed(previous):
             if prev_q.start >= floor and prev_kind is not None:
