@@ -199,3 +199,14 @@ def test_a_bare_company_is_the_firm_named_before_in_apposition() -> None:
         "work there."
     )
     assert summary(text, "en") == [("Zhou Lin", "director", "Office", "official")]
+
+
+def test_other_verbs_of_saying_after_a_closed_quotation() -> None:
+    text = '"The workshops have all resumed," introduced Zhou Lin, director of the county employment bureau.'
+    assert summary(text, "en") == [("Zhou Lin", "director", "county employment bureau", "official")]
+    text = '"Orders doubled," recalled Zhou Lin, head of the workshop.'
+    assert summary(text, "en") == [("Zhou Lin", "head", "workshop", "business")]
+    # the verb without a quotation before it introduces a person, not what was said
+    assert (
+        summary("The bureau introduced Zhou Lin, director of the county bureau, to the workers.", "en") == []
+    )
