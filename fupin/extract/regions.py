@@ -17,9 +17,13 @@ Places that say nothing about where the figures are skipped: lines of ads, links
 and navigation ("澳门新葡京 官方网址 ..."), places where workers are sent
 ("赴福建务工", "sent ... to Fujian"), group names in quotation marks (“三区三州”),
 donors ("Putian has provided 16 million yuan to Xiji", "莆田市的帮扶资金" in an
-article on 西吉县), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline
+article on 西吉县), the home of firms or officials that came ("companies from Putian",
+"an official from Fujian", "Shenzhen Hongyutai Company"), where goods are sold ("sold to
+Hong Kong"), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline
 ("新华社北京11月19日电", "Beijing, Nov. 19 (Xinhua)"), and places listed as
-destinations or examples ("销往兰州、西安、银川等地"). A place named in quoted
+destinations or examples ("销往兰州、西安、银川等地"). An English dateline's city still
+gives "the province" its province when the text names no other ("XINING, April 8
+(Xinhua) -- ... in the province"). A place named in quoted
 speech counts for its own sentence but does not carry over, and a back-reference
 ("该县", "the county") points back at the last place of its own level or below,
 never at a province named in passing.
