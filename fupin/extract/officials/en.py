@@ -6,8 +6,9 @@ said", "according to NAME, ...", "NAME told ...", "The TITLE of ORG, NAME, said"
 quoted by surname ("Li said") or by a pronoun opening the next sentence ("He
 pointed out"). A title may be two of one body ("deputy director and spokesperson of X"),
 a post held away from home ("an official from Fujian serving as deputy head of Xiji
-county") or a duty at a body ("official in charge of employment at X"). A person counts only with a title phrase (``titles.EN_TITLE_HEADS``),
-so villagers, workers and reporters quoted by name never do. Names are capitalised
+county") or a duty at a body ("official in charge of employment at X"). A person
+counts only with a title phrase (``titles.EN_TITLE_HEADS``), so villagers, workers and
+reporters quoted by name never do. Names are capitalised
 words; Chinese names are recognised by their pinyin shape (a known surname, then a
 given name of one to three syllables), other names only next to a title.
 """
