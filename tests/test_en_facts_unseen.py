@@ -347,7 +347,9 @@ def test_a_day_of_the_month_said_alone_is_a_day_of_the_publication_month() -> No
     assert [a for *_, a in found] == ["2020-04-05"]
     found = _facts("As of the 28th, 300 poverty alleviation workshops had resumed work.", "2020-04-10")
     assert [a for *_, a in found] == ["2020-03-28"]  # later than publication: the month before
-    dates = en.find_dates("On the 3rd anniversary of the 2nd batch, on the 5th day of the fair", "2020-04-10")
+    dates = en.find_dates(
+        "On the 3rd anniversary of the 2nd batch, on the 5th day, on the 2nd floor", "2020-04-10"
+    )
     assert [d.as_of for d in dates] == []
 
 

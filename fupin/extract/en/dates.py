@@ -299,8 +299,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
      _explicit_year),
     # "As of the 5th", "by the 20th of this month" (截至5日 put into English): a day of the publication month
     (re.compile(r"\b(?:as\s+of|by|until|till|up\s+to|on)\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-                r"(?:\s+of\s+(?:this|the)\s+month\b)?(?!\s+(?:of|anniversary|century|batch|round|session|plenary"
-                r"|day|time|year|month)\b)", re.I),
+                # (a day said alone ends its phrase: not "on the 2nd floor", "by the 3rd batch")
+                r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*[,.;:)]))", re.I),
      _day_of_month),
     # "had resumed production by Tuesday", "as of Monday": the last such day up to publication
     (re.compile(r"\b(?:as\s+of|by|until|till|up\s+to)\s+(?:last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday"
