@@ -1169,7 +1169,7 @@ _AT_OWNER = re.compile(
 # the posts are the subject that employs: "public welfare posts funded by the county had absorbed 1,100
 # poor people" counts posts by their holders
 _PUBLIC_POSTS_SUBJECT = re.compile(
-    r"^\s*(?:(?:the|its|their|these)\s+)?(?:[\w-]+\s+){0,2}?(?:public[- ]welfare|public[- ]service)\s+"
+    r"^\s*(?:(?:the|its|their|these)\s+)?(?:[\w'’-]+\s+){0,2}?(?:public[- ]welfare|public[- ]service)\s+"
     r"(?:jobs|posts|positions)\b"
     r"(?:(?!\b(?:for|to|in|into)\b)[^;:])*?\b(?:absorb\w*|employ\w*|hir\w*|tak\w+\s+in|took\s+in|plac\w+)\s+"
     r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$",
