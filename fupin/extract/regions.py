@@ -17,9 +17,13 @@ Places that say nothing about where the figures are skipped: lines of ads, links
 and navigation ("澳门新葡京 官方网址 ..."), places where workers are sent
 ("赴福建务工", "sent ... to Fujian"), group names in quotation marks (“三区三州”),
 donors ("Putian has provided 16 million yuan to Xiji", "莆田市的帮扶资金" in an
-article on 西吉县), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline
+article on 西吉县), the home of firms or officials that came ("companies from Putian",
+"an official from Fujian", "Shenzhen Hongyutai Company"), where goods are sold ("sold to
+Hong Kong"), a news outlet ("吉安新闻网", "Gansu Daily"), a dateline
 ("新华社北京11月19日电", "Beijing, Nov. 19 (Xinhua)"), and places listed as
-destinations or examples ("销往兰州、西安、银川等地"). A place named in quoted
+destinations or examples ("销往兰州、西安、银川等地"). An English dateline's city still
+gives "the province" its province when the text names no other ("XINING, April 8
+(Xinhua) -- ... in the province"). A place named in quoted
 speech counts for its own sentence but does not carry over, and a back-reference
 ("该县", "the county") points back at the last place of its own level or below,
 never at a province named in passing.
@@ -33,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from fupin.extract.analysis import Analysis
+from fupin.extract.en.dateline import dateline_place
 from fupin.extract.gazetteer import Gazetteer
 from fupin.extract.mentions import Place, PlaceMention
 from fupin.extract.positions import SpanIndex
@@ -145,6 +150,11 @@ _EN_DEST_BEFORE = re.compile(
     r"(?:\s+[a-z]+){0,3}?)"
     r"\s+(?:to|for)\s+(?:work\s+in\s+|jobs\s+in\s+)?(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?China's\s+)?$"
 )
+# Where goods go: "have been sold to Hong Kong", "finds buyers in Hong Kong", "shipped to Shanghai".
+_EN_GOODS_TO = re.compile(
+    r"\b(?:(?:sold|sells?|selling|shipped|ship(?:s|ping)?|exported|marketed|supplied|delivered)(?:\s+[a-z]+){0,3}?"
+    r"\s+(?:to|in)|(?:buyers|customers|consumers|clients|markets?)\s+(?:in|from))\s+(?:the\s+)?$"
+)
 # Places someone works or worked away in, or came back from, mentioned in passing ("丈夫常年在广东务工",
 # "从浙江返乡", "to work in a factory in Guangdong", "returned from Zhejiang", MT "in Guangdong work"):
 # the statistics of the article are not about them.
@@ -160,6 +170,14 @@ _EN_AWAY_BEFORE = re.compile(
     r"|\bfar away in\s+(?:the\s+)?$"
     # "She used to be a migrant embroiderer in Zhejiang": where one worker once worked
     r"|\b(?:used\s+to\s+be|had\s+been|was|were)\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?migrant(?:\s+[a-z]+){1,2}?\s+in\s+(?:the\s+)?$"
+)
+_EN_CAME_FROM = re.compile(
+    r"\b(?:officials?|cadres?|compan(?:y|ies)|firms?|enterprises?|investors?|business(?:m[ae]n|es)|entrepreneurs?"
+    r"|volunteers?|experts?|teams?|delegations?)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EN_LOCATED_BY = re.compile(
+    r",?\s*(?:in\s+)?(?:(?:East|West|North|South|Northwest|Northeast|Southwest|Southeast|Central)\s+)?China['’]s\s+"
 )
 _EN_IN_WORK = re.compile(r"(?:^|\s)in\s+$")
 _EN_WORK_AFTER = re.compile(r"\s+(?:work|working|to work|do business|for work)\s*[.,;!?]")
@@ -193,6 +211,10 @@ _ZH_AT = re.compile(r"(?:在|于)\s*$")
 _ZH_COMPANY_AFTER = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:有限责任公司|有限公司|股份公司|公司|集团)"
     r"|[\u4e00-\u9fff]{0,6}?(?:工业园区|产业园区|纺织园区|工业园|产业园|科技园|园区)"
+)
+# "Shenzhen Hongyutai Company", "Putian Xinhe Garment Co": a company named after its home town
+_EN_COMPANY_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’&-]*){1,4}\s+(?:Co\b\.?|Company|Corp\b\.?|Corporation|Group|Ltd\b\.?|Inc\b\.?)"
 )
 # "one of China's poorest provinces", "among the poorest counties in the country", "the most in China",
 # "ranking first in the country": a rank that describes the place, not where the figures are
@@ -317,7 +339,7 @@ class RegionResolver:
                 sent = before.endswith("向") and _ZH_SENT_AFTER.match(self.text, last.end)
                 hit = bool(forced or going or sent)
             else:
-                hit = bool(_EN_DEST_BEFORE.search(before))
+                hit = bool(_EN_DEST_BEFORE.search(before) or _EN_GOODS_TO.search(before))
             if hit and first.place.level not in ("national", "group"):
                 out.update(run)
         return out
@@ -338,9 +360,24 @@ class RegionResolver:
                 hit = _EN_AWAY_BEFORE.search(before) or (
                     _EN_IN_WORK.search(before) and _EN_WORK_AFTER.match(self.text, m.end)
                 )
+                # "an official from Fujian", "three companies from Putian, East China's Fujian province":
+                # where a person or a firm came from (and the province that locates that place)
+                hit = (
+                    hit
+                    or _EN_CAME_FROM.search(before)
+                    or (i - 1 in out and self._locates_previous(places, i))
+                )
             if hit:
                 out.add(i)
         return out
+
+    def _locates_previous(self, places: list[PlaceMention], i: int) -> bool:
+        """Whether place ``i`` only locates the last non-national place before it ("Putian, East
+        China's Fujian province")."""
+        j = i - 1
+        while j >= 0 and places[j].place.level == "national":
+            j -= 1
+        return j >= 0 and bool(_EN_LOCATED_BY.fullmatch(self.text, places[j].end, places[i].start))
 
     def _donors(self, places: list[PlaceMention]) -> set[int]:
         """Places that give funds or help to another place named later in the same sentence."""
@@ -367,12 +404,11 @@ class RegionResolver:
         the figures are. A company named after the story's own county ("昭觉县阿依服饰有限公司")
         keeps its place. The story's provinces are those of the places that count (``skipped``
         ones do not: "从上海、浙江等地引进" does not make Shanghai a place of the story)."""
-        if self.lang != "zh":
-            return set()
         starts = [m.start for m in places]
         named = set()
+        company_after = _ZH_COMPANY_AFTER if self.lang == "zh" else _EN_COMPANY_AFTER
         for i, m in enumerate(places):
-            company = _ZH_COMPANY_AFTER.match(self.text, m.end)
+            company = company_after.match(self.text, m.end)
             if company is None or m.place.level in ("national", "group"):
                 continue
             if bisect_left(starts, company.end()) == i + 1:  # no other place inside the name
@@ -498,6 +534,21 @@ class RegionResolver:
         title = (self.analysis.title or "").strip()
         if title:
             in_title = self._title_places(title)
+            if self.lang != "zh":
+                # "... villagers in Henan county" over a story on Suixian county in Henan province: a
+                # title's county or city in a province the text never names is a misreading (a name
+                # shared by places of two provinces) or a slip
+                at = self.text.find(title)
+                named = {
+                    m.place.province
+                    for m in self.places
+                    if m.place.province and not (0 <= at <= m.start and m.end <= at + len(title))
+                }
+                in_title = [
+                    t
+                    for t in in_title
+                    if not named or t[0].level in ("national", "group", "province") or t[0].province in named
+                ]
             if in_title:
                 return in_title[0]
         counts: Counter = Counter()
@@ -523,7 +574,20 @@ class RegionResolver:
         elif not self.refs and self._outlets:
             # nothing in the text says where, but a local outlet or dateline does ("兰州日报社记者")
             return self._only_province(self._outlets)
-        return NATIONAL, "China"
+        return self._dateline_province() or (NATIONAL, "China")
+
+    def _dateline_province(self) -> tuple[Place, str] | None:
+        """ "XINING, April 8 (Xinhua) -- ... in the province": the dateline city's province, for an
+        English report that speaks of "the province" and names no other province."""
+        if self.lang == "zh" or not any(r.place is None and r.level == "province" for r in self.refs):
+            return None
+        city = dateline_place(self.text, self.gazetteer)
+        if city is None or city.province is None:
+            return None
+        if any(m.place.province not in (None, city.province) for m in self.places):
+            return None
+        place = self.gazetteer.province_place(city.province)
+        return (place, city.province) if place is not None else None
 
     def _only_province(self, mentions: list[PlaceMention]) -> tuple[Place, str]:
         """The one place named, or its province when several places of it are."""
@@ -545,7 +609,10 @@ class RegionResolver:
             return [
                 (m.place, self.text[m.start : m.end])
                 for m in self.analysis.places
-                if at <= m.start and m.end <= at + len(title) and not self._is_source(m)
+                if at <= m.start
+                and m.end <= at + len(title)
+                and not self._is_source(m)
+                and not self._firms_from(m, self.text)
             ]
         found = self.analysis.title_places  # the places component read it with the text
         if found is None:
@@ -556,8 +623,17 @@ class RegionResolver:
         return [
             (m.place, title[m.start : m.end])
             for m in found
-            if m.end <= len(title) and not self._is_source(m, combined)
+            if m.end <= len(title) and not self._is_source(m, combined) and not self._firms_from(m, combined)
         ]
+
+    def _firms_from(self, mention: PlaceMention, title: str) -> bool:
+        """ "Fujian companies build factories in Ningxia's Xiji": the place of the firms that came is
+        not the story's, nor where goods go ("... finds buyers in Hong Kong"); English titles (the
+        text's own places are weighed by ``_donors`` and ``_destinations``)."""
+        if self.lang == "zh":
+            return False
+        before = title[max(0, mention.start - 80) : mention.start]
+        return bool(_EN_FIRMS_AFTER.match(title, mention.end) or _EN_GOODS_TO.search(before))
 
     # -- queries -------------------------------------------------------------------------------
 

@@ -91,6 +91,12 @@ OUT_OF_POVERTY = _re(
     r"|(?:to\s+)?(?:get|got|gotten|getting)\s+rid\s+of|(?:to\s+)?escap\w+|(?:to\s+)?emerg\w+\s+from"
     r"|(?:to\s+)?(?:rise|rose|risen|lift\w*|move\w*|get|got)\s+out\s+of|out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
 )
+# "drive 3,000 poor people in 9 villages such as A, B and C to get rid of poverty": the places they live
+# in listed between the people and their leaving poverty
+OUT_OF_POVERTY_LISTED = _re(
+    r"^[^.;,]{0,60}?\bsuch\s+as\b[^.;\d]{0,100}?\bto\s+(?:get\s+rid\s+of|cast\s+off|shake\s+off|escape|emerge\s+from"
+    r"|get\s+out\s+of|rise\s+out\s+of)\s+(?:\w+\s+)?poverty(?![\w-])"
+)
 # "in five poverty-stricken counties": poverty that describes a place, not the people counted
 POOR_PLACE = _re(
     r"\b(?:poor|poverty-stricken|impoverished|needy)\s+(?:[\w-]+\s+)?(?:counties|county|areas?|regions?|villages?"
@@ -177,6 +183,14 @@ RESUME = _re(
     r"|\b(?:operating|running|working|producing|in\s+operation)\s+again)\b"
     r"(?!\s+(?:of\s+)?(?:(?:work|production)\s+)?rates?\b)"
 )
+# "58 workshops are up and running": in a story on the epidemic's shutdown that is a resumption (in
+# other stories, workshops in operation); "up and running again" is one in any story (RESUME)
+UP_AND_RUNNING = _re(r"\bup\s+and\s+running\b")
+# what makes a story one of resumption after a shutdown
+SHUTDOWN_STORY = _re(
+    r"\b(?:epidemic|pandemic|outbreak|coronavirus|covid|novel\s+pneumonia|lockdowns?|shutdowns?|resum\w*"
+    r"|reopen\w*|restart\w*|return\w*\s+to\s+work|back\s+to\s+work)\b"
+)
 # "work has resumed at 1,500 workshops": the resumption said before the units
 RESUMED_AT = _re(
     r"\b(?:work|production|operations?)\s+(?:has|have|had)\s+(?:been\s+)?(?:resumed|restarted|restored)\s+"
@@ -204,7 +218,9 @@ TARGET_AFTER = _re(r"^\s*(?:%|percent)?\s*(?:is|are)\s+(?:the|our|its)\s+(?:targ
 CONDITION = _re(
     r"(?:(?P<generic>\b(?:if|when|once|unless|provided|as\s+long\s+as|those|each|every|any|whichever)\b)"
     r"|(?P<ante>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:that|which|who)\b)"
-    r"[^,;.]{0,60}?\b(?:employ|hir|absorb|recruit|tak\w*\s+in|provid\w*\s+jobs\s+(?:for|to)|creat|offer"
+    # ("provide stable employment for no fewer than 10": a few words between the verb and its noun)
+    r"[^,;.]{0,60}?\b(?:employ|hir|absorb|recruit|tak\w*\s+in|provid\w*\s+(?:[\w-]+\s+){0,2}?(?:jobs|employment|work)"
+    r"\s+(?:for|to)|creat|offer"
     r"|hav|ha[sd]|with|help)\w*\s+(?:\w+\s+){0,2}?(?:more\s+than|over|above|at\s+least|no\s+(?:fewer|less)\s+than"
     r"|not\s+(?:fewer|less)\s+than|a\s+minimum\s+of|upwards\s+of|in\s+excess\s+of|a\s+certain\s+number\s+of)\s*$"
 )

@@ -231,6 +231,19 @@ def _this_month(offset: int) -> Resolver:
     return resolve
 
 
+def _day_of_month(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
+    """ "as of the 5th": that day of the publication month, or of the month before when it is later
+    than the publication day."""
+    if ref.year is None or ref.month is None:
+        return None, None
+    day, year, month = int(match.group("day")), ref.year, ref.month
+    if ref.day is not None and day > ref.day and "month" not in match.group().lower():
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if day > calendar.monthrange(year, month)[1]:
+        return None, None
+    return _iso(year, month, day), "day"
+
+
 def _last_month_end(match: re.Match[str], ref: _Ref) -> tuple[str | None, Precision | None]:
     """ "by the end of the last month": the last day of the month before publication."""
     if ref.year is None or ref.month is None:
@@ -284,6 +297,11 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?:from\s+)?{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)\d\d)\b"), _year_span),
     (re.compile(rf"(?:{_PREP}|\b(?:year|years)\s+|\()?\b{_YEAR}(?!\d|[,.]\d)(?!\s*(?:yuan|people|workers|%))"),
      _explicit_year),
+    # "As of the 5th", "by the 20th of this month" (截至5日 put into English): a day of the publication month
+    (re.compile(r"\b(?:as\s+of|by|until|till|up\s+to|on)\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+                # (a day said alone ends its phrase: not "on the 2nd floor", "by the 3rd batch")
+                r"(?:\s+of\s+(?:this|the)\s+month\b|(?=\s*[,.;:)]))", re.I),
+     _day_of_month),
     # "had resumed production by Tuesday", "as of Monday": the last such day up to publication
     (re.compile(r"\b(?:as\s+of|by|until|till|up\s+to)\s+(?:last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday"
                 r"|Saturday|Sunday)\b", re.I),
@@ -306,7 +324,7 @@ _RULE_FIRST = (
     "(?i:s)", "[12]", "(?i:[te])", "[te]", "[tec]", "[tec]", _MONTH_FIRST, "[0-9]",
     f"(?i:f)|{_MONTH_FIRST}", "(?i:[tbsmeld])", "(?i:[lt])", _PREP_FIRST, _MONTH_FIRST, _MONTH_FIRST,
     "[it]", "[it]", "[it]", "[st]", "t", "[lt]", "n", "t", "l", "[f12]", f"[y(12]|{_PREP_FIRST}",
-    "(?i:[abtu])", "[iodftplracnsu]",
+    "(?i:[abtuo])", "(?i:[abtu])", "[iodftplracnsu]",
 )  # fmt: skip
 _FAST_RULES = [
     (re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags), resolve)
@@ -362,6 +380,7 @@ _ANCHORS = {
     "month word": re.compile(r"month"),
     "part": re.compile(r"half|quarter"),
     "weekday": re.compile(r"day\b"),
+    "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b"),
     "span": re.compile(r"year|month|day|week|recent|present|current|moment|far|date|now|ago"),
 }
 #: Anchors found in the text as written (the others in its lower case).
@@ -371,7 +390,7 @@ _RULE_ANCHORS = (
     + ["month"] * 8
     + ["part", "part", "month word"]
     + ["year alone"] * 4
-    + ["month word", "month word", "year", "year", "weekday", "span"]
+    + ["month word", "month word", "year", "year", "ordinal", "weekday", "span"]
 )
 #: How far a time expression reaches from its anchor, on either side ("since the beginning
 #: of September 30th, of the previous year" reaches 36 characters after "Sep").

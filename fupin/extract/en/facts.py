@@ -53,6 +53,7 @@ class _Ctx:
     is_total: bool = False  # the M of "N of the M workshops": the whole, not what N did
     restated: bool = False  # "all 18 had resumed": the 18 counted before, now said to have resumed
     owner: str | None = None  # workshop/enterprise of an earlier number of the sentence (for scope)
+    shutdown_story: bool = False  # the article spoke of the epidemic or of resuming before the number
 
 
 @dataclass(slots=True)
@@ -111,7 +112,9 @@ def find_facts(analysis: Analysis, regions: RegionSource | None = None) -> list[
                     period=claim.period,
                 )
             )
-    return _dedupe(text, _date_headlines(analysis, _headline_metrics(analysis, drafts)))
+    return _dedupe(
+        text, _date_headlines(analysis, _headline_metrics(analysis, drafts)), _headline_end(analysis)
+    )
 
 
 # how far (in characters) the rules look around a number: run-on "sentences" of scraped pages
@@ -197,6 +200,8 @@ def _kind_of(noun: str) -> str | None:
     ("driving 120,000 poor households": metrics.md counts people only where the text does)."""
     if _HOUSEHOLDS.match(noun) or _TIMES.search(noun):
         return None  # "trained 100,000 people-times" (人次) counts attendances, not people
+    if _PROJECTS_HEAD.search(noun):
+        return None  # "9 workshop projects": projects are not workshops (metrics.md, settled cases)
     best: tuple[int, str] | None = None
     for kind, pattern in (
         ("workshop", cues.WORKSHOP),
@@ -213,6 +218,10 @@ def _kind_of(noun: str) -> str | None:
 _HOUSEHOLDS = re.compile(
     # ("villagers from poor households": people, the households only where they come from)
     r"^(?:(?!(?:from|of|in)\b)[\w'-]+\s+){0,3}?(?:households?|famil(?:y|ies)|homes)\b(?!\s+(?:members|workers|labou?r))",
+    re.IGNORECASE,
+)
+_PROJECTS_HEAD = re.compile(
+    r"\b(?:workshops?|factor(?:y|ies)|enterprises?)\s+(?:construction\s+)?(?:projects?|programmes?|programs?)\b",
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\b(?:people|person|man)[- ]times\b", re.IGNORECASE)
@@ -323,6 +332,11 @@ def _context(
     if resumed_tail is not None and not noun:  # "287 enterprises have resumed work 273"
         noun, kind = left_q.counter or f"{left_kind}s", left_kind
         after = resumed_tail + " " + after
+    units_resumed = _UNITS_RESUMED_BEFORE.search(before) if not noun and q.unit is None else None
+    if units_resumed is not None:  # "the county's workshops have resumed work 33": the count after its verb
+        noun = units_resumed.group("np")
+        kind = _kind_of(noun)
+        after = units_resumed.group("verb") + " " + after
     restated = False
     if kind is None and not noun and cues.ALL.search(before):
         # "The county has 18 leading enterprises. ... By July, all 18 had resumed."
@@ -333,11 +347,19 @@ def _context(
                 kind, noun, restated = prev_kind, prev_q.counter or f"{prev_kind}s", True
                 break
     if kind is None and not noun and q.unit is None:
+        aside = _OF_WHOM_ASIDE.match(text, q.end, s1)
+        if aside is not None:  # "11 of whom, like Zhao, come from poor households": the aside left out
+            rest = _clause_bounds(text, aside.end(), aside.end(), s0, s1)[1]
+            after = aside.group(1) + " " + text[aside.end() : rest]
         # "including 20 from impoverished households", "all 27 of the factory's employees": a bare count
         # whose people are named after it
         named = _PEOPLE_FROM.match(after) or _PEOPLE_OF.match(after)
         if named is not None:
             noun, kind = named.group("np"), "people"
+    if kind is None and not noun and q.unit is None:
+        gapped = _gapped(analysis, q, before, previous, s0)
+        if gapped is not None:  # "Gansu had 1,982 workshops; Ningxia had 500": the noun left out
+            noun, kind = gapped
     opener = _ANAPHORIC_OPENER.match(text, s0, q.start)  # "Among them, 4,500 are registered poor."
     if (
         kind is None
@@ -350,7 +372,11 @@ def _context(
         )
     ):
         # "of them" may point back to the sentence before ("By then, 3,050 of them had reopened")
-        back = opener or (_OF_WHICH_AFTER.match(after) and not before.strip())
+        # ("The city of Longnan has 300 of them": none counted before it in its own sentence either)
+        back = opener or (
+            _OF_WHICH_AFTER.match(after)
+            and (not before.strip() or not any(p[0].start >= s0 and p[1] is not None for p in previous[-3:]))
+        )
         floor = s0 - len(prev) - 2 if back else s0
         for prev_q, prev_kind, _ in reversed(previous):
             if prev_q.start >= floor and prev_kind is not None:
@@ -383,6 +409,8 @@ def _context(
     owner = _owner(previous, s0)
     p0 = max(text.rfind("\n", 0, s0) + 1, s0 - 2 * _WINDOW)
     paragraph = text[p0:s0]
+    # read only where it matters: the whole text up to the sentence's end
+    shutdown = bool(cues.UP_AND_RUNNING.search(right)) and bool(cues.SHUTDOWN_STORY.search(text, 0, s1))
     return _Ctx(
         q,
         sentence,
@@ -397,7 +425,62 @@ def _context(
         is_total,
         restated,
         owner,
+        shutdown,
     )
+
+
+# "11 of whom, like Zhao, come from ...": an aside between the part and what it says
+_OF_WHOM_ASIDE = re.compile(
+    r"(\s+of\s+(?:whom|them))\s*,\s*(?:just\s+)?(?:like|as\s+with|such\s+as|including)\s+[^,;.\d]{1,40},\s*",
+    re.IGNORECASE,
+)
+# machine-translated order, the units and their verb before the count: "the county's poverty alleviation
+# workshops have resumed work 33, with a resumption rate of 91.7%"
+_UNITS_RESUMED_BEFORE = re.compile(
+    r"(?P<np>(?:[\w'’-]+\s+){0,4}?(?:workshops|enterprises|factories|companies))\s+(?:have|has|had)\s+(?:all\s+)?"
+    r"(?P<verb>(?:resumed|reopened|restarted)(?:\s+(?:work|production|operation)(?:\s+and\s+(?:work|production))?)?)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# a list item whose noun is left out, after a place and the verb of the item before it: "Gansu had 1,982
+# workshops; Ningxia had 500; and Qinghai had 300"
+_GAPPED_ITEM = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
+    r"(?:\s+(?:province|city|county|region|prefecture|autonomous\s+region))?\s+"
+    r"(?P<verb>(?:has|had|have|reached|numbered|built|set\s+up|opened)(?:\s+built|\s+set\s+up)?)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|a\s+total\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _gapped(
+    analysis: Analysis,
+    q: Quantity,
+    before: str,
+    previous: list[tuple[Quantity, str | None, list[_Claim]]],
+    s0: int,
+) -> tuple[str, str] | None:
+    """The counted noun of the list item before, when this item (a place, then the verb of the item
+    before) repeats its verb without it."""
+    item = _GAPPED_ITEM.match(before)
+    if item is None:
+        return None
+    text, c0 = analysis.text, q.start - len(before)
+    if not any(c0 <= m.start < c0 + item.start("verb") for m in analysis.places):
+        return None  # "Li had 5": a person, not a place of the list
+    for prev_q, prev_kind, claims in reversed(previous):
+        if prev_q.start < s0:
+            return None
+        if prev_kind is None or not claims or not prev_q.counter:
+            continue
+        between = text[prev_q.end : q.start]
+        verb_before = re.search(
+            rf"\b{item.group('verb')}\s+(?:\w+\s+){{0,3}}?$", text[max(s0, prev_q.start - 40) : prev_q.start]
+        )
+        if ";" in between and verb_before:
+            return prev_q.counter, prev_kind
+        return None
+    return None
 
 
 # "(including) 20 from impoverished households", "45 of them from poor families": people by their origin
@@ -443,6 +526,13 @@ _ANAPHORIC_OPENER = re.compile(
 )
 
 
+# a sentence that opens with the whole its part is of: "Among the 45 villagers working there, 18 ...",
+# "Of the 45 employees at the factory, 18 ..."
+_AMONG_THE_WHOLE = re.compile(
+    r"\s*(?:among|of|out\s+of)\s+(?:the|its|their|these|those|all)\s+(?:(?:about|around|over|more\s+than|nearly|some"
+    r"|almost)\s+)?\d[\d,.]*\s+[^;:\d]{3,120}?,\s*(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?",
+    re.IGNORECASE,
+)
 _PEOPLE_PREDICATE = re.compile(
     r"\s+(?:of\s+(?:them|whom)\s+)?(?:have\s+|has\s+|had\s+)?(?:(?:found|got|secured|landed)\s+(?:\w+\s+)?"
     r"(?:jobs|work|employment)|(?:were|are|have\s+been|had\s+been)\s+(?:hired|employed|recruited)"
@@ -626,7 +716,7 @@ def _classify(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]
         if claims:
             return claims
     if q.unit == "percent":
-        return _percent(ctx)
+        return _percent(ctx) or _the_figure_for(ctx, previous)
     if q.unit == "yuan":
         if cues.CHANGE.search(ctx.before[-40:]) or _PER_ITEM.match(ctx.after):
             return []  # "income increased by 500 yuan", "0.5 yuan per glove": a change, a piece rate or price
@@ -665,8 +755,11 @@ _CHANGE_TO = re.compile(
 # "increased from 12.27 million in 2015 to 32.43 million in 2020": the value it started from is the
 # figure of its own year, a statistic like the one it rose to
 _DATED_BASELINE = re.compile(
-    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
-    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b\s*,?\s*to\b",
+    r"^\s*(?:yuan\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:in|at\s+the\s+end\s+of|by\s+the\s+end\s+of|by|as\s+of)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b"
+    # "from 1,260 at the beginning of the year to more than 2,000", "from 300 at the end of last year to"
+    r"|(?:at|by)\s+the\s+(?:end|beginning|start)\s+of\s+(?:the|this|last)\s+year|(?:in|by)\s+last\s+year)"
+    r"\s*,?\s*to\b",
     re.IGNORECASE,
 )
 _DATED_BASELINE_AFTER = re.compile(
@@ -709,7 +802,12 @@ def _threshold(ctx: _Ctx) -> bool:
     ):
         return True  # "(pays 3,000 yuan) to each workshop that employs more than 10"
     sentence = ctx.left + " " + ctx.right
-    return bool(cues.ELIGIBLE.search(sentence)) and not re.search(r"\d", condition.group("ante") or "")
+    ante = condition.group("ante") or ""
+    # "the 300 workshops that employ more than 10": a counted set, unless the number measures ("bases of
+    # more than 1,000 square meters that employ no fewer than 10")
+    return bool(cues.ELIGIBLE.search(sentence)) and (
+        not re.search(r"\d", ante) or bool(_MEASURE.search(ante))
+    )
 
 
 _ALL_BUT = re.compile(r"\ball\s+but\s+$|\bexcept\s+(?:for\s+)?$", re.IGNORECASE)
@@ -751,6 +849,7 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
         or cues.RATE.search(ctx.left[-80:])
         or that_of
         or cues.RATE_AFTER.search(ctx.after)
+        or (cues.SHARE_OF_UNITS.match(ctx.after) and _running_again(ctx, ctx.after))
         or share
     ):
         if cues.RATE_AFTER.search(ctx.after) and re.search(r"\bnot\b", ctx.after, re.I):
@@ -760,6 +859,26 @@ def _percent(ctx: _Ctx) -> list[_Claim]:
             return [_Claim("workshop_resumption_rate")]
         if subject == "enterprise":
             return [_Claim("enterprise_resumption_rate")]
+    return []
+
+
+# "in Hunan, 98.5% had resumed; in Hubei, the figure was 95.2%": the same rate for the next place
+_THE_FIGURE_WAS = re.compile(
+    r"\bthe\s+(?:figure|rate|number|proportion|share|ratio)\s+(?:was|is|stood\s+at|reached|hit|came\s+to)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _the_figure_for(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
+    """The rate of the sentence's last rate, for "the figure was N%" after it (another place's)."""
+    if not _THE_FIGURE_WAS.search(ctx.before):
+        return []
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            return []
+        if prev_q.unit == "percent" and claims:
+            return [_Claim(c.metric) for c in claims]
     return []
 
 
@@ -830,10 +949,17 @@ def _scope(ctx: _Ctx) -> str:
     return "other"
 
 
+def _running_again(ctx: _Ctx, after: str) -> re.Match[str] | None:
+    """ "58 workshops are up and running" in a story on the epidemic's shutdown: they resumed."""
+    if not ctx.shutdown_story or cues.PLAN.search(ctx.before[-60:]):
+        return None  # "plans to have 300 more workshops up and running": not yet
+    return cues.UP_AND_RUNNING.search(after)
+
+
 def _workshops(ctx: _Ctx, previous: list) -> list[_Claim]:
     # the number's own counter words are the start of ``after``: read them once, in place
     window = ctx.after if ctx.noun == (ctx.q.counter or "") else ctx.noun + " " + ctx.after
-    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before)
+    resumed = cues.RESUME.search(window) or cues.RESUMED_AT.search(ctx.before) or _running_again(ctx, window)
     if resumed and not ctx.is_total:
         if cues.NEGATED.search(window[: resumed.start()]):
             return []
@@ -860,7 +986,10 @@ _ALL_AFTER = re.compile(
 def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
     if not cues.LEADING.search(ctx.noun + " " + ctx.before[-20:]) and not _leading_antecedent(ctx):
         return []
-    if (cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before)) and not ctx.is_total:
+    resumed = (
+        cues.RESUME.search(ctx.after) or cues.RESUMED_AT.search(ctx.before) or _running_again(ctx, ctx.after)
+    )
+    if resumed and not ctx.is_total:
         claims = [_Claim("enterprises_resumed")]
         if (cues.ALL.search(ctx.before) or _ALL_AFTER.search(ctx.after)) and not ctx.restated:
             claims.insert(0, _Claim("enterprises"))
@@ -871,7 +1000,9 @@ def _enterprises(ctx: _Ctx, previous: list) -> list[_Claim]:
 # a list of counted kinds ("N cleaners, M river guards, K forest guards"): the parts of a total that
 # the vocabulary cannot name (metrics.md, settled cases)
 _ITEMISED = re.compile(
-    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?\d[\d,]*\s+[a-z]"
+    # (the counts may have decimals: "314,500 road workers, 1.5058 million cleaners")
+    r"^[^.;\d]{0,120}?,\s*(?:and\s+)?\d[\d,]*(?:\.\d+)?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*,\s*(?:and\s+)?"
+    r"\d[\d,]*(?:\.\d+)?\s+[a-z]"
 )
 _BARE_ENTERPRISES = re.compile(
     r"(?:(?:such|these|those|the|same|said|all)\s+)*(?:enterprises?|compan(?:y|ies)|firms?)\b", re.IGNORECASE
@@ -891,13 +1022,26 @@ def _jobs(ctx: _Ctx, previous: list) -> list[_Claim]:
         return []
     if _ITEMISED.match(ctx.right):
         return []  # "63 assistance positions such as cleaners, 4 river guards, 21 forest guards, ...": parts
+    if cues.INCLUDE.search(ctx.before) and _metric_before(ctx, previous, "jobs"):
+        return []  # "placed 2.1 million poor people in posts, including 0.8 million forest rangers": a part
     if cues.PUBLIC_POSTS.search(ctx.noun) or "ranger" in ctx.noun.lower():
         return [_Claim("jobs", scope="other")]
     return [_Claim("jobs", scope=_scope(ctx))]
 
 
+def _metric_before(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]], metric: str) -> bool:
+    """Whether a number of ``metric`` came earlier in the sentence (the whole that a part is of)."""
+    for prev_q, _, claims in reversed(previous):
+        if prev_q.start < ctx.sentence[0]:
+            return False
+        if any(c.metric == metric for c in claims):
+            return True
+    return False
+
+
 def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]) -> list[_Claim]:
-    if cues.OUT_OF_POVERTY.match(ctx.after) and not cues.AS_MIGRANT.search(ctx.after[:120]):
+    out_of_poverty = cues.OUT_OF_POVERTY.match(ctx.after) or cues.OUT_OF_POVERTY_LISTED.match(ctx.right)
+    if out_of_poverty and not cues.AS_MIGRANT.search(ctx.after[:120]):
         return []  # "has driven 700,000 people to cast off poverty": people lifted, not employed
     # the whole of a share ("70 percent of the 400 employees are from poor households"): its words
     # after it describe the share
@@ -918,10 +1062,14 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         employ = cues.EMPLOY.search(re.split(r"[,;.]", ctx.right, maxsplit=1)[0])
     opener = _ANAPHORIC_OPENER.fullmatch(ctx.left)
     include = cues.INCLUDE.search(ctx.before) or _OF_WHICH_AFTER.match(ctx.after) or opener
+    # "Among the 45 villagers working in the workshop, 18 are from poor households": the whole opens it
+    include = include or _AMONG_THE_WHOLE.fullmatch(ctx.left)
     employed_before = _employment_before(ctx, previous, len(ctx.prev_sentence) + 2 if opener else 0)
     include = include or (cues.WITH_PART.search(ctx.before[-30:]) and employed_before)
     if cues.BY_PLACE_PART.match(ctx.after) and employed_before and not poor:
         return []  # a part by origin or destination (metrics.md, settled cases)
+    if include and _metric_before(ctx, previous, "poor_migrant_workers"):
+        return []  # "29.3 million poor migrant workers, of whom 10.4 million worked outside their provinces"
     workforce_before = _WORKFORCE_NOUN.search(ctx.left)  # "70 percent of the staff ..., including 35 poor"
     if include and poor and (employed_before or cues.EMPLOY.search(ctx.left) or workforce_before):
         return [_Claim("poor_workers_employed", scope=_included_scope(ctx, previous))]
@@ -965,7 +1113,7 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
     if (employ or placed) and cues.AS_PUBLIC_POST.search(ctx.after[:160]):
         return [_Claim("jobs", scope="other")]  # "500,000 poor people employed as forest rangers"
     if employ:
-        if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]):
+        if cues.PUBLIC_JOBS_FOR.search(ctx.before[-80:]) or _PUBLIC_POSTS_SUBJECT.search(ctx.before):
             # "provided public service jobs to 6,000 people": posts created, counted by their holders
             return [_Claim("jobs", scope="other")]
         metric = "poor_workers_employed" if poor else "workers_employed"
@@ -979,6 +1127,12 @@ def _people(ctx: _Ctx, previous: list[tuple[Quantity, str | None, list[_Claim]]]
         at_owner = _AT_OWNER.match(ctx.after)
         where = ctx.before + " " + (at_owner.group() if at_owner else "")
         owner = [scope for scope, pattern in cues.SCOPE_NOUNS if pattern.search(where)]
+        if (
+            not owner
+            and ctx.owner
+            and re.search(r"(?:^|,)\s*with\s+(?:(?:about|over|more\s+than|nearly|some)\s+)?$", ctx.before)
+        ):
+            owner = [ctx.owner]  # "the county had 328 workshops ..., with 8,000 workers": their workforce
         if owner and not cues.MIGRATE.search(ctx.noun):
             metric = "poor_workers_employed" if poor else "workers_employed"
             return [_Claim(metric, scope=owner[0])]
@@ -1012,6 +1166,15 @@ _AT_OWNER = re.compile(
 )
 
 
+# the posts are the subject that employs: "public welfare posts funded by the county had absorbed 1,100
+# poor people" counts posts by their holders
+_PUBLIC_POSTS_SUBJECT = re.compile(
+    r"^\s*(?:(?:the|its|their|these)\s+)?(?:[\w'’-]+\s+){0,2}?(?:public[- ]welfare|public[- ]service)\s+"
+    r"(?:jobs|posts|positions)\b"
+    r"(?:(?!\b(?:for|to|in|into)\b)[^;:])*?\b(?:absorb\w*|employ\w*|hir\w*|tak\w+\s+in|took\s+in|plac\w+)\s+"
+    r"(?:(?:about|around|over|more\s+than|nearly|some|almost)\s+)?$",
+    re.IGNORECASE,
+)
 _PUBLIC_POSTS_NAMED = re.compile(
     r"\b(?:public[- ]welfare|public[- ]service|welfare)\s+(?:jobs|posts|positions)\b", re.IGNORECASE
 )
@@ -1082,6 +1245,10 @@ def _money(ctx: _Ctx) -> list[_Claim]:
         return [
             _Claim("subsidy", period=_period("", after) or "once")
         ]  # "Employers get 1,000 yuan for each ..."
+    if not scores and _STANDARD_OF.search(before) and _PER_HEAD.match(after):
+        if not re.search(r"\bpoverty\s+(?:line|standard|threshold)", ctx.left[-80:], re.IGNORECASE):
+            # "invested ... at a standard of 5,400 yuan per person": a sum per head is a subsidy
+            return [_Claim("subsidy", period=_period("", after) or "once")]
     if not scores:
         # "he gets 3,000 yuan a month", "receives 80 yuan a day": a sum received by the day or the
         # month is a wage
@@ -1131,6 +1298,14 @@ _TO_EMPLOYERS = re.compile(
     r"|recruited|hire|hires|employ|employs|recruit)\b)",
     re.IGNORECASE,
 )
+_STANDARD_OF = re.compile(
+    r"\b(?:at\s+)?(?:a|the)\s+standard\s+of\s+(?:(?:up\s+to|about|around|no\s+less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_PER_HEAD = re.compile(
+    r"^\s*(?:yuan\s*)?(?:per|for\s+each|each|for\s+every|a)\s+(?:person|head|household|capita|worker|labou?rer|people)\b",
+    re.IGNORECASE,
+)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|getting|receiv\w+)\s+(?:(?:about|around|over|more\s+than|nearly|some|up\s+to|at\s+least"
     r"|almost|roughly)\s+)?(?:RMB\s*)?$",
@@ -1173,6 +1348,8 @@ _PER_ITEM = re.compile(
 # which the bracketed aside cuts off from its clause
 _MONEY_AND = re.compile(
     r"\s*(?:yuan|RMB)?\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:(?:a|per|each|every)\s+(?:day|month|year)\s*)?"
+    # "5,400 yuan per person in farming areas and 6,400 yuan ...": a sum per head and whom it is for
+    r"(?:(?:per|for\s+each|each)\s+(?:person|head|household|worker)\s*(?:(?:in|for)\s+(?:[\w-]+\s+){1,3}?)?)?"
     r",?\s*(?:and|or)\s+(?:(?:over|about|nearly|more\s+than|around|almost|some)\s+)?$",
     re.IGNORECASE,
 )
@@ -1303,7 +1480,7 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
     if anaphora and not (before and before[-1].start > anaphora.start()):
         return _date_referred_to(analysis, s0)  # "by that time" refers back to the last date
     if before:
-        return before[-1].as_of
+        return _finer_of_year(before)
     for d in in_sentence:
         if d.start >= q.end:
             between = text[q.end : d.start]
@@ -1311,6 +1488,19 @@ def _own_as_of(analysis: Analysis, q: Quantity, sentence: tuple[int, int]) -> st
                 break  # "103.6 percent of last year's total": the baseline's date
             return d.as_of
     return _paragraph_date(analysis, sentence)
+
+
+def _finer_of_year(before: list[DateMention]) -> str | None:
+    """The last date before the number; a year that an earlier date of the sentence names more
+    finely gives way to it ("As of September 30, the number of poor laborers who had gone out to work
+    this year had reached 2.9 million": "this year" is the period counted, September 30 the date)."""
+    last = before[-1].as_of
+    if last is None or len(last) != 4:
+        return last
+    for d in reversed(before[:-1]):
+        if d.as_of and len(d.as_of) > 4 and d.as_of.startswith(last):
+            return d.as_of
+    return last
 
 
 _ANAPHORA = re.compile(
@@ -1353,10 +1543,12 @@ _BASELINE_BEFORE = re.compile(
 def _date_referred_to(analysis: Analysis, start: int) -> str | None:
     """The last point date before ``start`` (within a few sentences), that "by that time" names."""
     text = analysis.text
-    for d in reversed([d for d in analysis.dates_between(start - 3 * _WINDOW, start + 1) if d.end <= start]):
-        if d.as_of and not _is_comparison_before(text, d):
-            return d.as_of
-    return None
+    dates = [
+        d
+        for d in analysis.dates_between(start - 3 * _WINDOW, start + 1)
+        if d.end <= start and d.as_of and not _is_comparison_before(text, d)
+    ]
+    return _finer_of_year(dates) if dates else None
 
 
 # "Since she returned home in 2017, Hou has set up 21 factories": the date of the event a running
@@ -1388,10 +1580,19 @@ _DATE_THEN_TO = re.compile(r"\s*,?\s*to\s+(?:(?:about|around|nearly|over|more\s+
 
 
 def _is_comparison_before(text: str, d: DateMention) -> bool:
-    """ "compared with the end of last year, ..." names the baseline, not the statistic's date."""
+    """ "compared with the end of last year, ..." names the baseline, not the statistic's date; so do
+    "116 percent of the number of last year", "96 percent of the number absorbed in 2019" and
+    "exceeding those of last year"."""
     return bool(
         re.search(r"\b(?:than|compared\s+(?:with|to)|from|versus|over)\s+(?:the\s+)?$", text[: d.start][-30:])
+        or _SHARE_OF_DATE.search(text, max(0, d.start - 60), d.start)
     )
+
+
+_SHARE_OF_DATE = re.compile(
+    r"(?:\d\s*(?:percent|per\s+cent|%)|\b(?:those|that))\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|in)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _paragraph_date(analysis: Analysis, sentence: tuple[int, int]) -> str | None:
@@ -1443,6 +1644,8 @@ def _opening_date(analysis: Analysis, s0: int, s1: int) -> str | None:
     text = analysis.text
     dateline = _WIRE_DATELINE.match(text, s0, s1)
     start = dateline.end() if dateline else s0
+    if _ANAPHORA.match(text, start, min(s1, start + 40)):
+        return _date_referred_to(analysis, s0)  # "By the same date, ...": the date of the report before
     opening = [d for d in analysis.dates_between(start, start + 40) if d.end <= s1]
     if opening and opening[0].as_of and _ANCHOR.search(text[start : opening[0].start]):
         return opening[0].as_of
@@ -1518,24 +1721,33 @@ def _restates(head: Quantity, body: Quantity) -> bool:
 # --- repeats -------------------------------------------------------------------------------
 
 
-def _dedupe(text: str, drafts: list[FactDraft]) -> list[FactDraft]:
-    """Drop a fact that repeats an earlier one (a headline repeated as the first line, a caption
-    printed twice): same metric, value, region and date."""
+def _dedupe(text: str, drafts: list[FactDraft], head_end: int = 0) -> list[FactDraft]:
+    """Drop a fact that repeats an earlier one (same metric, value, region and date) in its own
+    sentence ("433 enterprises, and 401 of the 433 enterprises"), in the title lines at the top
+    (``head_end``: where they end) or in the same sentence printed again right after it (a line
+    scraped twice). A sentence printed again elsewhere (a caption under each photo) is another
+    mention, and every mention counts (metrics.md, settled cases)."""
     seen: set[tuple] = set()
+    printed_at: dict[tuple, int] = {}  # (fact, sentence words) -> where that sentence last ended
     out: list[FactDraft] = []
     for draft in drafts:
         q = draft.quantity
-        key = (
+        fact = (
             draft.metric,
             round(q.value, 4),
             q.value_max,
             (draft.region or {}).get("province"),
             (draft.region or {}).get("level"),
             draft.as_of,
-            text[draft.sentence_start : draft.sentence_end].strip().lower(),
         )
-        if key in seen:
+        words = (fact, text[draft.sentence_start : draft.sentence_end].strip().lower())
+        last_end = printed_at.get(words)
+        printed_at[words] = draft.sentence_end
+        again = last_end is not None and (
+            draft.sentence_end <= head_end or not text[last_end : draft.sentence_start].strip()
+        )
+        if again or (fact, draft.sentence_start) in seen:
             continue
-        seen.add(key)
+        seen.add((fact, draft.sentence_start))
         out.append(draft)
     return out

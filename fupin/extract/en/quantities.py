@@ -21,6 +21,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
     "hundred million": 1e8,
     "ten thousand": 1e4,  # the machine-translation calque of 万 ("4.2 ten thousand people")
+    "10,000": 1e4,  # the same written in figures ("500 10,000 yuan", "2.3 10,000 people")
     "trillion": 1e12,
     "billion": 1e9,
     "million": 1e6,
@@ -33,6 +34,9 @@ _SCALES = {
 }
 _SCALE = (
     r"(?:\s*(?:hundred\s+million|ten\s+thousand|trillion|billion|million|thousand|hundred)\b"
+    # 万 written as a figure after a figure, before its unit or noun: "500 10,000 yuan"
+    # (not after a year: "In 2019 10,000 people")
+    r"|(?<!19\d\d)(?<!20\d\d)\s10,000(?=\s+(?:yuan|RMB|people|persons|workers|labou?rers|households|jobs|posts|mu)\b)"
     r"|\s?(?:万亿|万|亿|千))"
 )
 _PERCENT = r"(?:\s?%|\s*(?:percent|per\s+cent)\b)"
@@ -47,6 +51,8 @@ def _one(p: str) -> str:
 _CURRENCY = r"(?:\s*|-)(?:yuan|RMB|CNY|renminbi|元)\b|\s*元"
 _CURRENCY_AT = re.compile(_CURRENCY, re.IGNORECASE)
 _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
+# "70 or 80 yuan": "or" is read as a range only before a number with its unit (see _approximate_or)
+_OR_BEFORE_UNIT = r"\s+or\s+(?=\d[\d,.]*\s*(?:(?:yuan|RMB|percent|per\s+cent)\b|元|%))"
 
 # Every pattern searched over a whole English text opens with a look-ahead for the characters
 # its matches can start with (under the same case rule): an offset that holds none is passed
@@ -56,7 +62,7 @@ _RANGE_SEP = r"\s*(?:-|–|—|~|～|to)\s*"
 _MENTION = re.compile(
     r"(?=\d)"
     + _one("a")
-    + rf"(?:(?P<acur>{_CURRENCY})?(?P<sep>{_RANGE_SEP}|\s+and\s+)"
+    + rf"(?:(?P<acur>{_CURRENCY})?(?P<sep>{_RANGE_SEP}|\s+and\s+|{_OR_BEFORE_UNIT})"
     + _one("b")
     + ")?"
     + rf"(?P<cur>{_CURRENCY})?",
@@ -302,6 +308,8 @@ def _valid_range(text: str, match: re.Match[str], first: _Num, second: _Num) -> 
     if sep == "and":
         if not re.search(r"\bbetween\s*$", before, re.IGNORECASE):
             return False
+    if sep == "or" and not _approximate_or(match, first, second):
+        return False
     elif sep == "to" and re.search(
         r"\b(?:from|increas\w*|ris\w*|rose|grow\w*|grew|drop\w*|fell|fall\w*|decreas\w*|declin\w*|up|down)\b"
         r"[^,.;]{0,25}$",
@@ -325,6 +333,14 @@ def _valid_range(text: str, match: re.Match[str], first: _Num, second: _Num) -> 
     if _looks_like_year(match.group("anum")) and not match.group("acur") and _YEAR_PREP.search(before):
         return False
     return not _DATE_BEFORE.search(before)
+
+
+def _approximate_or(match: re.Match[str], first: _Num, second: _Num) -> bool:
+    """ "70 or 80 yuan a day", "2,000 or 3,000 yuan": two neighbouring round sums of one unit are a
+    range (Chinese 七八十元 put into English); "1 or 2 workshops", "300 or 3,000" are not."""
+    if not (match.group("cur") or match.group("bpct")) or match.group("ascale") != match.group("bscale"):
+        return False
+    return 0 < first.value < second.value <= 2 * first.value and first.value >= 10
 
 
 def _looks_like_year(raw: str) -> bool:

@@ -1,10 +1,14 @@
 """Quoted officials in English text.
 
 Forms: "NAME, TITLE of ORG, said ...", "..., said NAME, TITLE of ORG", "TITLE NAME
-said", "according to NAME, ...", "NAME told ...", a name introduced once and then
+said", "according to NAME, ...", "NAME told ...", "The TITLE of ORG, NAME, said",
+"TITLE NAME of ORG said", "NAME (TITLE of ORG) said", a name introduced once and then
 quoted by surname ("Li said") or by a pronoun opening the next sentence ("He
-pointed out"). A person counts only with a title phrase (``titles.EN_TITLE_HEADS``),
-so villagers, workers and reporters quoted by name never do. Names are capitalised
+pointed out"). A title may be two of one body ("deputy director and spokesperson of X"),
+a post held away from home ("an official from Fujian serving as deputy head of Xiji
+county") or a duty at a body ("official in charge of employment at X"). A person
+counts only with a title phrase (``titles.EN_TITLE_HEADS``), so villagers, workers and
+reporters quoted by name never do. Names are capitalised
 words; Chinese names are recognised by their pinyin shape (a known surname, then a
 given name of one to three syllables), other names only next to a title.
 """
@@ -42,13 +46,15 @@ _HEADS = "|".join(re.escape(h) for h in sorted(EN_TITLE_HEADS, key=len, reverse=
 _MODS = "|".join(re.escape(m) for m in EN_TITLE_MODIFIERS)
 _TITLE_RE = re.compile(
     rf"^(?:(?:the|a|an)\s+)?(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))(?![a-z])"
-    r"(?:\s+(?P<prep>of|at|from|for|in|with)\s+(?P<org>.+))?$",
+    # ("the first secretary stationed in Dashan village": where the post is)
+    r"(?:\s+(?P<prep>of|at|from|for|in|with|(?:stationed|based|posted)\s+(?:in|at))\s+(?P<org>.+))?$",
     re.IGNORECASE,
 )
 _OWNER_TITLE_RE = re.compile(
     # ("Zhaojia village's Party branch secretary": a named owner needs no article)
-    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS}))"
-    r"(?![a-z])$",
+    rf"^(?:(?:the|a|an)\s+|(?-i:(?=[A-Z])))(?P<org>[\w\s-]{{2,60}}?)['’]s\s+(?P<title>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    # "the county's vice magistrate in charge of poverty alleviation": the duty is part of the title
+    r"(?:\s+in\s+charge\s+of\s+[\w\s'’-]{3,60})?)(?![a-z])$",
     re.IGNORECASE,
 )
 _PRE_TITLE_RE = re.compile(
@@ -291,9 +297,28 @@ def _one_word_names(
     return out
 
 
+def _shifted(
+    got: tuple[str, str | None, int, int | None] | None, offset: int
+) -> tuple[str, str | None, int, int | None] | None:
+    """A parse of ``phrase[offset:]`` with its offsets into ``phrase``."""
+    if got is None:
+        return None
+    title, org, t_end, o_start = got
+    return title, org, t_end + offset, None if o_start is None else o_start + offset
+
+
+# "an official from Fujian serving as deputy head of Xiji county": the post held is after "serving as"
+_SERVING_AS = re.compile(r"\b(?:serving|working|acting|who\s+serves|now\s+serving)\s+as\s+", re.IGNORECASE)
+
+
 def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     """(title, organisation, title end, organisation start) of "deputy director of the X Office"."""
     phrase = phrase.rstrip(" .")
+    serving = _SERVING_AS.search(phrase)
+    if serving is not None:
+        got = _shifted(_parse_title(phrase[serving.end() :]), serving.end())
+        if got is not None:
+            return got
     second = _SECOND_ROLE.search(phrase)
     if second and _LEGISLATOR.match(phrase):
         # "a deputy to the 13th National People's Congress and mayor of Lhasa": the office held
@@ -306,6 +331,9 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
         title, org, t_end, o_start = got
         return title, org, t_end + offset, None if o_start is None else o_start + offset
     if second:
+        shared = _shared_org(phrase, second)
+        if shared is not None:
+            return shared
         phrase = phrase[: second.start()]
     m = _TITLE_RE.match(phrase)
     if not m:
@@ -325,9 +353,28 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     charge = (
         re.match(r"charge\s+of\s+(?:the\s+)?", org or "") if (m.group("prep") or "").lower() == "in" else None
     )
+    duty = (
+        _DUTY_AT_BODY.match(org or "")
+        if title.lower().endswith("in charge") and o_start is not None
+        else None
+    )
+    if duty is not None and (m.group("prep") or "").lower() == "of":
+        # "person in charge of poverty relief in the county government": the duty, then the body
+        return (
+            f"{title} of {duty.group('duty')}",
+            duty.group("org"),
+            o_start + duty.end("duty"),
+            o_start + duty.start("org"),
+        )
     if charge and org and o_start is not None:  # "official in charge of the county's poverty office"
         title, t_end = f"{title} in charge", o_start + len("charge")
         org, o_start = org[charge.end() :], o_start + charge.end()
+        duty = _DUTY_AT_BODY.match(org)
+        if (
+            duty is not None
+        ):  # "official in charge of employment at the X Department": the duty, then the body
+            title, t_end = f"{title} of {duty.group('duty')}", o_start + duty.end("duty")
+            org, o_start = org[duty.start("org") :], o_start + duty.start("org")
     if org and m.group("prep").lower() == "of":
         body = EN_BODY_RE.match(org)
         rest = org[body.end() :] if body else ""
@@ -348,7 +395,44 @@ def _parse_title(phrase: str) -> tuple[str, str | None, int, int | None] | None:
     return title, org or None, t_end, o_start
 
 
+def _shared_org(phrase: str, second: re.Match[str]) -> tuple[str, str | None, int, int | None] | None:
+    """ "deputy director and spokesperson of the X Department": two titles of one organisation (the
+    first has none of its own); the title is both."""
+    first = _TITLE_RE.match(phrase[: second.start()])
+    if first is None or first.group("org"):
+        return None
+    lead = re.match(r"\s+and\s+(?:(?:the|a|an)\s+)?", phrase[second.start() :])
+    offset = second.start() + (lead.end() if lead else 0)
+    got = _shifted(_parse_title(phrase[offset:]), offset)
+    if got is None or got[1] is None:
+        return None
+    title, org, t_end, o_start = got
+    start = first.start("title")
+    return phrase[start:t_end], org, t_end, o_start
+
+
+_LEVEL_WORD = r"(?i:village|town|township|county|city|prefecture|province|district|region)"
+_LEVEL_BEFORE = re.compile(rf"\b{_LEVEL_WORD}\s*$")
+_PLACE_AFTER = re.compile(rf"[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}?\s+{_LEVEL_WORD}\b")
+
+
+def _in_place_chain(text: str, comma: int, after: int) -> bool:
+    """Whether the comma at ``comma`` joins two places of a chain ("... village, Xinren Miao ethnic
+    township, Qianxi county"): a level word before it, a named place of a level after it."""
+    return bool(_LEVEL_BEFORE.search(text, max(0, comma - 12), comma)) and bool(
+        _PLACE_AFTER.match(text, after)
+    )
+
+
+_DUTY_AT_BODY = re.compile(
+    r"(?P<duty>(?:(?!(?:at|in|with|of)\b)[a-z][\w-]*\s+){0,3}?(?!(?:at|in|with|of)\b)[a-z][\w-]*)\s+(?:at|in|with|of)\s+"
+    r"(?:the\s+)?(?P<org>.*\b(?:Office|Bureau|Department|Ministry|Commission|Government|Committee|Administration"
+    r"|office|bureau|department|ministry|commission|government|committee)\b.*)$"
+)
 _AGE_APPOSITION = re.compile(r",\s*(?:aged\s+)?\d{1,3}(?=\s*,)")
+
+
+_BRACKET_APPOSITION = re.compile(r"\s*[(（]\s*(?P<phrase>[A-Za-z][^()（）\"“”]{2,120}?)\s*[)）]")
 
 
 def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | None:
@@ -358,6 +442,10 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
     if not m and age:
         m = re.match(r",\s*(?=[A-Za-z])", text[age.end() : sent_end])
         end = age.end()
+    bracket = None if m else _BRACKET_APPOSITION.match(text, end, sent_end)
+    if bracket is not None:  # "Li Ming (director of the county poverty alleviation office) said"
+        phrase = bracket.group("phrase").replace("\n", " ").rstrip(" ,.")
+        return phrase, bracket.start("phrase"), bracket.start("phrase") + len(phrase)
     if not m:
         return None
     start = end + m.end()
@@ -371,9 +459,12 @@ def _appositive(text: str, end: int, sent_end: int) -> tuple[str, int, int] | No
         r"\.\s*$",
         r"(?<=Ltd\.)\s",
         r"(?<=Inc\.)\s",
-        r"\s+(?=(?:[a-z]+ly|[a-z]{3,}ed)\b)",
+        r"\s+(?=(?:[a-z]+ly|(?!(?:stationed|based|posted)\b)[a-z]{3,}ed)\b)",
     ):
         hit = re.search(pat, rest, flags=re.IGNORECASE if "said" in pat else 0)
+        while hit and pat.startswith(",") and _in_place_chain(rest, hit.start(), hit.end()):
+            # not inside a chain of places: "in Huawu village, Xinren Miao ethnic township, Qianxi county"
+            hit = re.compile(pat).search(rest, hit.end())
         if hit:
             stop = min(stop, hit.start())
     phrase = rest[:stop].replace("\n", " ").rstrip(" ,.")  # a hard-wrapped line ("the Office\nof the ...")
@@ -405,8 +496,12 @@ def _role(title: str, org: str | None) -> str:
     """Company managers are "business"; everything else with a title is "official"."""
     if org and _PUBLIC_ORG.search(org) and not re.search(r"\b(?:Co|Ltd|Company|Corporation|Inc)\b", org):
         return "official"
+    # the head of the organisation is before its place: "the workshop at the relocation site in X village"
+    head_of_org = re.split(r"\s+(?:at|in|of|on)\s+", org or "", maxsplit=1)[0]
     if org and (
-        EN_BUSINESS_ORG.search(org) or re.search(r"\b(?:workshop|enterprise)s?$", org, re.IGNORECASE)
+        EN_BUSINESS_ORG.search(org)
+        or re.search(r"\b(?:workshop|enterprise)s?$", org, re.IGNORECASE)
+        or re.search(r"\b(?:workshop|enterprise)s?$", head_of_org, re.IGNORECASE)
     ):
         return "business"
     head = title.lower().split()[-1] if title else ""
@@ -576,6 +671,9 @@ def _introduce(
     if parsed is None:
         return None
     title, t_span, org, o_span = parsed
+    of_org = _OF_ORG_AFTER.match(text, end, sent[1]) if org is None else None
+    if of_org is not None:  # "Director Wang Gang of the Tongren Human Resources Bureau said"
+        org, o_span = of_org.group("org"), of_org.span("org")
     if org is None:
         org, o_span = _own_workplace(text, sent, start)
     org, o_span = _org_antecedent(text, org, o_span, start)
@@ -586,8 +684,8 @@ def _introduce(
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(sent[0], start - 30) : start])
     if org and prefix and re.match(r"(?:the\s+)?(?:District|County|City|Town|Township|Municipal)\b", org):
         org, o_span = prefix.group(1) + " " + re.sub(r"^the\s+", "", org), None
-    if not chinese and not single and not _plausible_name(name):
-        return None
+    if not chinese and not single and (not _plausible_name(name) or _in_place_name(places, start, end)):
+        return None  # "Ningxia Hui (autonomous region)", "Guiyang Dongfang (garment workshop)": places
     return Person(
         name=name,
         name_span=(start, end),
@@ -600,6 +698,8 @@ def _introduce(
     )
 
 
+# the body named after a name that a title opened: "Director Wang Gang of the Tongren Bureau said"
+_OF_ORG_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*\s+){{0,8}}?{_ORG_NOUNS})\b")
 _OWN_WORKPLACE = re.compile(
     r"\b(?:our|my|the|this)\s+(factory|company|workshop|cooperative|enterprise|plant)\b", re.IGNORECASE
 )
@@ -680,6 +780,13 @@ def _who_clause(
 # "Li Ming is the head of the county poverty alleviation office.", "Li Ming serves as the Party
 # secretary of X"
 _COPULA_RE = re.compile(r"\s+(?:is|was|serves\s+as|served\s+as|works\s+as|has\s+been)\s+(?=(?:the|a|an)\s)")
+# "The director of the county employment bureau, Li Ming, told ...", "According to the Party chief of
+# Longnan, Sun Xuetao, ...": the sentence opens with a title and its body, the name in apposition
+_OPENING_TITLE_RE = re.compile(
+    rf"\s*[“\"]?\s*(?:according\s+to\s+)?(?:(?:the|a|an)\s+)?(?P<phrase>(?:(?:{_MODS})[\s-]+)*(?:{_HEADS})"
+    r"\s+(?:of|at)\s+[^,;:\"“”]{3,80}?)\s*,\s*",
+    re.IGNORECASE,
+)
 # "As the head of the workshop, Li Ming said"
 _AS_TITLE_RE = re.compile(r"(?:^|[,;]\s*)\s*[Aa]s\s+(?P<phrase>(?:the|a|an)\s+[^,;:\"“”]{3,90}?),\s*$")
 
@@ -705,6 +812,11 @@ def _pre_title(
 ) -> tuple[str, tuple[int, int] | None, str | None, tuple[int, int] | None] | None:
     """A title before the name: "deputy director Li", "Bureau director Wang", "The workshop's manager, X"."""
     before = text[sent_start:start]
+    m = _OPENING_TITLE_RE.fullmatch(before)
+    if m:  # "The Party chief of Longnan, Sun Xuetao, said": a title with its body, then the name
+        got = _parse_title(m.group("phrase"))
+        if got and got[1]:
+            return got[0], None, got[1], None
     m = _AS_TITLE_RE.search(before)
     if m:
         got = _parse_title(m.group("phrase"))
@@ -739,15 +851,42 @@ def _org_antecedent(
         return _org_tail_antecedent(text, org, o_span, position)
     found = _last_antecedent(text, m.group(1), position)
     if found is None:
-        return org, o_span
+        named = _named_firm_before(text, m.group(1), position)
+        return (named.group("name"), named.span("name")) if named else (org, o_span)
     return found.group(1), (found.start(1), found.end(1))
+
+
+# a firm named in apposition to its class noun: "One of the chosen enterprises, Dali Shidai Agricultural
+# Science and Technology, is ..."
+_FIRM_NAMED = re.compile(
+    r"\b(?:enterprises?|compan(?:y|ies)|firms?|corporations?|cooperatives?|factor(?:y|ies))\s*,\s+"
+    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|of|&)){1,8}?)\s*,"
+)
+_FIRM_NOUNS = frozenset("company companies corporation enterprise firm factory cooperative co".split())
+
+
+def _named_firm_before(text: str, noun: str, position: int) -> re.Match[str] | None:
+    """ "Company representative Zuo Jilong": the business named last before, in apposition to its class
+    noun, for a bare "company" / "corporation" with no fuller antecedent."""
+    if noun.lower() not in _FIRM_NOUNS:
+        return None
+    found = None
+    for hit in _FIRM_NAMED.finditer(text, max(0, position - 3000), position):
+        found = hit
+    return found
 
 
 @lru_cache(maxsize=64)
 def _antecedent_pattern(noun: str) -> re.Pattern[str]:
     """ "the Baisha County Human Resources Bureau" for the noun "Bureau": up to 8 words before it."""
+    word = (
+        r"(?!(?:the|a|an|of|in|on|to|for|by|that|which|who|said|says|is|was|were|are|has|have|had|will)\b)"
+        r"[\w'’-]+"
+    )
     return re.compile(
-        rf"\b(?:the|a|an)\s+((?:(?!(?:the|a|an|of|in|said|says|is|was|has|have)\b)[\w'’-]+\s+){{1,8}}{re.escape(noun)})\b",
+        rf"\b(?:the|a|an)\s+((?:{word}\s+){{1,8}}{re.escape(noun)}"
+        # "the provincial department of human resources and social security"
+        rf"(?:\s+of\s+(?:the\s+)?{word}(?:\s+(?:and\s+)?{word}){{0,5}})?)\b",
         re.IGNORECASE,
     )
 
@@ -760,8 +899,9 @@ def _antecedents(text: str, noun: str) -> tuple[list[int], list[re.Match[str]]]:
 
 
 #: Whitespace runs that a match attempt of the antecedent pattern cannot read past: "the",
-#: then at most 8 words each followed by one run, then the noun (more than enough: 9 are read).
-_REACH_RUNS = 16
+#: at most 8 words each followed by one run, the noun, then "of the" and up to 6 words joined
+#: by "and" (more than enough: 25 are read).
+_REACH_RUNS = 30
 _SPACES = re.compile(r"\s+")
 
 
@@ -815,6 +955,11 @@ def _org_tail_antecedent(
     if found is None:
         return org, o_span
     return f"{org[: m.start()]}{m.group('prep')} the {found.group()}", None
+
+
+def _in_place_name(places: list[PlaceMention] | None, start: int, end: int) -> bool:
+    """Whether a name-like run of words overlaps a place named in the text."""
+    return any(p.start < end and start < p.end for p in places or [])
 
 
 def _plausible_name(name: str) -> bool:

@@ -303,6 +303,9 @@ EN_CUE_BEFORE = re.compile(
     # "stressed Liu Bo, ...", "According to the introduction of Wang Gang, ..." (MT of 据...介绍)
     r"(?:\b(?:said|says|added|noted|explained|stated|stressed|emphasi[sz]ed|pointed\s+out|according\s+to"
     r"(?:\s+the\s+introduction\s+of)?|in\s+the\s+words\s+of|as\s+introduced\s+by|told\s+by|asked)\s*[:,]?\s*"
-    r"(?:the\s+)?)$",
+    r"(?:the\s+)?"
+    # after a closed quotation, other verbs of saying too: '"...," introduced Li Ming, director of ...'
+    r"|[”\"]\s*,?\s*(?:introduced|revealed|disclosed|recalled|continued|remarked|replied|answered|admitted"
+    r"|declared|concluded|commented|explained|emphasi[sz]ed|stressed|noted|added)\s+)$",
     re.IGNORECASE,
 )
