@@ -572,34 +572,17 @@ class PlainExactFigures(zh_facts._ExactFigures):
 
 
 def old_resolve_anaphor(text: str, org: str, before: int) -> tuple[int, int] | None:
-    """``_resolve_anaphor`` before issue 15: every occurrence from the start of the text, the last kept."""
+    """``_resolve_anaphor``'s search before issue 15: every occurrence from the start of the text,
+    the last full name kept. What makes a full name (``_full_name_ending``: the place before "的",
+    junk at the front) is the current code's, shared: the accuracy work changed it since (the place
+    before "的" is kept only when short and naming no one), and this compares the search alone."""
     m = officials_zh._ANAPHOR.match(org)
     if not m:
         return None
     suffix = m.group(1)
     best = None
-    boundary, function = officials_zh._BOUNDARY, officials_zh._FUNCTION_CHARS
     for hit in re.finditer(re.escape(suffix), text[:before]):
-        end = hit.end()
-        start = end - len(suffix)
-        while start > 0 and text[start - 1] not in boundary and text[start - 1] not in function:
-            start -= 1
-            if end - start > 30:
-                break
-        if start > 1 and text[start - 1] == "的" and officials_zh._PLACE_END.search(text[: start - 1]):
-            place_start = start - 1
-            while (
-                place_start > 0
-                and text[place_start - 1] not in boundary
-                and text[place_start - 1] not in function
-            ):
-                place_start -= 1
-            start = place_start
-        junk = officials_zh._LEAD_JUNK.match(text[start:end])
-        if junk:
-            start += junk.end()
-        if end - start >= len(suffix) + 2 and not officials_zh._ANAPHOR.match(text[start:end]):
-            best = (start, end)
+        best = officials_zh._full_name_ending(text, suffix, hit.end()) or best
     return best
 
 
